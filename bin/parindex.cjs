@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+'use strict';
+// Entry point of `parindex`: runs the bundled CLI, rebuilding it first when sources are newer.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const out = path.join(root, 'dist', 'parindex.cjs');
+
+function newest(dir) {
+  let t = 0;
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p));
+    else if (/\.(ts|json)$/.test(e.name) && !e.name.endsWith('.test.ts')) t = Math.max(t, fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function stale() {
+  if (!fs.existsSync(out)) return true;
+  const built = fs.statSync(out).mtimeMs;
+  return ['engine', 'cli', 'files', 'samples'].some((d) => newest(path.join(root, d)) > built);
+}
+
+if (stale()) {
+  try {
+    require('esbuild').buildSync({
+      entryPoints: [path.join(root, 'cli/main.ts')],
+      outfile: out,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      packages: 'external',
+      sourcemap: true,
+      logLevel: 'warning',
+    });
+  } catch (e) {
+    if (!fs.existsSync(out)) {
+      process.stderr.write('Không dựng được CLI (npm ci chưa chạy?) / Cannot build the CLI: ' + (e && e.message) + '\n');
+      process.exit(1);
+    }
+  }
+}
+const { main } = require(out);
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  () => process.exit(1),
+);

@@ -1,0 +1,4 @@
+import type { Command } from './types';
+
+/** The command table. Each command lives in its own file in this folder. */
+export const commands: readonly Command[] = Object.freeze([]);

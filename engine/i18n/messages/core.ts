@@ -1,0 +1,13 @@
+import type { Catalogue } from '../catalogue';
+
+/** Messages shared by every module. Keys are issue codes; {name} placeholders take issue params. */
+export const coreMessages = {
+  'input.invalid': { vi: 'Dữ liệu không hợp lệ tại {path}: {detail}', en: 'Invalid data at {path}: {detail}' },
+  'input.json': { vi: 'Không đọc được JSON: {detail}', en: 'Cannot parse JSON: {detail}' },
+  'input.fileMissing': { vi: 'Không tìm thấy tệp {file}', en: 'File not found: {file}' },
+  'input.unsupported': { vi: 'Định dạng tệp không được hỗ trợ: {detail}', en: 'Unsupported file format: {detail}' },
+  'cli.usage': { vi: 'Cách dùng: {usage}', en: 'Usage: {usage}' },
+  'cli.unknownCommand': { vi: 'Lệnh không tồn tại: {command}', en: 'Unknown command: {command}' },
+  'cli.sameFile': { vi: 'Tệp đầu ra trùng với tệp đầu vào ({file}); chọn tên khác để không ghi đè dữ liệu gốc', en: 'The output file is the input file ({file}); choose another name so the original is not overwritten' },
+  'internal.error': { vi: 'Lỗi nội bộ: {detail}', en: 'Internal error: {detail}' },
+} as const satisfies Catalogue;

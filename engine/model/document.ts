@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { frameworkSchema } from './framework';
+import { unitSchema } from './unit';
+import { assessmentSchema, previousResultSchema } from './assessment';
+
+/**
+ * The scoring document: JSON input of `parindex score` (see shared CONTRACTS).
+ * `surveyIndices` optionally feeds `survey` rules: unit → reference (criterion code or SIPAS
+ * aspect/group code, or "overall") → satisfaction index in percent.
+ */
+export const scoringDocumentSchema = z.object({
+  framework: frameworkSchema,
+  units: z.array(unitSchema),
+  assessments: z.array(assessmentSchema).default([]),
+  previous: z.array(previousResultSchema).optional(),
+  surveyIndices: z.record(z.string(), z.record(z.string(), z.number().finite())).optional(),
+  /** Plan tasks and status (plan-tracking); validated by engine/plan. */
+  plan: z.unknown().optional(),
+  /** SIPAS document part (sipas); validated by engine/sipas. */
+  sipas: z.unknown().optional(),
+});
+export type ScoringDocument = z.infer<typeof scoringDocumentSchema>;
+export type ScoringDocumentInput = z.input<typeof scoringDocumentSchema>;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * Criteria set (bộ tiêu chí) as data. A tree of nodes of any depth: a node with `children`
+ * scores as the sum of its children; a leaf has `max` and `rule`.
+ * Rule params are validated per kind by engine/rules (the registry), not here, so that
+ * framework validation can report every bad rule with its node path.
+ */
+export const ruleSpecSchema = z
+  .object({ kind: z.string().min(1) })
+  .catchall(z.unknown());
+export type RuleSpec = z.infer<typeof ruleSpecSchema>;
+
+export const channelSchema = z.enum(['appraisal', 'survey']);
+export type Channel = z.infer<typeof channelSchema>;
+
+/** `exclude`: drop the leaf from the maximum and rescale; `full`: award full points. */
+export const notApplicablePolicySchema = z.enum(['exclude', 'full']);
+export type NotApplicablePolicy = z.infer<typeof notApplicablePolicySchema>;
+
+/** `standard` nodes count toward the 100; `bonus` / `penalty` nodes sit outside it, capped. */
+export const nodeRoleSchema = z.enum(['standard', 'bonus', 'penalty']);
+export type NodeRole = z.infer<typeof nodeRoleSchema>;
+
+export interface FrameworkNode {
+  code: string;
+  name: string;
+  nameEn?: string | undefined;
+  /** Declared maximum. Required on leaves; on a parent it is checked against the children's sum. */
+  max?: number | undefined;
+  rule?: RuleSpec | undefined;
+  channel?: Channel | undefined;
+  /** Lead unit code (đơn vị chủ trì). Inherited by descendants when absent. */
+  lead?: string | undefined;
+  coordinators?: string[] | undefined;
+  /** Evidence requirement (tài liệu kiểm chứng) in words. */
+  evidence?: string | undefined;
+  /** Scoring rule as written in the decision (cách tính điểm); generated from `rule` when absent. */
+  ruleText?: string | undefined;
+  /** Unit kinds this node applies to (ward, office, district…). Inherited; absent = all. */
+  appliesTo?: string[] | undefined;
+  notApplicable?: NotApplicablePolicy | undefined;
+  role?: NodeRole | undefined;
+  /** Cap on the points a bonus/penalty node may add or remove. */
+  cap?: number | undefined;
+  note?: string | undefined;
+  children?: FrameworkNode[] | undefined;
+}
+
+export const frameworkNodeSchema: z.ZodType<FrameworkNode> = z.lazy(() =>
+  z.object({
+    code: z.string().min(1),
+    name: z.string().min(1),
+    nameEn: z.string().optional(),
+    max: z.number().finite().nonnegative().optional(),
+    rule: ruleSpecSchema.optional(),
+    channel: channelSchema.optional(),
+    lead: z.string().optional(),
+    coordinators: z.array(z.string()).optional(),
+    evidence: z.string().optional(),
+    ruleText: z.string().optional(),
+    appliesTo: z.array(z.string()).optional(),
+    notApplicable: notApplicablePolicySchema.optional(),
+    role: nodeRoleSchema.optional(),
+    cap: z.number().finite().nonnegative().optional(),
+    note: z.string().optional(),
+    children: z.array(frameworkNodeSchema).optional(),
+  }),
+);
+
+export const gradeBandSchema = z.object({ grade: z.string().min(1), min: z.number().finite() });
+export type GradeBand = z.infer<typeof gradeBandSchema>;
+
+export const DEFAULT_GRADES: readonly GradeBand[] = Object.freeze([
+  { grade: 'A', min: 90 },
+  { grade: 'B', min: 80 },
+  { grade: 'C', min: 70 },
+  { grade: 'D', min: 0 },
+]);
+
+export const frameworkMetaSchema = z.object({
+  /** Legal basis, e.g. "Quyết định 2940/QĐ-UBND". */
+  legalBasis: z.string().optional(),
+  /** Whether the point values are official or illustrative (to be replaced by the decision in force). */
+  points: z.enum(['official', 'illustrative']).optional(),
+  source: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const frameworkSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  year: z.number().int().optional(),
+  version: z.string().optional(),
+  /** Declared total of the standard nodes (default 100). */
+  total: z.number().finite().positive().optional(),
+  grades: z.array(gradeBandSchema).optional(),
+  /** Target index used for colours and target gaps (default 90). */
+  target: z.number().finite().optional(),
+  /** Two indices closer than this are a tie (default 1e-9 index points). */
+  tieEpsilon: z.number().finite().nonnegative().optional(),
+  /** Default N/A policy for leaves that do not set one (default `exclude`). */
+  notApplicable: notApplicablePolicySchema.optional(),
+  unitKinds: z.array(z.string()).optional(),
+  meta: frameworkMetaSchema.optional(),
+  nodes: z.array(frameworkNodeSchema),
+});
+export type Framework = z.infer<typeof frameworkSchema>;

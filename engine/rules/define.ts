@@ -1,0 +1,36 @@
+import type { CompiledRule, CompileResult, RuleDefinition, RuleKind, RuleIssue } from './types';
+
+/**
+ * Wrap a rule definition into a registry entry: params are parsed with zod once, when the
+ * framework is loaded; bad params become issues (code `rule.badParams`), never exceptions.
+ */
+export function defineRule<P>(def: RuleDefinition<P>): RuleKind {
+  return Object.freeze({
+    kind: def.kind,
+    label: def.label,
+    compile(rawParams: Record<string, unknown>, max: number): CompileResult {
+      const { kind: _kind, ...rest } = rawParams;
+      void _kind;
+      const parsed = def.params.safeParse(rest);
+      if (!parsed.success) {
+        const issues: RuleIssue[] = parsed.error.issues.map((zi) => ({
+          code: 'rule.badParams',
+          params: { kind: def.kind, path: zi.path.map(String).join('.') || '(params)', detail: zi.message },
+        }));
+        return { ok: false, issues };
+      }
+      const params = parsed.data;
+      const extra = def.check ? def.check(params, max) : [];
+      if (extra.some((i) => (i.severity ?? 'error') === 'error')) return { ok: false, issues: extra };
+      const rule: CompiledRule = {
+        kind: def.kind,
+          max,
+          input: def.input(params, max),
+          score: (input) => def.score(input, params, max),
+          explain: (outcome, lang) => def.explain(outcome, params, max, lang),
+          describe: (lang) => def.describe(params, max, lang),
+      };
+      return { ok: true, rule: Object.freeze(rule) };
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import type { RuleKind } from './types';
+import { pointsRule } from './points';
+import { yesNoRule } from './yesNo';
+
+/**
+ * The table of rule kinds. Add a kind: write one file next to this one with
+ * `defineRule({ kind, label, params, input, score, explain, describe })`, then list it here.
+ * No registration by import side effects.
+ */
+export const ruleKinds = Object.freeze({
+  points: pointsRule,
+  yesNo: yesNoRule,
+} satisfies Record<string, RuleKind>);
+
+export type RuleKindName = keyof typeof ruleKinds;
+
+export function getRuleKind(kind: string): RuleKind | undefined {
+  return Object.prototype.hasOwnProperty.call(ruleKinds, kind) ? ruleKinds[kind as RuleKindName] : undefined;
+}
