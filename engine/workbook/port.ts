@@ -1,0 +1,124 @@
+/**
+ * The one interface through which hosts touch a workbook. Two implementations:
+ * files/ (exceljs: CLI and standalone page) and addin/excel (Office.js, the task pane).
+ * Both must pass the same contract suite (test/contract). The engine renders output sheets
+ * into `RenderedSheet`s (pure data); ports only apply them.
+ */
+
+/** A cell value as the engine sees it. Dates are ISO strings "yyyy-mm-dd" once parsed by a reader. */
+export type CellValue = string | number | boolean | null;
+
+/** One sheet as read from a workbook: values plus what a reader needs to locate and judge problems. */
+export interface SheetSnapshot {
+  name: string;
+  /** Values by row then column, 0-based (values[0][0] is A1); trailing empty rows/columns may be trimmed. */
+  values: CellValue[][];
+  /** Non-General number formats by A1 address (e.g. "0%", "dd/mm/yyyy"). */
+  formats?: Record<string, string>;
+  /** Cells holding error values by A1 address ("#DIV/0!", "#REF!", "#N/A"…). Their `values` entry is null. */
+  errors?: Record<string, string>;
+  /** Formulas by A1 address (the value is the cached result). */
+  formulas?: Record<string, string>;
+  /** Cells whose stored value was a date, by A1 address; their `values` entry is an ISO date string. */
+  dates?: Record<string, true>;
+  /** Merged ranges, e.g. "A1:C1". */
+  merged?: string[];
+  /** Hidden rows, 1-based. */
+  hiddenRows?: number[];
+  state?: SheetState;
+  /** Whether the sheet is protected. */
+  protected?: boolean;
+}
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Background colour, hex "RRGGBB". */
+  fill?: string;
+  fontColor?: string;
+  fontSize?: number;
+  /** Excel number format, e.g. "0.00", "0.00%", "dd/mm/yyyy", "@" (text). */
+  numFmt?: string;
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+  border?: boolean;
+  /** Cell protection (only meaningful when the sheet is protected). Default: locked. */
+  locked?: boolean;
+}
+
+export type Validation =
+  | { range: string; type: 'list'; values: string[]; prompt?: string; error?: string }
+  | { range: string; type: 'decimal'; min: number; max: number; prompt?: string; error?: string }
+  | { range: string; type: 'whole'; min: number; max: number; prompt?: string; error?: string }
+  | { range: string; type: 'date'; min?: string; max?: string; prompt?: string; error?: string };
+
+export interface ConditionalFormat {
+  /** A1 range, e.g. "E5:E20". */
+  range: string;
+  rule: 'lessThan' | 'greaterThanOrEqual' | 'between';
+  value: number;
+  value2?: number;
+  fill: string;
+  fontColor?: string;
+}
+
+export interface ChartSpec {
+  type: 'bar' | 'column' | 'radar' | 'line';
+  title: string;
+  /** Data range including the header row and the category column, e.g. "B4:C15". */
+  dataRange: string;
+  seriesBy?: 'columns' | 'rows';
+  /** Top-left cell of the chart, e.g. "H4". */
+  anchor: string;
+  width?: number;
+  height?: number;
+}
+
+/** A whole sheet the software owns, as pure data. Rewritten whole on every run. */
+export interface RenderedSheet {
+  name: string;
+  /** Ownership marker written into the sheet (e.g. "parindex:results"), so readers and users recognise it. */
+  marker: string;
+  /** Values from A1, row by row. Strings are always written as text, never as formulas. */
+  values: CellValue[][];
+  /** Styles by A1 range ("A1", "A4:H4", "E5:E20"). Later entries win. */
+  styles?: { range: string; style: CellStyle }[];
+  /** Column widths in characters, from column A. */
+  columnWidths?: number[];
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+  freeze?: { rows: number; columns: number };
+  merges?: string[];
+  conditionalFormats?: ConditionalFormat[];
+  validations?: Validation[];
+  /** Protect the sheet: only cells styled `locked: false` stay editable. */
+  protection?: { password?: string };
+  state?: SheetState;
+  charts?: ChartSpec[];
+  printArea?: string;
+  tabColor?: string;
+}
+
+export interface SheetInfo {
+  name: string;
+  state: SheetState;
+}
+
+export interface WriteOptions {
+  /** Called with a fraction 0..1 while writing. */
+  onProgress?: (done: number) => void;
+}
+
+/** Host-agnostic workbook access. Reads and writes are batched: one call each per recompute. */
+export interface WorkbookPort {
+  readonly host: 'excel' | 'exceljs';
+  listSheets(): Promise<SheetInfo[]>;
+  /** One batched read of the named sheets (missing names are simply absent from the result). */
+  read(names: readonly string[]): Promise<SheetSnapshot[]>;
+  /** One batched write: each sheet is created or replaced whole. Never touches sheets not listed. */
+  write(sheets: readonly RenderedSheet[], options?: WriteOptions): Promise<void>;
+  /** Select a cell for the user (task pane: "click an issue to select its cell"). Optional. */
+  select?(sheet: string, cell: string): Promise<void>;
+}
