@@ -43,6 +43,12 @@ export interface FrameworkNode {
   role?: NodeRole | undefined;
   /** Cap on the points a bonus/penalty node may add or remove. */
   cap?: number | undefined;
+  /**
+   * Survey-channel leaves: which satisfaction index feeds the rule — a SIPAS aspect code
+   * ("II.1"), group code ("II"), "overall", or any key of the document's `surveyIndices`.
+   * Default: the leaf's own code.
+   */
+  source?: string | undefined;
   note?: string | undefined;
   children?: FrameworkNode[] | undefined;
 }
@@ -63,6 +69,7 @@ export const frameworkNodeSchema: z.ZodType<FrameworkNode> = z.lazy(() =>
     notApplicable: notApplicablePolicySchema.optional(),
     role: nodeRoleSchema.optional(),
     cap: z.number().finite().nonnegative().optional(),
+    source: z.string().optional(),
     note: z.string().optional(),
     children: z.array(frameworkNodeSchema).optional(),
   }),
