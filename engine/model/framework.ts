@@ -53,7 +53,7 @@ export interface FrameworkNode {
   children?: FrameworkNode[] | undefined;
 }
 
-export const frameworkNodeSchema: z.ZodType<FrameworkNode> = z.lazy(() =>
+export const frameworkNodeSchema: z.ZodType<FrameworkNode, FrameworkNode> = z.lazy(() =>
   z.object({
     code: z.string().min(1),
     name: z.string().min(1),

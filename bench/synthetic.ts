@@ -1,0 +1,60 @@
+import type { ScoringDocumentInput } from '../engine/model/document';
+import type { FrameworkNode } from '../engine/model/framework';
+
+/** Deterministic PRNG (mulberry32) so every run measures the same data. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A city-scale scoring document: `units` wards × `criteria` leaves (10 areas), summing to 100.
+ * Leaves alternate between points-assessed and yes/no criteria; ~10% carry an appraisal round.
+ */
+export function syntheticDocument(units: number, criteria: number, seed = 1): ScoringDocumentInput {
+  const rand = rng(seed);
+  const areas = 10;
+  const perArea = Math.ceil(criteria / areas);
+  const leafMax = 100 / (areas * perArea);
+  const nodes: FrameworkNode[] = [];
+  const leaves: { code: string; kind: string }[] = [];
+  for (let a = 1; a <= areas; a++) {
+    const children: FrameworkNode[] = [];
+    for (let c = 1; c <= perArea; c++) {
+      const code = `${a}.${c}`;
+      const kind = c % 2 === 0 ? 'yesNo' : 'points';
+      children.push({ code, name: `Tiêu chí ${code}`, max: leafMax, rule: { kind }, lead: `L${a}` });
+      leaves.push({ code, kind });
+    }
+    nodes.push({ code: String(a), name: `Lĩnh vực ${a}`, max: leafMax * perArea, children });
+  }
+  const unitList = Array.from({ length: units }, (_, i) => ({ code: `U${i + 1}`, name: `UBND phường ${i + 1}`, kind: 'ward' }));
+  const assessments = [];
+  for (const u of unitList) {
+    for (const leaf of leaves) {
+      const r = rand();
+      if (leaf.kind === 'yesNo') {
+        assessments.push({ unit: u.code, criterion: leaf.code, value: r < 0.85 ? 'Có' : 'Không' });
+      } else {
+        const self = Math.round(r * 4 * leafMax) / 4;
+        const a: { unit: string; criterion: string; self: number; appraisal?: number[]; reason?: string } = { unit: u.code, criterion: leaf.code, self };
+        if (rand() < 0.1) {
+          a.appraisal = [Math.max(0, self - 0.25)];
+          a.reason = 'Thiếu tài liệu kiểm chứng';
+        }
+        assessments.push(a);
+      }
+    }
+  }
+  return {
+    framework: { id: `bench-${units}x${criteria}`, name: 'Bench', year: 2026, nodes },
+    units: unitList,
+    assessments,
+  };
+}
