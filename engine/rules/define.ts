@@ -24,11 +24,12 @@ export function defineRule<P>(def: RuleDefinition<P>): RuleKind {
       if (extra.some((i) => (i.severity ?? 'error') === 'error')) return { ok: false, issues: extra };
       const rule: CompiledRule = {
         kind: def.kind,
-          max,
-          input: def.input(params, max),
-          score: (input) => def.score(input, params, max),
-          explain: (outcome, lang) => def.explain(outcome, params, max, lang),
-          describe: (lang) => def.describe(params, max, lang),
+        max,
+        input: def.input(params, max),
+        score: (input) => def.score(input, params, max),
+        explain: (outcome, lang) => def.explain(outcome, params, max, lang),
+        describe: (lang) => def.describe(params, max, lang),
+        ...(extra.length > 0 ? { warnings: extra } : {}),
       };
       return { ok: true, rule: Object.freeze(rule) };
     },

@@ -1,6 +1,10 @@
 import type { RuleKind } from './types';
 import { pointsRule } from './points';
 import { yesNoRule } from './yesNo';
+import { levelsRule } from './levels';
+import { bandsRule } from './bands';
+import { proportionalRule } from './proportional';
+import { deductionRule } from './deduction';
 
 /**
  * The table of rule kinds. Add a kind: write one file next to this one with
@@ -10,6 +14,10 @@ import { yesNoRule } from './yesNo';
 export const ruleKinds = Object.freeze({
   points: pointsRule,
   yesNo: yesNoRule,
+  levels: levelsRule,
+  bands: bandsRule,
+  proportional: proportionalRule,
+  deduction: deductionRule,
 } satisfies Record<string, RuleKind>);
 
 export type RuleKindName = keyof typeof ruleKinds;

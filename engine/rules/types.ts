@@ -69,6 +69,8 @@ export interface CompiledRule {
   score(input: RuleInput): RuleOutcome;
   explain(outcome: RuleOutcome, lang: Lang): string;
   describe(lang: Lang): string;
+  /** Non-blocking findings of `check` (severity warning), e.g. bands leaving a gap. */
+  warnings?: RuleIssue[];
 }
 
 export type CompileResult = { ok: true; rule: CompiledRule } | { ok: false; issues: RuleIssue[] };

@@ -55,3 +55,22 @@ export function clampPoints(x: number, max: number): number {
   if (!Number.isFinite(x)) return 0;
   return Math.min(max, Math.max(0, x));
 }
+
+/**
+ * A rate in percent (0–100) written as a number or text: 87.5, "87,5%", "87,5 %", or as a
+ * fraction of counts "18/20" (→ 90). Returns undefined for anything else (incl. "x/0").
+ * Range is not checked here.
+ * @example parseRate('18/20') // 90
+ */
+export function parseRate(v: AssessedValue | undefined): number | undefined {
+  if (typeof v === 'string') {
+    const m = /^\s*([^/]+?)\s*\/\s*([^/]+?)\s*$/.exec(v);
+    if (m) {
+      const num = parseNumber(m[1]);
+      const den = parseNumber(m[2]);
+      if (num === undefined || den === undefined || den <= 0) return undefined;
+      return (num / den) * 100;
+    }
+  }
+  return parseNumber(v);
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { defineRule } from './define';
+import { bandListSchema, bandPoints, bandReason, checkBands, describeBands, findBand, scaleFormatter, type Domain, type Scale } from './bandsCore';
+import { missingText, pointsOf, preamble, scored, unusable } from './common';
+import { parseRate } from './value';
+import type { Lang } from '../i18n/format';
+
+const paramsSchema = z
+  .object({
+    bands: bandListSchema,
+    /** `rate` (default): a percentage 0–100; `number`: any number (days, count…). */
+    scale: z.enum(['rate', 'number']).optional(),
+    /** Unit word shown after numbers on the `number` scale, e.g. "ngày". */
+    unit: z.string().optional(),
+    /** Range the bands should cover (rate: 0–100; number: 0 and up). Values outside are refused. */
+    domain: z.object({ min: z.number().finite().optional(), max: z.number().finite().optional() }).strict().optional(),
+  })
+  .strict();
+type BandsParams = z.infer<typeof paramsSchema>;
+
+function scaleOf(p: BandsParams): Scale {
+  return p.scale ?? 'rate';
+}
+
+function domainOf(p: BandsParams): Domain {
+  const rate = scaleOf(p) === 'rate';
+  return { min: p.domain?.min ?? 0, max: p.domain?.max ?? (rate ? 100 : Infinity) };
+}
+
+function noun(p: BandsParams, lang: Lang): string {
+  if (scaleOf(p) === 'rate') return lang === 'vi' ? 'tỷ lệ' : 'rate';
+  return lang === 'vi' ? 'giá trị' : 'value';
+}
+
+/**
+ * `bands`: a rate (or any number) → points by ordered thresholds.
+ * @example { "kind": "bands", "bands": [{"from": 100, "share": 1}, {"from": 90, "to": 100, "points": 0.5}, {"to": 90, "points": 0}] }
+ */
+export const bandsRule = defineRule({
+  kind: 'bands',
+  label: { vi: 'Theo khung tỷ lệ / ngưỡng', en: 'Banded thresholds' },
+  params: paramsSchema,
+  check(p, max) {
+    const d = domainOf(p);
+    if (d.min > d.max) return [{ code: 'rule.domainEmpty', params: { min: d.min, max: d.max } }];
+    return checkBands(p.bands, max, d, scaleFormatter(scaleOf(p), 'vi', p.unit));
+  },
+  input(p) {
+    if (scaleOf(p) === 'rate') return { type: 'rate' };
+    const d = domainOf(p);
+    return { type: 'number', min: d.min, ...(Number.isFinite(d.max) ? { max: d.max } : {}), ...(p.unit ? { unit: p.unit } : {}) };
+  },
+  score(input, p, max) {
+    const pre = preamble(input.value);
+    if (pre) return pre;
+    const x = parseRate(input.value);
+    if (x === undefined) return unusable({ code: 'rule.notANumber', params: { value: String(input.value) } });
+    const d = domainOf(p);
+    if (x < d.min || x > d.max) {
+      const fmt = scaleFormatter(scaleOf(p), 'vi', p.unit);
+      return unusable({ code: 'rule.valueOutOfRange', params: { value: fmt(x), min: fmt(d.min), max: fmt(d.max) } }, { value: x });
+    }
+    const i = findBand(p.bands, x);
+    if (i < 0) return scored(0, max, { value: x, band: null }, [{ code: 'rule.outsideBands', severity: 'warning', params: { value: x } }]);
+    return scored(bandPoints(p.bands, i, max), max, { value: x, band: i });
+  },
+  explain(o, p, max, lang) {
+    const m = missingText(o, lang);
+    if (m) return m;
+    const fmt = scaleFormatter(scaleOf(p), lang, p.unit);
+    const x = typeof o.facts.value === 'number' ? o.facts.value : 0;
+    const band = typeof o.facts.band === 'number' ? p.bands[o.facts.band] : undefined;
+    const why = band ? bandReason(band, x, lang, fmt) : `${fmt(x)} (${lang === 'vi' ? 'ngoài các khung' : 'outside every band'})`;
+    return `${noun(p, lang)} ${why}: ${pointsOf(o.points, max, lang)}`;
+  },
+  describe(p, max, lang) {
+    return describeBands(p.bands, max, lang, scaleFormatter(scaleOf(p), lang, p.unit));
+  },
+});
