@@ -1,0 +1,119 @@
+import type { Framework } from '../../model/framework';
+import type { Unit } from '../../model/unit';
+import type { Assessment, PreviousResult } from '../../model/assessment';
+import type { ScoringDocument } from '../../model/document';
+import type { CellValue } from '../port';
+import type { RoundId } from './spec';
+
+/** Where a record came from in the workbook (1-based row, A1 cells by column key). */
+export interface RowRef {
+  sheet: string;
+  /** 1-based row number. */
+  row: number;
+  /** A1 address of each column present, by key. */
+  cells: Record<string, string>;
+}
+
+/** Submission metadata kept beside each assessment (not part of the scoring model). */
+export interface SubmissionMeta {
+  unit: string;
+  criterion: string;
+  /** ISO date or date-time "yyyy-mm-ddThh:mm". */
+  submittedAt?: string;
+  sourceFile?: string;
+  /** The unit that answered (an office answering for the district). */
+  by?: string;
+  /** Reason of each appraisal round as entered (round 1, round 2). */
+  reasons?: [string | undefined, string | undefined];
+  note?: string;
+}
+
+export interface RoundDeadline {
+  round: RoundId;
+  label?: string;
+  /** ISO dates. */
+  start?: string;
+  deadline: string;
+  note?: string;
+}
+
+export interface SurveyResponseRow {
+  unit: string;
+  respondent?: string;
+  weight?: number;
+  answers: Record<string, number | null>;
+}
+
+export interface SurveyCountRow {
+  unit: string;
+  item: string;
+  levels: [number, number, number, number, number];
+  blank?: number;
+}
+
+/** Plan task as read from the "Kế hoạch" sheet: the known fields plus any extra columns (by key). */
+export interface PlanTaskRow {
+  id: string;
+  title: string;
+  lead?: string;
+  leadName?: string;
+  coordinators?: string[];
+  due?: string;
+  criteria?: string[];
+  status?: string;
+  reportedAt?: string;
+  note?: string;
+  extra?: Record<string, CellValue>;
+}
+
+/** Settings of the "Cấu hình" sheet that are not part of the framework. */
+export interface MasterSettings {
+  sipasMethod?: 'topTwoBox' | 'meanScore';
+  surveyTarget?: number;
+  note?: string;
+  /** Unknown keys kept as written. */
+  other?: Record<string, CellValue>;
+}
+
+/** Everything a master workbook holds, as data. Input of the writer, output of the reader. */
+export interface MasterData {
+  framework: Framework;
+  units: Unit[];
+  assessments: Assessment[];
+  submissions?: SubmissionMeta[];
+  rounds?: RoundDeadline[];
+  survey?: {
+    responses?: SurveyResponseRow[];
+    /** Item codes in column order for the responses sheet (default: the order first seen). */
+    items?: string[];
+    counts?: SurveyCountRow[];
+    /** unit → source → index (%), entered directly. */
+    indices?: Record<string, Record<string, number>>;
+  };
+  previous?: PreviousResult[];
+  plan?: PlanTaskRow[];
+  settings?: MasterSettings;
+}
+
+/** What `readMaster` returns besides the scoring document. */
+export interface MasterExtras {
+  submissions: SubmissionMeta[];
+  rounds: RoundDeadline[];
+  settings: MasterSettings;
+  survey: NonNullable<MasterData['survey']>;
+  planRows: PlanTaskRow[];
+  /** Location of each submission row, key `unit|criterion`. */
+  locations: Record<string, RowRef>;
+  /** Location of each criterion row of "Bộ tiêu chí", by code. */
+  criteriaLocations: Record<string, RowRef>;
+  /** Sheets recognised, by table id. */
+  sheets: Partial<Record<string, string>>;
+  /** Whether the workbook looks like a master workbook at all. */
+  recognised: boolean;
+}
+
+export type MasterDocument = ScoringDocument & { extras: MasterExtras };
+
+export function assessmentKey(unit: string, criterion: string): string {
+  return `${unit}|${criterion}`;
+}
