@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { sipasMethodSchema } from './method';
+
+/**
+ * The SIPAS document (JSON input of `parindex sipas`, see CONTRACTS):
+ * - `instrument`: a custom instrument, or the id of a built-in one ("sipas-2022"); default built-in.
+ * - `method`: see ./method.ts (all fields optional).
+ * - `responses`: one row per respondent: {unit, answers: {item: 1..5 | null | text}, weight?, channel?}.
+ *   Rows are checked one by one while scoring (fast path), not by the schema.
+ * - `counts`: aggregated answers per unit and item: {unit, item, levels: [n1..n5], blank?}.
+ *   Counts add to the respondent tallies of the same unit and item (each counted answer acts
+ *   as one respondent of weight 1 who answered only that item).
+ * - `previous`: last year's indices per unit: {unit, overall?, rank?, indices?: {code: index}}
+ *   where codes are group/aspect codes (or "overall").
+ * - `units`: optional display names {code, name}.
+ */
+export const sipasCountSchema = z.object({
+  unit: z.string().min(1),
+  item: z.string().min(1),
+  levels: z.array(z.number().finite().nonnegative()).length(5),
+  blank: z.number().finite().nonnegative().optional(),
+});
+export type SipasCount = z.infer<typeof sipasCountSchema>;
+
+export const sipasPreviousSchema = z.object({
+  unit: z.string().min(1),
+  overall: z.number().finite().optional(),
+  rank: z.number().int().positive().optional(),
+  indices: z.record(z.string(), z.number().finite()).optional(),
+});
+export type SipasPrevious = z.infer<typeof sipasPreviousSchema>;
+
+/** A raw answer as found in data: a level, a blank, or text ("4", "Hài lòng", "không trả lời"). */
+export type SipasAnswer = number | string | null | undefined;
+
+export interface SipasResponse {
+  unit: string;
+  answers: Record<string, SipasAnswer>;
+  weight?: number;
+  channel?: string;
+}
+
+export const sipasDocumentSchema = z.object({
+  instrument: z.unknown().optional(),
+  method: sipasMethodSchema.partial().optional(),
+  target: z.number().finite().min(0).max(100).optional(),
+  responses: z.array(z.unknown()).optional(),
+  counts: z.array(z.unknown()).optional(),
+  previous: z.array(z.unknown()).optional(),
+  units: z.array(z.object({ code: z.string(), name: z.string() }).loose()).optional(),
+});
+export type SipasDocumentInput = {
+  instrument?: unknown;
+  method?: Partial<z.input<typeof sipasMethodSchema>>;
+  target?: number;
+  responses?: SipasResponse[] | unknown[];
+  counts?: SipasCount[] | unknown[];
+  previous?: SipasPrevious[] | unknown[];
+  units?: { code: string; name: string }[];
+};

@@ -1,0 +1,26 @@
+/**
+ * SIPAS satisfaction engine: instrument as data, item/aspect/group/overall indices with 95%
+ * intervals, weights, small-sample flags, gap to target, change from last year, drag analysis,
+ * and the link to PAR INDEX survey-channel criteria.
+ */
+export { scoreSipas, type ScoreSipasOptions, type ScoreSipasOutput } from './score';
+export { sipasToSurveyIndices } from './link';
+export {
+  validateSipasInstrument,
+  builtinSipasInstrument,
+  builtinSipasInstrumentData,
+  instrumentItems,
+  sipasInstrumentSchema,
+  OVERALL_KEY,
+  type SipasInstrument,
+  type SipasInstrumentInput,
+  type SipasGroup,
+  type SipasAspect,
+  type SipasItem,
+} from './instrument';
+export { sipasDocumentSchema, sipasCountSchema, sipasPreviousSchema, type SipasDocumentInput, type SipasResponse, type SipasCount, type SipasPrevious, type SipasAnswer } from './document';
+export { sipasMethodSchema, DEFAULT_METHOD, levelScores, Z95, type ItemMethod, type SipasMethod, type SipasMethodInput } from './method';
+export { answerCode, BLANK, INVALID } from './answer';
+export { wilson, normalInterval } from './interval';
+export { sipasTable, sipasUnitTable, type SipasTableOptions } from './table';
+export type * from './result';

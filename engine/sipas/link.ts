@@ -1,0 +1,22 @@
+import { OVERALL_KEY } from './instrument';
+import type { SipasResult } from './result';
+
+/**
+ * The scoring document's `surveyIndices` from a SIPAS result: unit → key → index (percent,
+ * full precision), keys = aspect codes, group codes and "overall". A survey-channel PAR leaf
+ * reads `surveyIndices[unit][node.source ?? node.code]`. Indices without data are left out.
+ * @example sipasToSurveyIndices(scoreSipas(doc).result).KG?.['II.1'] // 84.27…
+ */
+export function sipasToSurveyIndices(result: SipasResult): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const u of result.units) {
+    const m: Record<string, number> = {};
+    for (const g of u.groups) {
+      if (g.index !== null) m[g.code] = g.index;
+      for (const a of g.aspects) if (a.index !== null) m[a.code] = a.index;
+    }
+    if (u.overall !== null) m[OVERALL_KEY] = u.overall;
+    out[u.unit] = m;
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+import type { Issue } from '../model/issue';
+import type { ItemMethod } from './method';
+
+/** Why an index is flagged as imprecise. */
+export type PrecisionFlag = 'smallSample' | 'wideInterval';
+
+export interface SipasItemResult {
+  item: string;
+  text: string;
+  /** Item index in percent (full precision); null when no valid answer. */
+  index: number | null;
+  /** Valid answers (levels 1..5), unweighted. */
+  n: number;
+  /** Kish effective sample size (= n without sampling weights). */
+  nEffective: number;
+  /** 95% interval, percent. */
+  low: number | null;
+  high: number | null;
+  /** Weighted answers per level 1..5. */
+  levels: number[];
+  /** Blank / "no answer" (excluded from the denominator). */
+  blank: number;
+  /** Out-of-scale or unreadable answers (excluded, reported as issues). */
+  invalid: number;
+  flags: PrecisionFlag[];
+}
+
+export interface SipasAspectResult {
+  code: string;
+  name: string;
+  index: number | null;
+  /** Smallest valid n among its items (used for the small-sample check). */
+  n: number;
+  low: number | null;
+  high: number | null;
+  /** Effective weight of this aspect in the overall index (sums to 1 over aspects with data). */
+  weight: number;
+  /** target − index. */
+  gap: number | null;
+  /** index − previous year's index, when given. */
+  change?: number;
+  previous?: number;
+  flags: PrecisionFlag[];
+  items: SipasItemResult[];
+}
+
+export interface SipasGroupResult {
+  code: string;
+  name: string;
+  index: number | null;
+  n: number;
+  low: number | null;
+  high: number | null;
+  /** Effective weight of this group in the overall index. */
+  weight: number;
+  gap: number | null;
+  change?: number;
+  previous?: number;
+  flags: PrecisionFlag[];
+  aspects: SipasAspectResult[];
+}
+
+/** One aspect's part of the distance to target: (target − index) × effective weight. */
+export interface SipasDrag {
+  aspect: string;
+  name: string;
+  group: string;
+  index: number;
+  weight: number;
+  /** Points of the overall index this aspect keeps below (positive) or above (negative) target. */
+  drag: number;
+  /** drag ÷ (target − overall) when the overall is below target. */
+  share: number | null;
+}
+
+export interface SipasUnitResult {
+  unit: string;
+  name: string;
+  overall: number | null;
+  /** Respondents: response rows of the unit + the largest counted total of any item. */
+  n: number;
+  low: number | null;
+  high: number | null;
+  /** 1 = highest overall among the units of the document; equal indices share a rank. */
+  rank: number | null;
+  target: number;
+  /** target − overall (positive = below target). */
+  gap: number | null;
+  meetsTarget: boolean | null;
+  change?: number;
+  previous?: { overall?: number; rank?: number; rankChange?: number };
+  blank: number;
+  invalid: number;
+  flags: PrecisionFlag[];
+  groups: SipasGroupResult[];
+  /** Aspects ranked by drag, largest first. */
+  drag: SipasDrag[];
+}
+
+export interface SipasResult {
+  instrument: { id: string; name: string; items: number };
+  method: { item: ItemMethod; target: number; interval: string; minN: number; maxHalfWidth: number };
+  units: SipasUnitResult[];
+  issues: Issue[];
+}

@@ -1,0 +1,70 @@
+import { formatNumber, formatPercent, type Lang } from '../i18n/format';
+import type { SipasResult, SipasUnitResult } from './result';
+
+export interface SipasTableOptions {
+  lang?: Lang;
+  /** Decimals shown (default 2). */
+  decimals?: number;
+}
+
+const pct = (x: number | null, lang: Lang, d: number): string => (x === null ? '—' : formatPercent(x, lang, d));
+const range = (lo: number | null, hi: number | null, lang: Lang, d: number): string =>
+  lo === null || hi === null ? '—' : `${formatNumber(lo, lang, d)}–${formatNumber(hi, lang, d)}`;
+const signed = (x: number | undefined, lang: Lang, d: number): string => (x === undefined ? '' : (x > 0 ? '+' : '') + formatNumber(x, lang, d));
+
+/**
+ * Summary table of all units (header row first): unit, n, overall, 95% interval, rank,
+ * one column per group, gap to target, change from last year. Display rounding only.
+ * @example sipasTable(result, { lang: 'vi' })[0] // ["Đơn vị", "Số phiếu", "Chỉ số chung", …]
+ */
+export function sipasTable(result: SipasResult, options: SipasTableOptions = {}): string[][] {
+  const lang = options.lang ?? 'vi';
+  const d = options.decimals ?? 2;
+  const vi = lang === 'vi';
+  const groupCodes = result.units[0]?.groups.map((g) => g.code) ?? [];
+  const head = [
+    vi ? 'Đơn vị' : 'Unit',
+    vi ? 'Số phiếu' : 'Respondents',
+    vi ? 'Chỉ số chung' : 'Overall',
+    vi ? 'KTC 95%' : '95% CI',
+    vi ? 'Hạng' : 'Rank',
+    ...groupCodes.map((c) => (vi ? `Nhóm ${c}` : `Group ${c}`)),
+    vi ? `Cách mục tiêu ${formatPercent(result.method.target, lang)}` : `Gap to ${formatPercent(result.method.target, lang)}`,
+    vi ? 'So với năm trước' : 'Change',
+  ];
+  const rows = result.units.map((u) => [
+    u.unit === u.name ? u.unit : `${u.unit} — ${u.name}`,
+    formatNumber(u.n, lang, 0),
+    pct(u.overall, lang, d),
+    range(u.low, u.high, lang, d),
+    u.rank === null ? '—' : String(u.rank),
+    ...u.groups.map((g) => pct(g.index, lang, d)),
+    u.gap === null ? '—' : u.gap <= 0 ? (vi ? 'đạt' : 'met') : formatNumber(u.gap, lang, d),
+    signed(u.change, lang, d),
+  ]);
+  return [head, ...rows];
+}
+
+/**
+ * Detail table of one unit: group / aspect / item rows with index, n, 95% interval, flags,
+ * then the drag ranking. Items are listed when `items` is true.
+ */
+export function sipasUnitTable(u: SipasUnitResult, options: SipasTableOptions & { items?: boolean } = {}): string[][] {
+  const lang = options.lang ?? 'vi';
+  const d = options.decimals ?? 2;
+  const vi = lang === 'vi';
+  const flag = (f: string[]): string => (f.length === 0 ? '' : vi ? '⚠ mẫu nhỏ / KTC rộng' : '⚠ small sample / wide CI');
+  const out: string[][] = [[vi ? 'Mã' : 'Code', vi ? 'Nội dung' : 'Name', vi ? 'Chỉ số' : 'Index', 'n', vi ? 'KTC 95%' : '95% CI', vi ? 'Lực kéo' : 'Drag', '']];
+  const dragOf = new Map(u.drag.map((x) => [x.aspect, x.drag]));
+  for (const g of u.groups) {
+    out.push([g.code, g.name, pct(g.index, lang, d), formatNumber(g.n, lang, 0), range(g.low, g.high, lang, d), '', flag(g.flags)]);
+    for (const a of g.aspects) {
+      const dr = dragOf.get(a.code);
+      out.push(['  ' + a.code, a.name, pct(a.index, lang, d), formatNumber(a.n, lang, 0), range(a.low, a.high, lang, d), dr === undefined ? '' : formatNumber(dr, lang, d), flag(a.flags)]);
+      if (options.items)
+        for (const it of a.items)
+          out.push(['    ' + it.item, it.text, pct(it.index, lang, d), formatNumber(it.n, lang, 0), range(it.low, it.high, lang, d), '', flag(it.flags)]);
+    }
+  }
+  return out;
+}
