@@ -5,6 +5,9 @@ import { levelsRule } from './levels';
 import { bandsRule } from './bands';
 import { proportionalRule } from './proportional';
 import { deductionRule } from './deduction';
+import { timelinessRule } from './timeliness';
+import { surveyRule } from './survey';
+import { perItemRule } from './perItem';
 
 /**
  * The table of rule kinds. Add a kind: write one file next to this one with
@@ -18,6 +21,9 @@ export const ruleKinds = Object.freeze({
   bands: bandsRule,
   proportional: proportionalRule,
   deduction: deductionRule,
+  timeliness: timelinessRule,
+  survey: surveyRule,
+  perItem: perItemRule,
 } satisfies Record<string, RuleKind>);
 
 export type RuleKindName = keyof typeof ruleKinds;

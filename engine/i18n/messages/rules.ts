@@ -32,6 +32,7 @@ export const rulesMessages = {
   'rule.surveyMissing': { vi: 'Chưa có chỉ số hài lòng (kết quả điều tra) cho tiêu chí này', en: 'No satisfaction index (survey result) for this criterion' },
   'rule.noAnswers': { vi: 'Không có câu trả lời hợp lệ nào', en: 'No valid answers' },
   'rule.moreThanDue': { vi: 'Số đã hoàn thành ({done}) lớn hơn số phải thực hiện ({due})', en: 'Items done ({done}) exceed items due ({due})' },
+  'rule.perItemNoDue': { vi: 'Không biết số phải thực hiện: khai báo "due" hoặc "per" trong quy tắc, hoặc kê khai dạng "8/12"', en: 'Items due unknown: set "due" or "per" in the rule, or declare "8/12"' },
   'rule.formulaMissingVar': { vi: 'Thiếu giá trị của biến "{name}" trong công thức', en: 'Formula variable "{name}" has no value' },
   'rule.formulaNonFinite': { vi: 'Công thức "{formula}" cho kết quả không xác định (chia cho 0?)', en: 'Formula "{formula}" gave no finite result (division by zero?)' },
 } as const satisfies Catalogue;
