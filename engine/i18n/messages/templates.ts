@@ -42,4 +42,154 @@ export const templatesMessages = {
     vi: 'Không ghi được tệp {file}: {detail}',
     en: 'Cannot write file {file}: {detail}',
   },
+  // filled templates
+  'template.metaMissing': {
+    vi: 'Không có trang dữ liệu ẩn "{sheet}" của biểu mẫu: tệp không phải biểu mẫu do phần mềm phát hành hoặc đã bị sao chép sang sổ khác; hãy điền lại vào đúng biểu mẫu đã gửi',
+    en: 'The hidden "{sheet}" sheet of the template is missing: the file is not a template issued by the software or was copied into another workbook; fill in the template that was sent',
+  },
+  'template.notTemplate': {
+    vi: 'Trang "{sheet}" không mang dấu hiệu biểu mẫu parindex; hãy dùng đúng biểu mẫu đã gửi',
+    en: 'Sheet "{sheet}" does not carry the parindex template marker; use the template that was sent',
+  },
+  'template.metaTampered': {
+    vi: 'Dữ liệu ẩn của biểu mẫu (trang "{sheet}") đã bị sửa; hãy điền lại vào biểu mẫu gốc',
+    en: 'The hidden template data (sheet "{sheet}") was altered; fill in the original template again',
+  },
+  'template.unknownUnit': {
+    vi: 'Biểu mẫu của đơn vị "{unit}" không có trong danh sách đơn vị của sổ tổng hợp; kiểm tra trang Đơn vị hoặc gửi đúng biểu mẫu',
+    en: 'The template is for unit "{unit}", which is not in the master\'s unit list; check the Units sheet or send the right template',
+  },
+  'template.wrongUnit': {
+    vi: 'Biểu mẫu là của đơn vị {found}, không phải của đơn vị {expected} như tên tệp; kiểm tra lại đơn vị gửi tệp',
+    en: 'The template belongs to unit {found}, not {expected} as the file name says; check which unit sent the file',
+  },
+  'template.duplicateUnit': {
+    vi: 'Đơn vị {unit} đã có tệp khác trong lần nhập này ({other}); chỉ giữ một tệp cho mỗi đơn vị',
+    en: 'Unit {unit} already has another file in this import ({other}); keep one file per unit',
+  },
+  'template.stale': {
+    vi: 'Biểu mẫu lập theo bộ tiêu chí {found}, nhưng bộ tiêu chí hiện hành là {expected}; hãy gửi biểu mẫu mới cho đơn vị điền lại',
+    en: 'The template was made for criteria set {found}, but the current set is {expected}; send the unit a new template',
+  },
+  'template.frameworkChanged': {
+    vi: 'Bộ tiêu chí đã thay đổi kể từ khi lập biểu mẫu (khác từ tiêu chí {criterion}); hãy lập lại biểu mẫu',
+    en: 'The criteria set changed since the template was made (first difference at criterion {criterion}); regenerate the templates',
+  },
+  'template.staleRow': {
+    vi: 'Tiêu chí {criterion} trong biểu mẫu cũ khác với bộ tiêu chí hiện hành; dòng này không được nhập',
+    en: 'Criterion {criterion} in this old template differs from the current criteria set; the row is not imported',
+  },
+  'template.unknownCriterion': {
+    vi: 'Tiêu chí {criterion} không còn trong bộ tiêu chí hiện hành; dòng này không được nhập',
+    en: 'Criterion {criterion} is not in the current criteria set; the row is not imported',
+  },
+  'template.sheetMissing': {
+    vi: 'Thiếu trang "{sheet}"; không đổi tên hay xoá trang của biểu mẫu',
+    en: 'Sheet "{sheet}" is missing; do not rename or delete template sheets',
+  },
+  'template.sheetRenamed': {
+    vi: 'Trang "{sheet}" đã bị đổi tên thành "{found}"; hãy đổi lại tên "{sheet}"',
+    en: 'Sheet "{sheet}" was renamed to "{found}"; rename it back to "{sheet}"',
+  },
+  'template.rowDeleted': {
+    vi: 'Dòng của tiêu chí {criterion} (dòng {row} trong biểu mẫu) đã bị xoá; không xoá dòng, hãy điền lại vào biểu mẫu gốc',
+    en: 'The row of criterion {criterion} (row {row} of the template) was deleted; do not delete rows, fill in the original template',
+  },
+  'template.rowInserted': {
+    vi: 'Dòng {row} ("{found}") không có trong biểu mẫu (dòng chèn thêm hoặc trùng); không chèn dòng, ghi thông tin bổ sung ở cột Giải trình',
+    en: 'Row {row} ("{found}") is not part of the template (inserted or duplicated); do not insert rows, put extra information in the explanation column',
+  },
+  'template.rowsReordered': {
+    vi: 'Thứ tự dòng đã bị thay đổi (tiêu chí {criterion} ở dòng {row}); không sắp xếp lại dòng',
+    en: 'Rows were reordered (criterion {criterion} is at row {row}); do not sort or move rows',
+  },
+  'template.lockedChanged': {
+    vi: 'Ô khoá đã bị sửa: giá trị gốc "{expected}", hiện là "{found}"; hãy trả lại giá trị gốc',
+    en: 'A locked cell was changed: original "{expected}", now "{found}"; restore the original value',
+  },
+  'template.mergedCells': {
+    vi: 'Các ô {range} đã bị gộp (merge); hãy bỏ gộp ô để mỗi ô nhập một giá trị',
+    en: 'Cells {range} were merged; unmerge them so each input cell holds one value',
+  },
+  'template.hiddenRow': {
+    vi: 'Dòng {row} đang bị ẩn; hãy bỏ ẩn để kiểm tra nội dung',
+    en: 'Row {row} is hidden; unhide it so its content can be checked',
+  },
+  'template.unprotected': {
+    vi: 'Bảo vệ trang đã bị gỡ; các ô khoá vẫn được kiểm tra',
+    en: 'Sheet protection was removed; locked cells are still checked',
+  },
+  'template.errorValue': {
+    vi: 'Ô có giá trị lỗi {value}; hãy sửa công thức hoặc nhập giá trị',
+    en: 'The cell holds the error value {value}; fix the formula or type the value',
+  },
+  'template.notInList': {
+    vi: 'Giá trị "{value}" không thuộc danh sách {choices}; hãy chọn trong danh sách (không dán đè)',
+    en: 'Value "{value}" is not one of {choices}; pick from the list (do not paste over it)',
+  },
+  'template.notANumber': {
+    vi: 'Ô số có nội dung chữ "{value}"; hãy nhập số (ví dụ 0,75)',
+    en: 'A number cell holds text "{value}"; enter a number (e.g. 0.75)',
+  },
+  'template.outOfRange': {
+    vi: 'Giá trị {value} nằm ngoài khoảng cho phép [{min}; {max}]',
+    en: 'Value {value} is outside the allowed range [{min}, {max}]',
+  },
+  'template.notADate': {
+    vi: 'Giá trị "{value}" không phải ngày; hãy nhập dạng dd/mm/yyyy',
+    en: 'Value "{value}" is not a date; enter it as dd/mm/yyyy',
+  },
+  'template.badVars': {
+    vi: 'Không đọc được "{value}"; hãy ghi dạng tên=số; … với các tên {names}',
+    en: 'Cannot read "{value}"; write name=number; … using the names {names}',
+  },
+  'template.scoreAboveMax': {
+    vi: 'Điểm tự chấm {value} lớn hơn điểm tối đa {max}',
+    en: 'Self-score {value} is above the maximum {max}',
+  },
+  'template.scoreNegative': {
+    vi: 'Điểm tự chấm {value} nhỏ hơn 0',
+    en: 'Self-score {value} is below 0',
+  },
+  'template.scoreStep': {
+    vi: 'Điểm tự chấm {value} không phải bội số của {step}; hãy làm tròn (0; 0,25; 0,5; 0,75; …)',
+    en: 'Self-score {value} is not a multiple of {step}; round it (0, 0.25, 0.5, 0.75, …)',
+  },
+  // import summary
+  'import.rejected': {
+    vi: 'Tệp có lỗi nên không nhập dữ liệu nào ({count} dòng lỗi); sửa các lỗi trên rồi nhập lại, hoặc dùng --accept-valid-rows để nhập các dòng hợp lệ',
+    en: 'The file has errors so nothing was imported ({count} rows with errors); fix them and import again, or use --accept-valid-rows to take the valid rows',
+  },
+  'import.partial': {
+    vi: 'Đã nhập {imported} dòng hợp lệ; {count} dòng lỗi không được nhập',
+    en: 'Imported {imported} valid rows; {count} rows with errors were not imported',
+  },
+  'import.missingUnit': {
+    vi: 'Đơn vị {unit} ({name}) chưa nộp biểu mẫu',
+    en: 'Unit {unit} ({name}) has not submitted its template',
+  },
+  'import.late': {
+    vi: 'Đơn vị {unit} nộp ngày {date}, quá hạn {deadline}',
+    en: 'Unit {unit} submitted on {date}, after the deadline {deadline}',
+  },
+  'import.masterInvalid': {
+    vi: 'Sổ tổng hợp có lỗi nên không thể nhập; sửa các lỗi trên trước',
+    en: 'The master workbook has errors, so nothing can be imported; fix them first',
+  },
+  'import.noFramework': {
+    vi: 'Sổ tổng hợp chưa có bộ tiêu chí hoặc danh sách đơn vị',
+    en: 'The master workbook has no criteria set or no unit list',
+  },
+  'validate.unknownKind': {
+    vi: 'Tệp không phải sổ tổng hợp cũng không phải biểu mẫu đơn vị (thiếu trang Đơn vị / trang "_meta")',
+    en: 'The file is neither a master workbook nor a unit template (no Units sheet, no "_meta" sheet)',
+  },
+  'templates.written': {
+    vi: 'Đã lập {count} biểu mẫu trong thư mục {dir}',
+    en: 'Wrote {count} templates to {dir}',
+  },
+  'templates.noRows': {
+    vi: 'Đơn vị {unit} không có tiêu chí nào phải kê khai; không lập biểu mẫu',
+    en: 'Unit {unit} has no criteria to answer; no template made',
+  },
 } as const satisfies Catalogue;

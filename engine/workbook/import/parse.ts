@@ -1,0 +1,431 @@
+import type { Framework } from '../../model/framework';
+import type { Unit } from '../../model/unit';
+import type { Assessment, AssessedValue } from '../../model/assessment';
+import { hasErrors, issue, type Issue, type Location } from '../../model/issue';
+import type { CellValue, SheetInfo, SheetSnapshot } from '../port';
+import { a1, columnName, parseA1 } from '../a1';
+import { fold, isNotApplicableValue, parseNumber } from '../../rules/value';
+import { isLang, type Lang } from '../../i18n/format';
+import { parseDateText, serialToIso } from '../master/table';
+import {
+  COLUMNS,
+  HASHED_COLUMNS,
+  META_ROW_HEADER,
+  META_SHEET,
+  ROWS,
+  SCORE_STEP,
+  SELF_SHEET,
+  TEMPLATE_ID,
+  columnIndex,
+  type ColumnKey,
+  type MetaKey,
+} from '../template/layout';
+import { cellHash, normaliseCell } from '../template/hash';
+import { renderTemplate, rowCellsHash, templateHash, type MetaRow } from '../template/render';
+import type { TemplateRow } from '../template/select';
+
+/** A filled template as read: every sheet's name/state and snapshots of all sheets. */
+export interface FilledWorkbook {
+  /** Name shown to users (file name). */
+  file: string;
+  sheets: readonly SheetInfo[];
+  snapshots: readonly SheetSnapshot[];
+}
+
+export interface ImportContext {
+  framework: Framework;
+  units: readonly Unit[];
+  /** Unit this file is expected to be from (e.g. from the file name); a different meta unit is an error. */
+  expectedUnit?: string;
+}
+
+export interface ParseOptions {
+  /** Bring in the valid rows of a file that has errors (the rest are listed). */
+  acceptValidRows?: boolean;
+}
+
+/** One imported row, for the import log. */
+export interface ImportedRow {
+  unit: string;
+  criterion: string;
+  row: number;
+  /** A1 cells by column key. */
+  cells: Partial<Record<ColumnKey, string>>;
+  assessment: Assessment;
+}
+
+export type FileStatus = 'ok' | 'partial' | 'rejected';
+
+export interface FilledParse {
+  file: string;
+  /** Unit named in the metadata (undefined when the file is not a template). */
+  unit?: string;
+  meta?: Partial<Record<MetaKey, string>>;
+  /** Assessments brought in (all rows when the file is clean; valid rows with acceptValidRows). */
+  assessments: Assessment[];
+  rows: ImportedRow[];
+  /** Leaf rows (not survey) the unit must answer, and how many were answered. */
+  applicable: number;
+  answered: number;
+  /** Rows with errors (not imported). */
+  rejectedRows: number;
+  issues: Issue[];
+  status: FileStatus;
+}
+
+type Row = readonly CellValue[];
+
+function cellAt(snap: SheetSnapshot, row1: number, col0: number): CellValue {
+  return snap.values[row1 - 1]?.[col0] ?? null;
+}
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+function text(v: CellValue): string {
+  return v === null ? '' : typeof v === 'string' ? v.trim() : String(v);
+}
+
+/** Read the `_meta` key/value block and per-row table. */
+export function readMeta(snap: SheetSnapshot): { meta: Partial<Record<MetaKey, string>>; rows: MetaRow[] } {
+  const meta: Partial<Record<MetaKey, string>> = {};
+  const rows: MetaRow[] = [];
+  let inRows = false;
+  for (const line of snap.values) {
+    const k = text(line?.[0] ?? null);
+    if (!inRows) {
+      if (k === META_ROW_HEADER[0] && text(line?.[1] ?? null) === META_ROW_HEADER[1]) {
+        inRows = true;
+        continue;
+      }
+      if (k) (meta as Record<string, string>)[k] = text(line?.[1] ?? null);
+      continue;
+    }
+    const row = Number(line?.[0]);
+    if (!Number.isFinite(row) || isBlank(line?.[1] ?? null)) continue;
+    const kind = text(line?.[2] ?? null);
+    rows.push({
+      row,
+      code: text(line?.[1] ?? null),
+      kind: kind === 'group' || kind === 'survey' ? kind : 'leaf',
+      assessedUnit: text(line?.[3] ?? null),
+      input: text(line?.[4] ?? null),
+      cells: text(line?.[5] ?? null),
+    });
+  }
+  return { meta, rows };
+}
+
+/** Is this workbook a unit template (has a `_meta` sheet naming the template format)? */
+export function isTemplateWorkbook(sheets: readonly SheetInfo[]): boolean {
+  return sheets.some((s) => s.name === META_SHEET);
+}
+
+const NA_EXPL = /^khong (ap dung|phat sinh)/;
+
+/**
+ * Parse one filled template against the criteria set and units of the master.
+ * Reports every problem located (file, sheet, A1 cell, unit, criterion); never throws.
+ * @example parseFilledTemplate({ file: 'KG.xlsx', sheets, snapshots }, { framework, units })
+ */
+export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, options: ParseOptions = {}): FilledParse {
+  const file = wb.file;
+  const issues: Issue[] = [];
+  const out: FilledParse = { file, assessments: [], rows: [], applicable: 0, answered: 0, rejectedRows: 0, issues, status: 'rejected' };
+  const at = (where: Omit<Location, 'file'> = {}): Location => ({ file, ...where });
+
+  const snapOf = (name: string): SheetSnapshot | undefined => wb.snapshots.find((s) => s.name === name);
+  const metaSnap = snapOf(META_SHEET);
+  if (!metaSnap) {
+    issues.push(issue('template.metaMissing', { sheet: META_SHEET }, at()));
+    return out;
+  }
+  const { meta, rows: metaRows } = readMeta(metaSnap);
+  out.meta = meta;
+  if (meta.templateId !== TEMPLATE_ID) {
+    issues.push(issue('template.notTemplate', { sheet: META_SHEET }, at({ sheet: META_SHEET })));
+    return out;
+  }
+  const unitCode = meta.unit ?? '';
+  out.unit = unitCode;
+  const unit = ctx.units.find((u) => u.code === unitCode);
+  if (!unit) {
+    issues.push(issue('template.unknownUnit', { unit: unitCode }, at({ sheet: META_SHEET, unit: unitCode })));
+    return out;
+  }
+  if (ctx.expectedUnit !== undefined && ctx.expectedUnit !== unitCode) {
+    issues.push(issue('template.wrongUnit', { found: unitCode, expected: ctx.expectedUnit }, at({ unit: unitCode })));
+  }
+  const fw = ctx.framework;
+  const currentVersion = fw.version ?? (fw.year !== undefined ? String(fw.year) : '');
+  let stale = false;
+  if ((meta.frameworkId ?? '') !== fw.id || (meta.frameworkVersion ?? '') !== currentVersion) {
+    stale = true;
+    issues.push(
+      issue(
+        'template.stale',
+        { found: `${meta.frameworkId ?? ''} ${meta.frameworkVersion ?? ''}`.trim(), expected: `${fw.id} ${currentVersion}`.trim() },
+        at({ sheet: META_SHEET, unit: unitCode }),
+      ),
+    );
+  }
+  // The template as it would be generated now, for the same unit and language.
+  const lang: Lang = isLang(meta.lang) ? meta.lang : 'vi';
+  const expected = renderTemplate(fw, unit, { units: ctx.units, lang });
+  const expectedByCode = new Map<string, { row: TemplateRow; meta: MetaRow }>();
+  expected.rows.forEach((r, i) => {
+    const m = expected.metaRows[i];
+    if (m) expectedByCode.set(r.code, { row: r, meta: m });
+  });
+  // meta consistency: its own hash over its rows
+  const metaHash = templateHash(SELF_SHEET, COLUMNS.map((c) => (lang === 'vi' ? c.vi : c.en)), metaRows.map((m) => `${m.code}|${m.cells}`));
+  if (meta.hash !== metaHash) {
+    issues.push(issue('template.metaTampered', { sheet: META_SHEET }, at({ sheet: META_SHEET, unit: unitCode })));
+    return out;
+  }
+  if (!stale && meta.hash !== expected.meta.hash) {
+    const changed = metaRows.find((m) => expectedByCode.get(m.code)?.meta.cells !== m.cells) ?? expected.metaRows.find((m) => !metaRows.some((x) => x.code === m.code));
+    issues.push(issue('template.frameworkChanged', { criterion: changed?.code ?? '' }, at({ sheet: META_SHEET, unit: unitCode, ...(changed ? { criterion: changed.code } : {}) })));
+    stale = true;
+  }
+
+  // self-assessment sheet: by name, else a renamed sheet recognised by its key row
+  let self = snapOf(SELF_SHEET);
+  if (!self) {
+    const keys = COLUMNS.map((c) => c.key);
+    const renamed = wb.snapshots.find((s) => s.name !== META_SHEET && keys.every((k, i) => text(cellAt(s, ROWS.keys, i)) === k));
+    if (renamed) issues.push(issue('template.sheetRenamed', { sheet: SELF_SHEET, found: renamed.name }, at({ sheet: renamed.name, unit: unitCode })));
+    else issues.push(issue('template.sheetMissing', { sheet: SELF_SHEET }, at({ unit: unitCode })));
+    if (!renamed) return out;
+    self = renamed;
+  }
+  const sheet = self.name;
+  const S = (cell: string, extra: Omit<Location, 'file' | 'sheet' | 'cell'> = {}): Location => at({ sheet, cell, unit: unitCode, ...extra });
+
+  if (self.protected === false) issues.push(issue('template.unprotected', {}, at({ sheet, unit: unitCode }), 'warning'));
+  // header and key rows
+  COLUMNS.forEach((c, i) => {
+    const k = cellAt(self, ROWS.keys, i);
+    if (normaliseCell(k) !== c.key) issues.push(issue('template.lockedChanged', { expected: c.key, found: text(k) }, S(a1(ROWS.keys - 1, i))));
+    const h = cellAt(self, ROWS.header, i);
+    const want = lang === 'vi' ? c.vi : c.en;
+    if (normaliseCell(h) !== normaliseCell(want)) issues.push(issue('template.lockedChanged', { expected: want, found: text(h) }, S(a1(ROWS.header - 1, i))));
+  });
+
+  // actual rows: codes in column A from the first data row to the last non-empty row
+  const codeCol = columnIndex('code');
+  const actual: { row: number; code: string; line: Row }[] = [];
+  for (let r = ROWS.first; r <= self.values.length; r++) {
+    const line = self.values[r - 1] ?? [];
+    if (line.every((v) => isBlank(v))) continue;
+    actual.push({ row: r, code: text(line[codeCol] ?? null), line });
+  }
+  const metaCodes = metaRows.map((m) => m.code);
+  const actualCodes = actual.map((a) => a.code);
+  const sameSequence = metaCodes.length === actualCodes.length && metaCodes.every((c, i) => c === actualCodes[i]);
+  const rowProblems = new Set<number>();
+  let structural = hasErrors(issues);
+  if (!sameSequence) {
+    structural = true;
+    const actualSet = new Set(actualCodes);
+    const metaSet = new Set(metaCodes);
+    for (const m of metaRows) {
+      if (!actualSet.has(m.code)) issues.push(issue('template.rowDeleted', { criterion: m.code, row: m.row }, S(`A${m.row}`, { criterion: m.code })));
+    }
+    const seen = new Set<string>();
+    for (const a of actual) {
+      if (!metaSet.has(a.code) || seen.has(a.code)) {
+        issues.push(issue('template.rowInserted', { row: a.row, found: a.code }, S(`A${a.row}`, a.code && metaSet.has(a.code) ? { criterion: a.code } : {})));
+        rowProblems.add(a.row);
+      }
+      seen.add(a.code);
+    }
+    const common = metaCodes.filter((c) => actualSet.has(c));
+    const commonActual = actualCodes.filter((c, i) => metaSet.has(c) && actualCodes.indexOf(c) === i);
+    const firstMoved = common.findIndex((c, i) => commonActual[i] !== c);
+    if (firstMoved >= 0) {
+      const code = commonActual[firstMoved] ?? '';
+      const row = actual.find((a) => a.code === code)?.row ?? ROWS.first;
+      issues.push(issue('template.rowsReordered', { criterion: code, row }, S(`A${row}`, { criterion: code })));
+    }
+  }
+
+  // merged cells and hidden rows
+  const allowedMerges = new Set([1, 2, 3].map((r) => `A${r}:${columnName(COLUMNS.length - 1)}${r}`));
+  for (const m of self.merged ?? []) {
+    if (allowedMerges.has(m)) continue;
+    structural = true;
+    const [from, to] = m.split(':');
+    const p = parseA1(from ?? '');
+    const q = parseA1(to ?? from ?? '');
+    if (p && q) for (let r = p.row + 1; r <= q.row + 1; r++) rowProblems.add(r);
+    const code = p ? text(cellAt(self, p.row + 1, codeCol)) : '';
+    issues.push(issue('template.mergedCells', { range: m }, S(from ?? m, code ? { criterion: code } : {})));
+  }
+  for (const hr of self.hiddenRows ?? []) {
+    if (hr === ROWS.keys) continue;
+    const code = text(cellAt(self, hr, codeCol));
+    issues.push(issue('template.hiddenRow', { row: hr }, S(`A${hr}`, code ? { criterion: code } : {}), 'warning'));
+  }
+
+  // per-row checks
+  const metaByCode = new Map(metaRows.map((m) => [m.code, m]));
+  const errors = self.errors ?? {};
+  const formats = self.formats ?? {};
+  const dates = self.dates ?? {};
+  const col = (k: ColumnKey): number => columnIndex(k);
+  const seenCodes = new Set<string>();
+  for (const a of actual) {
+    const m = metaByCode.get(a.code);
+    if (!m || seenCodes.has(a.code)) continue;
+    seenCodes.add(a.code);
+    const rowIssues: Issue[] = [];
+    const crit = { criterion: a.code };
+    const cellOf = (k: ColumnKey): string => a1(a.row - 1, col(k));
+    // locked cells against what the template had
+    const cellsNow = rowCellsHash(a.line).split('.');
+    const cellsThen = m.cells.split('.');
+    const exp = expectedByCode.get(a.code);
+    HASHED_COLUMNS.forEach((k, i) => {
+      if (cellsNow[i] !== cellsThen[i]) {
+        const want = exp && exp.meta.cells.split('.')[i] === cellsThen[i] ? text(expected.sheets[1]?.values[exp.meta.row - 1]?.[col(k)] ?? null) : undefined;
+        rowIssues.push(issue('template.lockedChanged', { expected: want ?? '?', found: text(a.line[col(k)] ?? null) }, S(cellOf(k), crit)));
+      }
+    });
+    if (m.kind === 'group') {
+      issues.push(...rowIssues);
+      if (rowIssues.length) rowProblems.add(a.row);
+      continue;
+    }
+    // error values anywhere on the row
+    for (let c = 0; c < COLUMNS.length; c++) {
+      const addr = a1(a.row - 1, c);
+      const ev = errors[addr];
+      if (ev !== undefined) rowIssues.push(issue('template.errorValue', { value: ev }, S(addr, crit)));
+    }
+    if (m.kind === 'survey') {
+      issues.push(...rowIssues);
+      if (rowIssues.length) rowProblems.add(a.row);
+      continue;
+    }
+    out.applicable++;
+    const max = exp?.row.max ?? parseNumber(a.line[col('max')] ?? null) ?? 0;
+    const input = exp?.row.input;
+    if (!exp) rowIssues.push(issue('template.unknownCriterion', { criterion: a.code }, S(cellOf('code'), crit)));
+    else if (stale && exp.meta.cells !== m.cells) rowIssues.push(issue('template.staleRow', { criterion: a.code }, S(cellOf('code'), crit)));
+    const assessment: Assessment = { unit: m.assessedUnit || unitCode, criterion: a.code };
+    // declared value
+    const vAddr = cellOf('value');
+    const raw = a.line[col('value')] ?? null;
+    let value: AssessedValue | undefined;
+    let na = false;
+    if (!isBlank(raw) && errors[vAddr] === undefined && input && input.type !== 'points' && input.type !== 'survey') {
+      if (typeof raw === 'string' && isNotApplicableValue(raw)) {
+        na = true;
+        value = 'Không áp dụng';
+      } else {
+        switch (input.type) {
+          case 'choice': {
+            const f = fold(text(raw));
+            const hit = input.choices.find((c) => fold(c) === f);
+            if (hit === undefined) rowIssues.push(issue('template.notInList', { value: text(raw), choices: input.choices }, S(vAddr, crit)));
+            else value = hit;
+            break;
+          }
+          case 'number': {
+            const n = parseNumber(typeof raw === 'boolean' ? undefined : raw);
+            if (n === undefined) rowIssues.push(issue('template.notANumber', { value: text(raw) }, S(vAddr, crit)));
+            else if ((input.min !== undefined && n < input.min) || (input.max !== undefined && n > input.max) || (input.integer && !Number.isInteger(n)))
+              rowIssues.push(issue('template.outOfRange', { value: n, min: input.min ?? 0, max: input.max ?? '∞' }, S(vAddr, crit)));
+            else value = n;
+            break;
+          }
+          case 'rate': {
+            let n = parseNumber(typeof raw === 'boolean' ? undefined : raw);
+            if (n !== undefined && typeof raw === 'number' && (formats[vAddr] ?? '').includes('%')) n = n * 100;
+            if (n === undefined) rowIssues.push(issue('template.notANumber', { value: text(raw) }, S(vAddr, crit)));
+            else if (n < 0 || n > 100) rowIssues.push(issue('template.outOfRange', { value: n, min: 0, max: 100 }, S(vAddr, crit)));
+            else value = n;
+            break;
+          }
+          case 'date': {
+            let iso: string | undefined;
+            if (typeof raw === 'string') iso = dates[vAddr] ? raw : parseDateText(raw);
+            else if (typeof raw === 'number' && raw > 0 && raw < 2958466) iso = serialToIso(raw).slice(0, 10);
+            if (iso === undefined) rowIssues.push(issue('template.notADate', { value: text(raw) }, S(vAddr, crit)));
+            else value = iso;
+            break;
+          }
+          case 'vars': {
+            const rec: Record<string, number> = {};
+            let bad = false;
+            for (const part of text(raw).split(/[;\n]/)) {
+              if (part.trim() === '') continue;
+              const mm = /^\s*([\p{L}\w.]+)\s*[=:]\s*(.+)$/u.exec(part);
+              const n = mm ? parseNumber(mm[2]) : undefined;
+              if (!mm || !mm[1] || n === undefined || !input.names.includes(mm[1])) bad = true;
+              else rec[mm[1]] = n;
+            }
+            if (bad) rowIssues.push(issue('template.badVars', { value: text(raw), names: input.names }, S(vAddr, crit)));
+            else value = rec;
+            break;
+          }
+        }
+      }
+    }
+    // self-score
+    const sAddr = cellOf('self');
+    const sRaw = a.line[col('self')] ?? null;
+    let selfScore: number | undefined;
+    if (!isBlank(sRaw) && errors[sAddr] === undefined) {
+      const n = typeof sRaw === 'boolean' ? undefined : parseNumber(sRaw);
+      if (n === undefined) rowIssues.push(issue('template.notANumber', { value: text(sRaw) }, S(sAddr, crit)));
+      else if (n < 0) rowIssues.push(issue('template.scoreNegative', { value: n }, S(sAddr, crit)));
+      else if (n > max + 1e-9) rowIssues.push(issue('template.scoreAboveMax', { value: n, max }, S(sAddr, crit)));
+      else if (Math.abs(n / SCORE_STEP - Math.round(n / SCORE_STEP)) > 1e-9) rowIssues.push(issue('template.scoreStep', { value: n, step: SCORE_STEP }, S(sAddr, crit)));
+      else selfScore = n;
+    }
+    const evidence = text(a.line[col('evidence')] ?? null);
+    const explanation = text(a.line[col('explanation')] ?? null);
+    if (!na && value === undefined && isBlank(raw) && NA_EXPL.test(fold(explanation))) na = true;
+    if (value !== undefined) assessment.value = value;
+    if (selfScore !== undefined) assessment.self = selfScore;
+    if (evidence) assessment.evidence = evidence;
+    if (explanation) assessment.explanation = explanation;
+    if (na) assessment.notApplicable = true;
+    const answered = value !== undefined || selfScore !== undefined || na;
+    issues.push(...rowIssues);
+    if (hasErrors(rowIssues) || rowProblems.has(a.row)) {
+      out.rejectedRows++;
+      continue;
+    }
+    if (answered) out.answered++;
+    if (answered || evidence || explanation) {
+      const cells: Partial<Record<ColumnKey, string>> = {};
+      for (const k of ['value', 'evidence', 'self', 'explanation'] as const) cells[k] = cellOf(k);
+      out.rows.push({ unit: assessment.unit, criterion: a.code, row: a.row, cells, assessment });
+    }
+  }
+  // rows deleted count as not imported
+  for (const m of metaRows) if (m.kind === 'leaf' && !seenCodes.has(m.code)) { out.applicable++; out.rejectedRows++; }
+
+  const anyError = hasErrors(issues);
+  if (!anyError) out.status = 'ok';
+  else if (options.acceptValidRows && !structuralBlocking(issues)) out.status = 'partial';
+  else out.status = 'rejected';
+  void structural;
+  if (out.status === 'rejected') out.rows = [];
+  out.assessments = out.rows.map((r) => r.assessment);
+  return out;
+}
+
+/** File-level problems that stop even `acceptValidRows` (the rows cannot be trusted or placed). */
+const BLOCKING = new Set(['template.metaMissing', 'template.notTemplate', 'template.unknownUnit', 'template.wrongUnit', 'template.metaTampered', 'template.sheetMissing', 'template.duplicateUnit']);
+
+function structuralBlocking(issues: readonly Issue[]): boolean {
+  return issues.some((i) => i.severity === 'error' && BLOCKING.has(i.code));
+}
+
+/** Cell hash helper re-exported for tests that tamper with cells. */
+export { cellHash };

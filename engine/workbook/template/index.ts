@@ -1,0 +1,4 @@
+export * from './layout';
+export * from './hash';
+export * from './select';
+export * from './render';
