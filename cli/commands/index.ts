@@ -1,4 +1,5 @@
 import type { Command } from './types';
+import { sipasCommand } from './sipas';
 
 /** The command table. Each command lives in its own file in this folder. */
-export const commands: readonly Command[] = Object.freeze([]);
+export const commands: readonly Command[] = Object.freeze([sipasCommand]);

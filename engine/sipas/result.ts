@@ -7,6 +7,7 @@ export type PrecisionFlag = 'smallSample' | 'wideInterval';
 export interface SipasItemResult {
   item: string;
   text: string;
+  textEn?: string;
   /** Item index in percent (full precision); null when no valid answer. */
   index: number | null;
   /** Valid answers (levels 1..5), unweighted. */
@@ -28,6 +29,7 @@ export interface SipasItemResult {
 export interface SipasAspectResult {
   code: string;
   name: string;
+  nameEn?: string;
   index: number | null;
   /** Smallest valid n among its items (used for the small-sample check). */
   n: number;
@@ -47,6 +49,7 @@ export interface SipasAspectResult {
 export interface SipasGroupResult {
   code: string;
   name: string;
+  nameEn?: string;
   index: number | null;
   n: number;
   low: number | null;

@@ -16,6 +16,11 @@ export interface ScoreSipasOptions {
    * Default: a JSON path (["responses", 12, "answers", "q3"]). Sheet readers pass file/sheet/cell.
    */
   locate?: (source: 'responses' | 'counts', index: number, item?: string) => Location;
+  /**
+   * Row number shown in messages for a response row (default: its 1-based position in
+   * `responses`). Sheet readers pass the sheet row so messages agree with the cell address.
+   */
+  rowOf?: (source: 'responses' | 'counts', index: number) => number;
   /** At most this many issues of one code are listed one by one; the rest are summed up. Default 200. */
   maxIssuesPerCode?: number;
 }
@@ -172,6 +177,7 @@ function ranks(values: (number | null)[]): (number | null)[] {
 export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): ScoreSipasOutput {
   const issues = new IssueList(options.maxIssuesPerCode ?? 200);
   const locate = options.locate ?? defaultLocate;
+  const rowOf = options.rowOf ?? ((_source: 'responses' | 'counts', index: number): number => index + 1);
   const parsed = sipasDocumentSchema.safeParse(doc);
   const emptyMethod = sipasMethodSchema.parse({});
   const empty = (ins?: SipasInstrument, m: SipasMethod = emptyMethod): ScoreSipasOutput => {
@@ -229,24 +235,24 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
   for (let r = 0; r < R; r++) {
     const row = rows[r];
     if (!isRecord(row)) {
-      issues.add(issue('sipas.response.notObject', { row: r + 1 }, locate('responses', r)));
+      issues.add(issue('sipas.response.notObject', { row: rowOf('responses', r) }, locate('responses', r)));
       continue;
     }
     const unit = row['unit'];
     if (typeof unit !== 'string' || unit.trim() === '') {
-      issues.add(issue('sipas.response.noUnit', { row: r + 1 }, locate('responses', r)));
+      issues.add(issue('sipas.response.noUnit', { row: rowOf('responses', r) }, locate('responses', r)));
       continue;
     }
     const answers = row['answers'];
     if (!isRecord(answers)) {
-      issues.add(issue('sipas.response.noAnswers', { row: r + 1 }, { ...locate('responses', r), unit }));
+      issues.add(issue('sipas.response.noAnswers', { row: rowOf('responses', r) }, { ...locate('responses', r), unit }));
       continue;
     }
     let w = 1;
     const rawW = row['weight'];
     if (rawW !== undefined && rawW !== null) {
       if (typeof rawW !== 'number' || !Number.isFinite(rawW) || rawW <= 0) {
-        issues.add(issue('sipas.response.badWeight', { row: r + 1, value: String(rawW) }, { ...locate('responses', r), unit }));
+        issues.add(issue('sipas.response.badWeight', { row: rowOf('responses', r), value: String(rawW) }, { ...locate('responses', r), unit }));
         continue;
       }
       w = rawW;
@@ -268,7 +274,7 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
         t.invalid[i]!++;
         codes[base + i] = INVALID;
         issues.add(
-          issue('sipas.answer.outOfScale', { row: r + 1, item: ids[i] as string, value: String(v) }, { ...locate('responses', r, ids[i]), unit, criterion: ids[i] as string }, 'warning'),
+          issue('sipas.answer.outOfScale', { row: rowOf('responses', r), item: ids[i] as string, value: String(v) }, { ...locate('responses', r, ids[i]), unit, criterion: ids[i] as string }, 'warning'),
         );
       } else {
         codes[base + i] = c;
@@ -284,7 +290,7 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
       for (const k of Object.keys(answers)) {
         if (!L.itemIndex.has(k) && !unknownItems.has(k)) {
           unknownItems.add(k);
-          issues.add(issue('sipas.response.unknownItem', { item: k, row: r + 1 }, { ...locate('responses', r, k), unit }, 'warning'));
+          issues.add(issue('sipas.response.unknownItem', { item: k, row: rowOf('responses', r) }, { ...locate('responses', r, k), unit }, 'warning'));
         }
       }
     }
@@ -470,6 +476,7 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
             invalid: t.invalid[i] as number,
             flags: flagsFor(n, index, iv?.low ?? null, iv?.high ?? null, method),
           };
+          if (it.textEn !== undefined) res.textEn = it.textEn;
           i++;
           return res;
         });
@@ -490,6 +497,7 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
           flags: flagsFor(n, index, iv?.low ?? null, iv?.high ?? null, method),
           items,
         };
+        if (asp.nameEn !== undefined) res.nameEn = asp.nameEn;
         const pv = prevOf(asp.code);
         if (pv !== undefined) {
           res.previous = pv;
@@ -514,6 +522,7 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
         flags: flagsFor(n, index, iv?.low ?? null, iv?.high ?? null, method),
         aspects,
       };
+      if (g.nameEn !== undefined) res.nameEn = g.nameEn;
       const pv = prevOf(g.code);
       if (pv !== undefined) {
         res.previous = pv;

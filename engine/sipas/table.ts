@@ -53,17 +53,18 @@ export function sipasUnitTable(u: SipasUnitResult, options: SipasTableOptions & 
   const lang = options.lang ?? 'vi';
   const d = options.decimals ?? 2;
   const vi = lang === 'vi';
+  const nm = (v: string, en: string | undefined): string => (lang === 'en' && en ? en : v);
   const flag = (f: string[]): string => (f.length === 0 ? '' : vi ? '⚠ mẫu nhỏ / KTC rộng' : '⚠ small sample / wide CI');
   const out: string[][] = [[vi ? 'Mã' : 'Code', vi ? 'Nội dung' : 'Name', vi ? 'Chỉ số' : 'Index', 'n', vi ? 'KTC 95%' : '95% CI', vi ? 'Lực kéo' : 'Drag', '']];
   const dragOf = new Map(u.drag.map((x) => [x.aspect, x.drag]));
   for (const g of u.groups) {
-    out.push([g.code, g.name, pct(g.index, lang, d), formatNumber(g.n, lang, 0), range(g.low, g.high, lang, d), '', flag(g.flags)]);
+    out.push([g.code, nm(g.name, g.nameEn), pct(g.index, lang, d), formatNumber(g.n, lang, 0), range(g.low, g.high, lang, d), '', flag(g.flags)]);
     for (const a of g.aspects) {
       const dr = dragOf.get(a.code);
-      out.push(['  ' + a.code, a.name, pct(a.index, lang, d), formatNumber(a.n, lang, 0), range(a.low, a.high, lang, d), dr === undefined ? '' : formatNumber(dr, lang, d), flag(a.flags)]);
+      out.push(['  ' + a.code, nm(a.name, a.nameEn), pct(a.index, lang, d), formatNumber(a.n, lang, 0), range(a.low, a.high, lang, d), dr === undefined ? '' : formatNumber(dr, lang, d), flag(a.flags)]);
       if (options.items)
         for (const it of a.items)
-          out.push(['    ' + it.item, it.text, pct(it.index, lang, d), formatNumber(it.n, lang, 0), range(it.low, it.high, lang, d), '', flag(it.flags)]);
+          out.push(['    ' + it.item, nm(it.text, it.textEn), pct(it.index, lang, d), formatNumber(it.n, lang, 0), range(it.low, it.high, lang, d), '', flag(it.flags)]);
     }
   }
   return out;

@@ -1,0 +1,202 @@
+import { issue, type Issue, type Location } from '../../engine/model/issue';
+import { a1, columnName } from '../../engine/workbook/a1';
+import { fold, parseNumber } from '../../engine/rules/value';
+import type { SipasCount, SipasResponse, SipasAnswer } from '../../engine/sipas/document';
+import type { SipasInstrument } from '../../engine/sipas/instrument';
+import { instrumentItems } from '../../engine/sipas/instrument';
+
+/** A sheet as rows of cell values (numbers, text, blanks); row 0 = sheet row 1. */
+export type CellGrid = readonly (readonly unknown[])[];
+
+/** What a responses file becomes: the parts of a SIPAS document, with cell locations. */
+export interface SipasInput {
+  responses: SipasResponse[];
+  counts: SipasCount[];
+  issues: Issue[];
+  /** Cell of a response row / count row (and item) — pass to scoreSipas options.locate. */
+  locate: (source: 'responses' | 'counts', index: number, item?: string) => Location;
+  /** Sheet row (1-based) of a response / count row — pass to scoreSipas options.rowOf. */
+  rowOf: (source: 'responses' | 'counts', index: number) => number;
+}
+
+const UNIT_HEADERS = new Set(['unit', 'don vi', 'ma don vi', 'ma dv', 'dv', 'phuong', 'ma phuong', 'co quan', 'ma co quan']);
+const WEIGHT_HEADERS = new Set(['weight', 'trong so', 'quyen so']);
+const CHANNEL_HEADERS = new Set(['channel', 'kenh', 'hinh thuc', 'hinh thuc khao sat']);
+const ID_HEADERS = new Set(['id', 'stt', 'tt', 'so tt', 'ma phieu', 'phieu', 'so phieu', 'respondent', 'ghi chu', 'note']);
+const ITEM_HEADERS = new Set(['item', 'cau hoi', 'ma cau hoi', 'cau']);
+const BLANK_HEADERS = new Set(['blank', 'khong tra loi', 'trong', 'bo trong', 'ktl']);
+const LEVEL_HEADER = /^(?:muc |level |m)?([1-5])$/;
+
+interface Origin {
+  sheet: string | undefined;
+  /** 1-based sheet row. */
+  row: number;
+  cols: Map<string, number>;
+  unitCol: number;
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+function cellAnswer(v: unknown): SipasAnswer {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return v;
+  const s = cellText(v);
+  return s === '' ? null : s;
+}
+
+function cellNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  const s = cellText(v);
+  return s === '' ? undefined : parseNumber(s);
+}
+
+/** Builds one SipasInput from one or more sheets (or one CSV). */
+export class SipasInputBuilder {
+  private readonly responses: SipasResponse[] = [];
+  private readonly counts: SipasCount[] = [];
+  private readonly issues: Issue[] = [];
+  private readonly respOrigin: Origin[] = [];
+  private readonly countOrigin: Origin[] = [];
+  private readonly byId: Map<string, string>;
+  private readonly byFold: Map<string, string>;
+
+  constructor(
+    private readonly instrument: SipasInstrument,
+    private readonly file: string | undefined,
+  ) {
+    const ids = instrumentItems(instrument).map((i) => i.id);
+    this.byId = new Map(ids.map((id) => [id, id]));
+    this.byFold = new Map(ids.map((id) => [fold(id), id]));
+  }
+
+  private where(sheet: string | undefined, cell?: string): Location {
+    const loc: Location = {};
+    if (this.file !== undefined) loc.file = this.file;
+    if (sheet !== undefined) loc.sheet = sheet;
+    if (cell !== undefined) loc.cell = cell;
+    return loc;
+  }
+
+  private itemOf(header: string): string | undefined {
+    return this.byId.get(header) ?? this.byFold.get(fold(header));
+  }
+
+  /**
+   * Read one grid. Returns false when the grid has neither layout (no unit column), so a
+   * workbook reader can skip sheets that are not response tables.
+   */
+  addGrid(grid: CellGrid, sheet: string | undefined, required: boolean): boolean {
+    let h = 0;
+    while (h < grid.length && (grid[h] ?? []).every((c) => cellText(c) === '')) h++;
+    const header = grid[h];
+    if (!header) {
+      if (required) this.issues.push(issue('sipas.sheet.empty', {}, this.where(sheet)));
+      return false;
+    }
+    const heads = header.map((c) => cellText(c));
+    const folded = heads.map((x) => fold(x));
+    const unitCol = folded.findIndex((x) => UNIT_HEADERS.has(x));
+    if (unitCol < 0) {
+      if (required) this.issues.push(issue('sipas.sheet.noUnitColumn', {}, this.where(sheet, `${columnName(0)}${h + 1}`)));
+      return false;
+    }
+    const itemCol = folded.findIndex((x) => ITEM_HEADERS.has(x));
+    const levelCols: number[] = [];
+    folded.forEach((x, c) => {
+      const m = LEVEL_HEADER.exec(x);
+      if (m && c !== unitCol) levelCols[Number(m[1]) - 1] = c;
+    });
+    if (itemCol >= 0 && [0, 1, 2, 3, 4].every((k) => levelCols[k] !== undefined)) {
+      this.addCounts(grid, h, sheet, unitCol, itemCol, levelCols, folded.findIndex((x) => BLANK_HEADERS.has(x)));
+      return true;
+    }
+    const cols = new Map<string, number>();
+    let weightCol = -1;
+    let channelCol = -1;
+    heads.forEach((x, c) => {
+      if (c === unitCol || x === '') return;
+      const f = folded[c] as string;
+      if (WEIGHT_HEADERS.has(f)) weightCol = c;
+      else if (CHANNEL_HEADERS.has(f)) channelCol = c;
+      else if (ID_HEADERS.has(f)) return;
+      else {
+        const id = this.itemOf(x);
+        if (id !== undefined) cols.set(id, c);
+        else this.issues.push(issue('sipas.sheet.unknownColumn', { column: x }, this.where(sheet, a1(h, c)), 'warning'));
+      }
+    });
+    if (cols.size === 0) {
+      this.issues.push(issue('sipas.sheet.noItemColumns', { example: instrumentItems(this.instrument).slice(0, 3).map((i) => i.id) }, this.where(sheet, a1(h, 0))));
+      return true;
+    }
+    const colList = [...cols];
+    for (let r = h + 1; r < grid.length; r++) {
+      const row = grid[r] ?? [];
+      if (row.every((c) => cellText(c) === '')) continue;
+      const unit = cellText(row[unitCol]);
+      const answers: Record<string, SipasAnswer> = {};
+      for (const [id, c] of colList) answers[id] = cellAnswer(row[c]);
+      const resp: SipasResponse = { unit, answers };
+      if (weightCol >= 0 && cellText(row[weightCol]) !== '') {
+        const w = cellNumber(row[weightCol]);
+        if (w === undefined || !(w > 0)) {
+          this.issues.push({ ...issue('sipas.sheet.badWeight', { value: cellText(row[weightCol]) }, this.where(sheet, a1(r, weightCol))), ...(unit ? { unit } : {}) });
+          continue;
+        }
+        resp.weight = w;
+      }
+      if (channelCol >= 0 && cellText(row[channelCol]) !== '') resp.channel = cellText(row[channelCol]);
+      this.responses.push(resp);
+      this.respOrigin.push({ sheet, row: r + 1, cols, unitCol });
+    }
+    return true;
+  }
+
+  private addCounts(grid: CellGrid, h: number, sheet: string | undefined, unitCol: number, itemCol: number, levelCols: number[], blankCol: number): void {
+    for (let r = h + 1; r < grid.length; r++) {
+      const row = grid[r] ?? [];
+      if (row.every((c) => cellText(c) === '')) continue;
+      const unit = cellText(row[unitCol]);
+      const rawItem = cellText(row[itemCol]);
+      const item = this.itemOf(rawItem) ?? rawItem;
+      const levels: number[] = [];
+      let bad = false;
+      for (const c of [...levelCols, ...(blankCol >= 0 ? [blankCol] : [])]) {
+        const txt = cellText(row[c]);
+        const v = txt === '' ? 0 : cellNumber(row[c]);
+        if (v === undefined || v < 0) {
+          this.issues.push({ ...issue('sipas.sheet.badCount', { value: txt }, this.where(sheet, a1(r, c))), ...(unit ? { unit } : {}), ...(item ? { criterion: item } : {}) });
+          bad = true;
+        }
+        levels.push(v ?? 0);
+      }
+      if (bad) continue;
+      const count: SipasCount = { unit, item, levels: levels.slice(0, 5) };
+      if (blankCol >= 0) count.blank = levels[5] ?? 0;
+      this.counts.push(count);
+      const cols = new Map<string, number>([[item, itemCol]]);
+      this.countOrigin.push({ sheet, row: r + 1, cols, unitCol });
+    }
+  }
+
+  addIssues(list: readonly Issue[]): void {
+    this.issues.push(...list);
+  }
+
+  build(): SipasInput {
+    const locate = (source: 'responses' | 'counts', index: number, item?: string): Location => {
+      const o = (source === 'responses' ? this.respOrigin : this.countOrigin)[index];
+      if (!o) return this.where(undefined);
+      const c = item !== undefined ? o.cols.get(item) : undefined;
+      return this.where(o.sheet, a1(o.row - 1, c ?? o.unitCol));
+    };
+    const rowOf = (source: 'responses' | 'counts', index: number): number => (source === 'responses' ? this.respOrigin : this.countOrigin)[index]?.row ?? index + 1;
+    return { responses: this.responses, counts: this.counts, issues: this.issues, locate, rowOf };
+  }
+}
