@@ -1,0 +1,52 @@
+/**
+ * Output sheets the software owns: rendered as pure data (RenderedSheet), written whole by a
+ * port on every run, each marked "parindex:<name>".
+ */
+import type { RenderedSheet } from '../port';
+import type { Lang } from '../../i18n/format';
+import type { FrameworkNode } from '../../model/framework';
+import type { ResultsDocument } from '../../model/results';
+import type { SipasResult } from '../../sipas/result';
+import { OUTPUT_SHEETS } from './common';
+import { contextOf, renderGapsSheet, renderRankingSheet, renderResultsSheet, renderSipasSheet, renderSummarySheet } from './sheets';
+
+export { OUTPUT_SHEETS, COLOURS as OUTPUT_COLOURS, FMT as OUTPUT_FORMATS, kindLabel } from './common';
+export type { OutputSheetId } from './common';
+export { renderResultsSheet, renderRankingSheet, renderGapsSheet, renderSipasSheet, renderSummarySheet, gapsByCriterion, gapsByLead, contextOf } from './sheets';
+export type { OutputContext } from './sheets';
+export { computeSubmissionOutputs, applyComputedColumns, outputChecksum } from './submissions';
+export type { ComputedRow } from './submissions';
+
+export interface OutputOptions {
+  lang?: Lang;
+  /** Framework tree, for names and order (defaults to the results' trees). */
+  nodes?: readonly FrameworkNode[];
+  /** Names of all units by code (lead offices that are not scored). */
+  unitNames?: Record<string, string>;
+  sipas?: SipasResult;
+  /** Sheets rendered elsewhere (submission status, plan tracking), written after ours. */
+  extraSheets?: readonly RenderedSheet[];
+}
+
+/**
+ * All output sheets for a results document, in workbook order:
+ * Tổng hợp, Kết quả, Xếp hạng, Điểm bị trừ, SIPAS (when survey results exist), then extras.
+ * @example await port.write(renderOutputSheets(results, { lang: 'vi', nodes: doc.framework.nodes }))
+ */
+export function renderOutputSheets(results: ResultsDocument, options: OutputOptions = {}): RenderedSheet[] {
+  const ctx = contextOf(results, options.lang ?? 'vi', options.nodes, options.unitNames);
+  const out: RenderedSheet[] = [
+    renderSummarySheet(results, ctx, options.sipas),
+    renderResultsSheet(results, ctx),
+    renderRankingSheet(results, ctx),
+    renderGapsSheet(results, ctx),
+  ];
+  if (options.sipas && options.sipas.units.length) out.push(renderSipasSheet(options.sipas, ctx));
+  out.push(...(options.extraSheets ?? []));
+  return out;
+}
+
+/** Is this sheet name one the software owns (rewritten whole)? */
+export function isOutputSheet(name: string): boolean {
+  return Object.values(OUTPUT_SHEETS).some((s) => s.name === name);
+}

@@ -1,0 +1,426 @@
+import type { RenderedSheet, ChartSpec } from '../port';
+import type { Lang } from '../../i18n/format';
+import { formatNumber } from '../../i18n/format';
+import type { FrameworkNode } from '../../model/framework';
+import type { ResultsDocument, UnitResult, Gap } from '../../model/results';
+import type { SipasResult } from '../../sipas/result';
+import {
+  COLOURS,
+  FMT,
+  L,
+  SheetBuilder,
+  cell,
+  finish,
+  flatCriteria,
+  kindLabel,
+  kindsInOrder,
+  nodeIndex,
+  range,
+  unitsInOrder,
+} from './common';
+
+export interface OutputContext {
+  lang: Lang;
+  /** The framework tree (for names, order, maxima); the results' trees are used when absent. */
+  nodes?: readonly FrameworkNode[];
+  /** Unit names by code (lead units that are not scored). */
+  unitNames?: Readonly<Record<string, string>>;
+  year?: number;
+  frameworkName?: string;
+  target: number;
+}
+
+export function contextOf(results: ResultsDocument, lang: Lang, nodes?: readonly FrameworkNode[], unitNames?: Record<string, string>): OutputContext {
+  return {
+    lang,
+    target: results.framework.target,
+    frameworkName: results.framework.name,
+    ...(results.framework.year !== undefined ? { year: results.framework.year } : {}),
+    ...(nodes ? { nodes } : {}),
+    ...(unitNames ? { unitNames } : {}),
+  };
+}
+
+function yearText(ctx: OutputContext): string {
+  return ctx.year !== undefined ? ` ${L(ctx.lang, 'năm', 'for')} ${ctx.year}` : '';
+}
+
+/** "Kết quả": criteria down, units across; totals, index, grade and rank on top. */
+export function renderResultsSheet(results: ResultsDocument, ctx: OutputContext): RenderedSheet {
+  const { lang } = ctx;
+  const b = new SheetBuilder();
+  b.title(
+    L(lang, `Kết quả chấm điểm Chỉ số cải cách hành chính${yearText(ctx)}`, `PAR INDEX results${yearText(ctx)}`) + (ctx.frameworkName ? ` — ${ctx.frameworkName}` : ''),
+    L(lang, 'Đơn vị tính: điểm; Chỉ số: % (điểm đạt ÷ điểm tối đa áp dụng × 100). "KAD": không áp dụng.', 'Unit: points; index: % (points ÷ applicable maximum × 100). "N/A": not applicable.'),
+  );
+  const units = unitsInOrder(results);
+  const idx = units.map(nodeIndex);
+  const first = 3;
+  const hr = b.push([L(lang, 'Mã', 'Code'), L(lang, 'Lĩnh vực, tiêu chí', 'Area, criterion'), L(lang, 'Điểm tối đa', 'Max'), ...units.map((u) => u.name)]);
+  b.header(hr, 0, first + units.length - 1);
+  b.push(['', L(lang, 'Mã đơn vị', 'Unit code'), '', ...units.map((u) => u.code)]);
+  b.push(['', L(lang, 'Loại đơn vị', 'Kind'), '', ...units.map((u) => kindLabel(u.kind, lang))]);
+  const rTotal = b.push(['', L(lang, 'Tổng điểm đạt', 'Points'), null, ...units.map((u) => u.score)]);
+  const rMax = b.push(['', L(lang, 'Điểm tối đa áp dụng', 'Applicable maximum'), null, ...units.map((u) => u.max)]);
+  const rIndex = b.push(['', L(lang, 'Chỉ số (%)', 'Index (%)'), null, ...units.map((u) => u.index)]);
+  b.push(['', L(lang, 'Xếp loại', 'Grade'), null, ...units.map((u) => u.grade)]);
+  const rRank = b.push(['', L(lang, 'Xếp hạng (trong cùng loại đơn vị)', 'Rank (within kind)'), null, ...units.map((u) => u.rank)]);
+  const lastCol = first + units.length - 1;
+  b.style(range(hr + 1, 0, rRank, lastCol), { fill: COLOURS.band, bold: true });
+  if (units.length) {
+    b.style(range(rTotal, first, rMax, lastCol), { numFmt: FMT.points });
+    b.style(range(rIndex, first, rIndex, lastCol), { numFmt: FMT.index });
+    b.targetColours(range(rIndex, first, rIndex, lastCol), ctx.target);
+  }
+  const rows = flatCriteria(results, ctx.nodes);
+  const top = b.row;
+  for (const n of rows) {
+    const r = b.push([
+      n.code,
+      '  '.repeat(n.depth) + n.name,
+      n.max ?? null,
+      ...idx.map((m) => {
+        const x = m.get(n.code);
+        if (!x) return null;
+        if (!x.applicable) return L(lang, 'KAD', 'N/A');
+        return x.score;
+      }),
+    ]);
+    if (!n.leaf) b.style(range(r, 0, r, lastCol), n.depth === 0 ? { bold: true, fill: COLOURS.area } : { bold: true });
+  }
+  if (b.row > top) b.style(range(top, 2, b.row - 1, Math.max(2, lastCol)), { numFmt: FMT.points });
+  return finish('results', b, {
+    widths: [9, 56, 9, ...units.map(() => 13)],
+    freeze: { rows: rRank + 1, columns: 3 },
+  });
+}
+
+/** "Xếp hạng": one block per unit kind, ranked, with last year and change. */
+export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext): RenderedSheet {
+  const { lang } = ctx;
+  const b = new SheetBuilder();
+  b.title(
+    L(lang, `Xếp hạng Chỉ số cải cách hành chính${yearText(ctx)}`, `PAR INDEX ranking${yearText(ctx)}`),
+    L(lang, `Chỉ số: %; mục tiêu ${formatNumber(ctx.target, lang)}%. Xếp hạng trong từng loại đơn vị; bằng chỉ số thì đồng hạng.`, `Index: %; target ${formatNumber(ctx.target, lang)}%. Ranked within each unit kind; equal indices share a rank.`),
+  );
+  const charts: ChartSpec[] = [];
+  const headers = [
+    L(lang, 'Xếp hạng', 'Rank'),
+    L(lang, 'Mã', 'Code'),
+    L(lang, 'Đơn vị', 'Unit'),
+    L(lang, 'Chỉ số (%)', 'Index (%)'),
+    L(lang, 'Xếp loại', 'Grade'),
+    L(lang, 'Điểm đạt', 'Points'),
+    L(lang, 'Điểm tối đa', 'Max'),
+    L(lang, 'Chỉ số năm trước (%)', 'Last year (%)'),
+    L(lang, 'Hạng năm trước', 'Last year rank'),
+    L(lang, 'Tăng/giảm chỉ số', 'Index change'),
+    L(lang, 'Tăng/giảm hạng', 'Rank change'),
+    L(lang, 'So với mục tiêu', 'vs target'),
+  ];
+  let freezeRow = 0;
+  for (const kind of kindsInOrder(results.units)) {
+    const us = results.units.filter((u) => u.kind === kind).sort((a, b2) => a.rank - b2.rank || a.code.localeCompare(b2.code));
+    const tr = b.push([kindLabel(kind, lang)]);
+    b.style(cell(tr, 0), { bold: true, fontSize: 12 });
+    const hr = b.push(headers);
+    if (!freezeRow) freezeRow = hr + 1;
+    b.header(hr, 0, headers.length - 1);
+    const r0 = b.row;
+    for (const u of us) {
+      b.push([
+        u.rank,
+        u.code,
+        u.name,
+        u.index,
+        u.grade,
+        u.score,
+        u.max,
+        u.previous?.index ?? null,
+        u.previous?.rank ?? null,
+        u.previous ? u.previous.indexChange : null,
+        u.previous?.rankChange ?? null,
+        u.index - ctx.target,
+      ]);
+    }
+    const r1 = b.row - 1;
+    if (us.length) {
+      b.style(range(r0, 5, r1, 6), { numFmt: FMT.points });
+      b.style(range(r0, 3, r1, 3), { numFmt: FMT.index, bold: true });
+      b.style(range(r0, 7, r1, 7), { numFmt: FMT.index });
+      b.style(range(r0, 9, r1, 9), { numFmt: FMT.change });
+      b.style(range(r0, 10, r1, 10), { numFmt: FMT.rankChange });
+      b.style(range(r0, 11, r1, 11), { numFmt: FMT.change });
+      b.targetColours(range(r0, 3, r1, 3), ctx.target);
+      if (us.length > 1)
+        charts.push({
+          type: 'bar',
+          title: L(lang, `Chỉ số CCHC — ${kindLabel(kind, lang)}`, `PAR INDEX — ${kindLabel(kind, lang)}`),
+          dataRange: `${cell(hr, 2)}:${cell(r1, 3)}`,
+          seriesBy: 'columns',
+          anchor: cell(r0 - 1, headers.length + 1),
+          width: 480,
+          height: Math.max(240, us.length * 24),
+        });
+    }
+    b.push([]);
+  }
+  return finish('ranking', b, { widths: [8, 8, 34, 10, 8, 10, 10, 12, 10, 11, 10, 11], freeze: { rows: freezeRow, columns: 0 }, charts });
+}
+
+interface CriterionGap {
+  criterion: string;
+  name: string;
+  area: string;
+  lead: string;
+  max: number;
+  units: number;
+  lost: number;
+  recoverable: number;
+  channel: string;
+}
+
+export function gapsByCriterion(results: ResultsDocument): CriterionGap[] {
+  const m = new Map<string, CriterionGap>();
+  for (const u of results.units) {
+    for (const g of u.gaps) {
+      if (g.lost <= 0) continue;
+      const e = m.get(g.criterion) ?? { criterion: g.criterion, name: g.name, area: g.area, lead: g.lead ?? '', max: g.max, units: 0, lost: 0, recoverable: 0, channel: g.channel };
+      e.units++;
+      e.lost += g.lost;
+      e.recoverable += g.recoverable;
+      m.set(g.criterion, e);
+    }
+  }
+  return [...m.values()].sort((a, b) => b.lost - a.lost || a.criterion.localeCompare(b.criterion, undefined, { numeric: true }));
+}
+
+export function gapsByLead(results: ResultsDocument): { lead: string; criteria: number; lost: number; recoverable: number }[] {
+  const m = new Map<string, { lead: string; crit: Set<string>; lost: number; recoverable: number }>();
+  for (const u of results.units)
+    for (const g of u.gaps) {
+      if (g.lost <= 0) continue;
+      const k = g.lead ?? '';
+      const e = m.get(k) ?? { lead: k, crit: new Set<string>(), lost: 0, recoverable: 0 };
+      e.crit.add(g.criterion);
+      e.lost += g.lost;
+      e.recoverable += g.recoverable;
+      m.set(k, e);
+    }
+  return [...m.values()].map((e) => ({ lead: e.lead, criteria: e.crit.size, lost: e.lost, recoverable: e.recoverable })).sort((a, b) => b.lost - a.lost);
+}
+
+/** "Điểm bị trừ": by criterion, by lead unit, and recoverable points per unit × criterion. */
+export function renderGapsSheet(results: ResultsDocument, ctx: OutputContext): RenderedSheet {
+  const { lang } = ctx;
+  const names = ctx.unitNames ?? {};
+  const b = new SheetBuilder();
+  b.title(
+    L(lang, `Điểm bị trừ${yearText(ctx)}`, `Points lost${yearText(ctx)}`),
+    L(lang, 'Đơn vị tính: điểm. Sắp xếp theo tổng điểm bị trừ, giảm dần. "Có thể khắc phục": điểm có thể lấy lại trong năm.', 'Unit: points. Sorted by points lost, largest first. "Recoverable": points that can be regained within the year.'),
+  );
+  const t1 = b.push([L(lang, '1. Theo tiêu chí', '1. By criterion')]);
+  b.style(cell(t1, 0), { bold: true, fontSize: 12 });
+  const h1 = [
+    L(lang, 'Mã tiêu chí', 'Criterion'),
+    L(lang, 'Tên tiêu chí', 'Name'),
+    L(lang, 'Lĩnh vực', 'Area'),
+    L(lang, 'Đơn vị chủ trì', 'Lead'),
+    L(lang, 'Kênh', 'Channel'),
+    L(lang, 'Điểm tối đa', 'Max'),
+    L(lang, 'Số đơn vị bị trừ', 'Units losing'),
+    L(lang, 'Tổng điểm bị trừ', 'Points lost'),
+    L(lang, 'Bình quân/đơn vị', 'Per unit'),
+    L(lang, 'Có thể khắc phục', 'Recoverable'),
+  ];
+  const hr1 = b.push(h1);
+  b.header(hr1, 0, h1.length - 1);
+  const byCrit = gapsByCriterion(results);
+  const r10 = b.row;
+  for (const g of byCrit)
+    b.push([g.criterion, g.name, g.area, g.lead, g.channel === 'survey' ? L(lang, 'Khảo sát', 'Survey') : L(lang, 'Thẩm định', 'Appraisal'), g.max, g.units, g.lost, g.lost / g.units, g.recoverable]);
+  if (byCrit.length) b.style(range(r10, 5, b.row - 1, 9), { numFmt: FMT.points });
+  if (byCrit.length) b.style(range(r10, 6, b.row - 1, 6), { numFmt: FMT.integer });
+  if (!byCrit.length) b.push([L(lang, '(không có tiêu chí bị trừ điểm)', '(no points lost)')]);
+  b.push([]);
+  const t2 = b.push([L(lang, '2. Theo đơn vị chủ trì', '2. By lead unit')]);
+  b.style(cell(t2, 0), { bold: true, fontSize: 12 });
+  const h2 = [L(lang, 'Đơn vị chủ trì', 'Lead'), L(lang, 'Tên đơn vị', 'Name'), L(lang, 'Số tiêu chí bị trừ', 'Criteria'), L(lang, 'Tổng điểm bị trừ', 'Points lost'), L(lang, 'Có thể khắc phục', 'Recoverable')];
+  const hr2 = b.push(h2);
+  b.header(hr2, 0, h2.length - 1);
+  const r20 = b.row;
+  const byLead = gapsByLead(results);
+  for (const g of byLead) b.push([g.lead || L(lang, '(chưa giao)', '(none)'), names[g.lead] ?? '', g.criteria, g.lost, g.recoverable]);
+  if (byLead.length) {
+    b.style(range(r20, 2, b.row - 1, 2), { numFmt: FMT.integer });
+    b.style(range(r20, 3, b.row - 1, 4), { numFmt: FMT.points });
+  }
+  b.push([]);
+  const t3 = b.push([L(lang, '3. Điểm có thể khắc phục theo đơn vị và tiêu chí', '3. Recoverable points by unit and criterion')]);
+  b.style(cell(t3, 0), { bold: true, fontSize: 12 });
+  const h3 = [L(lang, 'Mã đơn vị', 'Unit'), L(lang, 'Đơn vị', 'Unit name'), L(lang, 'Mã tiêu chí', 'Criterion'), L(lang, 'Tên tiêu chí', 'Name'), L(lang, 'Đơn vị chủ trì', 'Lead'), L(lang, 'Điểm bị trừ', 'Lost'), L(lang, 'Có thể khắc phục', 'Recoverable'), L(lang, 'Lý do', 'Reason')];
+  const hr3 = b.push(h3);
+  b.header(hr3, 0, h3.length - 1);
+  const all: { u: UnitResult; g: Gap }[] = results.units.flatMap((u) => u.gaps.filter((g) => g.lost > 0).map((g) => ({ u, g })));
+  all.sort((x, y) => y.g.recoverable - x.g.recoverable || y.g.lost - x.g.lost || x.u.code.localeCompare(y.u.code) || x.g.criterion.localeCompare(y.g.criterion, undefined, { numeric: true }));
+  const r30 = b.row;
+  for (const { u, g } of all) b.push([u.code, u.name, g.criterion, g.name, g.lead ?? '', g.lost, g.recoverable, g.reason]);
+  if (all.length) b.style(range(r30, 5, b.row - 1, 6), { numFmt: FMT.points });
+  return finish('gaps', b, { widths: [12, 44, 10, 12, 30, 10, 12, 50, 10, 12], freeze: { rows: hr1 + 1, columns: 0 }, tabColor: 'C00000' });
+}
+
+/** "SIPAS": overall, group and aspect indices per unit, then item detail with 95% intervals. */
+export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): RenderedSheet {
+  const { lang } = ctx;
+  const b = new SheetBuilder();
+  const target = sipas.method.target;
+  b.title(
+    L(lang, `Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)${yearText(ctx)}`, `Satisfaction index (SIPAS)${yearText(ctx)}`),
+    L(lang, `Đơn vị tính: %; mục tiêu ${formatNumber(target, lang)}%; cách tính tỷ lệ: ${sipas.method.item}; khoảng tin cậy 95%.`, `Unit: %; target ${formatNumber(target, lang)}%; item method: ${sipas.method.item}; 95% intervals.`),
+  );
+  const first = sipas.units[0];
+  const groups = first ? first.groups.map((g) => ({ code: g.code, name: g.name })) : [];
+  const aspects = first ? first.groups.flatMap((g) => g.aspects.map((a) => ({ code: a.code, name: a.name }))) : [];
+  const headers = [
+    L(lang, 'Xếp hạng', 'Rank'),
+    L(lang, 'Mã', 'Code'),
+    L(lang, 'Đơn vị', 'Unit'),
+    L(lang, 'Chỉ số chung (%)', 'Overall (%)'),
+    L(lang, 'Cận dưới', 'Low'),
+    L(lang, 'Cận trên', 'High'),
+    L(lang, 'Số phiếu', 'Respondents'),
+    L(lang, 'Năm trước', 'Last year'),
+    L(lang, 'Tăng/giảm', 'Change'),
+    ...groups.map((g) => `${g.code}. ${g.name}`),
+    ...aspects.map((a) => `${a.code}. ${a.name}`),
+  ];
+  const hr = b.push(headers);
+  b.header(hr, 0, headers.length - 1);
+  const units = [...sipas.units].sort((a, b2) => (a.rank ?? 1e9) - (b2.rank ?? 1e9) || a.unit.localeCompare(b2.unit));
+  const r0 = b.row;
+  for (const u of units) {
+    const gi = new Map(u.groups.map((g) => [g.code, g.index]));
+    const ai = new Map(u.groups.flatMap((g) => g.aspects.map((a) => [a.code, a.index] as const)));
+    b.push([u.rank, u.unit, u.name, u.overall, u.low, u.high, u.n, u.previous?.overall ?? null, u.change ?? null, ...groups.map((g) => gi.get(g.code) ?? null), ...aspects.map((a) => ai.get(a.code) ?? null)]);
+  }
+  const r1 = b.row - 1;
+  if (units.length) {
+    b.style(range(r0, 3, r1, headers.length - 1), { numFmt: FMT.index });
+    b.style(range(r0, 8, r1, 8), { numFmt: FMT.change });
+    b.style(range(r0, 6, r1, 6), { numFmt: FMT.integer });
+    b.targetColours(range(r0, 3, r1, 3), target);
+    if (headers.length > 9) b.targetColours(range(r0, 9, r1, headers.length - 1), target);
+  }
+  b.push([]);
+  const t2 = b.push([L(lang, 'Chi tiết theo câu hỏi', 'Item detail')]);
+  b.style(cell(t2, 0), { bold: true, fontSize: 12 });
+  const h2 = [L(lang, 'Mã đơn vị', 'Unit'), L(lang, 'Khía cạnh', 'Aspect'), L(lang, 'Câu hỏi', 'Item'), L(lang, 'Nội dung', 'Text'), L(lang, 'Số trả lời hợp lệ', 'Valid answers'), L(lang, 'Tỷ lệ hài lòng (%)', 'Index (%)'), L(lang, 'Cận dưới', 'Low'), L(lang, 'Cận trên', 'High'), L(lang, 'Không trả lời', 'Blank'), L(lang, 'Cảnh báo', 'Flags')];
+  const hr2 = b.push(h2);
+  b.header(hr2, 0, h2.length - 1);
+  const s0 = b.row;
+  for (const u of units)
+    for (const g of u.groups)
+      for (const a of g.aspects)
+        for (const it of a.items) b.push([u.unit, a.code, it.item, it.text, it.n, it.index, it.low, it.high, it.blank, it.flags.join(', ')]);
+  if (b.row > s0) {
+    b.style(range(s0, 5, b.row - 1, 7), { numFmt: FMT.index });
+    b.targetColours(range(s0, 5, b.row - 1, 5), target);
+  }
+  const charts: ChartSpec[] =
+    units.length > 1 ? [{ type: 'bar', title: L(lang, 'Chỉ số hài lòng chung', 'Overall satisfaction'), dataRange: `${cell(hr, 2)}:${cell(r1, 3)}`, seriesBy: 'columns', anchor: cell(hr2, 11), width: 480, height: 300 }] : [];
+  return finish('sipas', b, { widths: [8, 9, 30, 12, 9, 9, 10, 10, 9, ...groups.map(() => 14), ...aspects.map(() => 14)], freeze: { rows: hr + 1, columns: 3 }, charts, tabColor: '7030A0' });
+}
+
+/** "Tổng hợp": counts by grade, top and bottom, biggest gaps, area profile; native charts. */
+export function renderSummarySheet(results: ResultsDocument, ctx: OutputContext, sipas?: SipasResult): RenderedSheet {
+  const { lang } = ctx;
+  const b = new SheetBuilder();
+  b.title(
+    L(lang, `Tổng hợp kết quả Chỉ số CCHC${yearText(ctx)}`, `PAR INDEX summary${yearText(ctx)}`) + (ctx.frameworkName ? ` — ${ctx.frameworkName}` : ''),
+    L(lang, `Chỉ số: %; mục tiêu ${formatNumber(ctx.target, lang)}%.`, `Index: %; target ${formatNumber(ctx.target, lang)}%.`),
+  );
+  const charts: ChartSpec[] = [];
+  const kinds = kindsInOrder(results.units);
+  // 1. Per kind: count, average, min, max, counts by grade
+  const gradeNames = [...new Set(results.units.map((u) => u.grade))].sort();
+  const h1 = [L(lang, 'Loại đơn vị', 'Kind'), L(lang, 'Số đơn vị', 'Units'), L(lang, 'Chỉ số bình quân', 'Average'), L(lang, 'Cao nhất', 'Highest'), L(lang, 'Thấp nhất', 'Lowest'), L(lang, 'Đạt mục tiêu', 'At target'), ...gradeNames.map((g) => L(lang, `Loại ${g}`, `Grade ${g}`))];
+  const t1 = b.push([L(lang, '1. Theo loại đơn vị', '1. By unit kind')]);
+  b.style(cell(t1, 0), { bold: true, fontSize: 12 });
+  const hr1 = b.push(h1);
+  b.header(hr1, 0, h1.length - 1);
+  const r10 = b.row;
+  for (const k of kinds) {
+    const us = results.units.filter((u) => u.kind === k);
+    const ix = us.map((u) => u.index);
+    b.push([kindLabel(k, lang), us.length, ix.reduce((s, x) => s + x, 0) / Math.max(1, us.length), Math.max(...ix), Math.min(...ix), us.filter((u) => u.index >= ctx.target).length, ...gradeNames.map((g) => us.filter((u) => u.grade === g).length)]);
+  }
+  if (kinds.length) {
+    b.style(range(r10, 2, b.row - 1, 4), { numFmt: FMT.index });
+    b.targetColours(range(r10, 2, b.row - 1, 2), ctx.target);
+  }
+  b.push([]);
+  // 2. Top and bottom of the largest kind
+  const main = kinds.map((k) => results.units.filter((u) => u.kind === k)).sort((a, b2) => b2.length - a.length)[0] ?? [];
+  const sorted = [...main].sort((a, b2) => a.rank - b2.rank);
+  const t2 = b.push([L(lang, `2. Xếp hạng ${main[0] ? kindLabel(main[0].kind, lang).toLowerCase() : ''}`, `2. Ranking of ${main[0] ? kindLabel(main[0].kind, lang).toLowerCase() : ''}`)]);
+  b.style(cell(t2, 0), { bold: true, fontSize: 12 });
+  const hr2 = b.push([L(lang, 'Hạng', 'Rank'), L(lang, 'Đơn vị', 'Unit'), L(lang, 'Chỉ số (%)', 'Index (%)'), L(lang, 'Xếp loại', 'Grade'), L(lang, 'Năm trước', 'Last year')]);
+  b.header(hr2, 0, 4);
+  const r20 = b.row;
+  for (const u of sorted) b.push([u.rank, u.name, u.index, u.grade, u.previous?.index ?? null]);
+  const r21 = b.row - 1;
+  if (sorted.length) {
+    b.style(range(r20, 2, r21, 2), { numFmt: FMT.index, bold: true });
+    b.style(range(r20, 4, r21, 4), { numFmt: FMT.index });
+    b.targetColours(range(r20, 2, r21, 2), ctx.target);
+    b.style(range(r20, 0, Math.min(r21, r20 + 2), 1), { bold: true });
+    charts.push({ type: 'bar', title: L(lang, 'Xếp hạng Chỉ số CCHC', 'PAR INDEX ranking'), dataRange: `${cell(hr2, 1)}:${cell(r21, 2)}`, seriesBy: 'columns', anchor: cell(hr1, 9), width: 520, height: Math.max(260, sorted.length * 24) });
+  }
+  b.push([]);
+  // 3. Area profile: average index by area for each kind
+  const areaCodes: { code: string; name: string }[] = [];
+  for (const u of results.units) for (const a of u.areas) if (!areaCodes.some((x) => x.code === a.code)) areaCodes.push({ code: a.code, name: a.name });
+  const t3 = b.push([L(lang, '3. Chỉ số thành phần theo lĩnh vực (bình quân)', '3. Area indices (average)')]);
+  b.style(cell(t3, 0), { bold: true, fontSize: 12 });
+  const hr3 = b.push([L(lang, 'Lĩnh vực', 'Area'), L(lang, 'Tên lĩnh vực', 'Name'), ...kinds.map((k) => kindLabel(k, lang))]);
+  b.header(hr3, 0, 1 + kinds.length);
+  const r30 = b.row;
+  for (const a of areaCodes) {
+    b.push([
+      a.code,
+      a.name,
+      ...kinds.map((k) => {
+        const xs = results.units.filter((u) => u.kind === k).flatMap((u) => u.areas.filter((x) => x.code === a.code && x.max > 0).map((x) => x.index));
+        return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null;
+      }),
+    ]);
+  }
+  const r31 = b.row - 1;
+  if (areaCodes.length && kinds.length) {
+    b.style(range(r30, 2, r31, 1 + kinds.length), { numFmt: FMT.index });
+    b.targetColours(range(r30, 2, r31, 1 + kinds.length), ctx.target);
+    charts.push({ type: 'radar', title: L(lang, 'Hồ sơ theo lĩnh vực', 'Area profile'), dataRange: `${cell(hr3, 1)}:${cell(r31, 1 + kinds.length)}`, seriesBy: 'columns', anchor: cell(hr3, 9), width: 480, height: 320 });
+  }
+  b.push([]);
+  // 4. Biggest gaps
+  const t4 = b.push([L(lang, '4. Tiêu chí bị trừ nhiều điểm nhất', '4. Criteria losing the most points')]);
+  b.style(cell(t4, 0), { bold: true, fontSize: 12 });
+  const hr4 = b.push([L(lang, 'Mã tiêu chí', 'Criterion'), L(lang, 'Tên tiêu chí', 'Name'), L(lang, 'Chủ trì', 'Lead'), L(lang, 'Số đơn vị', 'Units'), L(lang, 'Tổng điểm bị trừ', 'Points lost')]);
+  b.header(hr4, 0, 4);
+  const r40 = b.row;
+  for (const g of gapsByCriterion(results).slice(0, 10)) b.push([g.criterion, g.name, g.lead, g.units, g.lost]);
+  if (b.row > r40) b.style(range(r40, 4, b.row - 1, 4), { numFmt: FMT.points });
+  // 5. SIPAS overall
+  if (sipas && sipas.units.length) {
+    b.push([]);
+    const t5 = b.push([L(lang, '5. Chỉ số hài lòng (SIPAS)', '5. Satisfaction (SIPAS)')]);
+    b.style(cell(t5, 0), { bold: true, fontSize: 12 });
+    const hr5 = b.push([L(lang, 'Mã', 'Code'), L(lang, 'Đơn vị', 'Unit'), L(lang, 'Chỉ số chung (%)', 'Overall (%)'), L(lang, 'Số phiếu', 'Respondents'), L(lang, 'Hạng', 'Rank')]);
+    b.header(hr5, 0, 4);
+    const r50 = b.row;
+    for (const u of [...sipas.units].sort((a, b2) => (a.rank ?? 1e9) - (b2.rank ?? 1e9))) b.push([u.unit, u.name, u.overall, u.n, u.rank]);
+    b.style(range(r50, 2, b.row - 1, 2), { numFmt: FMT.index });
+    b.targetColours(range(r50, 2, b.row - 1, 2), sipas.method.target);
+  }
+  return finish('summary', b, { widths: [12, 40, 12, 10, 12, 10, 9, 9, 9], charts, tabColor: '1F4E78' });
+}
