@@ -6,6 +6,7 @@ import { rulesMessages } from './messages/rules';
 import { scoringMessages } from './messages/scoring';
 import { sipasMessages } from './messages/sipas';
 import { workbookMessages } from './messages/workbook';
+import { templatesMessages } from './messages/templates';
 import { planMessages } from './messages/plan';
 
 export { formatNumber, formatPercent, formatDate, isLang, LANGS } from './format';
@@ -19,6 +20,7 @@ export const messages: Catalogue = Object.freeze({
   ...scoringMessages,
   ...sipasMessages,
   ...workbookMessages,
+  ...templatesMessages,
   ...planMessages,
 });
 
