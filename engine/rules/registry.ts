@@ -8,6 +8,7 @@ import { deductionRule } from './deduction';
 import { timelinessRule } from './timeliness';
 import { surveyRule } from './survey';
 import { perItemRule } from './perItem';
+import { formulaRule } from './formula';
 
 /**
  * The table of rule kinds. Add a kind: write one file next to this one with
@@ -24,6 +25,7 @@ export const ruleKinds = Object.freeze({
   timeliness: timelinessRule,
   survey: surveyRule,
   perItem: perItemRule,
+  formula: formulaRule,
 } satisfies Record<string, RuleKind>);
 
 export type RuleKindName = keyof typeof ruleKinds;

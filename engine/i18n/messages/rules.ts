@@ -20,8 +20,14 @@ export const rulesMessages = {
   'rule.scheduleOrder': { vi: 'Lịch trừ điểm theo số ngày quá hạn phải tăng dần theo số ngày', en: 'The lateness schedule must be in increasing order of days' },
   'rule.badDeadline': { vi: 'Hạn "{value}" không phải ngày hợp lệ (yyyy-mm-dd)', en: 'Deadline "{value}" is not a valid date (yyyy-mm-dd)' },
   'rule.answerShares': { vi: 'Phương án trả lời cần ít nhất một phương án có tỷ lệ điểm 100%', en: 'The answer options need at least one option worth 100% of the points' },
-  'rule.formulaSyntax': { vi: 'Công thức "{formula}" không hợp lệ tại "{token}": {detail}', en: 'Formula "{formula}" is not allowed at "{token}": {detail}' },
-  'rule.formulaVariable': { vi: 'Tên biến "{name}" không hợp lệ: {detail}', en: 'Variable name "{name}" is not allowed: {detail}' },
+  'rule.formulaSyntax': {
+    vi: 'Công thức "{formula}" không hợp lệ tại "{token}": chỉ được dùng số, biến đã khai báo ({allowed}), các phép + - * /, so sánh (< <= > >= == !=), and/or/not, a ? b : c và các hàm min, max, round, if; viết rõ dấu *',
+    en: 'Formula "{formula}" is not allowed at "{token}": only numbers, declared variables ({allowed}), + - * /, comparisons (< <= > >= == !=), and/or/not, a ? b : c and the functions min, max, round, if are allowed; write * explicitly',
+  },
+  'rule.formulaVariable': {
+    vi: 'Tên biến "{name}" không hợp lệ: tên bắt đầu bằng chữ cái không dấu, chỉ gồm chữ, số, dấu _, không trùng tên hàm hay tên dành riêng, không lặp lại',
+    en: 'Variable name "{name}" is not allowed: it must start with an ASCII letter, hold only letters, digits and _, not be a function or reserved name, and not repeat',
+  },
   // Values (scoring)
   'rule.valueOutOfRange': { vi: 'Giá trị {value} nằm ngoài khoảng [{min}; {max}]', en: 'Value {value} outside [{min}, {max}]' },
   'rule.outsideBands': { vi: 'Giá trị {value} không thuộc khung nào: 0 điểm', en: 'Value {value} falls in no band: 0 points' },
