@@ -1,0 +1,319 @@
+import { scoreSipas, sipasToSurveyIndices, wilson, type SipasResult, type SipasUnitResult } from '../../engine/sipas';
+import { formatPercent } from '../../engine/i18n';
+import { smallInstrument, smallResponses, smallCounts } from './builders';
+
+function unitOf(r: SipasResult, code: string): SipasUnitResult {
+  const u = r.units.find((x) => x.unit === code);
+  if (!u) throw new Error(`no unit ${code}`);
+  return u;
+}
+function item(u: SipasUnitResult, id: string) {
+  for (const g of u.groups) for (const a of g.aspects) for (const it of a.items) if (it.item === id) return it;
+  throw new Error(`no item ${id}`);
+}
+function aspect(u: SipasUnitResult, code: string) {
+  for (const g of u.groups) for (const a of g.aspects) if (a.code === code) return a;
+  throw new Error(`no aspect ${code}`);
+}
+function group(u: SipasUnitResult, code: string) {
+  const g = u.groups.find((x) => x.code === code);
+  if (!g) throw new Error(`no group ${code}`);
+  return g;
+}
+
+describe('20-respondent dataset, topTwoBox (default)', () => {
+  const out = scoreSipas({ instrument: smallInstrument, responses: smallResponses() });
+  const u = unitOf(out.result, 'KG');
+
+  test('items: share of valid answers at 4–5; blanks and out-of-scale out of the denominator', () => {
+    expect(item(u, 'q1').index).toBeCloseTo((12 / 19) * 100, 10); // 63.1579
+    expect(item(u, 'q2').index).toBeCloseTo((16 / 19) * 100, 10); // 84.2105
+    expect(item(u, 'q3').index).toBeCloseTo((15 / 19) * 100, 10); // 78.9474
+    expect(item(u, 'q4').index).toBeCloseTo(50, 10); // 10/20
+    expect(item(u, 'q5').index).toBeCloseTo(70, 10); // 14/20
+    expect([item(u, 'q1').n, item(u, 'q2').n, item(u, 'q3').n, item(u, 'q4').n]).toEqual([19, 19, 19, 20]);
+    expect(item(u, 'q1').blank).toBe(1);
+    expect(item(u, 'q2').blank).toBe(1); // "không trả lời"
+    expect(item(u, 'q3').invalid).toBe(1); // the "7"
+    expect(item(u, 'q1').levels).toEqual([1, 2, 4, 7, 5]);
+  });
+
+  test('aspect = mean of items, group = mean of aspects, overall = mean of groups', () => {
+    // A1 = (12/19 + 16/19) / 2 = 28/38 = 73.6842…; A2 = 15/19 = 78.9474…
+    expect(aspect(u, 'A1').index).toBeCloseTo((28 / 38) * 100, 10);
+    expect(aspect(u, 'A2').index).toBeCloseTo((15 / 19) * 100, 10);
+    // group A = (14/19 + 15/19) / 2 = 29/38 = 76.3158…; group B = B1 = (50 + 70) / 2 = 60
+    expect(group(u, 'A').index).toBeCloseTo((29 / 38) * 100, 10);
+    expect(group(u, 'B').index).toBeCloseTo(60, 10);
+    // overall = (76.3158 + 60) / 2 = 68.1579
+    expect(u.overall).toBeCloseTo(((29 / 38) * 100 + 60) / 2, 10);
+    expect(formatPercent(u.overall ?? NaN, 'vi')).toBe('68,16%');
+    expect(u.n).toBe(20);
+  });
+
+  test('the out-of-scale answer is a located warning (unit, row, item)', () => {
+    const bad = out.result.issues.filter((i) => i.code === 'sipas.answer.outOfScale');
+    expect(bad).toEqual([
+      { code: 'sipas.answer.outOfScale', severity: 'warning', params: { row: 20, item: 'q3', value: '7' }, path: ['responses', 19, 'answers', 'q3'], unit: 'KG', criterion: 'q3' },
+    ]);
+    expect(out.ok).toBe(true);
+  });
+
+  test('item interval: Wilson on the valid answers', () => {
+    const w = wilson(12 / 19, 19);
+    expect(item(u, 'q1').low).toBeCloseTo(w.low, 12);
+    expect(item(u, 'q1').high).toBeCloseTo(w.high, 12);
+    expect(item(u, 'q1').flags).toContain('smallSample'); // n = 19 < 30
+  });
+
+  test('drag: (target − aspect) × effective weight, ranked; sums to target − overall', () => {
+    // effective weights: A1 = A2 = 1/2 × 1/2 = 0.25; B1 = 1 × 1/2 = 0.5
+    // drags: B1 = (90 − 60) × 0.5 = 15; A1 = (90 − 73.684) × 0.25 = 4.079; A2 = (90 − 78.947) × 0.25 = 2.763
+    expect(u.drag.map((d) => d.aspect)).toEqual(['B1', 'A1', 'A2']);
+    expect(u.drag[0]?.drag).toBeCloseTo(15, 10);
+    expect(u.drag[1]?.drag).toBeCloseTo((90 - (28 / 38) * 100) * 0.25, 10);
+    const sum = u.drag.reduce((s, d) => s + d.drag, 0);
+    expect(sum).toBeCloseTo(90 - (u.overall ?? 0), 10);
+    expect(u.gap).toBeCloseTo(90 - (u.overall ?? 0), 10);
+    expect(u.meetsTarget).toBe(false);
+  });
+});
+
+describe('20-respondent dataset, meanScore', () => {
+  const u = unitOf(scoreSipas({ instrument: smallInstrument, method: { item: 'meanScore' }, responses: smallResponses() }).result, 'KG');
+  // item = (mean − 1) / 4 × 100 = (Σlevels / n − 1) × 25
+  const q1 = (70 / 19 - 1) * 25; // 67.1053
+  const q2 = (81 / 19 - 1) * 25; // 81.5789
+  const q3 = (81 / 19 - 1) * 25; // 81.5789
+  const q4 = (68 / 20 - 1) * 25; // 60
+  const q5 = (78 / 20 - 1) * 25; // 72.5
+  test('items', () => {
+    expect(item(u, 'q1').index).toBeCloseTo(q1, 10);
+    expect(item(u, 'q2').index).toBeCloseTo(q2, 10);
+    expect(item(u, 'q3').index).toBeCloseTo(q3, 10);
+    expect(item(u, 'q4').index).toBeCloseTo(60, 10);
+    expect(item(u, 'q5').index).toBeCloseTo(72.5, 10);
+  });
+  test('aspects, groups, overall', () => {
+    expect(aspect(u, 'A1').index).toBeCloseTo((q1 + q2) / 2, 10); // 74.3421
+    expect(aspect(u, 'A2').index).toBeCloseTo(q3, 10);
+    const gA = ((q1 + q2) / 2 + q3) / 2; // 77.9605
+    const gB = (q4 + q5) / 2; // 66.25
+    expect(group(u, 'A').index).toBeCloseTo(gA, 10);
+    expect(group(u, 'B').index).toBeCloseTo(66.25, 10);
+    expect(u.overall).toBeCloseTo((gA + gB) / 2, 10); // 72.1053
+  });
+  test('item interval: normal on the mean, sample standard deviation', () => {
+    // q4 scores: levels 1,2,3,4,5 → 0,25,50,75,100 with counts 2,2,6,6,4; mean 60.
+    // Σ(y − 60)² = 2·3600 + 2·1225 + 6·100 + 6·225 + 4·1600 = 18000; s² = 18000/19; se = √(s²/20)
+    const se = Math.sqrt(18000 / 19 / 20);
+    expect(item(u, 'q4').low).toBeCloseTo(60 - 1.959963984540054 * se, 10);
+    expect(item(u, 'q4').high).toBeCloseTo(60 + 1.959963984540054 * se, 10);
+  });
+});
+
+describe('counts input', () => {
+  test('gives the same indices and item intervals as the equivalent respondent rows', () => {
+    const a = unitOf(scoreSipas({ instrument: smallInstrument, responses: smallResponses() }).result, 'KG');
+    const b = unitOf(scoreSipas({ instrument: smallInstrument, counts: smallCounts() }).result, 'KG');
+    expect(b.overall).toBeCloseTo(a.overall ?? NaN, 12);
+    for (const g of a.groups) {
+      expect(group(b, g.code).index).toBeCloseTo(g.index ?? NaN, 12);
+      for (const asp of g.aspects) {
+        expect(aspect(b, asp.code).index).toBeCloseTo(asp.index ?? NaN, 12);
+        for (const it of asp.items) {
+          const o = item(b, it.item);
+          expect([o.index, o.n, o.blank]).toEqual([it.index, it.n, it.blank]);
+          expect(o.low).toBeCloseTo(it.low ?? NaN, 12);
+          expect(o.high).toBeCloseTo(it.high ?? NaN, 12);
+        }
+      }
+    }
+    expect(b.n).toBe(20); // largest counted total (valid + blank) of any item
+  });
+
+  test('counts add to respondent tallies of the same unit and item', () => {
+    // 10 rows (first half) + counts of the other 10 answers of q4: rows give levels 5,5,5,5,4,4,4,4,4,4
+    // counts add [2,2,6,0,0] → all 20 answers of q4 → 50%.
+    const rows = smallResponses().slice(0, 10).map((r) => ({ unit: r.unit, answers: { q4: r.answers.q4 ?? null } }));
+    const u = unitOf(scoreSipas({ instrument: smallInstrument, responses: rows, counts: [{ unit: 'KG', item: 'q4', levels: [2, 2, 6, 0, 0] }] }).result, 'KG');
+    expect(item(u, 'q4').index).toBeCloseTo(50, 12);
+    expect(item(u, 'q4').n).toBe(20);
+  });
+});
+
+test('two groups at 86.51 and 86.49 give an overall of 86.50 (default method, no intermediate rounding)', () => {
+  const ins = { groups: [
+    { code: 'I', name: 'I', aspects: [{ code: 'I.1', name: 'I.1', items: ['a'] }] },
+    { code: 'II', name: 'II', aspects: [{ code: 'II.1', name: 'II.1', items: ['b'] }] },
+  ] };
+  // a: 8651 of 10000 answers at 4–5 → 86.51; b: 8649 of 10000 → 86.49
+  const u = unitOf(scoreSipas({ instrument: ins, counts: [
+    { unit: 'KG', item: 'a', levels: [0, 0, 1349, 0, 8651] },
+    { unit: 'KG', item: 'b', levels: [0, 0, 1351, 8649, 0] },
+  ] }).result, 'KG');
+  expect(group(u, 'I').index).toBeCloseTo(86.51, 12);
+  expect(group(u, 'II').index).toBeCloseTo(86.49, 12);
+  expect(u.overall).toBeCloseTo(86.5, 12);
+  expect(formatPercent(u.overall ?? NaN, 'vi')).toBe('86,5%');
+});
+
+describe('Wilson score interval against published values', () => {
+  test.each([
+    // Standard textbook case: p̂ = 0.5, n = 100 → [40.38%, 59.62%]
+    [50, 100, 40.38, 59.62],
+    // Newcombe (1998), Statistics in Medicine 17:857–872, Table I, method 3 (Wilson, no continuity correction):
+    [81, 263, 25.53, 36.62],
+    [15, 148, 6.24, 16.05],
+    [0, 20, 0, 16.11],
+    [1, 29, 0.61, 17.18],
+  ])('%i of %i → [%f, %f]', (x, n, lo, hi) => {
+    const w = wilson(x / n, n);
+    expect(w.low).toBeCloseTo(lo, 2);
+    expect(w.high).toBeCloseTo(hi, 2);
+  });
+});
+
+describe('sampling weights', () => {
+  const ins = { groups: [{ code: 'G', name: 'G', aspects: [{ code: 'G.1', name: 'G.1', items: ['q1'] }] }] };
+  const responses = [
+    { unit: 'KG', answers: { q1: 5 }, weight: 2 },
+    { unit: 'KG', answers: { q1: 4 }, weight: 1 },
+    { unit: 'KG', answers: { q1: 3 }, weight: 1 },
+    { unit: 'KG', answers: { q1: 1 }, weight: 4 },
+  ];
+  test('topTwoBox: weighted share, Wilson with Kish effective n', () => {
+    const it = item(unitOf(scoreSipas({ instrument: ins, responses }).result, 'KG'), 'q1');
+    // share at 4–5 = (2 + 1) / (2 + 1 + 1 + 4) = 3/8 = 37.5%
+    expect(it.index).toBeCloseTo(37.5, 12);
+    // Kish n_eff = (Σw)² / Σw² = 64 / (4 + 1 + 1 + 16) = 2.909…
+    expect(it.nEffective).toBeCloseTo(64 / 22, 12);
+    // Wilson(0.375, 2.909): z²/n = 1.3205, centre = (0.375 + 0.66025)/2.3205 = 0.44613,
+    // half = 0.84463 · √(0.080566 + 0.113480) = 0.37207 → [7.41%, 81.82%]
+    expect(it.low).toBeCloseTo(7.41, 2);
+    expect(it.high).toBeCloseTo(81.82, 2);
+    expect(it.n).toBe(4);
+  });
+  test('meanScore: weighted mean, linearised standard error', () => {
+    const it = item(unitOf(scoreSipas({ instrument: ins, method: { item: 'meanScore' }, responses }).result, 'KG'), 'q1');
+    // weighted mean level = (2·5 + 4 + 3 + 4·1) / 8 = 21/8 = 2.625 → (2.625 − 1)/4 × 100 = 40.625
+    expect(it.index).toBeCloseTo(40.625, 12);
+    // d_r = w_r (y_r − 40.625) / 8: 14.84375, 4.296875, 1.171875, −20.3125; Σd² = 652.7710;
+    // se = √(4/3 · 652.7710) = 29.5019; 40.625 − 1.96·29.50 < 0 → low clamped to 0; high = 98.447
+    const ss = 14.84375 ** 2 + 4.296875 ** 2 + 1.171875 ** 2 + 20.3125 ** 2;
+    expect(it.low).toBe(0);
+    expect(it.high).toBeCloseTo(40.625 + 1.959963984540054 * Math.sqrt((4 / 3) * ss), 10);
+    expect(it.high).toBeCloseTo(98.447, 2);
+  });
+  test('a bad weight is a located error and the row is skipped', () => {
+    const out = scoreSipas({ instrument: ins, responses: [...responses, { unit: 'KG', answers: { q1: 5 }, weight: -1 }] });
+    expect(out.ok).toBe(false);
+    expect(out.result.issues.find((i) => i.code === 'sipas.response.badWeight')).toMatchObject({ path: ['responses', 4], unit: 'KG', params: { row: 5 } });
+    expect(item(unitOf(out.result, 'KG'), 'q1').index).toBeCloseTo(37.5, 12);
+  });
+});
+
+describe('weights in the instrument', () => {
+  test('aspect and group weights change the means; effective weights drive the drag', () => {
+    const ins = { groups: [
+      { code: 'I', name: 'I', weight: 1, aspects: [{ code: 'I.1', name: 'I.1', items: ['a'] }] },
+      { code: 'II', name: 'II', weight: 3, aspects: [
+        { code: 'II.1', name: 'II.1', weight: 1, items: ['b'] },
+        { code: 'II.2', name: 'II.2', weight: 3, items: [{ id: 'c', weight: 1 }, { id: 'd', weight: 3 }] },
+      ] },
+    ] };
+    const u = unitOf(scoreSipas({ instrument: ins, counts: [
+      { unit: 'X', item: 'a', levels: [0, 0, 0, 0, 10] }, // 100
+      { unit: 'X', item: 'b', levels: [0, 0, 5, 0, 5] }, // 50
+      { unit: 'X', item: 'c', levels: [0, 0, 10, 0, 0] }, // 0
+      { unit: 'X', item: 'd', levels: [0, 0, 2, 8, 0] }, // 80
+    ] }).result, 'X');
+    // II.2 = (1·0 + 3·80)/4 = 60; II = (1·50 + 3·60)/4 = 57.5; overall = (1·100 + 3·57.5)/4 = 68.125
+    expect(aspect(u, 'II.2').index).toBeCloseTo(60, 12);
+    expect(group(u, 'II').index).toBeCloseTo(57.5, 12);
+    expect(u.overall).toBeCloseTo(68.125, 12);
+    // effective weights: I.1 = 1/4, II.1 = 3/4 · 1/4 = 0.1875, II.2 = 3/4 · 3/4 = 0.5625
+    expect(aspect(u, 'II.2').weight).toBeCloseTo(0.5625, 12);
+    // drags: I.1 = (90−100)·0.25 = −2.5; II.1 = 40·0.1875 = 7.5; II.2 = 30·0.5625 = 16.875
+    expect(u.drag.map((d) => [d.aspect, d.drag])).toEqual([['II.2', 16.875], ['II.1', 7.5], ['I.1', -2.5]]);
+    expect(u.drag[0]?.share).toBeCloseTo(16.875 / 21.875, 12);
+  });
+});
+
+describe('previous year, ranks, target', () => {
+  test('changes and ranks among units', () => {
+    const out = scoreSipas({
+      instrument: smallInstrument,
+      target: 60,
+      responses: [...smallResponses('KG'), ...smallResponses('KD').map((r) => ({ ...r, answers: { ...r.answers, q4: 5 } }))],
+      previous: [{ unit: 'KG', overall: 70, rank: 1, indices: { A: 75, B1: 62 } }, { unit: 'KD', rank: 2 }],
+    });
+    const kg = unitOf(out.result, 'KG');
+    const kd = unitOf(out.result, 'KD');
+    // KD has q4 all 5 → B1 = (100 + 70)/2 = 85 > KG's 60 → KD ranks 1
+    expect([kd.rank, kg.rank]).toEqual([1, 2]);
+    expect(kg.change).toBeCloseTo((((29 / 38) * 100 + 60) / 2) - 70, 10);
+    expect(kg.previous).toEqual({ overall: 70, rank: 1, rankChange: -1 });
+    expect(kd.previous?.rankChange).toBe(1);
+    expect(group(kg, 'A').change).toBeCloseTo((29 / 38) * 100 - 75, 10);
+    expect(aspect(kg, 'B1').change).toBeCloseTo(60 - 62, 10);
+    expect(kg.target).toBe(60);
+    expect(kg.meetsTarget).toBe(true);
+  });
+  test('option target overrides the document', () => {
+    const u = unitOf(scoreSipas({ instrument: smallInstrument, target: 60, responses: smallResponses() }, { target: 95 }).result, 'KG');
+    expect(u.gap).toBeCloseTo(95 - (u.overall ?? 0), 10);
+  });
+});
+
+describe('link to PAR INDEX', () => {
+  test('sipasToSurveyIndices: aspect codes, group codes and "overall" per unit', () => {
+    const m = sipasToSurveyIndices(scoreSipas({ instrument: smallInstrument, responses: smallResponses() }).result);
+    expect(Object.keys(m['KG'] ?? {}).sort()).toEqual(['A', 'A1', 'A2', 'B', 'B1', 'overall']);
+    expect(m['KG']?.['B1']).toBeCloseTo(60, 12);
+    expect(m['KG']?.['overall']).toBeCloseTo(((29 / 38) * 100 + 60) / 2, 12);
+  });
+});
+
+describe('answers and input problems', () => {
+  test('text answers: scale words, numbers as text, no-answer words', () => {
+    const ins = { groups: [{ code: 'G', name: 'G', aspects: [{ code: 'G.1', name: 'G.1', items: ['q'] }] }] };
+    const answers = ['Rất hài lòng', 'hài lòng', '4', ' 5 ', 'Bình thường', 'Không hài lòng', 'rất không hài lòng', 'Không trả lời', 'KTL', '', null, '3,5', 'abc', 0, 6, 4.5];
+    const out = scoreSipas({ instrument: ins, responses: answers.map((a) => ({ unit: 'U', answers: { q: a } })) });
+    const it = item(unitOf(out.result, 'U'), 'q');
+    expect(it.levels).toEqual([1, 1, 1, 2, 2]);
+    expect(it.blank).toBe(4);
+    expect(it.invalid).toBe(5); // "3,5", "abc", 0, 6, 4.5
+    expect(it.index).toBeCloseTo((4 / 7) * 100, 12);
+    expect(out.result.issues.filter((i) => i.code === 'sipas.answer.outOfScale').map((i) => i.params?.['row'])).toEqual([12, 13, 14, 15, 16]);
+  });
+  test('structural problems are errors with paths; unknown items are warnings', () => {
+    const out = scoreSipas({ instrument: smallInstrument, responses: [{ answers: { q1: 5 } }, { unit: 'KG', answers: { q1: 5, zz: 1 } }, 'x'], counts: [{ unit: 'KG', item: 'nope', levels: [1, 1, 1, 1, 1] }, { unit: 'KG', item: 'q1', levels: [1, 2] }] });
+    expect(out.ok).toBe(false);
+    expect(out.result.issues.map((i) => [i.code, i.severity, (i.path ?? []).join('.')])).toEqual(
+      expect.arrayContaining([
+        ['sipas.response.noUnit', 'error', 'responses.0'],
+        ['sipas.response.unknownItem', 'warning', 'responses.1.answers.zz'],
+        ['sipas.response.notObject', 'error', 'responses.2'],
+        ['sipas.count.unknownItem', 'error', 'counts.0'],
+        ['sipas.count.invalid', 'error', 'counts.1'],
+      ]),
+    );
+  });
+  test('many out-of-scale answers: listed up to the cap, then summed up', () => {
+    const ins = { groups: [{ code: 'G', name: 'G', aspects: [{ code: 'G.1', name: 'G.1', items: ['q'] }] }] };
+    const out = scoreSipas({ instrument: ins, responses: Array.from({ length: 12 }, () => ({ unit: 'U', answers: { q: 9 } })) }, { maxIssuesPerCode: 5 });
+    expect(out.result.issues.filter((i) => i.code === 'sipas.answer.outOfScale')).toHaveLength(5);
+    expect(out.result.issues.find((i) => i.code === 'sipas.moreIssues')?.params).toEqual({ code: 'sipas.answer.outOfScale', count: 7 });
+  });
+  test('an item without any answer is left out of its aspect; a unit without data has null indices', () => {
+    const u = unitOf(scoreSipas({ instrument: smallInstrument, responses: [{ unit: 'KG', answers: { q1: 5, q4: 1 } }, { unit: 'KX', answers: { q1: null } }] }).result, 'KG');
+    expect(aspect(u, 'A1').index).toBe(100); // q2 has no answer → A1 = q1 alone
+    expect(aspect(u, 'A2').index).toBeNull();
+    expect(group(u, 'A').index).toBe(100);
+    expect(u.overall).toBe(50);
+    const out = scoreSipas({ instrument: smallInstrument, responses: [{ unit: 'KX', answers: { q1: null } }] });
+    expect(unitOf(out.result, 'KX').overall).toBeNull();
+    expect(out.result.issues.map((i) => i.code)).toContain('sipas.unit.noData');
+  });
+});
