@@ -1,0 +1,517 @@
+/**
+ * Office.js implementation of the WorkbookPort (engine/workbook/port.ts). The only code that
+ * touches Excel.*.
+ *
+ * Sync budget: `read` loads every requested sheet in one `context.sync` (plus one to list the
+ * sheets when the port has not seen the workbook yet, and one more only when a sheet has a mix of
+ * hidden and visible rows); `write` queues every sheet and flushes when the queued payload reaches
+ * `syncBudgetBytes` (4 MB by default: one sync for usual outputs). No single range assignment
+ * carries more than `rangeBudgetBytes` (estimated by JSON length). A full recompute is therefore
+ * list + read + write = 3 syncs whatever the number of units.
+ *
+ * Strings are written as text, never as formulas or numbers: Office.js parses a string value as
+ * if typed, so any string that could be read as a formula, number, date, boolean or error gets a
+ * leading apostrophe (Excel stores the text without it).
+ */
+import type {
+  CellStyle,
+  CellValue,
+  ChartSpec,
+  ConditionalFormat,
+  RenderedSheet,
+  SheetInfo,
+  SheetSnapshot,
+  SheetState,
+  Validation,
+  WorkbookPort,
+  WriteOptions,
+} from '../../engine/workbook/port';
+import { a1, columnName, rangeA1 } from '../../engine/workbook/a1';
+import { type Capabilities, type Feature, type SetCheck, FEATURE_SETS, detectCapabilities, officeSetCheck } from './capabilities';
+import { ExcelPortError, toPortError } from './errors';
+
+/** Runs a batch against the workbook (Excel.run in Office; a double in tests). */
+export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeJsPortOptions {
+  run?: ExcelRunner;
+  isSetSupported?: SetCheck;
+  /** Largest estimated JSON payload of one range assignment. Default 1 MB. */
+  rangeBudgetBytes?: number;
+  /** Queued payload after which a write flushes with a sync. Default 4 MB (Excel on the web rejects > 5 MB). */
+  syncBudgetBytes?: number;
+}
+
+/** A feature skipped because the running Excel lacks its requirement set. */
+export interface PortNotice {
+  code: 'excel.featureMissing';
+  feature: Feature;
+  version: string;
+  sheet: string;
+}
+
+export const MB = 1024 * 1024;
+
+/** Does Office.js need a leading apostrophe to keep this string as text? */
+export function needsTextGuard(s: string): boolean {
+  if (s === '') return false;
+  if (/^[=+\-@'#]/.test(s)) return true;
+  if (/\d/.test(s)) return true; // numbers, dates, times, fractions, percentages, "1e5"…
+  return /^\s*(true|false|đúng|sai)\s*$/i.test(s);
+}
+
+/** The value handed to Office.js for one cell. */
+export function toExcelValue(v: CellValue | undefined): string | number | boolean {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return needsTextGuard(v) ? `'${v}` : v;
+  if (typeof v === 'number' && !Number.isFinite(v)) return '';
+  return v;
+}
+
+function hexColor(h: string): string {
+  const s = h.replace(/^#/, '');
+  return '#' + (s.length === 8 ? s.slice(2) : s.padStart(6, '0')).toUpperCase();
+}
+
+/** Excel serial → ISO date (1900 date system, serial 60 = the fictitious 29/02/1900). */
+export function serialToIsoDate(serial: number): string {
+  const days = Math.floor(serial);
+  const ms = Date.UTC(1899, 11, 30) + (days < 61 ? days + 1 : days) * 86400000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Does an Excel number format display a date (not only a time or a number)? */
+export function isDateFormat(fmt: string): boolean {
+  const f = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').toLowerCase();
+  if (f === 'general' || f === '@') return false;
+  return /[dy]/.test(f) || /(^|[^h:])m{1,4}([^:s]|$)/.test(f.replace(/[hs]+:?m+|m+:?s+/g, ''));
+}
+
+function sheetState(v: string | undefined): SheetState {
+  if (v === 'Hidden') return 'hidden';
+  if (v === 'VeryHidden') return 'veryHidden';
+  return 'visible';
+}
+
+function excelVisibility(s: SheetState): Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden' {
+  return s === 'hidden' ? 'Hidden' : s === 'veryHidden' ? 'VeryHidden' : 'Visible';
+}
+
+/** "Sheet1!B2:D9" or "'My sheet'!B2" → the part after "!". */
+function localAddress(address: string): string {
+  const i = address.lastIndexOf('!');
+  return i >= 0 ? address.slice(i + 1) : address;
+}
+
+function listSheetName(sheet: string): string {
+  return ('_lists_' + sheet).slice(0, 31);
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+const CHART_TYPES: Readonly<Record<ChartSpec['type'], string>> = Object.freeze({
+  bar: 'BarClustered',
+  column: 'ColumnClustered',
+  radar: 'Radar',
+  line: 'Line',
+});
+
+const CF_OPERATORS: Readonly<Record<ConditionalFormat['rule'], string>> = Object.freeze({
+  lessThan: 'LessThan',
+  greaterThanOrEqual: 'GreaterThanOrEqual',
+  between: 'Between',
+});
+
+interface SheetEntry {
+  name: string;
+  state: SheetState;
+}
+
+/** Budgeted queue: counts the estimated payload and syncs when it is full. */
+class Flusher {
+  queued = 0;
+  constructor(
+    private readonly ctx: Excel.RequestContext,
+    private readonly budget: number,
+    private readonly suspend: boolean,
+  ) {
+    if (suspend) ctx.application.suspendApiCalculationUntilNextSync();
+  }
+  async add(bytes: number): Promise<void> {
+    if (this.queued > 0 && this.queued + bytes > this.budget) await this.flush();
+    this.queued += bytes;
+  }
+  async flush(): Promise<void> {
+    await this.ctx.sync();
+    this.queued = 0;
+    if (this.suspend) this.ctx.application.suspendApiCalculationUntilNextSync();
+  }
+}
+
+export class OfficeJsPort implements WorkbookPort {
+  readonly host = 'excel' as const;
+  readonly capabilities: Capabilities;
+  /** Features skipped in the last write (shown in the pane). */
+  notices: PortNotice[] = [];
+  private readonly run: ExcelRunner;
+  private readonly rangeBudget: number;
+  private readonly syncBudget: number;
+  /** Sheets in workbook order as last seen (refreshed by listSheets/read, kept by write). */
+  private sheets: SheetEntry[] | undefined;
+
+  constructor(options: OfficeJsPortOptions = {}) {
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.capabilities = detectCapabilities(options.isSetSupported ?? officeSetCheck());
+    this.rangeBudget = options.rangeBudgetBytes ?? MB;
+    this.syncBudget = options.syncBudgetBytes ?? 4 * MB;
+  }
+
+  private async exec<T>(operation: string, batch: (ctx: Excel.RequestContext) => Promise<T>, sheet?: string): Promise<T> {
+    try {
+      return await this.run(batch);
+    } catch (e) {
+      this.sheets = undefined; // the workbook may have changed under us
+      throw toPortError(e, operation, sheet);
+    }
+  }
+
+  private async loadSheetList(ctx: Excel.RequestContext): Promise<SheetEntry[]> {
+    const wss = ctx.workbook.worksheets;
+    wss.load('items/name,items/visibility');
+    await ctx.sync();
+    this.sheets = wss.items.map((w) => ({ name: w.name, state: sheetState(w.visibility) }));
+    return this.sheets;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    const list = await this.exec('listSheets', (ctx) => this.loadSheetList(ctx));
+    return list.map((s) => ({ ...s }));
+  }
+
+  async read(names: readonly string[]): Promise<SheetSnapshot[]> {
+    return this.exec('read', async (ctx) => {
+      const known = this.sheets ?? (await this.loadSheetList(ctx));
+      const wanted = names.filter((n) => known.some((s) => s.name === n));
+      const caps = this.capabilities;
+      const jobs = wanted.map((name) => {
+        const ws = ctx.workbook.worksheets.getItem(name);
+        ws.load('name,visibility');
+        ws.protection.load('protected');
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load('address,rowIndex,columnIndex,rowCount,columnCount,values,numberFormat,formulas,valueTypes,rowHidden');
+        const merged = caps.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : undefined;
+        merged?.load('areas/items/address');
+        return { name, ws, used, merged };
+      });
+      await ctx.sync();
+      const snaps: SheetSnapshot[] = [];
+      const mixed: { snap: SheetSnapshot; used: Excel.Range; rows: Excel.Range[] }[] = [];
+      for (const job of jobs) {
+        const snap = this.snapshotOf(job.ws, job.used, job.merged);
+        snaps.push(snap);
+        if (!job.used.isNullObject && job.used.rowHidden === null) {
+          const rows: Excel.Range[] = [];
+          for (let r = 0; r < job.used.rowCount; r++) {
+            const row = job.used.getRow(r);
+            row.load('rowHidden,rowIndex');
+            rows.push(row);
+          }
+          mixed.push({ snap, used: job.used, rows });
+        } else if (!job.used.isNullObject && job.used.rowHidden === true) {
+          snap.hiddenRows = Array.from({ length: job.used.rowCount }, (_, i) => job.used.rowIndex + i + 1);
+        }
+      }
+      if (mixed.length > 0) {
+        await ctx.sync();
+        for (const m of mixed) {
+          const hidden = m.rows.filter((r) => r.rowHidden).map((r) => r.rowIndex + 1);
+          if (hidden.length) m.snap.hiddenRows = hidden;
+        }
+      }
+      return snaps;
+    });
+  }
+
+  private snapshotOf(ws: Excel.Worksheet, used: Excel.Range, merged: Excel.RangeAreas | undefined): SheetSnapshot {
+    const snap: SheetSnapshot = { name: ws.name, values: [], state: sheetState(ws.visibility), protected: Boolean(ws.protection.protected) };
+    if (used.isNullObject) return snap;
+    const formats: Record<string, string> = {};
+    const errors: Record<string, string> = {};
+    const formulas: Record<string, string> = {};
+    const dates: Record<string, true> = {};
+    const values: CellValue[][] = [];
+    const r0 = used.rowIndex;
+    const c0 = used.columnIndex;
+    for (let i = 0; i < used.rowCount; i++) {
+      const row: CellValue[] = [];
+      for (let j = 0; j < c0; j++) row.push(null);
+      for (let j = 0; j < used.columnCount; j++) {
+        const addr = a1(r0 + i, c0 + j);
+        const raw: unknown = used.values[i]?.[j];
+        const fmt: unknown = used.numberFormat[i]?.[j];
+        const type: unknown = used.valueTypes[i]?.[j];
+        const formula: unknown = used.formulas[i]?.[j];
+        let v: CellValue = raw === '' || raw === undefined ? null : typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : String(raw);
+        if (type === 'Error') {
+          if (typeof raw === 'string') errors[addr] = raw;
+          v = null;
+        }
+        if (typeof fmt === 'string' && fmt !== '' && fmt !== 'General') {
+          formats[addr] = fmt;
+          if (typeof v === 'number' && isDateFormat(fmt)) {
+            v = serialToIsoDate(v);
+            dates[addr] = true;
+          }
+        }
+        if (typeof formula === 'string' && formula.startsWith('=') && formula.length > 1 && type !== 'String') formulas[addr] = formula.slice(1);
+        else if (typeof formula === 'string' && formula.startsWith('=') && formula.length > 1 && raw !== formula) formulas[addr] = formula.slice(1);
+        row.push(v);
+      }
+      while (row.length > 0 && row[row.length - 1] === null) row.pop();
+      values.push(row);
+    }
+    for (let i = 0; i < r0; i++) values.unshift([]);
+    while (values.length > 0 && (values[values.length - 1] ?? []).every((x) => x === null || x === '')) values.pop();
+    snap.values = values;
+    if (Object.keys(formats).length) snap.formats = formats;
+    if (Object.keys(errors).length) snap.errors = errors;
+    if (Object.keys(formulas).length) snap.formulas = formulas;
+    if (Object.keys(dates).length) snap.dates = dates;
+    if (merged && !merged.isNullObject) {
+      const list = merged.areas.items.map((a) => localAddress(a.address));
+      if (list.length) snap.merged = list;
+    }
+    return snap;
+  }
+
+  async write(sheets: readonly RenderedSheet[], options: WriteOptions = {}): Promise<void> {
+    this.notices = [];
+    const names = sheets.map((s) => s.name).join(', ');
+    await this.exec(
+      'write',
+      async (ctx) => {
+        const known = this.sheets ?? (await this.loadSheetList(ctx));
+        const order = known.map((s) => ({ ...s }));
+        const flusher = new Flusher(ctx, this.syncBudget, this.capabilities.suspendCalculation);
+        let done = 0;
+        for (const sheet of sheets) {
+          await this.writeSheet(ctx, sheet, order, flusher);
+          done++;
+          options.onProgress?.(done / Math.max(1, sheets.length) * 0.95);
+        }
+        await flusher.flush();
+        this.sheets = order;
+        options.onProgress?.(1);
+      },
+      sheets.length === 1 ? names : names || undefined,
+    );
+  }
+
+  private missing(feature: Feature, sheet: string): boolean {
+    if (this.capabilities[feature]) return false;
+    const version = FEATURE_SETS[feature];
+    if (!this.notices.some((n) => n.feature === feature && n.sheet === sheet)) this.notices.push({ code: 'excel.featureMissing', feature, version, sheet });
+    return true;
+  }
+
+  /** Replace (or add) a sheet: the new one takes the old one's position; the old one goes. */
+  private replace(ctx: Excel.RequestContext, name: string, order: SheetEntry[]): Excel.Worksheet {
+    const wss = ctx.workbook.worksheets;
+    const at = order.findIndex((s) => s.name === name);
+    if (at < 0) {
+      order.push({ name, state: 'visible' });
+      return wss.add(name);
+    }
+    const tmp = `~parindex${Date.now() % 100000}`.slice(0, 31);
+    const fresh = wss.add(tmp);
+    fresh.position = at;
+    wss.getItem(name).delete();
+    fresh.name = name;
+    const entry = order[at];
+    if (entry) entry.state = 'visible';
+    return fresh;
+  }
+
+  private async writeSheet(ctx: Excel.RequestContext, sheet: RenderedSheet, order: SheetEntry[], flusher: Flusher): Promise<void> {
+    const ws = this.replace(ctx, sheet.name, order);
+    const width = Math.max(0, ...sheet.values.map((r) => r.length));
+    // values in row blocks under the range budget
+    let r = 0;
+    while (r < sheet.values.length && width > 0) {
+      const block: (string | number | boolean)[][] = [];
+      let bytes = 2;
+      while (r < sheet.values.length) {
+        const src = sheet.values[r] ?? [];
+        const row = Array.from({ length: width }, (_, c) => toExcelValue(src[c]));
+        const rowBytes = JSON.stringify(row).length + 1;
+        if (block.length > 0 && bytes + rowBytes > this.rangeBudget) break;
+        block.push(row);
+        bytes += rowBytes;
+        r++;
+      }
+      await flusher.add(bytes);
+      ws.getRangeByIndexes(r - block.length, 0, block.length, width).values = block;
+    }
+    (sheet.columnWidths ?? []).forEach((w, i) => {
+      // characters → points (≈ 7 px per character + 5 px padding; 0.75 pt per px)
+      ws.getRange(`${columnName(i)}:${columnName(i)}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75 * 100) / 100;
+    });
+    for (const { range, style } of sheet.styles ?? []) await this.applyStyle(ws, range, style, flusher);
+    for (const row of sheet.hiddenRows ?? []) ws.getRange(`${row}:${row}`).rowHidden = true;
+    for (const col of sheet.hiddenColumns ?? []) ws.getRange(`${columnName(col - 1)}:${columnName(col - 1)}`).columnHidden = true;
+    for (const m of sheet.merges ?? []) ws.getRange(m).merge(false);
+    if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) && !this.missing('freeze', sheet.name)) {
+      if (sheet.freeze.columns === 0) ws.freezePanes.freezeRows(sheet.freeze.rows);
+      else if (sheet.freeze.rows === 0) ws.freezePanes.freezeColumns(sheet.freeze.columns);
+      else ws.freezePanes.freezeAt(ws.getRange(rangeA1(0, 0, sheet.freeze.rows - 1, sheet.freeze.columns - 1)));
+    }
+    if ((sheet.conditionalFormats ?? []).length > 0 && !this.missing('conditionalFormats', sheet.name)) {
+      for (const cf of sheet.conditionalFormats ?? []) {
+        const added = ws.getRange(cf.range).conditionalFormats.add('CellValue');
+        added.cellValue.format.fill.color = hexColor(cf.fill);
+        if (cf.fontColor) added.cellValue.format.font.color = hexColor(cf.fontColor);
+        const rule: Excel.ConditionalCellValueRule = { formula1: String(cf.value), operator: CF_OPERATORS[cf.rule] as Excel.ConditionalCellValueOperator };
+        if (cf.rule === 'between') rule.formula2 = String(cf.value2 ?? cf.value);
+        added.cellValue.rule = rule;
+      }
+    }
+    const longLists: string[][] = [];
+    if ((sheet.validations ?? []).length > 0 && !this.missing('validation', sheet.name)) {
+      for (const v of sheet.validations ?? []) this.applyValidation(ws, sheet.name, v, longLists);
+    }
+    if (longLists.length > 0) {
+      const ls = this.replace(ctx, listSheetName(sheet.name), order);
+      const rows = Math.max(...longLists.map((l) => l.length));
+      const grid = Array.from({ length: rows }, (_, i) => longLists.map((l) => toExcelValue(l[i] ?? null)));
+      await flusher.add(JSON.stringify(grid).length);
+      ls.getRangeByIndexes(0, 0, rows, longLists.length).values = grid;
+      ls.visibility = 'VeryHidden';
+      const entry = order.find((s) => s.name === listSheetName(sheet.name));
+      if (entry) entry.state = 'veryHidden';
+    }
+    if ((sheet.charts ?? []).length > 0 && !this.missing('charts', sheet.name)) {
+      for (const ch of sheet.charts ?? []) {
+        const chart = ws.charts.add(CHART_TYPES[ch.type] as Excel.ChartType, ws.getRange(ch.dataRange), ch.seriesBy === 'rows' ? 'Rows' : 'Columns');
+        chart.title.text = ch.title;
+        chart.setPosition(ch.anchor);
+        if (ch.width !== undefined) chart.width = ch.width;
+        if (ch.height !== undefined) chart.height = ch.height;
+      }
+    }
+    if (sheet.printArea && !this.missing('printArea', sheet.name)) ws.pageLayout.setPrintArea(sheet.printArea);
+    if (!this.missing('footerMarker', sheet.name)) ws.pageLayout.headersFooters.defaultForAllPages.leftFooter = sheet.marker;
+    if (sheet.tabColor && !this.missing('tabColor', sheet.name)) ws.tabColor = hexColor(sheet.tabColor);
+    if (sheet.state && sheet.state !== 'visible') {
+      ws.visibility = excelVisibility(sheet.state);
+      const entry = order.find((s) => s.name === sheet.name);
+      if (entry) entry.state = sheet.state;
+    }
+    if (sheet.protection && !this.missing('protection', sheet.name)) {
+      const opts: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false, allowSort: false, allowAutoFilter: false };
+      if (sheet.protection.password !== undefined && !this.missing('protectionPassword', sheet.name)) ws.protection.protect(opts, sheet.protection.password);
+      else ws.protection.protect(opts);
+    }
+  }
+
+  private async applyStyle(ws: Excel.Worksheet, address: string, s: CellStyle, flusher: Flusher): Promise<void> {
+    const range = ws.getRange(address);
+    const f = range.format;
+    if (s.bold !== undefined) f.font.bold = s.bold;
+    if (s.italic !== undefined) f.font.italic = s.italic;
+    if (s.fontSize !== undefined) f.font.size = s.fontSize;
+    if (s.fontColor !== undefined) f.font.color = hexColor(s.fontColor);
+    if (s.fill !== undefined) f.fill.color = hexColor(s.fill);
+    if (s.wrap !== undefined) f.wrapText = s.wrap;
+    if (s.align !== undefined) f.horizontalAlignment = s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right';
+    if (s.align !== undefined || s.wrap !== undefined) f.verticalAlignment = 'Top';
+    if (s.border) {
+      for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
+        const b = f.borders.getItem(edge);
+        b.style = 'Continuous';
+        b.color = '#9E9E9E';
+      }
+    }
+    if (s.locked !== undefined) f.protection.locked = s.locked;
+    if (s.numFmt !== undefined) {
+      const [a, b] = address.split(':');
+      const p = parseBounds(a ?? '', b);
+      if (p) {
+        const cols = p.c1 - p.c0 + 1;
+        const fmt = s.numFmt;
+        // one format per cell (Office.js wants the range's shape); split tall ranges under the budget
+        const perRow = JSON.stringify(Array.from({ length: cols }, () => fmt)).length + 1;
+        const step = Math.max(1, Math.floor(this.rangeBudget / perRow));
+        for (let r = p.r0; r <= p.r1; r += step) {
+          const n = Math.min(step, p.r1 - r + 1);
+          await flusher.add(n * perRow);
+          ws.getRangeByIndexes(r, p.c0, n, cols).numberFormat = Array.from({ length: n }, () => Array.from({ length: cols }, () => fmt));
+        }
+      }
+    }
+  }
+
+  private applyValidation(ws: Excel.Worksheet, sheetName: string, v: Validation, longLists: string[][]): void {
+    const dv = ws.getRange(v.range).dataValidation;
+    dv.clear();
+    let rule: Excel.DataValidationRule;
+    switch (v.type) {
+      case 'list': {
+        const inline = v.values.join(',');
+        let source = inline;
+        if (inline.length > 250 || v.values.some((x) => x.includes(','))) {
+          const col = longLists.length;
+          longLists.push(v.values);
+          source = `=${quoteSheet(listSheetName(sheetName))}!$${columnName(col)}$1:$${columnName(col)}$${Math.max(1, v.values.length)}`;
+        }
+        rule = { list: { inCellDropDown: true, source } };
+        break;
+      }
+      case 'decimal':
+        rule = { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+        break;
+      case 'whole':
+        rule = { wholeNumber: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+        break;
+      case 'date':
+        rule = { date: { formula1: v.min ?? '1900-01-01', formula2: v.max ?? '9999-12-31', operator: 'Between' } };
+        break;
+    }
+    dv.rule = rule;
+    if (v.prompt !== undefined) dv.prompt = { showPrompt: true, message: v.prompt, title: 'parindex' };
+    if (v.error !== undefined) dv.errorAlert = { showAlert: true, message: v.error, title: 'parindex', style: 'Stop' };
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    await this.exec(
+      'select',
+      async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await ctx.sync();
+      },
+      sheet,
+    ).catch((e: unknown) => {
+      if (e instanceof ExcelPortError) throw new ExcelPortError({ ...e.info, cell });
+      throw e;
+    });
+  }
+}
+
+
+function parseBounds(a: string, b: string | undefined): { r0: number; c0: number; r1: number; c1: number } | undefined {
+  const p = parseCell(a);
+  const q = b === undefined ? p : parseCell(b);
+  if (!p || !q) return undefined;
+  return { r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) };
+}
+
+function parseCell(s: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(s.trim());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of (m[1] ?? '').toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}

@@ -1,0 +1,194 @@
+import { MB, OfficeJsPort, isDateFormat, needsTextGuard, serialToIsoDate } from '../../addin/excel/port';
+import { ExcelPortError } from '../../addin/excel/errors';
+import { recompute, type Pipeline } from '../../addin/taskpane/recompute';
+import type { CellValue, RenderedSheet, SheetSnapshot } from '../../engine/workbook/port';
+import { ExcelDouble, SYNC_LIMIT_BYTES } from './excel-double';
+
+const CRITERIA = 164; // leaves in the Thanh Xuân ward criteria set
+
+/** A master-like workbook: a units sheet and one submission row per unit × criterion. */
+function inputWorkbook(units: number): ExcelDouble {
+  const unitRows: CellValue[][] = [['Mã', 'Tên đơn vị', 'Loại']];
+  const sub: CellValue[][] = [['Đơn vị', 'Tiêu chí', 'Số liệu', 'Tự chấm', 'Thẩm định 1', 'Thẩm định 2', 'Lý do', 'Giải trình']];
+  for (let u = 0; u < units; u++) {
+    unitRows.push([`P${u}`, `UBND phường số ${u + 1}`, 'ward']);
+    for (let c = 0; c < CRITERIA; c++) sub.push([`P${u}`, `${1 + (c % 8)}.${1 + Math.floor(c / 8)}`, c % 3 === 0 ? 'Có' : 87.5, 0.75, 0.5, null, 'thiếu tài liệu kiểm chứng', null]);
+  }
+  return new ExcelDouble({ 'Đơn vị': unitRows, 'Số liệu': sub });
+}
+
+/** Output of realistic size: ranking (one row per unit), results matrix (unit × criterion) and a gaps list (unit × criterion). */
+const pipeline: Pipeline<{ units: number }> = {
+  inputSheets: (available) => available.filter((n) => n === 'Đơn vị' || n === 'Số liệu'),
+  async compute(snaps: SheetSnapshot[]) {
+    const units = (snaps.find((s) => s.name === 'Đơn vị')?.values.length ?? 1) - 1;
+    const ranking: RenderedSheet = {
+      name: 'Xếp hạng',
+      marker: 'parindex:ranking',
+      values: [['Hạng', 'Đơn vị', 'Chỉ số'], ...Array.from({ length: units }, (_, i) => [i + 1, `UBND phường số ${i + 1}`, 95 - i * 0.1])],
+      styles: [{ range: `C2:C${units + 1}`, style: { numFmt: '0.00' } }],
+      conditionalFormats: [{ range: `C2:C${units + 1}`, rule: 'lessThan', value: 70, fill: 'FFC7CE' }],
+      charts: [{ type: 'bar', title: 'Xếp hạng', dataRange: `B1:C${units + 1}`, anchor: 'E2' }],
+      freeze: { rows: 1, columns: 0 },
+    };
+    const matrix: RenderedSheet = {
+      name: 'Kết quả',
+      marker: 'parindex:results',
+      values: [['Tiêu chí', ...Array.from({ length: units }, (_, i) => `P${i}`)], ...Array.from({ length: CRITERIA }, (_, c) => [`c${c}`, ...Array.from({ length: units }, () => 0.75)])],
+      styles: [{ range: `B2:${colName(units)}${CRITERIA + 1}`, style: { numFmt: '0.00' } }],
+    };
+    const gaps: RenderedSheet = {
+      name: 'Điểm bị trừ',
+      marker: 'parindex:gaps',
+      values: [['Đơn vị', 'Tiêu chí', 'Tên tiêu chí', 'Tối đa', 'Đạt', 'Bị trừ', 'Chủ trì', 'Lý do']],
+      styles: [{ range: `D2:F${units * CRITERIA + 1}`, style: { numFmt: '0.00' } }],
+    };
+    for (let u = 0; u < units; u++)
+      for (let c = 0; c < CRITERIA; c++) gaps.values.push([`P${u}`, `c${c}`, 'Ban hành kế hoạch CCHC năm đúng hạn', 1, 0.5, 0.5, 'NV', '=thiếu tài liệu kiểm chứng']);
+    return { sheets: [ranking, matrix, gaps], issues: [], ok: true, summary: { units } };
+  },
+};
+
+function colName(i: number): string {
+  let s = '';
+  let n = i + 1;
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+describe('OfficeJsPort over the Excel double', () => {
+  test.each([11, 50, 150])('a full recompute of %i units uses at most 3 syncs, no write over 4 MB', async (units) => {
+    const dbl = inputWorkbook(units);
+    const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
+    const r = await recompute(port, pipeline);
+    expect(r.written).toEqual(['Xếp hạng', 'Kết quả', 'Điểm bị trừ']);
+    expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
+    expect(dbl.stats.maxOpBytes).toBeLessThanOrEqual(4 * MB);
+    expect(dbl.stats.maxSyncBytes).toBeLessThanOrEqual(SYNC_LIMIT_BYTES);
+    expect(dbl.stats.suspendCalls).toBeGreaterThan(0);
+    // the data really went in: last gaps row, and user text starting with "=" stayed text
+    const last = units * CRITERIA + 1;
+    expect(dbl.cell('Điểm bị trừ', `A${last}`)?.value).toBe(`P${units - 1}`);
+    expect(dbl.cell('Điểm bị trừ', `H${last}`)).toEqual({ value: '=thiếu tài liệu kiểm chứng' });
+    expect(dbl.cell('Xếp hạng', 'C2')?.numberFormat).toBe('0.00');
+    expect(dbl.sheet('Xếp hạng')?.charts).toEqual([{ type: 'BarClustered', source: `B1:C${units + 1}`, seriesBy: 'Columns', title: 'Xếp hạng', anchor: 'E2' }]);
+    expect(dbl.sheet('Xếp hạng')?.conditionalFormats[0]).toMatchObject({ address: `C2:C${units + 1}`, fill: '#FFC7CE', rule: { formula1: '70', operator: 'LessThan' } });
+    // a second recompute replaces the sheets in place: same order, still ≤ 3 syncs
+    dbl.resetStats();
+    await recompute(port, pipeline);
+    expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
+    expect(dbl.sheets.map((s) => s.name)).toEqual(['Đơn vị', 'Số liệu', 'Xếp hạng', 'Kết quả', 'Điểm bị trừ']);
+  });
+
+  test('a small range budget splits values into several ranges, each under the budget', async () => {
+    const dbl = inputWorkbook(11);
+    const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported, rangeBudgetBytes: 64 * 1024 });
+    await recompute(port, pipeline);
+    expect(dbl.stats.maxOpBytes).toBeLessThanOrEqual(64 * 1024);
+    expect(dbl.cell('Điểm bị trừ', `A${11 * CRITERIA + 1}`)?.value).toBe('P10');
+  });
+
+  test('user text that Excel would parse is written as text', async () => {
+    const dbl = new ExcelDouble();
+    const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
+    const texts = ['=HYPERLINK("http://evil.example","bấm vào")', '+84 912 345 678', '0012', '12/11/2023', 'TRUE', "'a", '-', 'Có'];
+    await port.write([{ name: 'T', marker: 'm', values: [texts, [1.5, true, null, 'x', null, null, null, null]] }]);
+    expect(dbl.cell('T', 'A1')).toEqual({ value: '=HYPERLINK("http://evil.example","bấm vào")' });
+    expect(dbl.cell('T', 'A1')?.formula).toBeUndefined();
+    expect(dbl.cell('T', 'B1')?.value).toBe('+84 912 345 678');
+    expect(dbl.cell('T', 'C1')?.value).toBe('0012');
+    expect(dbl.cell('T', 'D1')?.value).toBe('12/11/2023');
+    expect(dbl.cell('T', 'E1')?.value).toBe('TRUE');
+    expect(dbl.cell('T', 'F1')?.value).toBe("'a");
+    expect(dbl.cell('T', 'A2')?.value).toBe(1.5);
+    expect(dbl.cell('T', 'B2')?.value).toBe(true);
+    // a string never gets the apostrophe when Excel would keep it as text anyway
+    expect(needsTextGuard('Có')).toBe(false);
+    expect(needsTextGuard('Không áp dụng')).toBe(false);
+    expect(needsTextGuard('1.1')).toBe(true);
+  });
+
+  test('reads formulas, errors, dates and percentages as the engine expects', async () => {
+    const dbl = new ExcelDouble();
+    const s = dbl.setSheet('Số liệu', [['Ngày', 'Tỷ lệ', 'Tổng', 'Lỗi']], {});
+    s.cells.set('1,0', { value: 45245, numberFormat: 'dd/mm/yyyy' }); // 15/11/2023
+    s.cells.set('1,1', { value: 0.875, numberFormat: '0.0%' });
+    s.cells.set('1,2', { value: 3, formula: '=SUM(E2:F2)' });
+    s.cells.set('1,3', { value: '#DIV/0!', formula: '=1/0', error: true });
+    const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
+    const [snap] = await port.read(['Số liệu']);
+    expect(snap?.values[1]).toEqual(['2023-11-15', 0.875, 3]);
+    expect(snap?.dates).toEqual({ A2: true });
+    expect(snap?.formats).toEqual({ A2: 'dd/mm/yyyy', B2: '0.0%' });
+    expect(snap?.formulas).toEqual({ C2: 'SUM(E2:F2)', D2: '1/0' });
+    expect(snap?.errors).toEqual({ D2: '#DIV/0!' });
+  });
+
+  test('date formats and serials', () => {
+    expect(isDateFormat('dd/mm/yyyy')).toBe(true);
+    expect(isDateFormat('m/d/yyyy')).toBe(true);
+    expect(isDateFormat('[$-vi-VN]d mmmm yyyy')).toBe(true);
+    expect(isDateFormat('0.00%')).toBe(false);
+    expect(isDateFormat('#,##0.00')).toBe(false);
+    expect(isDateFormat('h:mm')).toBe(false);
+    expect(isDateFormat('"Ngày" 0')).toBe(false);
+    // 45245 days after 30/12/1899 is 15/11/2023; serial 1 is 01/01/1900; 61 is 01/03/1900 (after the fictitious 29/02/1900)
+    expect(serialToIsoDate(45245)).toBe('2023-11-15');
+    expect(serialToIsoDate(1)).toBe('1900-01-01');
+    expect(serialToIsoDate(61)).toBe('1900-03-01');
+  });
+
+  test('on ExcelApi 1.8 features of later sets are skipped with a notice, the rest is written', async () => {
+    const dbl = new ExcelDouble({ Sheet1: [] }, '1.8');
+    const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
+    await port.write([{ name: 'R', marker: 'parindex:r', values: [['a', 1]], printArea: 'A1:B1', charts: [{ type: 'column', title: 't', dataRange: 'A1:B1', anchor: 'D1' }] }]);
+    expect(port.notices.map((n) => [n.feature, n.version])).toEqual([
+      ['printArea', '1.9'],
+      ['footerMarker', '1.9'],
+    ]);
+    expect(dbl.sheet('R')?.printArea).toBeUndefined();
+    expect(dbl.sheet('R')?.charts).toHaveLength(1);
+    expect(dbl.cell('R', 'B1')?.value).toBe(1);
+    const full = new ExcelDouble();
+    const port2 = new OfficeJsPort({ run: full.run, isSetSupported: full.isSetSupported });
+    await port2.write([{ name: 'R', marker: 'parindex:r', values: [['a']], printArea: 'A1:B1' }]);
+    expect(port2.notices).toEqual([]);
+    expect(full.sheet('R')?.footer).toBe('parindex:r');
+    expect(full.sheet('R')?.printArea).toBe('A1:B1');
+  });
+
+  test('Excel failures become located errors: a sheet deleted behind the pane, a too large request, a missing sheet to select', async () => {
+    const dbl = new ExcelDouble({ Sheet1: [['x']], 'Số liệu': [['a']] });
+    const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
+    await port.listSheets();
+    dbl.sheets.splice(1, 1); // the user deletes the sheet
+    const err = await port.read(['Số liệu']).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExcelPortError);
+    expect((err as ExcelPortError).info).toMatchObject({ code: 'excel.notFound', operation: 'read' });
+    // the port forgot its sheet list: the next read works again
+    await expect(port.read(['Số liệu'])).resolves.toEqual([]);
+
+    const big = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported, syncBudgetBytes: 64 * MB, rangeBudgetBytes: 64 * MB });
+    const rows = Array.from({ length: 100000 }, (_, i) => [`dòng số ${i} với một đoạn văn bản dài để vượt giới hạn`, i, i / 3]);
+    const tooLarge = await big.write([{ name: 'Lớn', marker: 'm', values: rows }]).catch((e: unknown) => e);
+    expect((tooLarge as ExcelPortError).info).toMatchObject({ code: 'excel.payloadTooLarge', operation: 'write', sheet: 'Lớn' });
+    // with the default budgets the same write succeeds in several syncs
+    dbl.resetStats();
+    await port.write([{ name: 'Lớn', marker: 'm', values: rows }]);
+    expect(dbl.stats.maxSyncBytes).toBeLessThanOrEqual(SYNC_LIMIT_BYTES);
+    expect(dbl.cell('Lớn', 'B100000')?.value).toBe(99999);
+
+    const p = await port.select('Không có', 'A1').catch((e: unknown) => e);
+    expect((p as ExcelPortError).info).toMatchObject({ code: 'excel.notFound', operation: 'select', sheet: 'Không có', cell: 'A1' });
+  });
+
+  test('select activates the sheet and selects the cell', async () => {
+    const dbl = new ExcelDouble({ Sheet1: [['x']], 'Số liệu': [['a']] });
+    const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
+    await port.select('Số liệu', 'F14');
+    expect(dbl.active).toEqual({ sheet: 'Số liệu', cell: 'F14' });
+  });
+});
