@@ -23,6 +23,7 @@ import {
 import { cellHash, normaliseCell } from '../template/hash';
 import { renderTemplate, rowCellsHash, templateHash, type MetaRow } from '../template/render';
 import type { TemplateRow } from '../template/select';
+import type { InputSpec } from '../../rules/types';
 
 /** A filled template as read: every sheet's name/state and snapshots of all sheets. */
 export interface FilledWorkbook {
@@ -33,8 +34,10 @@ export interface FilledWorkbook {
 }
 
 export interface ImportContext {
-  framework: Framework;
-  units: readonly Unit[];
+  /** Criteria set of the master; absent = check the file against its own metadata only. */
+  framework?: Framework;
+  /** Units of the master; absent = accept the unit named in the metadata. */
+  units?: readonly Unit[];
   /** Unit this file is expected to be from (e.g. from the file name); a different meta unit is an error. */
   expectedUnit?: string;
 }
@@ -112,9 +115,23 @@ export function readMeta(snap: SheetSnapshot): { meta: Partial<Record<MetaKey, s
       assessedUnit: text(line?.[3] ?? null),
       input: text(line?.[4] ?? null),
       cells: text(line?.[5] ?? null),
+      max: Number(line?.[6] ?? 0) || 0,
+      spec: text(line?.[7] ?? null),
     });
   }
   return { meta, rows };
+}
+
+/** InputSpec stored in the metadata (JSON), or undefined. */
+function parseSpec(spec: string): InputSpec | undefined {
+  if (!spec) return undefined;
+  try {
+    const v: unknown = JSON.parse(spec);
+    if (v && typeof v === 'object' && 'type' in v && typeof v.type === 'string') return v as InputSpec;
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
 
 /** Is this workbook a unit template (has a `_meta` sheet naming the template format)? */
@@ -149,45 +166,49 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   }
   const unitCode = meta.unit ?? '';
   out.unit = unitCode;
-  const unit = ctx.units.find((u) => u.code === unitCode);
-  if (!unit) {
+  const unitsList = ctx.units ?? [];
+  const known = unitsList.find((u) => u.code === unitCode);
+  if (ctx.units && !known) {
     issues.push(issue('template.unknownUnit', { unit: unitCode }, at({ sheet: META_SHEET, unit: unitCode })));
     return out;
   }
+  const unit: Unit = known ?? { code: unitCode, name: meta.unitName ?? unitCode, kind: meta.unitKind ?? 'ward' };
   if (ctx.expectedUnit !== undefined && ctx.expectedUnit !== unitCode) {
     issues.push(issue('template.wrongUnit', { found: unitCode, expected: ctx.expectedUnit }, at({ unit: unitCode })));
   }
-  const fw = ctx.framework;
-  const currentVersion = fw.version ?? (fw.year !== undefined ? String(fw.year) : '');
-  let stale = false;
-  if ((meta.frameworkId ?? '') !== fw.id || (meta.frameworkVersion ?? '') !== currentVersion) {
-    stale = true;
-    issues.push(
-      issue(
-        'template.stale',
-        { found: `${meta.frameworkId ?? ''} ${meta.frameworkVersion ?? ''}`.trim(), expected: `${fw.id} ${currentVersion}`.trim() },
-        at({ sheet: META_SHEET, unit: unitCode }),
-      ),
-    );
-  }
-  // The template as it would be generated now, for the same unit and language.
   const lang: Lang = isLang(meta.lang) ? meta.lang : 'vi';
-  const expected = renderTemplate(fw, unit, { units: ctx.units, lang });
-  const expectedByCode = new Map<string, { row: TemplateRow; meta: MetaRow }>();
-  expected.rows.forEach((r, i) => {
-    const m = expected.metaRows[i];
-    if (m) expectedByCode.set(r.code, { row: r, meta: m });
-  });
   // meta consistency: its own hash over its rows
   const metaHash = templateHash(SELF_SHEET, COLUMNS.map((c) => (lang === 'vi' ? c.vi : c.en)), metaRows.map((m) => `${m.code}|${m.cells}`));
   if (meta.hash !== metaHash) {
     issues.push(issue('template.metaTampered', { sheet: META_SHEET }, at({ sheet: META_SHEET, unit: unitCode })));
     return out;
   }
-  if (!stale && meta.hash !== expected.meta.hash) {
-    const changed = metaRows.find((m) => expectedByCode.get(m.code)?.meta.cells !== m.cells) ?? expected.metaRows.find((m) => !metaRows.some((x) => x.code === m.code));
-    issues.push(issue('template.frameworkChanged', { criterion: changed?.code ?? '' }, at({ sheet: META_SHEET, unit: unitCode, ...(changed ? { criterion: changed.code } : {}) })));
-    stale = true;
+  const fw = ctx.framework;
+  let stale = false;
+  // The template as it would be generated now, for the same unit and language.
+  const expected = fw ? renderTemplate(fw, unit, { units: unitsList.length ? unitsList : [unit], lang }) : undefined;
+  const expectedByCode = new Map<string, { row: TemplateRow; meta: MetaRow }>();
+  if (fw && expected) {
+    const currentVersion = fw.version ?? (fw.year !== undefined ? String(fw.year) : '');
+    if ((meta.frameworkId ?? '') !== fw.id || (meta.frameworkVersion ?? '') !== currentVersion) {
+      stale = true;
+      issues.push(
+        issue(
+          'template.stale',
+          { found: `${meta.frameworkId ?? ''} ${meta.frameworkVersion ?? ''}`.trim(), expected: `${fw.id} ${currentVersion}`.trim() },
+          at({ sheet: META_SHEET, unit: unitCode }),
+        ),
+      );
+    }
+    expected.rows.forEach((r, i) => {
+      const m = expected.metaRows[i];
+      if (m) expectedByCode.set(r.code, { row: r, meta: m });
+    });
+    if (!stale && meta.hash !== expected.meta.hash) {
+      const changed = metaRows.find((m) => expectedByCode.get(m.code)?.meta.cells !== m.cells) ?? expected.metaRows.find((m) => !metaRows.some((x) => x.code === m.code));
+      issues.push(issue('template.frameworkChanged', { criterion: changed?.code ?? '' }, at({ sheet: META_SHEET, unit: unitCode, ...(changed ? { criterion: changed.code } : {}) })));
+      stale = true;
+    }
   }
 
   // self-assessment sheet: by name, else a renamed sheet recognised by its key row
@@ -289,7 +310,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
     const exp = expectedByCode.get(a.code);
     HASHED_COLUMNS.forEach((k, i) => {
       if (cellsNow[i] !== cellsThen[i]) {
-        const want = exp && exp.meta.cells.split('.')[i] === cellsThen[i] ? text(expected.sheets[1]?.values[exp.meta.row - 1]?.[col(k)] ?? null) : undefined;
+        const want = exp && exp.meta.cells.split('.')[i] === cellsThen[i] ? text(expected?.sheets[1]?.values[exp.meta.row - 1]?.[col(k)] ?? null) : undefined;
         rowIssues.push(issue('template.lockedChanged', { expected: want ?? '?', found: text(a.line[col(k)] ?? null) }, S(cellOf(k), crit)));
       }
     });
@@ -310,10 +331,10 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
       continue;
     }
     out.applicable++;
-    const max = exp?.row.max ?? parseNumber(a.line[col('max')] ?? null) ?? 0;
-    const input = exp?.row.input;
-    if (!exp) rowIssues.push(issue('template.unknownCriterion', { criterion: a.code }, S(cellOf('code'), crit)));
-    else if (stale && exp.meta.cells !== m.cells) rowIssues.push(issue('template.staleRow', { criterion: a.code }, S(cellOf('code'), crit)));
+    const max = exp?.row.max ?? m.max;
+    const input = exp?.row.input ?? parseSpec(m.spec);
+    if (fw && !exp) rowIssues.push(issue('template.unknownCriterion', { criterion: a.code }, S(cellOf('code'), crit)));
+    else if (stale && exp && exp.meta.cells !== m.cells) rowIssues.push(issue('template.staleRow', { criterion: a.code }, S(cellOf('code'), crit)));
     const assessment: Assessment = { unit: m.assessedUnit || unitCode, criterion: a.code };
     // declared value
     const vAddr = cellOf('value');

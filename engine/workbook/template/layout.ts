@@ -86,7 +86,7 @@ export const META_KEYS = [
 export type MetaKey = (typeof META_KEYS)[number];
 
 /** Header of the per-row table in `_meta` (starts two rows below the key/value block). */
-export const META_ROW_HEADER = ['row', 'code', 'kind', 'assessedUnit', 'input', 'cells'] as const;
+export const META_ROW_HEADER = ['row', 'code', 'kind', 'assessedUnit', 'input', 'cells', 'max', 'spec'] as const;
 
 /** Locked columns whose content is hashed (structure: codes, names, maxima, rules, evidence, lead). */
 export const HASHED_COLUMNS: readonly ColumnKey[] = ['code', 'name', 'max', 'rule', 'evidenceRequired', 'lead'];

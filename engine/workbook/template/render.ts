@@ -72,6 +72,9 @@ export interface MetaRow {
   input: string;
   /** Cell hashes of the locked columns (HASHED_COLUMNS order), joined by ".". */
   cells: string;
+  max: number;
+  /** The leaf's InputSpec as JSON ("" for groups), so a file can be checked without its master. */
+  spec: string;
 }
 
 export interface RenderedTemplate {
@@ -227,6 +230,8 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
       assessedUnit: r.assessedUnit,
       input: r.kind === 'group' ? '' : r.kind === 'survey' ? 'survey' : (r.input?.type ?? 'points'),
       cells: rowCellsHash(line),
+      max: r.max,
+      spec: r.kind === 'leaf' && r.input ? JSON.stringify(r.input) : '',
     });
   });
   const lastRow = ROWS.first + rows.length - 1;
@@ -272,7 +277,7 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
   const metaValues: CellValue[][] = META_KEYS.map((k: MetaKey) => [k, meta[k]]);
   metaValues.push([]);
   metaValues.push([...META_ROW_HEADER]);
-  for (const m of metaRows) metaValues.push([m.row, m.code, m.kind, m.assessedUnit, m.input, m.cells]);
+  for (const m of metaRows) metaValues.push([m.row, m.code, m.kind, m.assessedUnit, m.input, m.cells, m.max, m.spec]);
   const metaSheet: RenderedSheet = {
     name: META_SHEET,
     marker: TEMPLATE_MARKERS.meta,

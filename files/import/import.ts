@@ -1,0 +1,265 @@
+/**
+ * `parindex import` and template validation (Node): open filled templates, check them against
+ * the master, bring valid submissions into a NEW master with a status sheet and an import log.
+ * Input files are only read; the output is written to a temp file then renamed.
+ */
+import * as path from 'node:path';
+import type { Assessment } from '../../engine/model/assessment';
+import type { Unit } from '../../engine/model/unit';
+import { hasErrors, issue, type Issue } from '../../engine/model/issue';
+import type { Lang } from '../../engine/i18n/format';
+import type { SheetSnapshot } from '../../engine/workbook/port';
+import {
+  looksLikeMaster,
+  readMaster,
+  renderSubmissionsSheet,
+  type MasterDocument,
+  type ReadMasterOptions,
+  type SubmissionMeta,
+} from '../../engine/workbook/master';
+import { templateUnits } from '../../engine/workbook/template';
+import {
+  LOG_SHEET,
+  completeness,
+  isTemplateWorkbook,
+  mergeAssessments,
+  parseFilledTemplate,
+  readLogSheet,
+  renderLogSheet,
+  renderStatusSheet,
+  type FilledParse,
+  type LogEntry,
+  type SubmissionStatus,
+} from '../../engine/workbook/import';
+import { ExcelJsPort } from '../port';
+import { openXlsxFile, samePath, saveXlsxAtomically } from '../node';
+
+export interface ImportOptions {
+  lang?: Lang;
+  /** ISO date-time of the import (log time; default: now). */
+  now?: string;
+  /** Bring in the valid rows of files with errors (the rest are listed). */
+  acceptValidRows?: boolean;
+  resolveFramework?: ReadMasterOptions['resolveFramework'];
+}
+
+export type ImportStatus = 'ok' | 'partial' | 'failed';
+
+export interface ImportResult {
+  issues: Issue[];
+  /** ok: every file imported; partial: some files/rows left out; failed: nothing written. */
+  status: ImportStatus;
+  files: FilledParse[];
+  /** Status line per unit, as in the "Tình hình nộp" sheet. */
+  units: SubmissionStatus[];
+  /** Changes logged by this import. */
+  log: LogEntry[];
+  /** Assessments of the new master. */
+  assessments: Assessment[];
+  outPath?: string;
+}
+
+function localIso(d: Date): string {
+  return d.toISOString().slice(0, 16);
+}
+
+const FILE_UNIT = /^tu-danh-gia-([A-Za-z0-9_-]+)\.xlsx$/i;
+
+/** Open one file and parse it as a filled template. */
+async function parseFile(
+  p: string,
+  ctx: { framework?: MasterDocument['framework']; units?: readonly Unit[] },
+  acceptValidRows: boolean,
+): Promise<{ parsed: FilledParse; mtime?: Date }> {
+  const label = path.basename(p);
+  const opened = await openXlsxFile(p, label);
+  const base: FilledParse = { file: label, assessments: [], rows: [], applicable: 0, answered: 0, rejectedRows: 0, issues: opened.issues, status: 'rejected' };
+  if (!opened.port) return { parsed: base, ...(opened.mtime ? { mtime: opened.mtime } : {}) };
+  const sheets = await opened.port.listSheets();
+  const snapshots = await opened.port.read(sheets.map((s) => s.name));
+  const m = FILE_UNIT.exec(label);
+  const parsed = parseFilledTemplate(
+    { file: label, sheets, snapshots },
+    {
+      ...(ctx.framework ? { framework: ctx.framework } : {}),
+      ...(ctx.units ? { units: ctx.units } : {}),
+      ...(m?.[1] ? { expectedUnit: m[1] } : {}),
+    },
+    { acceptValidRows },
+  );
+  return { parsed, ...(opened.mtime ? { mtime: opened.mtime } : {}) };
+}
+
+/**
+ * Validate a filled template (or recognise a master) for `parindex validate`.
+ * Templates are checked against their own metadata (structure, locked cells, values); pass
+ * `masterPath` to check them against the master's criteria set and units as well.
+ * @example const { kind, issues } = await validateTemplateFile('KG.xlsx', 'vi')
+ */
+export async function validateTemplateFile(
+  filePath: string,
+  lang: Lang = 'vi',
+  options: { masterPath?: string; resolveFramework?: ReadMasterOptions['resolveFramework'] } = {},
+): Promise<{ issues: Issue[]; kind: 'template' | 'master' | 'unknown' }> {
+  void lang; // issues are rendered by the caller in its language
+  const label = path.basename(filePath);
+  const opened = await openXlsxFile(filePath, label);
+  if (!opened.port) return { issues: opened.issues, kind: 'unknown' };
+  const sheets = await opened.port.listSheets();
+  if (isTemplateWorkbook(sheets)) {
+    let ctx: { framework?: MasterDocument['framework']; units?: readonly Unit[] } = {};
+    const pre: Issue[] = [];
+    if (options.masterPath) {
+      const master = await loadMasterDoc(options.masterPath, options.resolveFramework);
+      pre.push(...master.issues);
+      if (master.doc) ctx = { framework: master.doc.framework, units: master.doc.units };
+    }
+    const { parsed } = await parseFile(filePath, ctx, false);
+    return { issues: [...pre, ...parsed.issues], kind: 'template' };
+  }
+  if (looksLikeMaster(sheets.map((s) => s.name))) {
+    const snaps = await opened.port.read(sheets.map((s) => s.name));
+    const { issues } = readMaster(snaps, label, options.resolveFramework ? { resolveFramework: options.resolveFramework } : {});
+    return { issues, kind: 'master' };
+  }
+  return { issues: [issue('validate.unknownKind', {}, { file: label })], kind: 'unknown' };
+}
+
+async function loadMasterDoc(
+  masterPath: string,
+  resolveFramework?: ReadMasterOptions['resolveFramework'],
+): Promise<{ doc?: MasterDocument; port?: ExcelJsPort; snaps?: SheetSnapshot[]; issues: Issue[] }> {
+  const label = path.basename(masterPath);
+  const opened = await openXlsxFile(masterPath, label);
+  if (!opened.port) return { issues: opened.issues };
+  const names = (await opened.port.listSheets()).map((s) => s.name);
+  const snaps = await opened.port.read(names);
+  const { doc, issues } = readMaster(snaps, label, resolveFramework ? { resolveFramework } : {});
+  return { doc, port: opened.port, snaps, issues };
+}
+
+/**
+ * `parindex import <master.xlsx> <filled.xlsx…> --out <new-master.xlsx>`.
+ * Every file is validated and every problem reported, located. A file with errors brings
+ * nothing in unless `acceptValidRows` (then only its valid rows). Valid submissions go into a
+ * new master: submissions sheet updated (who, when, source file), "Tình hình nộp" (status,
+ * lateness, completeness per unit) rewritten, "Nhật ký nhập" (old → new per changed cell) appended.
+ * @example const { status, issues } = await importFilled('master.xlsx', ['KG.xlsx'], 'master-2.xlsx', { lang: 'vi' })
+ */
+export async function importFilled(
+  masterPath: string,
+  filledPaths: readonly string[],
+  outPath: string,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const issues: Issue[] = [];
+  const fail = (extra: Issue[] = []): ImportResult => ({ issues: [...issues, ...extra], status: 'failed', files: [], units: [], log: [], assessments: [] });
+  for (const inp of [masterPath, ...filledPaths]) {
+    if (samePath(inp, outPath)) return fail([issue('cli.sameFile', { file: outPath }, { file: path.basename(outPath) })]);
+  }
+  const lang = options.lang ?? 'vi';
+  const now = options.now ?? localIso(new Date());
+  const master = await loadMasterDoc(masterPath, options.resolveFramework);
+  issues.push(...master.issues);
+  if (!master.doc || !master.port || hasErrors(master.issues)) {
+    return fail([issue('import.masterInvalid', {}, { file: path.basename(masterPath) })]);
+  }
+  const doc = master.doc;
+  if (!doc.framework || doc.units.length === 0) return fail([issue('import.noFramework', {}, { file: path.basename(masterPath) })]);
+  const framework = doc.framework;
+  const units = doc.units;
+
+  const parsedFiles: FilledParse[] = [];
+  const byUnit = new Map<string, { file: string; submittedAt: string; parsed: FilledParse }>();
+  let assessments: Assessment[] = doc.assessments.map((a) => ({ ...a }));
+  const submissions = new Map<string, SubmissionMeta>(doc.extras.submissions.map((s) => [`${s.unit}|${s.criterion}`, { ...s }]));
+  const log: LogEntry[] = [];
+  let anyLeftOut = false;
+
+  for (const p of filledPaths) {
+    const { parsed, mtime } = await parseFile(p, { framework, units }, options.acceptValidRows ?? false);
+    parsedFiles.push(parsed);
+    if (parsed.unit && parsed.status !== 'rejected') {
+      const prev = byUnit.get(parsed.unit);
+      if (prev) {
+        parsed.issues.push(issue('template.duplicateUnit', { unit: parsed.unit, other: prev.file }, { file: parsed.file, unit: parsed.unit }));
+        parsed.status = 'rejected';
+        parsed.rows = [];
+        parsed.assessments = [];
+      }
+    }
+    issues.push(...parsed.issues);
+    if (parsed.status === 'rejected') {
+      anyLeftOut = true;
+      if (parsed.issues.length > 0 && parsed.unit) {
+        issues.push(issue('import.rejected', { count: Math.max(parsed.rejectedRows, 1) }, { file: parsed.file, unit: parsed.unit }));
+      }
+      continue;
+    }
+    if (parsed.status === 'partial') {
+      anyLeftOut = true;
+      issues.push(issue('import.partial', { imported: parsed.rows.length, count: parsed.rejectedRows }, { file: parsed.file, unit: parsed.unit ?? '' }, 'warning'));
+    }
+    const unitCode = parsed.unit ?? '';
+    const submittedAt = mtime ? localIso(mtime) : now;
+    byUnit.set(unitCode, { file: parsed.file, submittedAt, parsed });
+    const merged = mergeAssessments(assessments, parsed.rows, { file: parsed.file, by: unitCode, time: now });
+    assessments = merged.assessments;
+    log.push(...merged.log);
+    for (const r of parsed.rows) {
+      const key = `${r.unit}|${r.criterion}`;
+      const prev = submissions.get(key);
+      submissions.set(key, { ...(prev ?? {}), unit: r.unit, criterion: r.criterion, submittedAt, sourceFile: parsed.file, by: unitCode });
+    }
+  }
+
+  // status per unit that has a template
+  const deadline = doc.extras.rounds.find((r) => r.round === 'selfAssessment')?.deadline;
+  const comp = completeness(framework, units, assessments);
+  const lines: SubmissionStatus[] = [];
+  for (const u of templateUnits(framework, units)) {
+    const got = byUnit.get(u.code);
+    const rejected = parsedFiles.filter((f) => f.unit === u.code && f.status === 'rejected');
+    const earlier = [...submissions.values()].filter((s) => s.by === u.code || (s.by === undefined && s.unit === u.code));
+    const earlierAt = earlier.map((s) => s.submittedAt ?? '').filter(Boolean).sort().pop();
+    const submittedAt = got?.submittedAt ?? (earlierAt || undefined);
+    const c = comp.get(u.code) ?? { applicable: 0, answered: 0 };
+    const fileIssues = parsedFiles.filter((f) => f.unit === u.code).flatMap((f) => f.issues);
+    let timeliness: SubmissionStatus['timeliness'] = 'unknown';
+    if (submittedAt && deadline) timeliness = submittedAt.slice(0, 10) > deadline.slice(0, 10) ? 'late' : 'onTime';
+    if (!submittedAt) timeliness = 'missing';
+    const status: SubmissionStatus['status'] = got ? got.parsed.status : rejected.length ? 'rejected' : earlier.length ? 'earlier' : 'missing';
+    const line: SubmissionStatus = {
+      unit: u.code,
+      name: u.name,
+      kind: u.kind,
+      timeliness,
+      applicable: c.applicable,
+      answered: c.answered,
+      errors: fileIssues.filter((i) => i.severity === 'error').length,
+      warnings: fileIssues.filter((i) => i.severity === 'warning').length,
+      status,
+    };
+    const file = got?.file ?? rejected[0]?.file ?? earlier.map((s) => s.sourceFile).find(Boolean);
+    if (file) line.file = file;
+    if (submittedAt) line.submittedAt = submittedAt;
+    if (deadline) line.deadline = deadline;
+    lines.push(line);
+    if (status === 'missing') issues.push(issue('import.missingUnit', { unit: u.code, name: u.name }, { unit: u.code }, 'warning'));
+    if (got && timeliness === 'late' && deadline) issues.push(issue('import.late', { unit: u.code, date: submittedAt ?? '', deadline }, { file: got.file, unit: u.code }, 'warning'));
+  }
+
+  // write the new master: same workbook, submissions + status + log sheets rewritten
+  const oldLog = readLogSheet(master.snaps?.find((s) => s.name === LOG_SHEET));
+  const sheets = [
+    renderSubmissionsSheet(assessments, { lang, framework, units, submissions: [...submissions.values()] }),
+    renderStatusSheet(lines, lang),
+    renderLogSheet([...oldLog, ...log], lang),
+  ];
+  await master.port.write(sheets);
+  const saveIssues = await saveXlsxAtomically(master.port, outPath, { inputPaths: [masterPath, ...filledPaths] });
+  issues.push(...saveIssues);
+  if (saveIssues.length) return { issues, status: 'failed', files: parsedFiles, units: lines, log, assessments };
+  const status: ImportStatus = anyLeftOut || hasErrors(issues) ? 'partial' : 'ok';
+  return { issues, status, files: parsedFiles, units: lines, log, assessments, outPath };
+}

@@ -1,0 +1,1 @@
+export { importFilled, validateTemplateFile, type ImportOptions, type ImportResult, type ImportStatus } from './import';
