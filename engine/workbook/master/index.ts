@@ -10,3 +10,5 @@ export { renderMasterInputSheets, renderSubmissionsSheet, renderTable, framework
 export type { RenderOptions, RowValues, SubmissionsExtras } from './write';
 export { locateTable, TableCells, serialToIso, isoToSerial, parseDateText } from './table';
 export type { ReadTable, TableRow } from './table';
+export { scoreMaster, locateIssues } from './score';
+export type { ScoreFn, MasterScore } from './score';

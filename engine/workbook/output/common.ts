@@ -12,6 +12,7 @@ export const OUTPUT_SHEETS = Object.freeze({
   sipas: { name: 'SIPAS', marker: 'parindex:sipas' },
   status: { name: 'Tình hình nộp', marker: 'parindex:status' },
   plan: { name: 'Kế hoạch - theo dõi', marker: 'parindex:plan' },
+  issues: { name: 'Kiểm tra dữ liệu', marker: 'parindex:issues' },
 } as const);
 
 export type OutputSheetId = keyof typeof OUTPUT_SHEETS;

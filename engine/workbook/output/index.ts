@@ -8,11 +8,12 @@ import type { FrameworkNode } from '../../model/framework';
 import type { ResultsDocument } from '../../model/results';
 import type { SipasResult } from '../../sipas/result';
 import { OUTPUT_SHEETS } from './common';
-import { contextOf, renderGapsSheet, renderRankingSheet, renderResultsSheet, renderSipasSheet, renderSummarySheet } from './sheets';
+import type { Issue } from '../../model/issue';
+import { contextOf, renderIssuesSheet, renderGapsSheet, renderRankingSheet, renderResultsSheet, renderSipasSheet, renderSummarySheet } from './sheets';
 
 export { OUTPUT_SHEETS, COLOURS as OUTPUT_COLOURS, FMT as OUTPUT_FORMATS, kindLabel } from './common';
 export type { OutputSheetId } from './common';
-export { renderResultsSheet, renderRankingSheet, renderGapsSheet, renderSipasSheet, renderSummarySheet, gapsByCriterion, gapsByLead, contextOf } from './sheets';
+export { renderIssuesSheet, renderResultsSheet, renderRankingSheet, renderGapsSheet, renderSipasSheet, renderSummarySheet, gapsByCriterion, gapsByLead, contextOf } from './sheets';
 export type { OutputContext } from './sheets';
 export { computeSubmissionOutputs, applyComputedColumns, outputChecksum } from './submissions';
 export type { ComputedRow } from './submissions';
@@ -26,6 +27,8 @@ export interface OutputOptions {
   sipas?: SipasResult;
   /** Sheets rendered elsewhere (submission status, plan tracking), written after ours. */
   extraSheets?: readonly RenderedSheet[];
+  /** Issues to list on the "Kiểm tra dữ liệu" sheet (always written, so a stale list never survives). */
+  issues?: readonly Issue[];
 }
 
 /**
@@ -43,6 +46,7 @@ export function renderOutputSheets(results: ResultsDocument, options: OutputOpti
   ];
   if (options.sipas && options.sipas.units.length) out.push(renderSipasSheet(options.sipas, ctx));
   out.push(...(options.extraSheets ?? []));
+  out.push(renderIssuesSheet(options.issues ?? [], ctx));
   return out;
 }
 

@@ -4,6 +4,8 @@ import { formatNumber } from '../../i18n/format';
 import type { FrameworkNode } from '../../model/framework';
 import type { ResultsDocument, UnitResult, Gap } from '../../model/results';
 import type { SipasResult } from '../../sipas/result';
+import type { Issue } from '../../model/issue';
+import { t } from '../../i18n';
 import {
   COLOURS,
   FMT,
@@ -423,4 +425,30 @@ export function renderSummarySheet(results: ResultsDocument, ctx: OutputContext,
     b.targetColours(range(r50, 2, b.row - 1, 2), sipas.method.target);
   }
   return finish('summary', b, { widths: [12, 40, 12, 10, 12, 10, 9, 9, 9], charts, tabColor: '1F4E78' });
+}
+
+/** "Kiểm tra dữ liệu": every issue found while reading and scoring, located, errors first. */
+export function renderIssuesSheet(issues: readonly Issue[], ctx: OutputContext): RenderedSheet {
+  const { lang } = ctx;
+  const b = new SheetBuilder();
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  b.title(
+    L(lang, 'Kiểm tra dữ liệu', 'Data checks'),
+    L(lang, `${errors} lỗi, ${warnings} cảnh báo. Sửa ở ô được chỉ ra rồi tính điểm lại.`, `${errors} errors, ${warnings} warnings. Fix the cell named, then score again.`),
+  );
+  const h = [L(lang, 'Mức độ', 'Severity'), L(lang, 'Tệp', 'File'), L(lang, 'Trang', 'Sheet'), L(lang, 'Ô', 'Cell'), L(lang, 'Đơn vị', 'Unit'), L(lang, 'Tiêu chí', 'Criterion'), L(lang, 'Nội dung', 'Message'), L(lang, 'Mã lỗi', 'Code')];
+  const hr = b.push(h);
+  b.header(hr, 0, h.length - 1);
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...issues].sort((a, c) => order[a.severity] - order[c.severity]);
+  const sev = { error: L(lang, 'Lỗi', 'Error'), warning: L(lang, 'Cảnh báo', 'Warning'), info: L(lang, 'Thông tin', 'Info') };
+  const r0 = b.row;
+  for (const i of sorted) b.push([sev[i.severity], i.file ?? '', i.sheet ?? '', i.cell ?? '', i.unit ?? '', i.criterion ?? '', t(i.code, i.params, lang), i.code]);
+  if (b.row > r0) {
+    b.style(range(r0, 1, b.row - 1, 6), { numFmt: '@' });
+    b.conditionalFormats.length = 0;
+  }
+  if (!sorted.length) b.push([L(lang, 'Không có lỗi.', 'No issues.')]);
+  return finish('issues', b, { widths: [10, 22, 16, 8, 8, 10, 80, 26], freeze: { rows: hr + 1, columns: 0 }, tabColor: errors ? 'C00000' : '70AD47' });
 }

@@ -1,0 +1,80 @@
+import type { Issue } from '../../model/issue';
+import { hasErrors } from '../../model/issue';
+import type { Lang } from '../../i18n/format';
+import type { ResultsDocument } from '../../model/results';
+import type { ScoringDocument } from '../../model/document';
+import type { SipasResult } from '../../sipas/result';
+import { scoreSipas } from '../../sipas/score';
+import { sipasToSurveyIndices } from '../../sipas/link';
+import { assessmentKey, type MasterDocument } from './types';
+
+/** The scoring function of the engine (engine/index.ts `scoreDocument`), passed in to keep this module free of cycles. */
+export type ScoreFn = (doc: unknown, options?: { lang?: Lang; asOf?: string }) => { results: ResultsDocument; issues: Issue[]; ok: boolean };
+
+export interface MasterScore {
+  results: ResultsDocument;
+  sipas?: SipasResult;
+  /** Scoring and survey issues, located on the master's cells where possible. */
+  issues: Issue[];
+  ok: boolean;
+}
+
+/**
+ * Put sheet locations on issues that only name a unit and a criterion (engine issues):
+ * the submission row's cell, or the criterion's row in "Bộ tiêu chí".
+ */
+export function locateIssues(issues: readonly Issue[], doc: MasterDocument, file?: string): Issue[] {
+  const { locations, criteriaLocations } = doc.extras;
+  return issues.map((i) => {
+    if (i.sheet) return i;
+    if (i.unit && i.criterion) {
+      const ref = locations[assessmentKey(i.unit, i.criterion)];
+      if (ref) {
+        const key = /self|points/i.test(i.code) && !ref.cells['value'] ? 'self' : 'value';
+        const cell = ref.cells[key] ?? ref.cells['criterion'];
+        return { ...i, ...(file ? { file } : {}), sheet: ref.sheet, ...(cell ? { cell } : {}) };
+      }
+    }
+    if (i.criterion && !i.unit) {
+      const ref = criteriaLocations[i.criterion];
+      if (ref) {
+        const key = i.code.startsWith('rule.') ? (ref.cells['ruleParams'] ? 'ruleParams' : 'ruleKind') : /max|sum|total/i.test(i.code) ? 'max' : 'code';
+        const cell = ref.cells[key] ?? ref.cells['code'];
+        return { ...i, ...(file ? { file } : {}), sheet: ref.sheet, ...(cell ? { cell } : {}) };
+      }
+    }
+    return file && !i.file ? { ...i, file } : i;
+  });
+}
+
+/**
+ * Score a master document: SIPAS responses/counts → satisfaction indices (indices entered
+ * directly win), then the PAR INDEX via the engine's `scoreDocument`; issues located on cells.
+ * @example const { results, sipas, issues } = scoreMaster(doc, scoreDocument, { lang: 'vi', file: 'master.xlsx' });
+ */
+export function scoreMaster(doc: MasterDocument, score: ScoreFn, options: { lang?: Lang; asOf?: string; file?: string } = {}): MasterScore {
+  const lang = options.lang ?? 'vi';
+  const { extras, ...plain } = doc;
+  const issues: Issue[] = [];
+  let sipas: SipasResult | undefined;
+  const scoring: ScoringDocument = { ...plain };
+  if (doc.sipas) {
+    const s = scoreSipas(
+      { ...(doc.sipas as Record<string, unknown>), ...(extras.settings.surveyTarget !== undefined ? { target: extras.settings.surveyTarget } : {}) },
+      extras.settings.surveyTarget !== undefined ? { target: extras.settings.surveyTarget } : {},
+    );
+    sipas = s.result;
+    issues.push(...s.result.issues);
+    const computed = sipasToSurveyIndices(s.result);
+    const merged: Record<string, Record<string, number>> = {};
+    for (const [u, m] of Object.entries(computed)) merged[u] = { ...m };
+    for (const [u, m] of Object.entries(doc.surveyIndices ?? {})) merged[u] = { ...(merged[u] ?? {}), ...m };
+    scoring.surveyIndices = merged;
+  }
+  const r = score(scoring, { lang, ...(options.asOf ? { asOf: options.asOf } : {}) });
+  issues.push(...r.issues);
+  const located = locateIssues(issues, doc, options.file);
+  const out: MasterScore = { results: r.results, issues: located, ok: r.ok && !hasErrors(located) };
+  if (sipas) out.sipas = sipas;
+  return out;
+}
