@@ -356,6 +356,8 @@ export class ExcelJsPort implements WorkbookPort {
         deleteRows: false,
         sort: false,
         autoFilter: false,
+        // an accident guard, not security: a light hash keeps writing many templates fast
+        spinCount: 1000,
       });
     }
   }
