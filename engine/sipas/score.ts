@@ -583,6 +583,10 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     x.rank = rk[k] ?? null;
     if (x.previous?.rank !== undefined && x.rank !== null) x.previous.rankChange = x.previous.rank - x.rank;
     if (x.overall === null) issues.add(issue('sipas.unit.noData', { unit: x.unit }, { unit: x.unit }, 'warning'));
+    else {
+      const missing = x.groups.filter((g) => g.index === null).map((g) => g.code);
+      if (missing.length > 0) issues.add(issue('sipas.unit.groupNoData', { unit: x.unit, groups: missing }, { unit: x.unit }, 'info'));
+    }
     const flagged = x.groups.flatMap((g) => g.aspects.flatMap((asp) => asp.items.filter((it) => it.flags.length > 0).map((it) => it.item)));
     if (flagged.length > 0) issues.add(issue('sipas.smallSample', { unit: x.unit, count: flagged.length, items: flagged.slice(0, 10), minN: method.minN, halfWidth: method.maxHalfWidth }, { unit: x.unit }, 'info'));
   });
