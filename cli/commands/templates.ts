@@ -1,0 +1,48 @@
+import * as path from 'node:path';
+import type { Command } from './types';
+import type { ParsedArgs } from '../args';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
+import { formatIssue, t } from '../../engine/i18n';
+import { hasErrors } from '../../engine/model/issue';
+import { writeTemplates, type WriteTemplatesOptions } from '../../files/templates';
+
+const USAGE = 'parindex templates <master.xlsx> --out <dir> [--unit <code>] [--deadline yyyy-mm-dd] [--round <label>] [--lang en]';
+
+export const templatesCommand: Command = {
+  name: 'templates',
+  usage: USAGE,
+  summary: {
+    vi: 'Lập biểu mẫu tự đánh giá (.xlsx) cho từng đơn vị từ sổ tổng hợp: ô nhập mở khoá, danh sách chọn, giới hạn điểm, trang hướng dẫn',
+    en: 'Make one self-assessment template (.xlsx) per unit from the master: unlocked input cells, dropdowns, score limits, instructions',
+  },
+  async run(args: ParsedArgs, io: CliIO): Promise<number> {
+    const lang = args.lang;
+    const master = args.positional[0];
+    const out = args.flags['out'];
+    if (master === undefined || args.positional.length > 1 || typeof out !== 'string') {
+      io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
+      return EXIT_USAGE;
+    }
+    const opts: WriteTemplatesOptions = { lang };
+    const unit = args.flags['unit'];
+    if (typeof unit === 'string') opts.units = unit.split(',').map((s) => s.trim()).filter(Boolean);
+    const deadline = args.flags['deadline'];
+    if (typeof deadline === 'string') {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) {
+        io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
+        return EXIT_USAGE;
+      }
+      opts.deadline = deadline;
+    }
+    const round = args.flags['round'];
+    if (typeof round === 'string') opts.round = round;
+    const now = args.flags['now'];
+    if (typeof now === 'string') opts.now = now;
+    const { files, issues } = await writeTemplates(master, out, opts);
+    for (const i of issues) io.stderr(formatIssue(i, lang) + '\n');
+    if (hasErrors(issues)) return EXIT_INPUT;
+    for (const f of files) io.stdout(f + '\n');
+    io.stdout(t('templates.written', { count: files.length, dir: path.resolve(out) }, lang) + '\n');
+    return EXIT_OK;
+  },
+};
