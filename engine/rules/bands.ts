@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from './define';
 import { bandListSchema, bandPoints, bandReason, checkBands, describeBands, findBand, scaleFormatter, type Domain, type Scale } from './bandsCore';
-import { missingText, pointsOf, preamble, scored, unusable } from './common';
+import { missingText, pointsOf, preamble, scored, unusable, valueText } from './common';
 import { parseRate } from './value';
 import type { Lang } from '../i18n/format';
 
@@ -54,7 +54,7 @@ export const bandsRule = defineRule({
     const pre = preamble(input.value);
     if (pre) return pre;
     const x = parseRate(input.value);
-    if (x === undefined) return unusable({ code: 'rule.notANumber', params: { value: String(input.value) } });
+    if (x === undefined) return unusable({ code: 'rule.notANumber', params: { value: valueText(input.value) } });
     const d = domainOf(p);
     if (x < d.min || x > d.max) {
       const fmt = scaleFormatter(scaleOf(p), 'vi', p.unit);

@@ -116,3 +116,19 @@ export function duplicateLabels(labels: readonly string[]): string[] {
 
 /** Zod schema for a label: non-empty once trimmed. */
 export const labelSchema = z.string().trim().min(1);
+
+/**
+ * A declared value as text for messages: strings as they are, records as JSON. Never throws
+ * (a record without prototype has no toString).
+ */
+export function valueText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && v !== null) {
+    try {
+      return JSON.stringify(v);
+    } catch {
+      return '[object]';
+    }
+  }
+  return String(v);
+}

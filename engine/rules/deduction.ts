@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatNumber, type Lang } from '../i18n/format';
 import { defineRule } from './define';
-import { duplicateLabels, EPS, inSentence, labelSchema, missingText, pointsOf, pointsWord, preamble, scored, shareText, unusable } from './common';
+import { duplicateLabels, EPS, inSentence, labelSchema, missingText, pointsOf, pointsWord, preamble, scored, shareText, unusable, valueText } from './common';
 import type { AssessedValue } from '../model/assessment';
 import type { RuleIssue, RuleOutcome } from './types';
 import { fold, parseNumber } from './value';
@@ -44,7 +44,7 @@ function severityIndex(sev: readonly Severity[], value: string): number {
 function parseCount(v: AssessedValue | undefined): { count?: number; issue?: RuleIssue } {
   if (typeof v === 'string' && NONE.has(fold(v))) return { count: 0 };
   const n = parseNumber(typeof v === 'object' && v !== null ? undefined : v);
-  if (n === undefined) return { issue: { code: 'rule.notANumber', params: { value: typeof v === 'object' ? JSON.stringify(v) : String(v) } } };
+  if (n === undefined) return { issue: { code: 'rule.notANumber', params: { value: valueText(v) } } };
   if (n < 0) return { issue: { code: 'rule.negativeCount', params: { value: n } } };
   if (!Number.isInteger(n)) return { issue: { code: 'rule.notAnInteger', params: { value: n } } };
   return { count: n };
@@ -52,7 +52,7 @@ function parseCount(v: AssessedValue | undefined): { count?: number; issue?: Rul
 
 function scoreCount(v: AssessedValue | undefined, p: DeductionParams, per: number, max: number): RuleOutcome {
   const { count, issue } = parseCount(v);
-  if (count === undefined) return unusable(issue ?? { code: 'rule.notANumber', params: { value: String(v) } });
+  if (count === undefined) return unusable(issue ?? { code: 'rule.notANumber', params: { value: valueText(v) } });
   const zero = p.zeroAt !== undefined && count >= p.zeroAt;
   return scored(zero ? 0 : max - count * per, max, { count, zero });
 }
@@ -75,13 +75,13 @@ function scoreSeverity(v: AssessedValue | undefined, sev: readonly Severity[], m
       const s = sev[i];
       if (!s) return unusable({ code: 'rule.notAChoice', params: { value: key, choices } });
       const { count, issue } = parseCount(raw);
-      if (count === undefined) return unusable(issue ?? { code: 'rule.notANumber', params: { value: String(raw) } });
+      if (count === undefined) return unusable(issue ?? { code: 'rule.notANumber', params: { value: valueText(raw) } });
       share += count * s.share;
       if (count > 0) parts.push(`${count}:${i}`);
     }
     return scored(max - share * max, max, { deducted: share, counts: parts.join(','), none: parts.length === 0 });
   }
-  return unusable({ code: 'rule.notAChoice', params: { value: String(v), choices } });
+  return unusable({ code: 'rule.notAChoice', params: { value: valueText(v), choices } });
 }
 
 function sevName(s: Severity, lang: Lang): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatNumber, type Lang } from '../i18n/format';
 import { defineRule } from './define';
-import { EPS, missingText, pointsOf, preamble, scored, unusable } from './common';
+import { EPS, missingText, pointsOf, preamble, scored, unusable, valueText } from './common';
 import { analyseFormula, evaluateExpr, MAX_FORMULA_LENGTH, NAME_RE, normaliseFormula, RESERVED, variablesOf, type Expr, type Refusal } from './formulaExpr';
 import type { RuleIssue } from './types';
 import { parseNumber } from './value';
@@ -43,7 +43,7 @@ function analysis(p: FormulaParams): { expr: Expr } | { refusal: Refusal } {
 }
 
 function scalarText(v: unknown): string {
-  return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+  return valueText(v);
 }
 
 /**

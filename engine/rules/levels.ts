@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from './define';
 import {
   awardPoints, awardShape, checkAwardMax, duplicateLabels, hasOneAward, inSentence, labelSchema, missingText,
-  ONE_AWARD, pointsOf, pointsWord, preamble, scored, shareText, unusable,
+  ONE_AWARD, pointsOf, pointsWord, preamble, scored, shareText, unusable, valueText,
 } from './common';
 import { fold } from './value';
 
@@ -46,7 +46,7 @@ export const levelsRule = defineRule({
     const i = typeof input.value === 'string' ? matchLevel(p, input.value) : -1;
     const level = p.levels[i];
     if (!level)
-      return unusable({ code: 'rule.notAChoice', params: { value: typeof input.value === 'object' ? JSON.stringify(input.value) : String(input.value), choices: p.levels.map((l) => l.label) } });
+      return unusable({ code: 'rule.notAChoice', params: { value: valueText(input.value), choices: p.levels.map((l) => l.label) } });
     return scored(awardPoints(level, max), max, { level: i });
   },
   explain(o, p, max, lang) {

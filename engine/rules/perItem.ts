@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatNumber, type Lang } from '../i18n/format';
 import { defineRule } from './define';
-import { EPS, missingText, pointsOf, pointsWord, preamble, scored, unusable } from './common';
+import { EPS, missingText, pointsOf, pointsWord, preamble, scored, unusable, valueText } from './common';
 import type { AssessedValue } from '../model/assessment';
 import type { RuleIssue, RuleOutcome } from './types';
 import { fold, parseNumber } from './value';
@@ -33,7 +33,7 @@ interface Counts {
 
 function count(raw: AssessedValue | undefined): { n?: number; issue?: RuleIssue } {
   const n = raw === null || raw === '' ? 0 : parseNumber(typeof raw === 'object' ? undefined : raw);
-  if (n === undefined) return { issue: { code: 'rule.notANumber', params: { value: String(raw) } } };
+  if (n === undefined) return { issue: { code: 'rule.notANumber', params: { value: valueText(raw) } } };
   if (n < 0) return { issue: { code: 'rule.negativeCount', params: { value: n } } };
   if (!Number.isInteger(n)) return { issue: { code: 'rule.notAnInteger', params: { value: n } } };
   return { n };
@@ -96,7 +96,7 @@ export const perItemRule = defineRule({
     const pre = preamble(input.value);
     if (pre) return pre;
     const { counts, issue } = readCounts(input.value);
-    if (!counts) return unusable(issue ?? { code: 'rule.notANumber', params: { value: String(input.value) } });
+    if (!counts) return unusable(issue ?? { code: 'rule.notANumber', params: { value: valueText(input.value) } });
     const due = counts.due ?? p.due;
     const per = p.per ?? (due !== undefined && due > 0 ? max / due : undefined);
     if (per === undefined) return unusable({ code: 'rule.perItemNoDue' });

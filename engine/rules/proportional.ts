@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatNumber, formatPercent, type Lang } from '../i18n/format';
 import { defineRule } from './define';
-import { EPS, missingText, pointsOf, pointsWord, preamble, scored, stepDown, unusable } from './common';
+import { EPS, missingText, pointsOf, pointsWord, preamble, scored, stepDown, unusable, valueText } from './common';
 import { parseRate } from './value';
 import type { RuleIssue, RuleOutcome } from './types';
 
@@ -115,7 +115,7 @@ export const proportionalRule = defineRule({
     const pre = preamble(input.value);
     if (pre) return pre;
     const rate = parseRate(input.value);
-    if (rate === undefined) return unusable({ code: 'rule.notANumber', params: { value: String(input.value) } });
+    if (rate === undefined) return unusable({ code: 'rule.notANumber', params: { value: valueText(input.value) } });
     return scoreRate(rate, p, max);
   },
   explain(o, p, max, lang) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatNumber, formatPercent, type Lang } from '../i18n/format';
 import { defineRule } from './define';
 import { bandListSchema, bandPoints, bandReason, checkBands, describeBands, findBand, scaleFormatter } from './bandsCore';
-import { duplicateLabels, EPS, labelSchema, pointsOf, scored, shareText, unusable, preamble } from './common';
+import { duplicateLabels, EPS, labelSchema, pointsOf, scored, shareText, unusable, preamble, valueText } from './common';
 import { checkProportional, describeRate, explainRate, proportionalShape, scoreRate } from './proportional';
 import type { AssessedValue } from '../model/assessment';
 import type { RuleIssue, RuleOutcome } from './types';
@@ -50,7 +50,7 @@ function indexFromValue(v: AssessedValue | undefined, p: SurveyParams): { index?
       const a = p.answers[answerIndex(p, key)];
       if (!a) return { issue: { code: 'rule.notAChoice', params: { value: key, choices } } };
       const c = raw === null || raw === '' ? 0 : parseNumber(raw);
-      if (c === undefined) return { issue: { code: 'rule.notANumber', params: { value: String(raw) } } };
+      if (c === undefined) return { issue: { code: 'rule.notANumber', params: { value: valueText(raw) } } };
       if (c < 0) return { issue: { code: 'rule.negativeCount', params: { value: c } } };
       n += c;
       earned += c * a.share;
@@ -64,7 +64,7 @@ function indexFromValue(v: AssessedValue | undefined, p: SurveyParams): { index?
   }
   const x = parseRate(v);
   if (x === undefined)
-    return { issue: p.answers ? { code: 'rule.notAChoice', params: { value: String(v), choices } } : { code: 'rule.notANumber', params: { value: String(v) } } };
+    return { issue: p.answers ? { code: 'rule.notAChoice', params: { value: valueText(v), choices } } : { code: 'rule.notANumber', params: { value: valueText(v) } } };
   return { index: x };
 }
 
@@ -112,7 +112,7 @@ export const surveyRule = defineRule({
     const pre = preamble(input.value);
     if (pre) return pre.facts.notApplicable ? pre : { ...pre, issues: [{ code: 'rule.surveyMissing', severity: 'warning' }] };
     const { index, n, issue } = indexFromValue(input.value, p);
-    if (index === undefined) return unusable(issue ?? { code: 'rule.notANumber', params: { value: String(input.value) } });
+    if (index === undefined) return unusable(issue ?? { code: 'rule.notANumber', params: { value: valueText(input.value) } });
     return scoreIndex(index, p, max, { source: n !== undefined ? 'answers' : 'value', ...(n !== undefined ? { n } : {}) });
   },
   explain(o, p, max, lang) {

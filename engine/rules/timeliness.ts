@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatDate, formatNumber, type Lang } from '../i18n/format';
 import { defineRule } from './define';
-import { EPS, missingText, pointsOf, pointsWord, preamble, scored, shareText, unusable } from './common';
+import { EPS, missingText, pointsOf, pointsWord, preamble, scored, shareText, unusable, valueText } from './common';
 import { parseDay, parseIsoDay } from './dates';
 import type { RuleIssue } from './types';
 import { fold } from './value';
@@ -81,7 +81,7 @@ export const timelinessRule = defineRule({
       }
     }
     const done = typeof v === 'object' && v !== null ? undefined : parseDay(v);
-    if (!done) return unusable({ code: 'rule.notADate', params: { value: typeof v === 'object' ? JSON.stringify(v) : String(v) } });
+    if (!done) return unusable({ code: 'rule.notADate', params: { value: valueText(v) } });
     const deadline = p.deadline !== undefined ? parseIsoDay(p.deadline) : undefined;
     if (!deadline) return unusable({ code: 'rule.noDeadline', params: { value: formatDate(done.iso, 'vi') } }, { done: done.iso });
     const daysLate = done.day - deadline.day;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from './define';
 import { parseYesNo } from './value';
+import { valueText } from './common';
 import { formatNumber } from '../i18n/format';
 
 /**
@@ -28,7 +29,7 @@ export const yesNoRule = defineRule({
       return {
         points: 0,
         missing: true,
-        issues: [{ code: 'rule.notAChoice', params: { value: String(input.value), choices: ['Có', 'Không', 'Không áp dụng'] } }],
+        issues: [{ code: 'rule.notAChoice', params: { value: valueText(input.value), choices: ['Có', 'Không', 'Không áp dụng'] } }],
         facts: {},
       };
     const share = yn ? (p.yes ?? 1) : (p.no ?? 0);
