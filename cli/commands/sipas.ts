@@ -36,7 +36,7 @@ function renderText(result: SipasResult, lang: Lang, unit: string | undefined, i
   s += '\n' + (vi ? 'Yếu tố kéo chỉ số chung xuống dưới mục tiêu nhiều nhất (điểm):' : 'Aspects pulling the overall index furthest below target (points):') + '\n';
   for (const u of result.units) {
     const top = u.drag.filter((d) => d.drag > 0).slice(0, 3);
-    const txt = top.length === 0 ? (vi ? 'không có (đều đạt mục tiêu)' : 'none (all at or above target)') : top.map((d) => `${d.aspect} ${d.name} ${formatNumber(d.drag, lang, 2)}`).join('; ');
+    const txt = top.length === 0 ? (vi ? 'không có (đều đạt mục tiêu)' : 'none (all at or above target)') : top.map((d) => `${d.aspect} ${vi || d.nameEn === undefined ? d.name : d.nameEn} ${formatNumber(d.drag, lang, 2)}`).join('; ');
     s += `  ${u.unit}: ${txt}\n`;
   }
   const notes = result.issues.filter((i) => i.severity === 'info');

@@ -67,6 +67,7 @@ export interface SipasGroupResult {
 export interface SipasDrag {
   aspect: string;
   name: string;
+  nameEn?: string;
   group: string;
   index: number;
   weight: number;

@@ -541,7 +541,9 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
       for (const asp of g.aspects)
         if (asp.index !== null && asp.weight > 0) {
           const dr = (method.target - asp.index) * asp.weight;
-          drag.push({ aspect: asp.code, name: asp.name, group: g.code, index: asp.index, weight: asp.weight, drag: dr, share: gap !== null && gap > 0 ? dr / gap : null });
+          const item: SipasDrag = { aspect: asp.code, name: asp.name, group: g.code, index: asp.index, weight: asp.weight, drag: dr, share: gap !== null && gap > 0 ? dr / gap : null };
+          if (asp.nameEn !== undefined) item.nameEn = asp.nameEn;
+          drag.push(item);
         }
     drag.sort((x, z) => z.drag - x.drag);
     let blank = 0;

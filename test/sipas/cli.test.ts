@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../cli/main';
+import type { CliIO } from '../../cli/io';
+
+const fixtures = path.join(__dirname, '..', 'fixtures', 'sipas');
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTTY: false };
+  const code = await main(['sipas', ...argv], io);
+  return { code, out, err };
+}
+
+describe('parindex sipas', () => {
+  test('--json prints the contract shape (units → groups → aspects → items)', async () => {
+    const r = await run(path.join(fixtures, 'small.json'), '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { units: { unit: string; overall: number; n: number; groups: { code: string; index: number; aspects: { code: string; index: number; items: { item: string; index: number; n: number; low: number; high: number }[] }[] }[] }[]; issues: { code: string; message: string }[] };
+    const u = doc.units[0]!;
+    expect(u.unit).toBe('KG');
+    expect(u.n).toBe(20);
+    expect(u.overall).toBeCloseTo(((29 / 38) * 100 + 60) / 2, 10); // see score.test.ts
+    expect(u.groups.map((g) => g.code)).toEqual(['A', 'B']);
+    const q1 = u.groups[0]!.aspects[0]!.items[0]!;
+    expect(Object.keys(q1)).toEqual(expect.arrayContaining(['item', 'index', 'n', 'low', 'high']));
+    expect([q1.item, q1.n]).toEqual(['q1', 19]);
+    expect(doc.issues.find((i) => i.code === 'sipas.answer.outOfScale')?.message).toBe('Dòng 20, câu q3: giá trị "7" không thuộc thang 1–5; không tính vào mẫu số');
+    expect(r.err).toContain("Tệp 'small.json', responses.19.answers.q3 (đơn vị KG, tiêu chí q3): Cảnh báo:");
+  });
+
+  test('CSV: readable Vietnamese table, warnings located by cell', async () => {
+    const r = await run(path.join(fixtures, 'responses.csv'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Chỉ số chung');
+    expect(r.out).toMatch(/KG\s+20\s+\d+,\d+%/);
+    expect(r.err).toContain("Tệp 'responses.csv', ô H6 (đơn vị KG, tiêu chí II.2.2): Cảnh báo: Dòng 6, câu II.2.2: giá trị \"6\" không thuộc thang 1–5");
+  });
+
+  test('--lang en, --target, --unit with --items, --method', async () => {
+    const r = await run(path.join(fixtures, 'responses.csv'), '--lang', 'en', '--target', '80', '--unit', 'KG', '--items', '--method', 'meanScore');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Gap to 80%');
+    expect(r.out).toContain('mean score rescaled');
+    expect(r.out).toContain('II.5.3');
+    expect(r.out).toContain('Access to services');
+  });
+
+  test('usage errors exit 2', async () => {
+    expect((await run()).code).toBe(2);
+    expect((await run('a.csv', '--target', '150')).code).toBe(2);
+    expect((await run('a.csv', '--method', 'median')).code).toBe(2);
+  });
+
+  test('input errors exit 1 with located messages', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sipas-cli-'));
+    const missing = await run(path.join(dir, 'none.csv'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('Không tìm thấy tệp');
+
+    const utf16 = path.join(dir, 'utf16.csv');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('unit,II.1.1\r\nKG,5\r\n', 'utf16le')]));
+    const u = await run(utf16);
+    expect(u.code).toBe(1);
+    expect(u.err).toContain("Tệp 'utf16.csv': Tệp CSV được lưu bằng mã UTF-16");
+
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ responses: [{ unit: 'KG', answers: { 'II.1.1': 5 }, weight: 0 }], counts: [{ unit: 'KG', item: 'II.9.9', levels: [1, 1, 1, 1, 1] }] }));
+    const b = await run(bad, '--lang', 'en');
+    expect(b.code).toBe(1);
+    expect(b.err).toContain("File 'bad.json', responses.0 (unit KG): Response row 1: weight \"0\" must be a positive number; row skipped");
+    expect(b.err).toContain("File 'bad.json', counts.0 (unit KG, criterion II.9.9): Counts given for item \"II.9.9\" which is not in the instrument");
+
+    const broken = path.join(dir, 'broken.json');
+    writeFileSync(broken, '{"responses": [');
+    expect((await run(broken)).code).toBe(1);
+  });
+
+  test('--instrument=<file> names the columns of a CSV', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sipas-cli-'));
+    const ins = path.join(dir, 'ins.json');
+    writeFileSync(ins, JSON.stringify({ groups: [{ code: 'G', name: 'Nhóm', aspects: [{ code: 'G.1', name: 'Yếu tố', items: ['c1', 'c2'] }] }] }));
+    const csv = path.join(dir, 'r.csv');
+    writeFileSync(csv, 'unit,c1,c2\nKG,5,3\nKG,4,4\n');
+    const r = await run(csv, `--instrument=${ins}`, '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { units: { overall: number }[] };
+    // c1 = 100, c2 = 50 → 75
+    expect(doc.units[0]?.overall).toBe(75);
+  });
+});
