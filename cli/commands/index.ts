@@ -2,6 +2,7 @@ import type { Command } from './types';
 import { sipasCommand } from './sipas';
 import { templatesCommand } from './templates';
 import { importCommand } from './import';
+import { scoreCommand } from './score';
 
 /** The command table. Each command lives in its own file in this folder. */
-export const commands: readonly Command[] = Object.freeze([sipasCommand, templatesCommand, importCommand]);
+export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand]);

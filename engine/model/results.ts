@@ -55,6 +55,8 @@ export interface Gap {
   reason: string;
   /** Points judged recoverable within the year (appraisal-channel gaps are; survey ones partly). */
   recoverable: number;
+  /** Which round gave the final points. */
+  source?: FinalSource;
 }
 
 export interface UnitResult {
@@ -69,6 +71,8 @@ export interface UnitResult {
   grade: string;
   bonus: number;
   penalty: number;
+  /** Points of the standard nodes alone (score = standardScore + bonus − penalty). */
+  standardScore?: number;
   areas: AreaResult[];
   gaps: Gap[];
   previous?: { index: number; rank?: number; indexChange: number; rankChange?: number };
@@ -80,7 +84,10 @@ export interface UnitResult {
 export interface ResultsDocument {
   framework: { id: string; name: string; year?: number; target: number };
   units: UnitResult[];
-  issues: Issue[];
+  /** Issues with their message rendered in the requested language. */
+  issues: (Issue & { message?: string })[];
+  /** Reference date given to scoring (yyyy-mm-dd), when any. */
+  asOf?: string;
   plan?: unknown;
   sipas?: unknown;
 }

@@ -2,4 +2,49 @@ import type { Catalogue } from '../catalogue';
 
 /** Messages of the scoring module. Keys are issue codes; {name} placeholders take issue params. */
 export const scoringMessages = {
+  // Framework validation
+  'framework.duplicateCode': { vi: 'Mã tiêu chí "{code}" bị trùng (đã có tại {first})', en: 'Criterion code "{code}" is duplicated (first at {first})' },
+  'framework.maxMismatch': { vi: 'Điểm tối đa khai báo {declared} khác tổng điểm tối đa của các tiêu chí con {sum}', en: 'Declared maximum {declared} differs from the sum of the children\'s maxima {sum}' },
+  'framework.totalMismatch': { vi: 'Tổng điểm tối đa của các lĩnh vực là {sum}, khác tổng điểm của bộ tiêu chí {total}', en: 'The areas\' maxima sum to {sum}, not the framework total {total}' },
+  'framework.leafIncomplete': { vi: 'Tiêu chí không có tiêu chí con nên phải có: {missing}', en: 'A criterion without children needs: {missing}' },
+  'framework.surveyRule': { vi: 'Tiêu chí đánh giá qua điều tra xã hội học nhưng quy tắc "{kind}" không dùng chỉ số hài lòng', en: 'Survey-assessed criterion, but rule "{kind}" does not use a satisfaction index' },
+  'framework.capMissing': { vi: 'Nhóm điểm {role} không có mức trần (cap): điểm cộng/trừ không bị giới hạn', en: 'The {role} group has no cap: points added or removed are unlimited' },
+  'framework.unknownUnitKind': { vi: 'Loại đơn vị {kinds} không có trong danh sách loại đơn vị ({known})', en: 'Unit kind {kinds} is not among the unit kinds ({known})' },
+  'framework.ruleOnParent': { vi: 'Tiêu chí có tiêu chí con nên quy tắc "{kind}" bị bỏ qua (điểm là tổng các tiêu chí con)', en: 'A criterion with children ignores its rule "{kind}" (it scores as the sum of its children)' },
+  'framework.roleBelowTop': { vi: 'Vai trò "{role}" chỉ có hiệu lực ở lĩnh vực cấp cao nhất; tiêu chí con theo vai trò của lĩnh vực', en: 'Role "{role}" only takes effect on a top-level area; sub-criteria follow their area' },
+  'framework.empty': { vi: 'Bộ tiêu chí không có lĩnh vực nào', en: 'The framework has no areas' },
+  'framework.duplicateGrade': { vi: 'Xếp loại "{grade}" bị khai báo hai lần', en: 'Grade "{grade}" is declared twice' },
+  'framework.unknownBuiltin': { vi: 'Không có bộ tiêu chí dựng sẵn "{id}" (có: {known})', en: 'No built-in framework "{id}" (known: {known})' },
+  // Document and assessments
+  'scoring.duplicateUnit': { vi: 'Mã đơn vị "{code}" bị trùng', en: 'Unit code "{code}" is duplicated' },
+  'scoring.nothingApplies': { vi: 'Không có tiêu chí nào áp dụng cho loại đơn vị "{kind}": đơn vị không được chấm điểm, xếp hạng', en: 'No criterion applies to unit kind "{kind}": the unit is not scored or ranked' },
+  'scoring.unknownUnit': { vi: 'Đơn vị "{unit}" không có trong danh sách đơn vị', en: 'Unit "{unit}" is not in the unit list' },
+  'scoring.unknownCriterion': { vi: 'Tiêu chí "{criterion}" không có trong bộ tiêu chí', en: 'Criterion "{criterion}" is not in the framework' },
+  'scoring.assessmentOnParent': { vi: 'Tiêu chí "{criterion}" có tiêu chí con: chỉ chấm ở các tiêu chí con', en: 'Criterion "{criterion}" has sub-criteria: assess the sub-criteria instead' },
+  'scoring.duplicateAssessment': { vi: 'Đơn vị đã có kết quả cho tiêu chí này (bản ghi thứ {first}); bản ghi sau bị bỏ qua', en: 'The unit already has an answer for this criterion (record {first}); this one is ignored' },
+  'scoring.notLead': { vi: 'Đơn vị chủ trì tiêu chí này là {lead}; kết quả vẫn được tính cho {district}', en: 'The lead unit of this criterion is {lead}; the answer still counts for {district}' },
+  'scoring.unscoredUnit': { vi: 'Đơn vị "{unit}" không được chấm điểm và không có đơn vị cấp quận để tính thay: bản ghi bị bỏ qua', en: 'Unit "{unit}" is not scored and there is no district to count it for: ignored' },
+  'scoring.notForKind': { vi: 'Tiêu chí không áp dụng cho loại đơn vị "{kind}" (áp dụng: {appliesTo}): bản ghi bị bỏ qua', en: 'The criterion does not apply to unit kind "{kind}" (applies to: {appliesTo}): ignored' },
+  'scoring.duplicatePrevious': { vi: 'Kết quả năm trước của đơn vị bị khai báo hai lần', en: 'The unit\'s previous-year result is given twice' },
+  'scoring.surveyIndexRange': { vi: 'Chỉ số hài lòng {value} nằm ngoài khoảng 0–100', en: 'Satisfaction index {value} outside 0–100' },
+  'scoring.pointsOutOfRange': { vi: 'Điểm {what} {value} nằm ngoài khoảng [0; {max}]: đã đưa về trong khoảng', en: '{what} points {value} outside [0, {max}]: clamped' },
+  'scoring.appraisalWithoutReason': { vi: 'Điểm thẩm định {appraisal} khác điểm tự chấm {self} nhưng không ghi lý do', en: 'Appraisal {appraisal} differs from the self-score {self} but gives no reason' },
+  // Rounds (used inside messages)
+  'scoring.round.self': { vi: 'tự chấm', en: 'self-assessment' },
+  'scoring.round.appraisal1': { vi: 'thẩm định vòng 1', en: 'appraisal round 1' },
+  'scoring.round.appraisal2': { vi: 'thẩm định vòng 2', en: 'appraisal round 2' },
+  // Reasons (why a leaf got its points)
+  'scoring.reason.appraisal1': { vi: 'thẩm định vòng 1: {points} điểm', en: 'appraisal round 1: {points} points' },
+  'scoring.reason.appraisal2': { vi: 'thẩm định vòng 2: {points} điểm', en: 'appraisal round 2: {points} points' },
+  'scoring.reason.why': { vi: 'lý do: {reason}', en: 'reason: {reason}' },
+  'scoring.reason.self': { vi: 'theo điểm tự chấm: {points} điểm', en: 'from the self-score: {points} points' },
+  'scoring.reason.missing': { vi: 'chưa kê khai: {points} điểm', en: 'not answered: {points} points' },
+  'scoring.reason.noSurvey': { vi: 'chưa có kết quả điều tra: {points} điểm', en: 'no survey result: {points} points' },
+  'scoring.reason.naExcluded': { vi: 'không áp dụng: không tính vào điểm tối đa', en: 'not applicable: left out of the maximum' },
+  'scoring.reason.naFull': { vi: 'không áp dụng: được tính đủ điểm', en: 'not applicable: full points awarded' },
+  // Target gap
+  'scoring.unknownScoredUnit': { vi: 'Đơn vị "{unit}" không có trong kết quả chấm điểm', en: 'Unit "{unit}" is not among the scored units' },
+  'scoring.targetRankRange': { vi: 'Thứ hạng mục tiêu {rank} phải từ 1 đến {count}', en: 'Target rank {rank} must be between 1 and {count}' },
+  'scoring.targetIndexRange': { vi: 'Chỉ số mục tiêu {index} phải từ 0 đến 100', en: 'Target index {index} must be between 0 and 100' },
+  'scoring.targetNoTarget': { vi: 'Cần chỉ số mục tiêu (index) hoặc thứ hạng mục tiêu (rank)', en: 'Give a target index or a target rank' },
 } as const satisfies Catalogue;

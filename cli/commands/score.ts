@@ -1,0 +1,169 @@
+import * as fs from 'node:fs';
+import type { Command } from './types';
+import type { CliIO } from '../io';
+import type { ParsedArgs } from '../args';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io';
+import { scoreDocument, targetGap, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, type Issue, type Lang, type ResultsDocument, type TargetGap, type UnitResult } from '../../engine';
+
+const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>] [--unit <mã>] [--lang en]';
+
+function printIssues(io: CliIO, issues: readonly Issue[], lang: Lang, file: string): void {
+  for (const i of issues) io.stderr(formatIssue(i.file ? i : { ...i, file }, lang) + '\n');
+}
+
+function pad(s: string, n: number, right = false): string {
+  const len = [...s].length;
+  if (len >= n) return s;
+  return right ? ' '.repeat(n - len) + s : s + ' '.repeat(n - len);
+}
+
+function trunc(s: string, n: number): string {
+  const chars = [...s];
+  return chars.length <= n ? s : chars.slice(0, n - 1).join('') + '…';
+}
+
+const KIND_TITLE: Record<string, { vi: string; en: string }> = {
+  ward: { vi: 'Phường', en: 'Wards' },
+  district: { vi: 'Quận', en: 'District' },
+  office: { vi: 'Phòng, ban', en: 'Offices' },
+  commune: { vi: 'Xã', en: 'Communes' },
+  department: { vi: 'Sở, ngành', en: 'Departments' },
+};
+
+function change(u: UnitResult, lang: Lang): string {
+  const p = u.previous;
+  if (!p) return '';
+  const sign = p.indexChange > 0 ? '+' : '';
+  const rank = p.rankChange !== undefined ? ` (${p.rankChange > 0 ? '↑' + p.rankChange : p.rankChange < 0 ? '↓' + -p.rankChange : '='})` : '';
+  return `${sign}${formatNumber(p.indexChange, lang)}${rank}`;
+}
+
+/** A readable table: one block per unit kind, ranked, with each unit's largest gaps. */
+export function renderTable(results: ResultsDocument, lang: Lang, only?: string): string {
+  const vi = lang === 'vi';
+  const out: string[] = [];
+  out.push(`${results.framework.name}${results.framework.year ? ` (${results.framework.year})` : ''}`);
+  const units = only ? results.units.filter((u) => u.code === only) : results.units;
+  const kinds = [...new Set(units.map((u) => u.kind))];
+  for (const kind of kinds) {
+    const list = units.filter((u) => u.kind === kind).sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
+    out.push('');
+    out.push(`${KIND_TITLE[kind]?.[lang] ?? kind} (${list.length})`);
+    const head = vi
+      ? [pad('Hạng', 4), pad('Mã', 5), pad('Đơn vị', 32), pad('Điểm', 8, true), pad('Tối đa', 7, true), pad('Chỉ số', 8, true), pad('Loại', 4), pad('So năm trước', 13)]
+      : [pad('Rank', 4), pad('Code', 5), pad('Unit', 32), pad('Score', 8, true), pad('Max', 7, true), pad('Index', 8, true), pad('Gr.', 4), pad('vs last year', 13)];
+    out.push(head.join('  '));
+    for (const u of list) {
+      out.push(
+        [
+          pad(String(u.rank), 4, true),
+          pad(u.code, 5),
+          pad(trunc(u.name, 32), 32),
+          pad(formatNumber(u.score, lang), 8, true),
+          pad(formatNumber(u.max, lang), 7, true),
+          pad(formatPercent(u.index, lang), 8, true),
+          pad(u.grade, 4),
+          pad(change(u, lang), 13),
+        ].join('  '),
+      );
+      for (const g of u.gaps.slice(0, 3))
+        out.push(`        − ${formatNumber(g.lost, lang)} ${g.criterion}${g.lead ? ` [${g.lead}]` : ''}: ${trunc(g.reason, 90)}`);
+      if (u.gaps.length > 3) out.push(`        ${vi ? `… và ${u.gaps.length - 3} tiêu chí khác bị trừ điểm` : `… and ${u.gaps.length - 3} more criteria lost points`}`);
+    }
+  }
+  const leads = gapsByLead(results, only).filter((r) => r.lost > 0);
+  if (leads.length > 0) {
+    out.push('');
+    out.push(vi ? 'Điểm bị trừ theo đơn vị chủ trì' : 'Points lost by lead unit');
+    for (const r of leads)
+      out.push(`  ${pad(r.key || (vi ? '(chưa giao)' : '(none)'), 6)} ${pad(formatNumber(r.lost, lang), 8, true)}  ${vi ? 'tiêu chí' : 'criteria'}: ${r.criteria.join(', ')}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function renderTarget(g: TargetGap, lang: Lang): string {
+  const vi = lang === 'vi';
+  if (g.issues.length > 0) return g.issues.map((i) => formatIssue(i, lang)).join('\n') + '\n';
+  const lines: string[] = [];
+  const head = vi
+    ? `${g.unit}: chỉ số ${formatPercent(g.current.index, lang)} → mục tiêu ${formatPercent(g.targetIndex, lang)}: cần thêm ${formatNumber(g.pointsNeeded, lang)} điểm`
+    : `${g.unit}: index ${formatPercent(g.current.index, lang)} → target ${formatPercent(g.targetIndex, lang)}: needs ${formatNumber(g.pointsNeeded, lang)} more points`;
+  lines.push(head);
+  if (g.reached) return lines.join('\n') + (vi ? ' (đã đạt)\n' : ' (reached)\n');
+  for (const p of g.plan) lines.push(`   + ${formatNumber(p.recoverable, lang)} ${p.criterion}${p.lead ? ` [${p.lead}]` : ''}: ${trunc(p.reason, 80)}`);
+  if (!g.reachable)
+    lines.push(
+      vi
+        ? `   Các tiêu chí có thể khắc phục chỉ bù được ${formatNumber(g.planPoints, lang)} điểm; phần còn lại phụ thuộc kết quả điều tra (${g.surveyGaps.map((s) => s.criterion).join(', ') || 'không có'})`
+        : `   Recoverable criteria cover only ${formatNumber(g.planPoints, lang)} points; the rest depends on survey results (${g.surveyGaps.map((s) => s.criterion).join(', ') || 'none'})`,
+    );
+  return lines.join('\n') + '\n';
+}
+
+/** `.xlsx` input: handled by the workbook module. */
+function scoreXlsx(_input: string, _args: ParsedArgs, io: CliIO): Promise<number> {
+  io.stderr('xlsx: see parindex score master.xlsx (workbook module)\n');
+  return Promise.resolve(EXIT_USAGE);
+}
+
+async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+  const lang = args.lang;
+  const input = args.positional[0];
+  if (input === undefined || args.positional.length > 1) {
+    io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
+    return EXIT_USAGE;
+  }
+  const targetFlag = args.flags['target'];
+  let target: number | undefined;
+  if (targetFlag !== undefined) {
+    const n = typeof targetFlag === 'string' ? Number(targetFlag.replace(',', '.')) : NaN;
+    if (!Number.isFinite(n) || n < 0 || n > 100) {
+      io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
+      return EXIT_USAGE;
+    }
+    target = n;
+  }
+  const unitFlag = args.flags['unit'];
+  const only = typeof unitFlag === 'string' ? unitFlag : undefined;
+  if (/\.xlsx$/i.test(input)) return scoreXlsx(input, args, io);
+
+  if (!fs.existsSync(input)) {
+    printIssues(io, [issue('input.fileMissing', { file: input })], lang, input);
+    return EXIT_INPUT;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(input, 'utf8'));
+  } catch (e) {
+    printIssues(io, [issue('input.json', { detail: e instanceof Error ? e.message : String(e) })], lang, input);
+    return EXIT_INPUT;
+  }
+  const { results, issues, ok } = scoreDocument(raw, { lang, ...(typeof args.flags['now'] === 'string' ? { asOf: args.flags['now'] } : {}) });
+  const unitIssues = only && !results.units.some((u) => u.code === only) && results.units.length > 0 ? [issue('scoring.unknownScoredUnit', { unit: only }, { unit: only })] : [];
+  const targets =
+    target !== undefined
+      ? results.units.filter((u) => only === undefined || u.code === only).map((u) => targetGap(results, u.code, { index: target }))
+      : undefined;
+  if (args.flags['json'] === true) {
+    const doc = { ...results, issues: results.issues.map((i) => (i.file ? i : { ...i, file: input })), ...(targets ? { targets } : {}) };
+    io.stdout(JSON.stringify(doc, null, 2) + '\n');
+  } else if (results.units.length > 0) {
+    io.stdout(renderTable(results, lang, only));
+    if (targets) {
+      io.stdout('\n' + (lang === 'vi' ? `Khoảng cách đến chỉ số mục tiêu ${formatPercent(target ?? 0, lang)}` : `Gap to the target index ${formatPercent(target ?? 0, lang)}`) + '\n');
+      for (const g of targets) io.stdout(renderTarget(g, lang));
+    }
+  }
+  printIssues(io, [...issues, ...unitIssues], lang, input);
+  return ok && unitIssues.length === 0 ? EXIT_OK : EXIT_INPUT;
+}
+
+export const scoreCommand: Command = {
+  name: 'score',
+  usage: USAGE,
+  summary: {
+    vi: 'Chấm điểm: chỉ số, xếp loại, thứ hạng, điểm bị trừ theo đơn vị chủ trì (--json: tài liệu kết quả)',
+    en: 'Score: index, grade, rank, points lost by lead unit (--json: results document)',
+  },
+  run,
+};

@@ -1,0 +1,67 @@
+/**
+ * parindex engine — the small public API. Pure TypeScript: no Office, DOM, fs or console.
+ * Hosts (CLI, Excel add-in, standalone page) call these functions and render the results.
+ */
+import type { Framework } from './model/framework';
+import type { Issue } from './model/issue';
+import type { ResultsDocument } from './model/results';
+import { compileFramework, type CompiledFramework } from './scoring/validate';
+import { createSession, type ScoreOptions, type ScoreOutcome } from './scoring/document';
+
+/**
+ * Validate a criteria set (bộ tiêu chí): schema, then a walk of the tree that reports every
+ * problem at once, each with its node path and criterion code (duplicate codes, maxima that do
+ * not add up, leaves without max or rule, unknown rule kinds, bad rule parameters, …).
+ * `framework` is set when the data has the right shape; `compiled` when there are no errors.
+ * @example
+ * const { framework, issues } = validateFramework(json);
+ * for (const i of issues) console.error(formatIssue(i, 'vi'));
+ */
+export function validateFramework(raw: unknown): { framework?: Framework; compiled?: CompiledFramework; issues: Issue[] } {
+  return compileFramework(raw);
+}
+
+/**
+ * Score a scoring document (framework + units + assessments [+ previous, surveyIndices]).
+ * Every unit gets score, max, index (full precision), grade, rank within its kind, areas,
+ * gaps and a result tree that mirrors the framework. `ok` is false when the input has errors
+ * (they are in `issues`, located by path, unit and criterion); results are still computed
+ * when the framework itself is valid.
+ * @example
+ * const { results, issues, ok } = scoreDocument(JSON.parse(text), { lang: 'vi' });
+ * results.units[0] // { code: 'KG', index: 87.5, rank: 3, grade: 'B', … }
+ */
+export function scoreDocument(doc: unknown, options: ScoreOptions = {}): ScoreOutcome {
+  return createSession(doc, options).outcome;
+}
+
+export type { ScoreOptions, ScoreOutcome, ScoringSession } from './scoring/document';
+export { createSession, parseScoringDocument } from './scoring/document';
+export type { CompiledFramework, CompiledNode, FrameworkValidation } from './scoring/validate';
+export { compileFramework, DEFAULT_TIE_EPSILON, DEFAULT_TARGET } from './scoring/validate';
+export { gradeOf, rankUnits } from './scoring/score';
+
+// Gaps, what-if, target gap
+export { whatIf, whatIfSession, sessionFor, type AssessmentChange, type WhatIfResult, type WhatIfUnit, type UnitSnapshot } from './gaps/whatIf';
+export { targetGap, type TargetGap } from './gaps/target';
+export { allGaps, gapsByArea, gapsByLead, recoverableGaps, type GapRollup, type UnitGap } from './gaps/gaps';
+
+// Built-in data
+export { builtinFrameworks, builtinFrameworkInfo, builtinFrameworkIssues, getBuiltinFramework, builtinUnits, type BuiltinFramework } from './frameworks';
+
+// Model (types and schemas)
+export * from './model/framework';
+export * from './model/assessment';
+export * from './model/unit';
+export * from './model/document';
+export * from './model/issue';
+export type * from './model/results';
+
+// Messages and display formatting
+export { t, formatIssue, formatLocation, formatNumber, formatPercent, formatDate, isLang, LANGS, messages } from './i18n';
+export type { Lang, Catalogue, MessageText } from './i18n';
+
+// Rule kinds
+export { ruleKinds, getRuleKind, type RuleKindName } from './rules/registry';
+export type { CompiledRule, RuleKind, RuleInput, RuleOutcome, InputSpec, RuleIssue, RuleDefinition } from './rules/types';
+export { fold, parseYesNo, parseNumber, parseRate, isNotApplicableValue } from './rules/value';

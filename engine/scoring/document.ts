@@ -1,0 +1,111 @@
+import { scoringDocumentSchema, type ScoringDocument } from '../model/document';
+import { hasErrors, issue, type Issue } from '../model/issue';
+import type { ResultsDocument, UnitResult } from '../model/results';
+import type { Lang } from '../i18n/format';
+import { compileFramework, type CompiledFramework } from './validate';
+import { prepareDocument, rankUnits, scoreUnit, withMessages, type PreparedDocument, type UnitScore } from './score';
+
+export interface ScoreOptions {
+  /** Language of reasons and messages (default vi). */
+  lang?: Lang;
+  /** Reference date (yyyy-mm-dd) recorded in the results; plan status uses it. */
+  asOf?: string;
+}
+
+export interface ScoreOutcome {
+  results: ResultsDocument;
+  /** Every issue found (framework, document, values), located. */
+  issues: Issue[];
+  /** False when the input has errors (warnings do not count). */
+  ok: boolean;
+}
+
+/**
+ * A scored document kept in memory so that what-if can re-score only the units that change.
+ * Treat as read-only.
+ */
+export interface ScoringSession {
+  prep: PreparedDocument;
+  lang: Lang;
+  asOf?: string;
+  /** Per scored unit, before ranking, in document order. */
+  scores: ReadonlyMap<string, UnitScore>;
+  /** Framework and document issues (not tied to scoring one unit). */
+  baseIssues: readonly Issue[];
+  outcome: ScoreOutcome;
+}
+
+export interface ParsedDocument {
+  doc?: ScoringDocument;
+  compiled?: CompiledFramework;
+  issues: Issue[];
+}
+
+/** Validate a scoring document (framework included); every problem reported with its path. */
+export function parseScoringDocument(raw: unknown): ParsedDocument {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { issues: [issue('input.invalid', { path: '(root)', detail: 'expected an object' }, { path: [] })] };
+  const fw = compileFramework((raw as { framework?: unknown }).framework, ['framework']);
+  const parsed = scoringDocumentSchema.safeParse(raw);
+  const issues: Issue[] = [...fw.issues];
+  if (!parsed.success) {
+    for (const zi of parsed.error.issues) {
+      if (zi.path[0] === 'framework') continue;
+      const path = zi.path.map((p) => (typeof p === 'number' ? p : String(p)));
+      issues.push(issue('input.invalid', { path: path.join('.') || '(root)', detail: zi.message }, { path }));
+    }
+    return { issues };
+  }
+  return fw.compiled ? { doc: parsed.data, compiled: fw.compiled, issues } : { doc: parsed.data, issues };
+}
+
+/** Ranks, grades, issues and the results document from per-unit scores. */
+export function assemble(prep: PreparedDocument, scores: ReadonlyMap<string, UnitScore>, baseIssues: readonly Issue[], lang: Lang, asOf?: string): ScoreOutcome {
+  const unscored: UnitResult[] = [];
+  const issues: Issue[] = [...baseIssues];
+  for (const u of prep.units) {
+    const s = scores.get(u.code);
+    if (!s) continue;
+    unscored.push(s.result);
+    issues.push(...s.issues);
+  }
+  const units = rankUnits(unscored, prep.compiled.tieEpsilon);
+  const fw = prep.compiled.framework;
+  const results: ResultsDocument = {
+    framework: { id: fw.id, name: fw.name, ...(fw.year !== undefined ? { year: fw.year } : {}), target: prep.compiled.target },
+    units,
+    issues: withMessages(issues, lang),
+    ...(asOf !== undefined ? { asOf } : {}),
+  };
+  return { results, issues, ok: !hasErrors(issues) };
+}
+
+function emptyResults(lang: Lang, issues: Issue[], doc: ScoringDocument | undefined): ScoreOutcome {
+  const fw = doc?.framework;
+  return {
+    results: {
+      framework: { id: fw?.id ?? '', name: fw?.name ?? '', ...(fw?.year !== undefined ? { year: fw.year } : {}), target: fw?.target ?? 90 },
+      units: [],
+      issues: withMessages(issues, lang),
+    },
+    issues,
+    ok: false,
+  };
+}
+
+/**
+ * Score a document and keep what is needed for fast what-if.
+ * Returns no session when the framework or the document shape is invalid.
+ */
+export function createSession(raw: unknown, options: ScoreOptions = {}): { session?: ScoringSession; outcome: ScoreOutcome } {
+  const lang = options.lang ?? 'vi';
+  const parsed = parseScoringDocument(raw);
+  if (!parsed.doc || !parsed.compiled) return { outcome: emptyResults(lang, parsed.issues, parsed.doc) };
+  const prep = prepareDocument(parsed.doc, parsed.compiled);
+  const scores = new Map<string, UnitScore>();
+  for (const u of prep.units) scores.set(u.code, scoreUnit(prep, u, prep.answers.get(u.code), lang));
+  const baseIssues = [...parsed.issues, ...prep.issues];
+  const outcome = assemble(prep, scores, baseIssues, lang, options.asOf);
+  const session: ScoringSession = { prep, lang, scores, baseIssues, outcome, ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) };
+  return { session, outcome };
+}

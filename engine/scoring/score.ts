@@ -1,0 +1,377 @@
+import type { Assessment, PreviousResult } from '../model/assessment';
+import type { ScoringDocument } from '../model/document';
+import type { GradeBand } from '../model/framework';
+import { issue, type Issue } from '../model/issue';
+import type { AreaResult, FinalSource, Gap, NodeResult, UnitResult } from '../model/results';
+import type { Unit } from '../model/unit';
+import { t } from '../i18n';
+import { formatNumber, type Lang } from '../i18n/format';
+import { clampPoints, isNotApplicableValue } from '../rules/value';
+import type { RuleOutcome } from '../rules/types';
+import { POINTS_EPS, type CompiledFramework, type CompiledNode } from './validate';
+
+/** One unit's answers, keyed by criterion code; `at` is the assessment's index in the document. */
+export type UnitAnswers = ReadonlyMap<string, { a: Assessment; at?: number }>;
+
+/**
+ * A scoring document made ready for repeated scoring: framework compiled, assessments
+ * indexed by unit and criterion (after routing office answers to the district), units that
+ * are scored picked out. What-if works on this and re-scores only what changed.
+ */
+export interface PreparedDocument {
+  compiled: CompiledFramework;
+  doc: ScoringDocument;
+  /** Scored units in document order. */
+  units: readonly Unit[];
+  answers: ReadonlyMap<string, UnitAnswers>;
+  previous: ReadonlyMap<string, PreviousResult>;
+  /** Problems found while indexing the document (unknown units, duplicates…). */
+  issues: Issue[];
+}
+
+/** A unit scored, before ranking. */
+export interface UnitScore {
+  result: UnitResult;
+  issues: Issue[];
+}
+
+function applies(node: CompiledNode, kind: string): boolean {
+  return node.appliesTo === undefined || node.appliesTo.includes(kind);
+}
+
+function hasApplicableStandardLeaf(nodes: readonly CompiledNode[], kind: string): boolean {
+  for (const n of nodes) {
+    if (n.role !== 'standard' || !applies(n, kind)) continue;
+    if (n.leaf) return true;
+    if (hasApplicableStandardLeaf(n.children, kind)) return true;
+  }
+  return false;
+}
+
+/**
+ * Index a validated document. Office units (or any unit with no applicable criterion, or
+ * `scored: false`) are not scored; when exactly one scored unit of kind `district` exists, their
+ * answers to criteria that apply to the district become the district's answers.
+ */
+export function prepareDocument(doc: ScoringDocument, compiled: CompiledFramework): PreparedDocument {
+  const issues: Issue[] = [];
+  const unitByCode = new Map<string, Unit>();
+  doc.units.forEach((u, i) => {
+    if (unitByCode.has(u.code)) issues.push(issue('scoring.duplicateUnit', { code: u.code }, { path: ['units', i], unit: u.code }));
+    else unitByCode.set(u.code, u);
+  });
+  const isScored = (u: Unit): boolean => (u.scored ?? true) && hasApplicableStandardLeaf(compiled.nodes, u.kind);
+  const units = [...unitByCode.values()].filter(isScored);
+  for (const u of unitByCode.values())
+    if (u.scored !== false && !isScored(u)) issues.push(issue('scoring.nothingApplies', { kind: u.kind }, { unit: u.code }, 'info'));
+  const scoredCodes = new Set(units.map((u) => u.code));
+  const districts = units.filter((u) => u.kind === 'district');
+  const district = districts.length === 1 ? districts[0] : undefined;
+
+  const answers = new Map<string, Map<string, { a: Assessment; at?: number }>>();
+  for (const u of units) answers.set(u.code, new Map());
+  doc.assessments.forEach((a, at) => {
+    const where = { path: ['assessments', at], unit: a.unit, criterion: a.criterion };
+    const unit = unitByCode.get(a.unit);
+    if (!unit) {
+      issues.push(issue('scoring.unknownUnit', { unit: a.unit }, where));
+      return;
+    }
+    const node = compiled.byCode.get(a.criterion);
+    if (!node) {
+      issues.push(issue('scoring.unknownCriterion', { criterion: a.criterion }, where));
+      return;
+    }
+    if (!node.leaf) {
+      issues.push(issue('scoring.assessmentOnParent', { criterion: a.criterion }, where));
+      return;
+    }
+    let target = unit;
+    if (!scoredCodes.has(unit.code)) {
+      if (district && applies(node, district.kind)) {
+        target = district;
+        if (node.lead !== undefined && node.lead !== unit.code)
+          issues.push(issue('scoring.notLead', { lead: node.lead, district: district.code }, where, 'warning'));
+      } else {
+        issues.push(issue('scoring.unscoredUnit', { unit: unit.code }, where, 'warning'));
+        return;
+      }
+    }
+    if (!applies(node, target.kind)) {
+      issues.push(issue('scoring.notForKind', { kind: target.kind, appliesTo: node.appliesTo ?? [] }, where, 'warning'));
+      return;
+    }
+    const map = answers.get(target.code);
+    if (!map) return;
+    const prev = map.get(a.criterion);
+    if (prev) {
+      issues.push(issue('scoring.duplicateAssessment', { first: prev.at ?? -1 }, { ...where, unit: target.code }));
+      return;
+    }
+    map.set(a.criterion, { a, at });
+  });
+
+  const previous = new Map<string, PreviousResult>();
+  (doc.previous ?? []).forEach((p, i) => {
+    if (!unitByCode.has(p.unit)) issues.push(issue('scoring.unknownUnit', { unit: p.unit }, { path: ['previous', i], unit: p.unit }, 'warning'));
+    else if (previous.has(p.unit)) issues.push(issue('scoring.duplicatePrevious', {}, { path: ['previous', i], unit: p.unit }));
+    else previous.set(p.unit, p);
+  });
+  for (const [unitCode, byCrit] of Object.entries(doc.surveyIndices ?? {})) {
+    if (!unitByCode.has(unitCode)) issues.push(issue('scoring.unknownUnit', { unit: unitCode }, { path: ['surveyIndices', unitCode], unit: unitCode }, 'warning'));
+    for (const [key, v] of Object.entries(byCrit))
+      if (v < 0 || v > 100) issues.push(issue('scoring.surveyIndexRange', { value: v }, { path: ['surveyIndices', unitCode, key], unit: unitCode }));
+  }
+  return { compiled, doc, units, answers, previous, issues };
+}
+
+function pts(points: number, max: number, lang: Lang): string {
+  return `${formatNumber(points, lang)}/${formatNumber(max, lang)}`;
+}
+
+interface LeafOut {
+  node: NodeResult;
+  missing: boolean;
+}
+
+function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: number } | undefined, survey: number | undefined, lang: Lang, issues: Issue[]): LeafOut {
+  const a = entry?.a;
+  const where = { unit: unit.code, criterion: node.code, ...(entry?.at !== undefined ? { path: ['assessments', entry.at] } : {}) };
+  const base: NodeResult = {
+    code: node.code,
+    name: node.name,
+    role: node.role,
+    channel: node.channel,
+    ...(node.lead !== undefined ? { lead: node.lead } : {}),
+    score: 0,
+    max: node.max,
+    declaredMax: node.max,
+    lost: 0,
+    applicable: true,
+    leaf: true,
+  };
+  if (a) {
+    if (a.value !== undefined) base.value = a.value;
+    if (a.self !== undefined) base.self = a.self;
+    if (a.appraisal !== undefined && a.appraisal.length > 0) base.appraisal = [...a.appraisal];
+    if (a.reason !== undefined) base.appraiserReason = a.reason;
+    if (a.explanation !== undefined) base.explanation = a.explanation;
+    if (a.evidence !== undefined) base.evidence = a.evidence;
+  }
+  const rounds = a?.appraisal ?? [];
+  const declaredNa = a !== undefined && (a.notApplicable === true || isNotApplicableValue(a.value));
+  if (declaredNa && rounds.length === 0) {
+    base.source = 'notApplicable';
+    if (node.notApplicable === 'full') {
+      base.score = node.max;
+      base.reason = t('scoring.reason.naFull', {}, lang);
+    } else {
+      base.max = 0;
+      base.reason = t('scoring.reason.naExcluded', {}, lang);
+    }
+    return { node: base, missing: false };
+  }
+
+  let outcome: RuleOutcome | undefined;
+  if (node.rule) {
+    outcome = node.rule.score({ value: declaredNa ? undefined : a?.value, self: a?.self, survey });
+    if (!outcome.missing || outcome.issues.length > 0) base.rulePoints = outcome.points;
+    for (const ri of outcome.issues) issues.push(issue(ri.code, ri.params ?? {}, where, ri.severity ?? 'error'));
+  }
+  const checkRange = (x: number, what: string): number => {
+    if (x < -POINTS_EPS || x > node.max + POINTS_EPS) issues.push(issue('scoring.pointsOutOfRange', { what, value: x, max: node.max }, where));
+    return clampPoints(x, node.max);
+  };
+
+  let points = 0;
+  let source: FinalSource = 'none';
+  let missing = false;
+  if (rounds.length > 0) {
+    rounds.forEach((r, i) => checkRange(r, t(i === 0 ? 'scoring.round.appraisal1' : 'scoring.round.appraisal2', {}, lang)));
+    const last = rounds[rounds.length - 1] ?? 0;
+    points = clampPoints(last, node.max);
+    source = rounds.length >= 2 ? 'appraisal2' : 'appraisal1';
+    const reference = a?.self ?? (outcome && !outcome.missing ? outcome.points : undefined);
+    if (reference !== undefined && !(a?.reason ?? '').trim() && rounds.some((r) => Math.abs(r - reference) > POINTS_EPS))
+      issues.push(issue('scoring.appraisalWithoutReason', { self: reference, appraisal: last }, where, 'warning'));
+    const head = t(source === 'appraisal2' ? 'scoring.reason.appraisal2' : 'scoring.reason.appraisal1', { points: pts(points, node.max, lang) }, lang);
+    base.reason = a?.reason ? `${head} — ${t('scoring.reason.why', { reason: a.reason }, lang)}` : head;
+  } else if (outcome && !outcome.missing) {
+    points = outcome.points;
+    source = 'rule';
+    base.reason = node.rule ? node.rule.explain(outcome, lang) : '';
+  } else if (a?.self !== undefined) {
+    points = checkRange(a.self, t('scoring.round.self', {}, lang));
+    source = 'self';
+    base.reason = t('scoring.reason.self', { points: pts(points, node.max, lang) }, lang);
+  } else {
+    missing = true;
+    base.reason =
+      outcome && outcome.issues.length > 0 && node.rule
+        ? node.rule.explain(outcome, lang)
+        : t(node.channel === 'survey' ? 'scoring.reason.noSurvey' : 'scoring.reason.missing', { points: pts(0, node.max, lang) }, lang);
+  }
+  base.score = points;
+  base.source = source;
+  base.lost = Math.max(0, node.max - points);
+  return { node: base, missing };
+}
+
+interface Walk {
+  unit: Unit;
+  answers: UnitAnswers | undefined;
+  survey: Readonly<Record<string, number>> | undefined;
+  lang: Lang;
+  issues: Issue[];
+  missing: string[];
+  gaps: Gap[];
+}
+
+function walkNode(node: CompiledNode, w: Walk): NodeResult {
+  if (!applies(node, w.unit.kind)) {
+    return { code: node.code, name: node.name, role: node.role, channel: node.channel, ...(node.lead !== undefined ? { lead: node.lead } : {}), score: 0, max: 0, declaredMax: node.max, lost: 0, applicable: false, leaf: node.leaf };
+  }
+  if (node.leaf) {
+    const out = scoreLeaf(node, w.unit, w.answers?.get(node.code), w.survey?.[node.surveyKey], w.lang, w.issues);
+    if (node.role === 'standard') {
+      if (out.missing) w.missing.push(node.code);
+      if (out.node.lost > POINTS_EPS) {
+        w.gaps.push({
+          criterion: node.code,
+          name: node.name,
+          area: node.area,
+          lost: out.node.lost,
+          max: out.node.max,
+          score: out.node.score,
+          ...(node.lead !== undefined ? { lead: node.lead } : {}),
+          channel: node.channel,
+          reason: out.node.reason ?? '',
+          recoverable: node.channel === 'survey' ? 0 : out.node.lost,
+          source: out.node.source ?? 'none',
+        });
+      }
+    }
+    return out.node;
+  }
+  const children = node.children.map((c) => walkNode(c, w));
+  const score = children.reduce((s, c) => s + c.score, 0);
+  const max = children.reduce((s, c) => s + c.max, 0);
+  return {
+    code: node.code,
+    name: node.name,
+    role: node.role,
+    channel: node.channel,
+    ...(node.lead !== undefined ? { lead: node.lead } : {}),
+    score,
+    max,
+    declaredMax: node.max,
+    lost: Math.max(0, max - score),
+    applicable: children.some((c) => c.applicable),
+    leaf: false,
+    children,
+  };
+}
+
+/** Grade of an index: the first band (highest minimum first) whose minimum it reaches. */
+export function gradeOf(index: number, grades: readonly GradeBand[]): string {
+  for (const g of grades) if (index >= g.min - 1e-9) return g.grade;
+  return '-';
+}
+
+/** Gap order: most points lost first, then framework order (stable sort keeps tree order). */
+function byLost(a: Gap, b: Gap): number {
+  return b.lost - a.lost;
+}
+
+/**
+ * Score one unit against the compiled tree (rank left at 0: ranks need every unit).
+ * index = (standard points + bonus − penalty) ÷ applicable standard maximum × 100, clamped to [0, 100].
+ */
+export function scoreUnit(prep: PreparedDocument, unit: Unit, answers: UnitAnswers | undefined, lang: Lang): UnitScore {
+  const w: Walk = { unit, answers, survey: prep.doc.surveyIndices?.[unit.code], lang, issues: [], missing: [], gaps: [] };
+  const tree = prep.compiled.nodes.map((n) => walkNode(n, w));
+  let standard = 0;
+  let max = 0;
+  let bonus = 0;
+  let penalty = 0;
+  const areas: AreaResult[] = [];
+  tree.forEach((r, i) => {
+    const node = prep.compiled.nodes[i];
+    if (!node) return;
+    if (node.role === 'standard') {
+      standard += r.score;
+      max += r.max;
+      if (r.applicable) areas.push({ code: r.code, name: r.name, score: r.score, max: r.max, index: r.max > 0 ? (r.score / r.max) * 100 : 0 });
+    } else {
+      const capped = Math.min(r.score, node.cap ?? Infinity);
+      if (node.role === 'bonus') bonus += capped;
+      else penalty += capped;
+    }
+  });
+  const score = standard + bonus - penalty;
+  const index = max > 0 ? Math.min(100, Math.max(0, (score / max) * 100)) : 0;
+  const result: UnitResult = {
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    score,
+    max,
+    index,
+    rank: 0,
+    grade: gradeOf(index, prep.compiled.grades),
+    bonus,
+    penalty,
+    standardScore: standard,
+    areas,
+    gaps: w.gaps.sort(byLost),
+    tree,
+    missing: w.missing,
+  };
+  const prev = prep.previous.get(unit.code);
+  if (prev) result.previous = { index: prev.index, ...(prev.rank !== undefined ? { rank: prev.rank } : {}), indexChange: index - prev.index };
+  return { result, issues: w.issues };
+}
+
+/**
+ * Ranks within each unit kind: 1 = highest index; indices within `eps` of each other tie and
+ * share a rank, the next rank skips (1, 2, 2, 4). rank = 1 + number of units of the same kind
+ * whose index exceeds this one by more than `eps` — independent of unit order.
+ * Returns new unit objects (inputs are not mutated), with year-over-year rank change.
+ */
+export function rankUnits(units: readonly UnitResult[], eps: number): UnitResult[] {
+  const byKind = new Map<string, number[]>();
+  for (const u of units) {
+    const list = byKind.get(u.kind) ?? [];
+    list.push(u.index);
+    byKind.set(u.kind, list);
+  }
+  for (const list of byKind.values()) list.sort((a, b) => b - a);
+  return units.map((u) => {
+    const sorted = byKind.get(u.kind) ?? [];
+    // first position whose index is not above u.index + eps (sorted descending)
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] ?? -Infinity) > u.index + eps) lo = mid + 1;
+      else hi = mid;
+    }
+    const rank = lo + 1;
+    const out: UnitResult = { ...u, rank };
+    if (u.previous) {
+      const { rankChange: _old, ...rest } = u.previous;
+      void _old;
+      out.previous = rest.rank !== undefined ? { ...rest, rankChange: rest.rank - rank } : rest;
+    }
+    return out;
+  });
+}
+
+/** Render issues with their message in the requested language. */
+export function withMessages(issues: readonly Issue[], lang: Lang): (Issue & { message: string })[] {
+  return issues.map((i) => ({ ...i, message: t(i.code, i.params, lang) }));
+}
+
+export function leafPoints(points: number, max: number, lang: Lang): string {
+  return pts(points, max, lang);
+}
