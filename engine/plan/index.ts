@@ -1,0 +1,91 @@
+/**
+ * Plan tracking: the plan's tasks (lead units, deadlines, criteria served, targets), the units'
+ * quarterly status sheets, tracking against deadlines, the late list and the quarterly report.
+ * Everything here is pure: plain data and sheet snapshots in, data and RenderedSheets out.
+ *
+ * @example Score output (`results.plan`, see CONTRACTS)
+ *   import { builtinPlan2023, trackPlan, planJson } from './plan';
+ *   const report = trackPlan({ plan: builtinPlan2023, statuses, asOf: '2023-09-30', results });
+ *   results.plan = planJson(report); // { tasks, late, uncovered, … }
+ *
+ * @example Unit template: one status sheet per unit and quarter
+ *   const sheet = renderTaskStatusSheet(builtinPlan2023.tasks, 'KG', '2023-Q3');
+ *
+ * @example Import: read a returned sheet
+ *   const { statuses, issues } = parseTaskStatusSheet(snapshot, 'KG', 'KG.xlsx', { tasks: builtinPlan2023.tasks });
+ *
+ * @example Reports
+ *   const sheets = [renderQuarterlyReport(report, results, sipas, '2023-Q3', 'vi'), renderPlanStatusSheet(report)];
+ *
+ * @example Register as a sheet (other years)
+ *   const { tasks, issues } = readTaskSheet(snapshot, 'master.xlsx');
+ *   const sheet = renderTaskSheet(tasks);
+ */
+export {
+  planSchema,
+  planTaskSchema,
+  planTargetSchema,
+  planSectionSchema,
+  taskStatusSchema,
+  progressSchema,
+  recurrenceSchema,
+  TRACK_STATUSES,
+  type Plan,
+  type PlanInput,
+  type PlanTask,
+  type PlanTaskInput,
+  type PlanTarget,
+  type PlanSection,
+  type TaskStatus,
+  type Progress,
+  type Recurrence,
+  type TrackStatus,
+} from './task';
+export { builtinPlan2023, builtinPlans, getBuiltinPlan, validatePlan, checkPlan, planFromDocument, taskDue, type ValidatePlanOptions } from './register';
+export { defaultPlanUnits, expandUnitCode, taskLeadUnits, taskCoordinatorUnits, tasksForUnit, LEAD_GROUPS, type TaskRole } from './units';
+export { parseDateText, parseQuarter, quarterKey, quarterOf, quarterEnd, quarterStart, quarterLabel, compareQuarters, type Quarter } from './dates';
+export { PROGRESS_WORDS, progressFromWord } from './words';
+export {
+  trackPlan,
+  planJson,
+  judgeAssignment,
+  headTitle,
+  type TrackPlanInput,
+  type PlanReport,
+  type PlanTaskReport,
+  type Assignment,
+  type LateEntry,
+  type LateStatus,
+  type ResponsibilityEntry,
+  type UnitPlanReport,
+  type UncoveredCriterion,
+  type ReportTarget,
+  type TaskGapLink,
+  type PlanJson,
+} from './track';
+export {
+  renderTaskStatusSheet,
+  parseTaskStatusSheet,
+  STATUS_SHEET,
+  STATUS_SHEET_ALIASES,
+  STATUS_MARKER,
+  STATUS_COLUMNS,
+  type RenderStatusOptions,
+  type ParseStatusOptions,
+  type ParseStatusResult,
+} from './statusSheet';
+export { renderTaskSheet, readTaskSheet, formatTarget, parseTarget, TASK_SHEET, TASK_SHEET_ALIASES, TASK_MARKER, TASK_COLUMNS } from './taskSheet';
+export {
+  renderQuarterlyReport,
+  renderPlanStatusSheet,
+  measureTarget,
+  statusLabel,
+  QUARTERLY_REPORT_SHEET,
+  QUARTERLY_REPORT_MARKER,
+  PLAN_STATUS_SHEET,
+  PLAN_STATUS_MARKER,
+  type SipasLike,
+  type IndicatorSources,
+  type IndicatorValue,
+  type QuarterlyReportOptions,
+} from './report';

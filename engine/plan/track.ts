@@ -1,0 +1,463 @@
+import { issue, type Issue } from '../model/issue';
+import type { Unit } from '../model/unit';
+import type { NodeResult, ResultsDocument } from '../model/results';
+import { t, type Lang } from '../i18n';
+import { type Plan, type PlanSection, type PlanTarget, type PlanTask, type Progress, type TaskStatus, type TrackStatus } from './task';
+import { compareQuarters, parseQuarter, quarterEnd, quarterKey, quarterOf, type Quarter } from './dates';
+import { defaultPlanUnits, taskCoordinatorUnits, taskLeadUnits, type TaskRole } from './units';
+
+/** Points lost below this are treated as no loss. */
+const LOST_EPSILON = 1e-9;
+
+export interface TrackPlanInput {
+  /** The tasks (default: `plan.tasks`). */
+  tasks?: readonly PlanTask[];
+  /** A whole plan: supplies tasks, sections, targets and year when those are not given. */
+  plan?: Plan;
+  /** Quarterly statuses reported by units (rows of their "Tiến độ nhiệm vụ" sheets). */
+  statuses: readonly TaskStatus[];
+  /** Unit list (default: the built-in Thanh Xuân 2023 units). */
+  units?: readonly Unit[];
+  /** Date of the review, ISO "yyyy-mm-dd". */
+  asOf: string;
+  /** Reporting quarter ("2023-Q3", "Quý III/2023"); default: the quarter of `asOf`. */
+  quarter?: string;
+  /** Plan year, for tasks without a due date (due 31/12 of that year); default: the year of `asOf`. */
+  year?: number;
+  /** Scoring results: criteria that lost points are linked to the tasks serving them. */
+  results?: ResultsDocument;
+  /** Units that returned a status sheet for the quarter, even an empty one. */
+  reported?: readonly string[];
+  /** Whether coordinating units are tracked as well as leads (default true). */
+  trackCoordinators?: boolean;
+  /** Language of the unit-head titles (default vi). */
+  lang?: Lang;
+  /** Plan sections (titles used by the quarterly report). */
+  sections?: readonly PlanSection[];
+  /** Plan-level targets (the tasks' own targets are added). */
+  targets?: readonly PlanTarget[];
+}
+
+/** A target with the task that carries it (none for plan-level targets). */
+export interface ReportTarget {
+  target: PlanTarget;
+  task?: string;
+}
+
+/** One unit's standing on one task. */
+export interface Assignment {
+  task: string;
+  unit: string;
+  role: TaskRole;
+  status: TrackStatus;
+  /** Due date that applied (a quarterly task: the end of the reporting quarter). */
+  due: string;
+  progress?: Progress;
+  percent?: number;
+  completedOn?: string;
+  /** Days past the due date: completion date (done late) or the review date (still open). */
+  daysLate?: number;
+  /** Quarter of the status row used. */
+  quarter?: string;
+  done?: string;
+  evidence?: string;
+  difficulties?: string;
+  proposals?: string;
+}
+
+export interface TaskGapLink {
+  unit: string;
+  criterion: string;
+  lost: number;
+}
+
+export interface PlanTaskReport {
+  id: string;
+  title: string;
+  section: string;
+  lead: string;
+  leadName: string;
+  coordinators: string[];
+  /** ISO due date; for a quarterly task, the end of the reporting quarter. */
+  due: string;
+  recurrence: 'once' | 'quarterly';
+  status: TrackStatus;
+  criteria: string[];
+  /** Units that lead the task (a group lead expanded). */
+  leadUnits: string[];
+  assignments: Assignment[];
+  counts: Record<TrackStatus, number>;
+  /** Criteria that lost points (any unit) that this task serves. */
+  gaps: TaskGapLink[];
+  /** Sum of those points lost. */
+  lost: number;
+}
+
+export interface UnitPlanReport {
+  unit: string;
+  name: string;
+  kind: string;
+  /** "Thủ trưởng cơ quan" / "Chủ tịch UBND phường". */
+  headTitle: string;
+  /** Whether the unit reported for the quarter at all. */
+  reported: boolean;
+  tasks: number;
+  counts: Record<TrackStatus, number>;
+}
+
+export type LateStatus = 'late' | 'notStarted' | 'notReported';
+
+export interface LateEntry {
+  unit: string;
+  task: string;
+  status: LateStatus;
+  role: TaskRole;
+  due: string;
+  title: string;
+  unitName: string;
+  headTitle: string;
+  progress?: Progress;
+  percent?: number;
+  completedOn?: string;
+  daysLate?: number;
+  difficulties?: string;
+}
+
+/** Units to be named in the report to the district leadership (plan III.3). */
+export interface ResponsibilityEntry {
+  unit: string;
+  unitName: string;
+  kind: string;
+  headTitle: string;
+  late: number;
+  notStarted: number;
+  notReported: number;
+  entries: LateEntry[];
+}
+
+export interface UncoveredCriterion {
+  criterion: string;
+  name: string;
+  area: string;
+  lead?: string;
+  /** Points lost over all units. */
+  lost: number;
+  units: string[];
+}
+
+export interface PlanReport {
+  asOf: string;
+  /** Reporting quarter "2023-Q3". */
+  quarter: string;
+  year: number;
+  tasks: PlanTaskReport[];
+  units: UnitPlanReport[];
+  /** Unit × task pairs late, not started or not reported (fixed shape `{unit, task, status}` plus details). */
+  late: LateEntry[];
+  responsibility: ResponsibilityEntry[];
+  /** Criteria that lost points with no task serving them. */
+  uncovered: string[];
+  uncoveredDetail: UncoveredCriterion[];
+  /** Tasks by overall status. */
+  counts: Record<TrackStatus, number>;
+  sections: PlanSection[];
+  targets: ReportTarget[];
+  issues: Issue[];
+}
+
+function zeroCounts(): Record<TrackStatus, number> {
+  return { done: 0, onTrack: 0, late: 0, notStarted: 0, notReported: 0 };
+}
+
+function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Title of the head of a unit, who answers for the unit's tasks (plan III.3). */
+export function headTitle(kind: string, lang: Lang = 'vi'): string {
+  return t(kind === 'ward' ? 'plan.head.ward' : 'plan.head.office', {}, lang);
+}
+
+/**
+ * Judge one unit's standing on one task.
+ * - quarterly task: needs a status row for the reporting quarter; due at that quarter's end;
+ * - one-off task: done as soon as any row up to the reporting quarter says done (late when the
+ *   completion date is after the due date); otherwise the row of the reporting quarter counts
+ *   (in progress / not started after the due date = late); no row for the quarter = not reported.
+ */
+export function judgeAssignment(
+  task: PlanTask,
+  unit: string,
+  role: TaskRole,
+  rows: readonly TaskStatus[],
+  ctx: { asOf: string; quarter: Quarter; year: number },
+): Assignment {
+  const quarterly = task.recurrence === 'quarterly';
+  const due = quarterly ? quarterEnd(ctx.quarter) : (task.due ?? `${ctx.year}-12-31`);
+  const qk = quarterKey(ctx.quarter);
+  const mine = rows
+    .filter((r) => r.task === task.id && r.unit === unit)
+    .filter((r) => {
+      const q = parseQuarter(r.quarter);
+      return q !== undefined && (quarterly ? r.quarter === qk : compareQuarters(q, ctx.quarter) <= 0);
+    })
+    .sort((a, b) => (a.quarter < b.quarter ? -1 : a.quarter > b.quarter ? 1 : 0));
+  const base: Assignment = { task: task.id, unit, role, status: 'notReported', due };
+  const withRow = (r: TaskStatus, status: TrackStatus): Assignment => {
+    const a: Assignment = { ...base, status, progress: r.progress, quarter: r.quarter };
+    if (r.percent !== undefined) a.percent = r.percent;
+    if (r.completedOn) a.completedOn = r.completedOn;
+    if (r.done) a.done = r.done;
+    if (r.evidence) a.evidence = r.evidence;
+    if (r.difficulties) a.difficulties = r.difficulties;
+    if (r.proposals) a.proposals = r.proposals;
+    if (status === 'late') {
+      const until = r.progress === 'done' && r.completedOn ? r.completedOn : ctx.asOf;
+      a.daysLate = Math.max(0, daysBetween(due, until));
+    }
+    return a;
+  };
+  const done = mine.find((r) => r.progress === 'done');
+  if (done) return withRow(done, done.completedOn && done.completedOn > due ? 'late' : 'done');
+  const current = [...mine].reverse().find((r) => r.quarter === qk);
+  if (!current) return base;
+  const overdue = ctx.asOf > due;
+  if (current.progress === 'inProgress') return withRow(current, overdue ? 'late' : 'onTrack');
+  return withRow(current, overdue ? 'late' : 'notStarted');
+}
+
+/** Overall status of a task from its leads' standings. */
+function overall(assignments: readonly Assignment[]): TrackStatus {
+  if (assignments.length === 0) return 'notReported';
+  if (assignments.every((a) => a.status === 'done')) return 'done';
+  for (const s of ['late', 'notStarted', 'notReported', 'onTrack'] as const) if (assignments.some((a) => a.status === s)) return s;
+  return 'onTrack';
+}
+
+interface GapSeen {
+  criterion: string;
+  name: string;
+  area: string;
+  lead?: string;
+  lost: number;
+  units: string[];
+}
+
+/** Ancestors of every node code, from the result trees (so area codes cover their criteria). */
+function ancestorsMap(results: ResultsDocument): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  const walk = (nodes: readonly NodeResult[] | undefined, chain: string[]): void => {
+    for (const n of nodes ?? []) {
+      const set = map.get(n.code) ?? new Set<string>();
+      for (const c of chain) set.add(c);
+      map.set(n.code, set);
+      walk(n.children, [...chain, n.code]);
+    }
+  };
+  for (const u of results.units) walk(u.tree, []);
+  return map;
+}
+
+function serves(task: PlanTask, criterion: string, area: string, ancestors: Map<string, Set<string>>): boolean {
+  const anc = ancestors.get(criterion);
+  return task.criteria.some((c) => c === criterion || c === area || criterion.startsWith(c + '.') || (anc?.has(c) ?? false));
+}
+
+/**
+ * Track the plan: each task × responsible unit is done, onTrack, late, notStarted or notReported
+ * against its deadline and the reporting quarter; the late list and the units whose heads answer
+ * for it; criteria that lost points and no task serves (`uncovered`). Pure.
+ * @example
+ *   const report = trackPlan({ tasks: builtinPlan2023.tasks, statuses, asOf: '2023-09-30', results });
+ *   report.late // [{ unit: 'KG', task: 'II.2.1-1', status: 'notReported', … }]
+ */
+export function trackPlan(input: TrackPlanInput): PlanReport {
+  const units = input.units ?? defaultPlanUnits;
+  const lang = input.lang ?? 'vi';
+  const issues: Issue[] = [];
+  const quarter = (input.quarter ? parseQuarter(input.quarter) : undefined) ?? quarterOf(input.asOf);
+  if (input.quarter && !parseQuarter(input.quarter)) issues.push(issue('plan.badQuarter', { value: input.quarter }, {}, 'warning'));
+  const yearOfAsOf = Number(input.asOf.slice(0, 4));
+  const year = input.year ?? input.plan?.year ?? yearOfAsOf;
+  const allTasks: readonly PlanTask[] = input.tasks ?? input.plan?.tasks ?? [];
+  const ctx = { asOf: input.asOf, quarter, year };
+  const qk = quarterKey(quarter);
+  const unitByCode = new Map(units.map((u) => [u.code, u]));
+  const taskById = new Map(allTasks.map((x) => [x.id, x]));
+
+  // Statuses that do not fit the register are reported, not silently dropped.
+  for (const s of input.statuses) {
+    const task = taskById.get(s.task);
+    if (!task) issues.push(issue('plan.status.unknownTask', { task: s.task }, { unit: s.unit }, 'warning'));
+    else if (!unitByCode.has(s.unit)) issues.push(issue('plan.unknownUnit', { unit: s.unit, task: s.task }, { unit: s.unit }, 'warning'));
+    else if (!taskLeadUnits(task, units).includes(s.unit) && !taskCoordinatorUnits(task, units).includes(s.unit))
+      issues.push(issue('plan.status.notAssigned', { task: s.task, unit: s.unit }, { unit: s.unit }, 'warning'));
+  }
+
+  const reportedUnits = new Set<string>(input.reported ?? []);
+  for (const s of input.statuses) if (s.quarter === qk) reportedUnits.add(s.unit);
+
+  const ancestors = input.results ? ancestorsMap(input.results) : new Map<string, Set<string>>();
+  const gaps: { unit: string; criterion: string; name: string; area: string; lead?: string; lost: number }[] = [];
+  for (const u of input.results?.units ?? [])
+    for (const g of u.gaps)
+      if (g.lost > LOST_EPSILON) gaps.push({ unit: u.code, criterion: g.criterion, name: g.name, area: g.area, lost: g.lost, ...(g.lead ? { lead: g.lead } : {}) });
+
+  const unitCounts = new Map<string, { counts: Record<TrackStatus, number>; tasks: number }>();
+  const late: LateEntry[] = [];
+  const tasks: PlanTaskReport[] = [];
+  for (const task of allTasks) {
+    const leadUnits = taskLeadUnits(task, units);
+    const coordUnits = input.trackCoordinators === false ? [] : taskCoordinatorUnits(task, units);
+    const assignments = [
+      ...leadUnits.map((u) => judgeAssignment(task, u, 'lead', input.statuses, ctx)),
+      ...coordUnits.map((u) => judgeAssignment(task, u, 'coordinator', input.statuses, ctx)),
+    ];
+    const counts = zeroCounts();
+    for (const a of assignments) {
+      counts[a.status]++;
+      const uc = unitCounts.get(a.unit) ?? { counts: zeroCounts(), tasks: 0 };
+      uc.counts[a.status]++;
+      uc.tasks++;
+      unitCounts.set(a.unit, uc);
+      if (a.status === 'late' || a.status === 'notStarted' || a.status === 'notReported') {
+        const unit = unitByCode.get(a.unit);
+        const e: LateEntry = {
+          unit: a.unit,
+          task: task.id,
+          status: a.status,
+          role: a.role,
+          due: a.due,
+          title: task.title,
+          unitName: unit?.name ?? a.unit,
+          headTitle: headTitle(unit?.kind ?? 'office', lang),
+        };
+        if (a.progress) e.progress = a.progress;
+        if (a.percent !== undefined) e.percent = a.percent;
+        if (a.completedOn) e.completedOn = a.completedOn;
+        if (a.daysLate !== undefined) e.daysLate = a.daysLate;
+        if (a.difficulties) e.difficulties = a.difficulties;
+        late.push(e);
+      }
+    }
+    const linked = gaps.filter((g) => serves(task, g.criterion, g.area, ancestors));
+    tasks.push({
+      id: task.id,
+      title: task.title,
+      section: task.section,
+      lead: task.lead,
+      leadName: task.leadName,
+      coordinators: [...task.coordinators],
+      due: task.recurrence === 'quarterly' ? quarterEnd(quarter) : (task.due ?? `${year}-12-31`),
+      recurrence: task.recurrence ?? 'once',
+      status: overall(assignments.filter((a) => a.role === 'lead')),
+      criteria: [...task.criteria],
+      leadUnits,
+      assignments,
+      counts,
+      gaps: linked.map((g) => ({ unit: g.unit, criterion: g.criterion, lost: g.lost })),
+      lost: linked.reduce((s, g) => s + g.lost, 0),
+    });
+  }
+
+  const uncoveredMap = new Map<string, GapSeen>();
+  for (const g of gaps) {
+    if (allTasks.some((task) => serves(task, g.criterion, g.area, ancestors))) continue;
+    const seen = uncoveredMap.get(g.criterion) ?? { criterion: g.criterion, name: g.name, area: g.area, lost: 0, units: [], ...(g.lead ? { lead: g.lead } : {}) };
+    seen.lost += g.lost;
+    if (!seen.units.includes(g.unit)) seen.units.push(g.unit);
+    uncoveredMap.set(g.criterion, seen);
+  }
+  const uncoveredDetail: UncoveredCriterion[] = [...uncoveredMap.values()];
+
+  const unitReports: UnitPlanReport[] = [];
+  for (const u of units) {
+    const uc = unitCounts.get(u.code);
+    if (!uc) continue;
+    unitReports.push({
+      unit: u.code,
+      name: u.name,
+      kind: u.kind,
+      headTitle: headTitle(u.kind, lang),
+      reported: reportedUnits.has(u.code),
+      tasks: uc.tasks,
+      counts: uc.counts,
+    });
+  }
+
+  const order = new Map(units.map((u, i) => [u.code, i]));
+  const responsibility: ResponsibilityEntry[] = [];
+  for (const u of unitReports) {
+    const entries = late.filter((e) => e.unit === u.unit);
+    if (entries.length === 0) continue;
+    responsibility.push({
+      unit: u.unit,
+      unitName: u.name,
+      kind: u.kind,
+      headTitle: u.headTitle,
+      late: entries.filter((e) => e.status === 'late').length,
+      notStarted: entries.filter((e) => e.status === 'notStarted').length,
+      notReported: entries.filter((e) => e.status === 'notReported').length,
+      entries,
+    });
+  }
+  late.sort((a, b) => (order.get(a.unit) ?? 0) - (order.get(b.unit) ?? 0));
+
+  const counts = zeroCounts();
+  for (const x of tasks) counts[x.status]++;
+  return {
+    asOf: input.asOf,
+    quarter: qk,
+    year,
+    tasks,
+    units: unitReports,
+    late,
+    responsibility,
+    uncovered: uncoveredDetail.map((u) => u.criterion),
+    uncoveredDetail,
+    counts,
+    sections: [...(input.sections ?? input.plan?.sections ?? [])],
+    targets: [
+      ...(input.targets ?? input.plan?.targets ?? []).map((target) => ({ target })),
+      ...allTasks.flatMap((task) => (task.targets ?? []).map((target) => ({ target, task: task.id }))),
+    ],
+    issues,
+  };
+}
+
+/** The `plan` section of `score --json` (CONTRACTS): tasks, late, uncovered — plus a few extra fields. */
+export interface PlanJson {
+  asOf: string;
+  quarter: string;
+  tasks: { id: string; title: string; lead: string; leadName: string; coordinators: string[]; due: string; status: TrackStatus; criteria: string[]; section: string; recurrence: 'once' | 'quarterly' }[];
+  late: { unit: string; task: string; status: LateStatus; role: TaskRole; due: string }[];
+  uncovered: string[];
+  counts: Record<TrackStatus, number>;
+}
+
+/**
+ * Compact JSON of a plan report for the results document (`results.plan`).
+ * @example results.plan = planJson(trackPlan({ tasks, statuses, asOf, results }));
+ */
+export function planJson(report: PlanReport): PlanJson {
+  return {
+    asOf: report.asOf,
+    quarter: report.quarter,
+    tasks: report.tasks.map((x) => ({
+      id: x.id,
+      title: x.title,
+      lead: x.lead,
+      leadName: x.leadName,
+      coordinators: x.coordinators,
+      due: x.due,
+      status: x.status,
+      criteria: x.criteria,
+      section: x.section,
+      recurrence: x.recurrence,
+    })),
+    late: report.late.map((e) => ({ unit: e.unit, task: e.task, status: e.status, role: e.role, due: e.due })),
+    uncovered: report.uncovered,
+    counts: report.counts,
+  };
+}
+
