@@ -57,8 +57,8 @@ describe('timeliness: deadline 20/07/2023, late keeps 50% (max 1)', () => {
     expect(rule.score({ value: null })).toMatchObject({ missing: true, issues: [] });
     expect(rule.score({ value: 'Không áp dụng' }).facts.notApplicable).toBe(true);
   });
-  test('input is a date cell', () => {
-    expect(rule.input).toEqual({ type: 'date' });
+  test('input is a date cell that also takes the three words', () => {
+    expect(rule.input).toEqual({ type: 'date', choices: ['Đúng hạn', 'Quá hạn', 'Chưa thực hiện'] });
   });
   test('wording', () => {
     expect(rule.explain(rule.score({ value: '25/07/2023' }), 'vi')).toMatchInlineSnapshot(`"quá hạn 5 ngày (hoàn thành 25/07/2023, hạn 20/07/2023): 0,5/1 điểm"`);

@@ -64,7 +64,7 @@ export const timelinessRule = defineRule({
     }
     return issues;
   },
-  input: (p) => (p.deadline !== undefined ? { type: 'date' } : { type: 'choice', choices: CHOICES }),
+  input: (p) => (p.deadline !== undefined ? { type: 'date', choices: CHOICES } : { type: 'choice', choices: CHOICES }),
   score(input, p, max) {
     const pre = preamble(input.value);
     if (pre) return pre;

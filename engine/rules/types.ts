@@ -9,7 +9,8 @@ export type InputSpec =
   | { type: 'number'; min?: number; max?: number; integer?: boolean; unit?: string }
   /** A rate in percent, 0–100 (a cell formatted as % holding 0.87 is read as 87). */
   | { type: 'rate' }
-  | { type: 'date' }
+  /** A date cell; `choices` are words also accepted instead of a date ("Chưa thực hiện"). */
+  | { type: 'date'; choices?: string[] }
   /** Points entered directly (0..max in 0.25 steps). */
   | { type: 'points' }
   /** Named variables for a formula; the value is an object { name: number }. */
