@@ -134,9 +134,9 @@ function parseSpec(spec: string): InputSpec | undefined {
   return undefined;
 }
 
-/** Is this workbook a unit template (has a `_meta` sheet naming the template format)? */
+/** Does this workbook look like a unit template (a `_meta` or a self-assessment sheet)? */
 export function isTemplateWorkbook(sheets: readonly SheetInfo[]): boolean {
-  return sheets.some((s) => s.name === META_SHEET);
+  return sheets.some((s) => s.name === META_SHEET || s.name === SELF_SHEET);
 }
 
 const NA_EXPL = /^khong (ap dung|phat sinh)/;
