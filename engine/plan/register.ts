@@ -48,12 +48,13 @@ export interface ValidatePlanOptions {
 export function checkPlan(plan: Plan, options: ValidatePlanOptions = {}): Issue[] {
   const units = options.units ?? defaultPlanUnits;
   const issues: Issue[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const codes = options.frameworkNodes ? leafCodes(options.frameworkNodes) : undefined;
   plan.tasks.forEach((task, i) => {
     const path = ['tasks', i];
-    if (seen.has(task.id)) issues.push(issue('plan.duplicateTask', { task: task.id }, { path: [...path, 'id'] }));
-    seen.add(task.id);
+    const first = seen.get(task.id);
+    if (first !== undefined) issues.push(issue('plan.duplicateTask', { task: task.id, first: `tasks.${first}` }, { path: [...path, 'id'] }));
+    else seen.set(task.id, i);
     const isGroup = (LEAD_GROUPS as readonly string[]).includes(task.lead) || (task.leads?.length ?? 0) > 0;
     if (!isGroup && expandUnitCode(task.lead, units).length === 0)
       issues.push(issue('plan.unknownUnit', { unit: task.lead, task: task.id }, { path: [...path, 'lead'] }));
@@ -62,7 +63,7 @@ export function checkPlan(plan: Plan, options: ValidatePlanOptions = {}): Issue[
     for (const [j, c] of task.coordinators.entries())
       if (expandUnitCode(c, units).length === 0) issues.push(issue('plan.unknownUnit', { unit: c, task: task.id }, { path: [...path, 'coordinators', j] }));
     if (!task.due && task.recurrence !== 'quarterly')
-      issues.push(issue('plan.noDue', { task: task.id, due: `${plan.year}-12-31` }, { path: [...path, 'due'] }, 'warning'));
+      issues.push(issue('plan.noDue', { task: task.id, due: `31/12/${plan.year}` }, { path: [...path, 'due'] }, 'warning'));
     if (codes)
       for (const [j, c] of task.criteria.entries())
         if (!codes.has(c)) issues.push(issue('plan.unknownCriterion', { task: task.id, criterion: c }, { path: [...path, 'criteria', j], criterion: c }, 'warning'));
