@@ -60,6 +60,15 @@ describe('bands: number scale (days late)', () => {
     expect(o.points).toBe(0);
     expect(o.issues).toEqual([{ code: 'rule.outsideBands', severity: 'warning', params: { value: 0.5 } }]);
   });
+  test('wording with the unit word in each language', () => {
+    const r = compileRule(
+      { kind: 'bands', scale: 'number', unit: 'ngày', unitEn: 'days', bands: [{ to: 0, toInclusive: true, share: 1 }, { from: 0, fromInclusive: false, to: 5, toInclusive: true, share: 0.5 }, { from: 5, fromInclusive: false, share: 0 }] },
+      1,
+    );
+    expect(r.warnings).toBeUndefined();
+    expect(r.explain(r.score({ value: 3 }), 'vi')).toMatchInlineSnapshot(`"giá trị 3 ngày (trên 0 ngày đến 5 ngày): 0,5/1 điểm"`);
+    expect(r.describe('en')).toMatchInlineSnapshot(`"0 days or less: full 1 point; above 0 days up to 5 days: 0.5 points; above 5 days: 0 points"`);
+  });
   test('input is a number ≥ 0', () => {
     expect(rule.input).toEqual({ type: 'number', min: 0, unit: 'ngày' });
     expect(rule.score({ value: -2 }).issues[0]?.code).toBe('rule.valueOutOfRange');

@@ -12,6 +12,8 @@ const paramsSchema = z
     scale: z.enum(['rate', 'number']).optional(),
     /** Unit word shown after numbers on the `number` scale, e.g. "ngày". */
     unit: z.string().optional(),
+    /** The unit word in English ("days"); default: `unit`. */
+    unitEn: z.string().optional(),
     /** Range the bands should cover (rate: 0–100; number: 0 and up). Values outside are refused. */
     domain: z.object({ min: z.number().finite().optional(), max: z.number().finite().optional() }).strict().optional(),
   })
@@ -67,13 +69,13 @@ export const bandsRule = defineRule({
   explain(o, p, max, lang) {
     const m = missingText(o, lang);
     if (m) return m;
-    const fmt = scaleFormatter(scaleOf(p), lang, p.unit);
+    const fmt = scaleFormatter(scaleOf(p), lang, lang === 'en' ? (p.unitEn ?? p.unit) : p.unit);
     const x = typeof o.facts.value === 'number' ? o.facts.value : 0;
     const band = typeof o.facts.band === 'number' ? p.bands[o.facts.band] : undefined;
     const why = band ? bandReason(band, x, lang, fmt) : `${fmt(x)} (${lang === 'vi' ? 'ngoài các khung' : 'outside every band'})`;
     return `${noun(p, lang)} ${why}: ${pointsOf(o.points, max, lang)}`;
   },
   describe(p, max, lang) {
-    return describeBands(p.bands, max, lang, scaleFormatter(scaleOf(p), lang, p.unit));
+    return describeBands(p.bands, max, lang, scaleFormatter(scaleOf(p), lang, lang === 'en' ? (p.unitEn ?? p.unit) : p.unit));
   },
 });

@@ -33,15 +33,15 @@ export function unusable(issue: RuleIssue, facts: Record<string, Fact> = {}): Ru
   return { points: 0, missing: true, issues: [issue], facts };
 }
 
-/** "0,5/1 điểm" · "0.5/1 points". */
+/** "0,5/1 điểm" · "0.5/1 points" (up to 3 decimals: 0,875 stays 0,875). */
 export function pointsOf(points: number, max: number, lang: Lang): string {
   const unit = lang === 'vi' ? 'điểm' : max === 1 && points === 1 ? 'point' : 'points';
-  return `${formatNumber(points, lang)}/${formatNumber(max, lang)} ${unit}`;
+  return `${formatNumber(points, lang, 3)}/${formatNumber(max, lang, 3)} ${unit}`;
 }
 
 /** "0,5 điểm" · "0.5 points". */
 export function pointsWord(points: number, lang: Lang): string {
-  return `${formatNumber(points, lang)} ${lang === 'vi' ? 'điểm' : points === 1 ? 'point' : 'points'}`;
+  return `${formatNumber(points, lang, 3)} ${lang === 'vi' ? 'điểm' : points === 1 ? 'point' : 'points'}`;
 }
 
 /** A share of the maximum as a percentage: 0.75 → "75%". */

@@ -49,9 +49,9 @@ describe('proportional (max 2)', () => {
 
   test('wording', () => {
     const r = compileRule({ kind: 'proportional', fullAt: 90 }, 1);
-    expect(r.explain(r.score({ value: 85 }), 'vi')).toMatchInlineSnapshot(`"tỷ lệ 85% < 90%: 85% × 1 / 90% = 0,94/1 điểm"`);
+    expect(r.explain(r.score({ value: 85 }), 'vi')).toMatchInlineSnapshot(`"tỷ lệ 85% < 90%: 85% × 1 / 90% = 0,944/1 điểm"`);
     expect(r.explain(r.score({ value: 92 }), 'vi')).toMatchInlineSnapshot(`"tỷ lệ 92% ≥ 90%: 1/1 điểm"`);
-    expect(r.explain(r.score({ value: 85 }), 'en')).toMatchInlineSnapshot(`"rate 85% < 90%: 85% × 1 / 90% = 0.94/1 points"`);
+    expect(r.explain(r.score({ value: 85 }), 'en')).toMatchInlineSnapshot(`"rate 85% < 90%: 85% × 1 / 90% = 0.944/1 points"`);
     expect(r.describe('vi')).toMatchInlineSnapshot(`"Đạt từ 90% trở lên: tối đa 1 điểm; dưới 90%: tỷ lệ × 1 / 90%"`);
     const plain = compileRule({ kind: 'proportional' }, 2);
     expect(plain.explain(plain.score({ value: 87.5 }), 'vi')).toMatchInlineSnapshot(`"tỷ lệ 87,5% × 2 = 1,75/2 điểm"`);

@@ -35,8 +35,8 @@ describe('survey: proportional (default)', () => {
   });
   test('wording', () => {
     const o = rule.score({ value: undefined, survey: 86.49 });
-    expect(rule.explain(o, 'vi')).toMatchInlineSnapshot(`"chỉ số hài lòng 86,49% × 1 = 0,86/1 điểm"`);
-    expect(rule.explain(o, 'en')).toMatchInlineSnapshot(`"satisfaction 86.49% × 1 = 0.86/1 points"`);
+    expect(rule.explain(o, 'vi')).toMatchInlineSnapshot(`"chỉ số hài lòng 86,49% × 1 = 0,865/1 điểm"`);
+    expect(rule.explain(o, 'en')).toMatchInlineSnapshot(`"satisfaction 86.49% × 1 = 0.865/1 points"`);
     expect(rule.describe('vi')).toMatchInlineSnapshot(`"Theo chỉ số hài lòng từ kết quả điều tra. Điểm = chỉ số hài lòng × 1"`);
   });
 });
@@ -64,7 +64,7 @@ describe('survey: answer shares A 100%, B 60%, C 20%, D 0% (max 2)', () => {
     const o = rule.score({ value: { A: 30, B: 10, C: 5, D: 0 } });
     expect(o.facts.rate).toBeCloseTo((37 / 45) * 100, 10);
     expect(o.points).toBeCloseTo((2 * 37) / 45, 12);
-    expect(rule.explain(o, 'vi')).toMatchInlineSnapshot(`"45 phiếu; chỉ số hài lòng 82,22% × 2 = 1,64/2 điểm"`);
+    expect(rule.explain(o, 'vi')).toMatchInlineSnapshot(`"45 phiếu; chỉ số hài lòng 82,22% × 2 = 1,644/2 điểm"`);
   });
   test('one answer: B → 60% of 2', () => {
     expect(rule.score({ value: 'b' }).points).toBeCloseTo(1.2, 12);

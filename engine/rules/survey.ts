@@ -139,6 +139,6 @@ export const surveyRule = defineRule({
     const answers = p.answers
       ? (vi ? ' Phương án trả lời: ' : ' Answers: ') + p.answers.map((a) => `${a.label} = ${shareText(a.share, lang)}`).join(', ') + (vi ? ' số điểm.' : ' of the points.')
       : '';
-    return head + base + answers;
+    return head + base + (answers ? '.' + answers : '');
   },
 });
