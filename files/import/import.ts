@@ -8,7 +8,7 @@ import type { Assessment } from '../../engine/model/assessment';
 import type { Unit } from '../../engine/model/unit';
 import { hasErrors, issue, type Issue } from '../../engine/model/issue';
 import type { Lang } from '../../engine/i18n/format';
-import type { SheetSnapshot } from '../../engine/workbook/port';
+import type { RenderedSheet, SheetSnapshot } from '../../engine/workbook/port';
 import {
   looksLikeMaster,
   readMaster,
@@ -18,6 +18,8 @@ import {
   type SubmissionMeta,
 } from '../../engine/workbook/master';
 import { templateUnits } from '../../engine/workbook/template';
+import { planFromDocument, parseTaskStatusSheet, PROGRESS_WORDS, STATUS_SHEET as TASK_STATUS_SHEET, taskLeadUnits, type PlanTask, type TaskStatus } from '../../engine/plan';
+import { renderMasterInputSheets, tableSpec, type PlanTaskRow } from '../../engine/workbook/master';
 import {
   LOG_SHEET,
   completeness,
@@ -56,6 +58,8 @@ export interface ImportResult {
   log: LogEntry[];
   /** Assessments of the new master. */
   assessments: Assessment[];
+  /** Task statuses reported on the plan's quarterly sheet (all units, lead and coordinator). */
+  taskStatuses: TaskStatus[];
   outPath?: string;
 }
 
@@ -68,13 +72,13 @@ const FILE_UNIT = /^tu-danh-gia-([A-Za-z0-9_-]+)\.xlsx$/i;
 /** Open one file and parse it as a filled template. */
 async function parseFile(
   p: string,
-  ctx: { framework?: MasterDocument['framework']; units?: readonly Unit[] },
+  ctx: { framework?: MasterDocument['framework']; units?: readonly Unit[]; tasks?: readonly PlanTask[] },
   acceptValidRows: boolean,
-): Promise<{ parsed: FilledParse; mtime?: Date }> {
+): Promise<{ parsed: FilledParse; mtime?: Date; taskStatuses: TaskStatus[] }> {
   const label = path.basename(p);
   const opened = await openXlsxFile(p, label);
   const base: FilledParse = { file: label, assessments: [], rows: [], applicable: 0, answered: 0, rejectedRows: 0, issues: opened.issues, status: 'rejected' };
-  if (!opened.port) return { parsed: base, ...(opened.mtime ? { mtime: opened.mtime } : {}) };
+  if (!opened.port) return { parsed: base, taskStatuses: [], ...(opened.mtime ? { mtime: opened.mtime } : {}) };
   const sheets = await opened.port.listSheets();
   const snapshots = await opened.port.read(sheets.map((s) => s.name));
   const m = FILE_UNIT.exec(label);
@@ -87,7 +91,22 @@ async function parseFile(
     },
     { acceptValidRows },
   );
-  return { parsed, ...(opened.mtime ? { mtime: opened.mtime } : {}) };
+  // the plan's quarterly task-status sheet, when the template carries one
+  let taskStatuses: TaskStatus[] = [];
+  const statusSnap = snapshots.find((x) => x.name === TASK_STATUS_SHEET);
+  if (statusSnap && parsed.unit && parsed.status !== 'rejected') {
+    const st = parseTaskStatusSheet(statusSnap, parsed.unit, label, ctx.tasks ? { tasks: ctx.tasks } : {});
+    parsed.issues.push(...st.issues);
+    if (hasErrors(st.issues)) {
+      parsed.status = acceptValidRows ? 'partial' : 'rejected';
+      if (parsed.status === 'rejected') {
+        parsed.rows = [];
+        parsed.assessments = [];
+      }
+    }
+    if (parsed.status !== 'rejected') taskStatuses = st.statuses;
+  }
+  return { parsed, taskStatuses, ...(opened.mtime ? { mtime: opened.mtime } : {}) };
 }
 
 /**
@@ -153,7 +172,7 @@ export async function importFilled(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const issues: Issue[] = [];
-  const fail = (extra: Issue[] = []): ImportResult => ({ issues: [...issues, ...extra], status: 'failed', files: [], units: [], log: [], assessments: [] });
+  const fail = (extra: Issue[] = []): ImportResult => ({ issues: [...issues, ...extra], status: 'failed', files: [], units: [], log: [], assessments: [], taskStatuses: [] });
   for (const inp of [masterPath, ...filledPaths]) {
     if (samePath(inp, outPath)) return fail([issue('cli.sameFile', { file: outPath }, { file: path.basename(outPath) })]);
   }
@@ -168,6 +187,8 @@ export async function importFilled(
   if (!doc.framework || doc.units.length === 0) return fail([issue('import.noFramework', {}, { file: path.basename(masterPath) })]);
   const framework = doc.framework;
   const units = doc.units;
+  const plan = doc.plan !== undefined ? planFromDocument(doc.plan, { units }).plan : undefined;
+  const taskStatuses: TaskStatus[] = [];
 
   const parsedFiles: FilledParse[] = [];
   const byUnit = new Map<string, { file: string; submittedAt: string; parsed: FilledParse }>();
@@ -177,7 +198,7 @@ export async function importFilled(
   let anyLeftOut = false;
 
   for (const p of filledPaths) {
-    const { parsed, mtime } = await parseFile(p, { framework, units }, options.acceptValidRows ?? false);
+    const { parsed, mtime, taskStatuses: st } = await parseFile(p, { framework, units, ...(plan ? { tasks: plan.tasks } : {}) }, options.acceptValidRows ?? false);
     parsedFiles.push(parsed);
     if (parsed.unit && parsed.status !== 'rejected') {
       const prev = byUnit.get(parsed.unit);
@@ -203,6 +224,7 @@ export async function importFilled(
     const unitCode = parsed.unit ?? '';
     const submittedAt = mtime ? localIso(mtime) : now;
     byUnit.set(unitCode, { file: parsed.file, submittedAt, parsed });
+    taskStatuses.push(...st);
     const merged = mergeAssessments(assessments, parsed.rows, { file: parsed.file, by: unitCode, time: now });
     assessments = merged.assessments;
     log.push(...merged.log);
@@ -251,15 +273,38 @@ export async function importFilled(
 
   // write the new master: same workbook, submissions + status + log sheets rewritten
   const oldLog = readLogSheet(master.snaps?.find((s) => s.name === LOG_SHEET));
-  const sheets = [
+  const sheets: RenderedSheet[] = [
     renderSubmissionsSheet(assessments, { lang, framework, units, submissions: [...submissions.values()] }),
     renderStatusSheet(lines, lang),
-    renderLogSheet([...oldLog, ...log], lang),
   ];
+  // lead units' task statuses go into the plan sheet (status word and report date)
+  if (plan && taskStatuses.length > 0 && doc.extras.planRows.length > 0) {
+    const rows: PlanTaskRow[] = doc.extras.planRows.map((r) => ({ ...r }));
+    let changed = false;
+    for (const st of taskStatuses) {
+      const task = plan.tasks.find((x) => x.id === st.task);
+      const row = rows.find((r) => r.id === st.task);
+      if (!task || !row || !taskLeadUnits(task, units).includes(st.unit)) continue;
+      const word = PROGRESS_WORDS[st.progress][lang];
+      const at = byUnit.get(st.unit)?.submittedAt.slice(0, 10) ?? now.slice(0, 10);
+      if (row.status !== word) {
+        log.push({ time: now, file: byUnit.get(st.unit)?.file ?? '', by: st.unit, unit: st.unit, criterion: st.task, field: 'taskStatus', old: row.status ?? null, new: word });
+        row.status = word;
+        changed = true;
+      }
+      row.reportedAt = st.completedOn ?? at;
+    }
+    const planSheet = tableSpec('plan').sheet;
+    if (changed) {
+      const rendered = renderMasterInputSheets({ framework, units, assessments: [], plan: rows }, { lang }).find((x) => x.name === planSheet);
+      if (rendered && master.snaps?.some((x) => x.name === planSheet)) sheets.push(rendered);
+    }
+  }
+  sheets.push(renderLogSheet([...oldLog, ...log], lang));
   await master.port.write(sheets);
   const saveIssues = await saveXlsxAtomically(master.port, outPath, { inputPaths: [masterPath, ...filledPaths] });
   issues.push(...saveIssues);
-  if (saveIssues.length) return { issues, status: 'failed', files: parsedFiles, units: lines, log, assessments };
+  if (saveIssues.length) return { issues, status: 'failed', files: parsedFiles, units: lines, log, assessments, taskStatuses };
   const status: ImportStatus = anyLeftOut || hasErrors(issues) ? 'partial' : 'ok';
-  return { issues, status, files: parsedFiles, units: lines, log, assessments, outPath };
+  return { issues, status, files: parsedFiles, units: lines, log, assessments, taskStatuses, outPath };
 }

@@ -10,6 +10,7 @@ import type { Lang } from '../../engine/i18n/format';
 import type { RenderedSheet } from '../../engine/workbook/port';
 import { readMaster, type MasterDocument, type ReadMasterOptions } from '../../engine/workbook/master';
 import { templateUnits, type TemplateOptions } from '../../engine/workbook/template';
+import { planFromDocument, quarterKey, quarterOf, renderTaskStatusSheet, tasksForUnit } from '../../engine/plan';
 import { openXlsxFile, samePath, writeFileAtomically } from '../node';
 import { buildTemplateWorkbook } from './build';
 
@@ -29,6 +30,8 @@ export interface WriteTemplatesOptions {
   resolveFramework?: ReadMasterOptions['resolveFramework'];
   /** Paths that must never be overwritten (inputs). */
   inputPaths?: readonly string[];
+  /** Quarter of the plan's task-status sheet ("2023-Q4"); default: the quarter of the deadline (or of now). */
+  quarter?: string;
 }
 
 export interface WriteTemplatesResult {
@@ -110,6 +113,18 @@ export async function writeTemplates(masterPath: string, outDir: string, options
   if (opts.deadline === undefined && round?.deadline) opts.deadline = round.deadline;
   if (opts.round === undefined && round) opts.round = round.label ?? round.round;
   if (opts.contact === undefined && typeof contact === 'string' && contact) opts.contact = contact;
+  // the plan's quarterly task-status sheet, for units that lead or coordinate tasks
+  if (doc.plan !== undefined && opts.extraSheets === undefined) {
+    const { plan, issues: planIssues } = planFromDocument(doc.plan, { units: doc.units });
+    loaded.issues.push(...planIssues.filter((i) => i.severity !== 'error'));
+    if (plan && plan.tasks.length > 0) {
+      const quarter = opts.quarter ?? quarterKey(quarterOf((opts.deadline ?? options.now ?? nowIso()).slice(0, 10)));
+      opts.extraSheets = (unit) =>
+        tasksForUnit(plan.tasks, unit.code, doc.units).length > 0
+          ? [renderTaskStatusSheet(plan.tasks, unit.code, quarter, { units: doc.units, ...(opts.lang ? { lang: opts.lang } : {}) })]
+          : [];
+    }
+  }
   const res = await writeTemplateFiles(doc.framework, doc.units, outDir, opts);
   return { files: res.files, issues: [...loaded.issues, ...res.issues] };
 }

@@ -14,8 +14,9 @@ export interface LogEntry {
   /** Unit that sent the file. */
   by: string;
   unit: string;
+  /** Criterion code, or the plan task id for a task status. */
   criterion: string;
-  field: 'value' | 'self' | 'evidence' | 'explanation' | 'notApplicable';
+  field: 'value' | 'self' | 'evidence' | 'explanation' | 'notApplicable' | 'taskStatus';
   old: CellValue;
   new: CellValue;
 }
@@ -203,7 +204,7 @@ export function readLogSheet(snap: SheetSnapshot | undefined): LogEntry[] {
       by: String(get(2) ?? ''),
       unit: String(get(3) ?? ''),
       criterion: String(get(4) ?? ''),
-      field: (FIELDS as readonly string[]).includes(field) ? (field as LogEntry['field']) : 'value',
+      field: ([...FIELDS, 'taskStatus'] as readonly string[]).includes(field) ? (field as LogEntry['field']) : 'value',
       old: get(6),
       new: get(7),
     });
