@@ -103,6 +103,13 @@ class IssueList {
   }
 }
 
+/** Has the object more than n own enumerable keys? Stops counting at n + 1. */
+function hasExtraKey(o: Record<string, unknown>, n: number): boolean {
+  let k = 0;
+  for (const key in o) if (key !== undefined && ++k > n) return true;
+  return false;
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -264,29 +271,32 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     rowWeight[r] = w;
     const base = r * nItems;
     let present = 0;
+    const tw = t.w;
+    const tw2 = t.w2;
+    const tn = t.n;
+    const ww = w * w;
     for (let i = 0; i < nItems; i++) {
-      const v = answers[ids[i] as string];
-      if (v !== undefined) present++;
-      const c = answerCode(v);
-      if (c === BLANK) {
-        t.blank[i]!++;
-      } else if (c === INVALID) {
+      const k = ids[i] as string;
+      const v = answers[k];
+      if (v === undefined) continue;
+      present++;
+      let c: number;
+      if (typeof v === 'number' && v >= 1 && v <= 5 && (v | 0) === v) c = v; // fast path
+      else c = answerCode(v);
+      if (c === BLANK) continue;
+      if (c === INVALID) {
         t.invalid[i]!++;
         codes[base + i] = INVALID;
-        issues.add(
-          issue('sipas.answer.outOfScale', { row: rowOf('responses', r), item: ids[i] as string, value: String(v) }, { ...locate('responses', r, ids[i]), unit, criterion: ids[i] as string }, 'warning'),
-        );
+        issues.add(issue('sipas.answer.outOfScale', { row: rowOf('responses', r), item: k, value: String(v) }, { ...locate('responses', r, k), unit, criterion: k }, 'warning'));
       } else {
         codes[base + i] = c;
-        t.w[i * 5 + c - 1]! += w;
-        t.w2[i]! += w * w;
-        t.n[i]!++;
+        tw[i * 5 + c - 1]! += w;
+        tw2[i]! += ww;
+        tn[i]!++;
       }
     }
-    // Keys that are not items of the instrument (rare: checked only when the count differs).
-    let keys = 0;
-    for (const k in answers) if (Object.prototype.hasOwnProperty.call(answers, k)) keys++;
-    if (keys !== present) {
+    // Keys that are not items of the instrument: only when the row has more keys than items found.
+    if (present < nItems ? Object.keys(answers).length !== present : hasExtraKey(answers, nItems)) {
       for (const k of Object.keys(answers)) {
         if (!L.itemIndex.has(k) && !unknownItems.has(k)) {
           unknownItems.add(k);
@@ -295,6 +305,8 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
       }
     }
   }
+  // Blanks of respondent rows: every row answers each item validly, invalidly, or not at all.
+  for (const t of tallies) for (let i = 0; i < nItems; i++) t.blank[i] = t.rows - (t.n[i] as number) - (t.invalid[i] as number);
 
   // ---- Counts
   const counts = d.counts ?? [];
@@ -407,14 +419,15 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     zG.fill(0);
     let zO = 0;
     const base = r * nItems;
+    const { p, W, ssItem, coefA, coefG, coefO } = t;
     for (let i = 0; i < nItems; i++) {
       const c = codes[base + i] as number;
       if (c === BLANK || c === INVALID) continue;
-      const dv = (w * ((y[c - 1] as number) - (t.p[i] as number))) / (t.W[i] as number);
-      t.ssItem[i]! += dv * dv;
-      zA[aspectOf[i] as number]! += (t.coefA[i] as number) * dv;
-      zG[groupOf[i] as number]! += (t.coefG[i] as number) * dv;
-      zO += (t.coefO[i] as number) * dv;
+      const dv = (w * ((y[c - 1] as number) - (p[i] as number))) / (W[i] as number);
+      ssItem[i]! += dv * dv;
+      zA[aspectOf[i] as number]! += (coefA[i] as number) * dv;
+      zG[groupOf[i] as number]! += (coefG[i] as number) * dv;
+      zO += (coefO[i] as number) * dv;
     }
     for (let a = 0; a < nAspects; a++) t.ssAspect[a]! += (zA[a] as number) * (zA[a] as number);
     for (let g = 0; g < nGroups; g++) t.ssGroup[g]! += (zG[g] as number) * (zG[g] as number);

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+'use strict';
+// Bundles bench/sipas.ts with esbuild into out/bench/ and runs it: prints the time and the ratio to target.
+const path = require('node:path');
+const root = path.resolve(__dirname, '..');
+const outfile = path.join(root, 'out', 'bench', 'sipas.cjs');
+require('esbuild').buildSync({
+  entryPoints: [path.join(root, 'bench', 'sipas.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const { benchSipas, SIPAS_BENCH_TARGET_SECONDS } = require(outfile);
+benchSipas().then(
+  (r) => {
+    const ok = r.seconds <= SIPAS_BENCH_TARGET_SECONDS;
+    process.stdout.write(
+      `sipas: ${r.respondents} phiếu × ${r.items} câu hỏi: ${r.seconds.toFixed(3)} s (CPU ${r.cpuSeconds.toFixed(3)} s) ` +
+        `(mục tiêu ${SIPAS_BENCH_TARGET_SECONDS} s, tỷ lệ ${r.ratio.toFixed(2)}) ${ok ? 'ĐẠT' : 'CHƯA ĐẠT'}\n`,
+    );
+    process.exitCode = ok ? 0 : 1;
+  },
+  (e) => {
+    process.stderr.write(String(e && e.stack ? e.stack : e) + '\n');
+    process.exitCode = 1;
+  },
+);
