@@ -3,6 +3,8 @@ import { sipasCommand } from './sipas';
 import { templatesCommand } from './templates';
 import { importCommand } from './import';
 import { scoreCommand } from './score';
+import { demoCommand } from './demo';
+import { validateCommand } from './validate';
 
 /** The command table. Each command lives in its own file in this folder. */
-export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand]);
+export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, demoCommand]);

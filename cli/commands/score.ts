@@ -3,6 +3,7 @@ import type { Command } from './types';
 import type { CliIO } from '../io';
 import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io';
+import { scoreWorkbookFile } from '../../files/scoreWorkbook';
 import { scoreDocument, targetGap, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, type Issue, type Lang, type ResultsDocument, type TargetGap, type UnitResult } from '../../engine';
 
 const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>] [--unit <mã>] [--lang en]';
@@ -100,10 +101,30 @@ function renderTarget(g: TargetGap, lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
-/** `.xlsx` input: handled by the workbook module. */
-function scoreXlsx(_input: string, _args: ParsedArgs, io: CliIO): Promise<number> {
-  io.stderr('xlsx: see parindex score master.xlsx (workbook module)\n');
-  return Promise.resolve(EXIT_USAGE);
+/**
+ * `.xlsx` input: a master workbook. Scored by files/scoreWorkbook; results go to a NEW workbook
+ * (`--out`, default `<input>-ket-qua.xlsx`; with `--json` and no `--out`, no file is written).
+ */
+async function scoreXlsx(input: string, args: ParsedArgs, io: CliIO): Promise<number> {
+  const lang = args.lang;
+  const outFlag = args.flags['out'];
+  const json = args.flags['json'] === true;
+  const now = args.flags['now'];
+  const r = await scoreWorkbookFile(input, {
+    lang,
+    json,
+    ...(typeof outFlag === 'string' ? { out: outFlag } : {}),
+    ...(typeof now === 'string' ? { asOf: now } : {}),
+  });
+  const unitFlag = args.flags['unit'];
+  const only = typeof unitFlag === 'string' ? unitFlag : undefined;
+  if (r.results) {
+    if (json) io.stdout(JSON.stringify({ ...r.results, issues: r.issues }, null, 2) + '\n');
+    else io.stdout(renderTable(r.results, lang, only));
+  }
+  if (r.outPath) io.stderr(t('score.written', { file: r.outPath }, lang) + '\n');
+  printIssues(io, r.issues, lang, input);
+  return r.results && !r.issues.some((i) => i.severity === 'error') ? EXIT_OK : EXIT_INPUT;
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<number> {

@@ -54,4 +54,12 @@ export const workbookMessages = {
   'workbook.cannotOpen': { vi: 'Không mở được tệp Excel: {detail}', en: 'Cannot open the Excel file: {detail}' },
   'workbook.late': { vi: 'Nộp muộn: ngày nộp {submitted} sau hạn {deadline}', en: 'Late: submitted {submitted}, deadline {deadline}' },
   'workbook.notSubmitted': { vi: 'Chưa nộp kê khai', en: 'No submission' },
+  // parindex validate / score / demo
+  'validate.kindMaster': { vi: 'sổ tổng hợp', en: 'master workbook' },
+  'validate.kindTemplate': { vi: 'biểu mẫu tự đánh giá', en: 'self-assessment template' },
+  'validate.valid': { vi: '{file}: {what} hợp lệ ({warnings} cảnh báo).', en: '{file}: valid {what} ({warnings} warnings).' },
+  'validate.invalid': { vi: '{file}: {what} có {errors} lỗi, {warnings} cảnh báo (chi tiết ở trên).', en: '{file}: {what} has {errors} errors, {warnings} warnings (listed above).' },
+  'validate.masterSummary': { vi: '{units} đơn vị, {criteria} tiêu chí, {rows} dòng kê khai.', en: '{units} units, {criteria} criteria, {rows} submission rows.' },
+  'score.written': { vi: 'Đã ghi kết quả: {file}', en: 'Results written: {file}' },
+  'score.withErrors': { vi: 'Có {errors} lỗi dữ liệu (xem trang "Kiểm tra dữ liệu"); kết quả có thể chưa đầy đủ.', en: '{errors} data errors (see the "Kiểm tra dữ liệu" sheet); results may be incomplete.' },
 } as const satisfies Catalogue;

@@ -517,7 +517,7 @@ function readRounds(ctx: Ctx, snap: SheetSnapshot): RoundDeadline[] {
 function readSurveyResponses(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlySet<string>): { rows: SurveyResponseRow[]; items: string[] } {
   const { t, cells } = openTable(ctx, snap, 'surveyResponses');
   const items = t.extraKeys;
-  if (t.headerRow >= 0 && items.length === 0) {
+  if (t.headerRow >= 0 && items.length === 0 && t.rows.length > 0) {
     ctx.issues.push(issue('workbook.noSurveyItems', {}, loc(ctx, snap.name, a1(t.headerRow, t.cols.size))));
   }
   const rows: SurveyResponseRow[] = [];

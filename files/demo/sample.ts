@@ -1,0 +1,69 @@
+/**
+ * The demo's source data (samples/*.json): Thanh Xuân 2023, synthetic but plausible.
+ * Kept as data so the demo is the same on every machine; `generate.ts` produced it once.
+ */
+import type { PreviousResult } from '../../engine/model/assessment';
+import type { RoundDeadline, PlanTaskRow } from '../../engine/workbook/master';
+
+export interface SampleRow {
+  criterion: string;
+  value?: string | number;
+  self?: number;
+  evidence?: string;
+  explanation?: string;
+}
+
+/** What one unit sends back (an office answers the district-level criteria it leads). */
+export interface SampleSubmission {
+  /** The unit whose template this is (ward or office). */
+  from: string;
+  /** The unit assessed (the ward itself, or the district for an office). */
+  unit: string;
+  /** ISO date-time the file arrived. */
+  submittedAt: string;
+  rows: SampleRow[];
+}
+
+export interface SampleAppraisal {
+  unit: string;
+  criterion: string;
+  appraisal: number[];
+  reasons: string[];
+}
+
+/** A mistake a unit makes while filling its template (the importer must catch it). */
+export interface SampleMistake {
+  from: string;
+  criterion: string;
+  field: 'value' | 'self';
+  value: string | number;
+  /** What kind of mistake, for the reader of the sample. */
+  kind: 'textInNumber' | 'aboveMax' | 'notInList';
+}
+
+export interface DemoSample {
+  id: string;
+  name: string;
+  year: number;
+  frameworkId: string;
+  /** "Today" of the demo (ISO date). */
+  asOf: string;
+  seed: number;
+  rounds: RoundDeadline[];
+  /** Units that never sent their template. */
+  missing: string[];
+  submissions: SampleSubmission[];
+  appraisals: SampleAppraisal[];
+  mistakes: SampleMistake[];
+  previous: PreviousResult[];
+  survey: {
+    instrument: string;
+    items: string[];
+    /** Per unit, one string per respondent: one digit per item (1–5, 0 = no answer). */
+    responses: Record<string, string[]>;
+  };
+  /** Sociological-survey indices (%) of PAR survey criteria that are not SIPAS aspects: unit → criterion → index. */
+  surveyIndices?: Record<string, Record<string, number>>;
+  plan?: PlanTaskRow[];
+  sipasPrevious?: { unit: string; overall: number; rank?: number }[];
+}

@@ -1,0 +1,76 @@
+/** The short text summary printed at the end of `parindex demo`. */
+import type { Lang } from '../../engine/i18n/format';
+import { formatNumber, formatPercent } from '../../engine/i18n/format';
+import type { ResultsDocument } from '../../engine/model/results';
+import type { SipasResult } from '../../engine/sipas/result';
+import type { SubmissionStatus } from '../../engine/workbook/import';
+import { gapsByCriterion, kindLabel } from '../../engine/workbook/output';
+
+function pad(s: string, n: number): string {
+  const len = [...s].length;
+  return len >= n ? s : s + ' '.repeat(n - len);
+}
+function padLeft(s: string, n: number): string {
+  const len = [...s].length;
+  return len >= n ? s : ' '.repeat(n - len) + s;
+}
+
+/** Ranking table, biggest gaps, late / missing units and SIPAS overall, as plain text. */
+export function demoSummary(results: ResultsDocument, lang: Lang, extra: { sipas?: SipasResult; status?: readonly SubmissionStatus[] } = {}): string {
+  const vi = lang === 'vi';
+  const lines: string[] = [];
+  const sip = new Map((extra.sipas?.units ?? []).map((u) => [u.unit, u.overall]));
+  const kinds = ['district', ...new Set(results.units.map((u) => u.kind).filter((k) => k !== 'district'))];
+  const y = results.framework.year;
+  const year = y !== undefined && !results.framework.name.includes(String(y)) ? (vi ? ` năm ${y}` : ` ${y}`) : '';
+  lines.push(
+    vi
+      ? `Kết quả: ${results.framework.name}${year} (mục tiêu ${formatPercent(results.framework.target, lang)})`
+      : `Results: ${results.framework.name}${year} (target ${formatPercent(results.framework.target, lang)})`,
+  );
+  for (const kind of kinds) {
+    const us = results.units.filter((u) => u.kind === kind).sort((a, b) => a.rank - b.rank);
+    if (!us.length) continue;
+    lines.push('');
+    lines.push(kindLabel(kind, lang));
+    lines.push(
+      `${padLeft(vi ? 'Hạng' : 'Rank', 4)}  ${pad(vi ? 'Đơn vị' : 'Unit', 30)} ${padLeft(vi ? 'Chỉ số' : 'Index', 8)} ${padLeft(vi ? 'Loại' : 'Grade', 5)} ${padLeft(vi ? 'Năm trước' : 'Last yr', 10)} ${padLeft('SIPAS', 8)}`,
+    );
+    for (const u of us) {
+      const prev = u.previous ? `${formatNumber(u.previous.index, lang)}${u.previous.rank ? ` (${u.previous.rank})` : ''}` : '—';
+      const s = sip.get(u.code);
+      lines.push(
+        `${padLeft(String(u.rank), 4)}  ${pad(u.name, 30)} ${padLeft(formatNumber(u.index, lang), 8)} ${padLeft(u.grade, 5)} ${padLeft(prev, 10)} ${padLeft(s === undefined || s === null ? '—' : formatPercent(s, lang, 1), 8)}`,
+      );
+    }
+  }
+  const gaps = gapsByCriterion(results).slice(0, 5);
+  if (gaps.length) {
+    lines.push('');
+    lines.push(vi ? 'Tiêu chí bị trừ nhiều điểm nhất:' : 'Criteria losing the most points:');
+    for (const g of gaps)
+      lines.push(`  ${pad(g.criterion, 8)} ${pad(g.name.length > 48 ? g.name.slice(0, 47) + '…' : g.name, 48)} ${padLeft(formatNumber(g.lost, lang), 6)} ${vi ? 'điểm' : 'pts'} · ${g.units} ${vi ? 'đơn vị' : 'units'}${g.lead ? ` · ${vi ? 'chủ trì' : 'lead'} ${g.lead}` : ''}`);
+  }
+  const status = extra.status ?? [];
+  const late = status.filter((s) => s.timeliness === 'late').map((s) => s.unit);
+  const missing = status.filter((s) => s.timeliness === 'missing').map((s) => s.unit);
+  if (status.length) {
+    lines.push('');
+    lines.push(
+      vi
+        ? `Nộp biểu mẫu: ${status.length - missing.length}/${status.length} đơn vị; nộp muộn: ${late.join(', ') || 'không'}; chưa nộp: ${missing.join(', ') || 'không'}`
+        : `Templates returned: ${status.length - missing.length}/${status.length} units; late: ${late.join(', ') || 'none'}; missing: ${missing.join(', ') || 'none'}`,
+    );
+  }
+  if (extra.sipas && extra.sipas.units.length) {
+    const vals = extra.sipas.units.map((u) => u.overall).filter((x): x is number => x !== null);
+    const n = extra.sipas.units.reduce((s, u) => s + u.n, 0);
+    const mean = vals.reduce((s, x) => s + x, 0) / Math.max(1, vals.length);
+    lines.push(
+      vi
+        ? `SIPAS: bình quân ${formatPercent(mean, lang)} trên ${vals.length} phường (${formatNumber(n, lang, 0)} phiếu); đạt mục tiêu ${formatPercent(extra.sipas.method.target, lang)}: ${extra.sipas.units.filter((u) => u.meetsTarget).length}`
+        : `SIPAS: mean ${formatPercent(mean, lang)} over ${vals.length} wards (${formatNumber(n, lang, 0)} responses); at target ${formatPercent(extra.sipas.method.target, lang)}: ${extra.sipas.units.filter((u) => u.meetsTarget).length}`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
