@@ -1,0 +1,176 @@
+/**
+ * Every word the task pane shows, Vietnamese first, English second. Engine messages (issues)
+ * come from engine/i18n; these are the pane's own labels and the Office.js port's failures.
+ */
+import type { Lang } from '../../engine/i18n/format';
+
+export type { Lang };
+
+const S = {
+  appTitle: { vi: 'Chấm điểm CCHC', en: 'PAR scoring' },
+  language: { vi: 'Ngôn ngữ', en: 'Language' },
+  steps: { vi: 'Các bước của đợt chấm điểm', en: 'Steps of the scoring round' },
+  'view.setup': { vi: 'Thiết lập', en: 'Set up' },
+  'view.templates': { vi: 'Gửi biểu mẫu', en: 'Send templates' },
+  'view.collect': { vi: 'Nhận & kiểm tra', en: 'Collect & check' },
+  'view.appraise': { vi: 'Thẩm định', en: 'Appraise' },
+  'view.compute': { vi: 'Tính điểm', en: 'Compute' },
+  'view.analyse': { vi: 'Phân tích', en: 'Analyse' },
+  'view.sipas': { vi: 'SIPAS', en: 'SIPAS' },
+  'view.plan': { vi: 'Kế hoạch', en: 'Plan' },
+  'view.help': { vi: 'Hướng dẫn', en: 'Help' },
+  'host.excel': { vi: 'Đang làm việc trên sổ Excel đang mở', en: 'Working on the open Excel workbook' },
+  'host.standalone': { vi: 'Chạy độc lập (không có Excel): mở một tệp .xlsx', en: 'Standalone (no Excel): open an .xlsx file' },
+  'file.open': { vi: 'Mở sổ tổng hợp (.xlsx)', en: 'Open master workbook (.xlsx)' },
+  'file.opened': { vi: 'Đã mở: {file}', en: 'Opened: {file}' },
+  'file.none': { vi: 'Chưa mở sổ nào.', en: 'No workbook open.' },
+  'file.download': { vi: 'Tải sổ kết quả (.xlsx)', en: 'Download results workbook (.xlsx)' },
+  'file.opening': { vi: 'Đang mở tệp…', en: 'Opening the file…' },
+  'file.bad': { vi: 'Không đọc được tệp {file}: không phải tệp .xlsx hợp lệ.', en: 'Cannot read {file}: not a valid .xlsx file.' },
+  needWorkbook: { vi: 'Hãy mở sổ tổng hợp trước (nút "Mở sổ tổng hợp").', en: 'Open a master workbook first ("Open master workbook").' },
+  needCompute: { vi: 'Chưa có kết quả: hãy vào bước "Tính điểm".', en: 'No results yet: go to "Compute".' },
+  // setup
+  'setup.intro': { vi: 'Chọn bộ tiêu chí có sẵn để tạo các trang đầu vào của sổ tổng hợp (bộ tiêu chí, đơn vị, kê khai).', en: 'Choose a built-in criteria set to create the master input sheets (criteria, units, submissions).' },
+  'setup.framework': { vi: 'Bộ tiêu chí', en: 'Criteria set' },
+  'setup.create': { vi: 'Tạo các trang của sổ tổng hợp', en: 'Create the master sheets' },
+  'setup.createNew': { vi: 'Tạo sổ tổng hợp mới', en: 'Create a new master workbook' },
+  'setup.done': { vi: 'Đã tạo {count} trang.', en: '{count} sheets created.' },
+  'setup.status': { vi: '{name} · {leaves} tiêu chí · {units} đơn vị', en: '{name} · {leaves} criteria · {units} units' },
+  'setup.valid': { vi: 'hợp lệ', en: 'valid' },
+  'setup.invalid': { vi: '{count} lỗi', en: '{count} errors' },
+  // templates
+  'templates.intro': { vi: 'Mỗi đơn vị một biểu mẫu tự đánh giá, chỉ gồm các tiêu chí áp dụng cho đơn vị đó.', en: 'One self-assessment template per unit, with only the criteria that apply to it.' },
+  'templates.deadline': { vi: 'Hạn nộp', en: 'Deadline' },
+  'templates.one': { vi: 'Tải biểu mẫu', en: 'Download template' },
+  'templates.all': { vi: 'Tải tất cả (.zip)', en: 'Download all (.zip)' },
+  'templates.count': { vi: '{count} biểu mẫu', en: '{count} templates' },
+  'templates.building': { vi: 'Đang tạo biểu mẫu {done}/{total}…', en: 'Building templates {done}/{total}…' },
+  // collect
+  'collect.intro': { vi: 'Chọn (hoặc kéo thả) các tệp đơn vị gửi về. Mọi lỗi được liệt kê theo đơn vị; phần hợp lệ được nhập vào trang Kê khai.', en: 'Pick (or drop) the files units sent back. Every issue is listed by unit; valid parts go into the submissions sheet.' },
+  'collect.pick': { vi: 'Chọn các tệp đã điền', en: 'Pick filled files' },
+  'collect.acceptValid': { vi: 'Nhập cả các dòng hợp lệ của tệp có lỗi', en: 'Also bring in the valid rows of files with errors' },
+  'collect.summary': { vi: '{files} tệp · {ok} nhập đủ · {partial} nhập một phần · {rejected} bị từ chối · {errors} lỗi cần sửa', en: '{files} files · {ok} imported · {partial} partly · {rejected} rejected · {errors} errors to fix' },
+  'collect.written': { vi: 'Đã cập nhật trang Kê khai ({count} thay đổi).', en: 'Submissions sheet updated ({count} changes).' },
+  'collect.nothing': { vi: 'Không có thay đổi nào để nhập.', en: 'Nothing to bring in.' },
+  'collect.noIssues': { vi: 'Không có lỗi.', en: 'No issues.' },
+  'issues.title': { vi: 'Vấn đề cần xử lý', en: 'Issues to handle' },
+  'issues.general': { vi: 'Chung', en: 'General' },
+  'issues.select': { vi: 'Chọn ô {cell} trên trang {sheet}', en: 'Select cell {cell} on sheet {sheet}' },
+  'issues.count': { vi: '{errors} lỗi · {warnings} cảnh báo', en: '{errors} errors · {warnings} warnings' },
+  // appraise
+  'appraise.intro': { vi: 'Nhập điểm thẩm định (vòng 1, vòng 2 sau giải trình) và lý do bên cạnh số liệu của đơn vị.', en: 'Enter appraisal scores (round 1, round 2 after explanation) and reasons beside the unit\'s answer.' },
+  'appraise.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'appraise.criterion': { vi: 'Tiêu chí', en: 'Criterion' },
+  'appraise.value': { vi: 'Số liệu', en: 'Answer' },
+  'appraise.self': { vi: 'Tự chấm', en: 'Self-score' },
+  'appraise.round1': { vi: 'Thẩm định 1', en: 'Appraisal 1' },
+  'appraise.round2': { vi: 'Thẩm định 2', en: 'Appraisal 2' },
+  'appraise.reason': { vi: 'Lý do', en: 'Reason' },
+  'appraise.explanation': { vi: 'Giải trình', en: 'Explanation' },
+  'appraise.save': { vi: 'Ghi vào trang Kê khai', en: 'Save to the submissions sheet' },
+  'appraise.saved': { vi: 'Đã ghi {count} tiêu chí.', en: '{count} criteria saved.' },
+  'appraise.status': { vi: '{done}/{total} tiêu chí đã thẩm định', en: '{done}/{total} criteria appraised' },
+  'appraise.badNumber': { vi: 'Điểm "{value}" của tiêu chí {criterion} không phải số trong [0; {max}].', en: 'Score "{value}" of criterion {criterion} is not a number in [0, {max}].' },
+  // compute
+  'compute.intro': { vi: 'Tính điểm, chỉ số, xếp loại, xếp hạng và ghi các trang kết quả.', en: 'Compute scores, indices, grades, ranks and write the result sheets.' },
+  'compute.run': { vi: 'Tính điểm', en: 'Compute' },
+  'compute.running': { vi: 'Đang tính…', en: 'Computing…' },
+  'compute.phase.list': { vi: 'Đang xem các trang…', en: 'Listing sheets…' },
+  'compute.phase.read': { vi: 'Đang đọc số liệu…', en: 'Reading data…' },
+  'compute.phase.compute': { vi: 'Đang tính điểm…', en: 'Scoring…' },
+  'compute.phase.write': { vi: 'Đang ghi kết quả…', en: 'Writing results…' },
+  'compute.phase.done': { vi: 'Xong.', en: 'Done.' },
+  'compute.done': { vi: 'Đã chấm {units} đơn vị; đã ghi {sheets} trang: {names}.', en: 'Scored {units} units; wrote {sheets} sheets: {names}.' },
+  'compute.failed': { vi: 'Chưa tính được: số liệu có {errors} lỗi (xem danh sách bên dưới).', en: 'Not computed: the data has {errors} errors (see the list below).' },
+  'compute.timing': { vi: 'Đọc {read} ms · tính {compute} ms · ghi {write} ms', en: 'Read {read} ms · compute {compute} ms · write {write} ms' },
+  // analyse
+  'analyse.ranking': { vi: 'Xếp hạng', en: 'Ranking' },
+  'analyse.rank': { vi: 'Hạng', en: 'Rank' },
+  'analyse.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'analyse.index': { vi: 'Chỉ số', en: 'Index' },
+  'analyse.grade': { vi: 'Xếp loại', en: 'Grade' },
+  'analyse.score': { vi: 'Điểm', en: 'Score' },
+  'analyse.change': { vi: 'So với năm trước', en: 'vs. last year' },
+  'analyse.kind': { vi: 'Nhóm', en: 'Group' },
+  'analyse.byLead': { vi: 'Điểm bị trừ theo đơn vị chủ trì', en: 'Points lost by lead unit' },
+  'analyse.lead': { vi: 'Chủ trì', en: 'Lead' },
+  'analyse.lost': { vi: 'Bị trừ', en: 'Lost' },
+  'analyse.recoverable': { vi: 'Có thể gỡ', en: 'Recoverable' },
+  'analyse.gaps': { vi: 'Số lượt', en: 'Count' },
+  'analyse.whatIf': { vi: 'Giả định "nếu… thì…"', en: 'What-if' },
+  'analyse.whatIfIntro': { vi: 'Chọn đơn vị, sửa điểm các tiêu chí bị trừ và xem chỉ số, xếp loại, hạng thay đổi ngay.', en: 'Pick a unit, change the points of its lost criteria and watch index, grade and rank move.' },
+  'analyse.newPoints': { vi: 'Điểm giả định', en: 'Points if' },
+  'analyse.before': { vi: 'Hiện tại', en: 'Now' },
+  'analyse.after': { vi: 'Nếu thay đổi', en: 'With changes' },
+  'analyse.reset': { vi: 'Bỏ các giả định', en: 'Clear changes' },
+  'analyse.noGaps': { vi: 'Đơn vị này không bị trừ điểm.', en: 'This unit lost no points.' },
+  // sipas
+  'sipas.intro': { vi: 'Chỉ số hài lòng của người dân, tổ chức (SIPAS) theo đơn vị.', en: 'Citizen and organisation satisfaction (SIPAS) by unit.' },
+  'sipas.none': { vi: 'Sổ chưa có số liệu khảo sát SIPAS.', en: 'The workbook has no SIPAS survey data.' },
+  'sipas.overall': { vi: 'Chỉ số chung', en: 'Overall' },
+  'sipas.n': { vi: 'Số phiếu', en: 'Responses' },
+  // plan
+  'plan.intro': { vi: 'Nhiệm vụ kế hoạch CCHC chậm, chưa triển khai hoặc chưa báo cáo.', en: 'Plan tasks late, not started or not reported.' },
+  'plan.none': { vi: 'Sổ chưa có kế hoạch (trang nhiệm vụ).', en: 'The workbook has no plan tasks.' },
+  'plan.filterLead': { vi: 'Lọc theo đơn vị', en: 'Filter by unit' },
+  'plan.filterStatus': { vi: 'Lọc theo tình trạng', en: 'Filter by status' },
+  'plan.all': { vi: 'Tất cả', en: 'All' },
+  'plan.task': { vi: 'Nhiệm vụ', en: 'Task' },
+  'plan.status': { vi: 'Tình trạng', en: 'Status' },
+  'plan.due': { vi: 'Hạn', en: 'Due' },
+  'plan.uncovered': { vi: 'Tiêu chí bị trừ điểm mà chưa có nhiệm vụ nào phục vụ: {list}', en: 'Criteria that lost points with no task serving them: {list}' },
+  'plan.late': { vi: '{count} nhiệm vụ cần đôn đốc', en: '{count} tasks to chase' },
+  'status.done': { vi: 'Hoàn thành', en: 'Done' },
+  'status.onTrack': { vi: 'Đang thực hiện', en: 'On track' },
+  'status.late': { vi: 'Chậm', en: 'Late' },
+  'status.notStarted': { vi: 'Chưa triển khai', en: 'Not started' },
+  'status.notReported': { vi: 'Chưa báo cáo', en: 'Not reported' },
+  // help
+  'help.text': {
+    vi: 'Thẻ CCHC trên thanh công cụ mở từng bước của đợt chấm điểm. Dữ liệu nằm trong các trang của sổ; các trang kết quả (Tổng hợp, Kết quả, Xếp hạng, Điểm bị trừ…) được ghi lại toàn bộ mỗi lần tính. Không có Excel: mở tệp này trong trình duyệt, chọn sổ .xlsx, tính điểm và tải sổ kết quả.',
+    en: 'The CCHC ribbon tab opens each step of the round. Data lives in the workbook\'s sheets; result sheets (Summary, Results, Ranking, Points lost…) are rewritten whole on each run. Without Excel: open this page in a browser, pick an .xlsx, compute and download the results workbook.',
+  },
+  // Excel failures (addin/excel/errors.ts)
+  'excel.notFound': { vi: 'Không tìm thấy trang hoặc ô {where} trong sổ (có thể đã bị đổi tên hoặc xoá). Hãy kiểm tra tên trang rồi thử lại.', en: 'Sheet or cell {where} was not found (renamed or deleted?). Check the sheet name and try again.' },
+  'excel.protected': { vi: 'Trang {where} đang được bảo vệ nên không ghi được. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet) rồi thử lại.', en: 'Sheet {where} is protected and cannot be written. Unprotect it (Review › Unprotect Sheet) and try again.' },
+  'excel.payloadTooLarge': { vi: 'Dữ liệu ghi vào {where} quá lớn cho một lần gửi tới Excel. Hãy thử lại; nếu vẫn lỗi, tách sổ theo năm hoặc theo nhóm đơn vị.', en: 'The data written to {where} is too large for one request to Excel. Try again; if it persists, split the workbook by year or unit group.' },
+  'excel.busy': { vi: 'Excel đang bận (đang sửa ô hoặc đang tính). Hãy thoát chế độ sửa ô (Enter hoặc Esc) rồi thử lại.', en: 'Excel is busy (editing a cell or calculating). Leave cell edit mode (Enter or Esc) and try again.' },
+  'excel.invalidArgument': { vi: 'Excel từ chối thao tác trên {where}. Hãy kiểm tra các ô gộp hoặc bảng (Table) trên trang đó rồi thử lại.', en: 'Excel refused the operation on {where}. Check merged cells or tables on that sheet and try again.' },
+  'excel.accessDenied': { vi: 'Không có quyền sửa sổ này ({where}). Hãy mở sổ ở chế độ chỉnh sửa.', en: 'No permission to edit this workbook ({where}). Open it for editing.' },
+  'excel.unsupported': { vi: 'Phiên bản Excel này chưa hỗ trợ thao tác cần cho {where}. Hãy cập nhật Office (cần ExcelApi 1.8 trở lên).', en: 'This Excel version does not support an operation needed for {where}. Update Office (ExcelApi 1.8 or later).' },
+  'excel.unknown': { vi: 'Excel báo lỗi khi làm việc với {where}. Hãy thử lại; nếu vẫn lỗi, gửi chi tiết sau cho bộ phận hỗ trợ.', en: 'Excel reported an error with {where}. Try again; if it persists, send the detail below to support.' },
+  'excel.detail': { vi: 'Chi tiết: {detail}', en: 'Detail: {detail}' },
+  'excel.featureMissing': { vi: 'Excel này chưa hỗ trợ {feature} (cần ExcelApi {version}); trang {sheet} được ghi không có phần này.', en: 'This Excel lacks {feature} (needs ExcelApi {version}); sheet {sheet} was written without it.' },
+  'feature.suspendCalculation': { vi: 'tạm dừng tính toán khi ghi', en: 'pausing calculation while writing' },
+  'feature.conditionalFormats': { vi: 'định dạng có điều kiện', en: 'conditional formats' },
+  'feature.charts': { vi: 'biểu đồ', en: 'charts' },
+  'feature.protection': { vi: 'bảo vệ trang', en: 'sheet protection' },
+  'feature.protectionPassword': { vi: 'mật khẩu bảo vệ trang', en: 'sheet protection passwords' },
+  'feature.validation': { vi: 'kiểm tra dữ liệu nhập (danh sách chọn)', en: 'data validation (dropdowns)' },
+  'feature.freeze': { vi: 'cố định dòng tiêu đề', en: 'frozen header rows' },
+  'feature.tabColor': { vi: 'màu thẻ trang', en: 'sheet tab colours' },
+  'feature.printArea': { vi: 'vùng in', en: 'print areas' },
+  'feature.footerMarker': { vi: 'dấu nhận biết ở chân trang in', en: 'the footer marker' },
+  'feature.mergedAreas': { vi: 'đọc ô gộp', en: 'reading merged cells' },
+  'addin.notTemplate': { vi: 'Tệp {file} không phải biểu mẫu tự đánh giá do phần mềm tạo (thiếu trang _meta).', en: 'File {file} is not a self-assessment template made by this software (no _meta sheet).' },
+  'addin.unknownFramework': { vi: 'Không có bộ tiêu chí có sẵn mã {id}.', en: 'No built-in criteria set with id {id}.' },
+  'addin.unexpected': { vi: 'Lỗi không mong đợi: {detail}', en: 'Unexpected error: {detail}' },
+  close: { vi: 'Đóng', en: 'Close' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type StringKey = keyof typeof S;
+
+export function hasString(key: string): key is StringKey {
+  return Object.prototype.hasOwnProperty.call(S, key);
+}
+
+/** A pane string with {param} placeholders filled. */
+export function s(key: StringKey, lang: Lang, params: Record<string, string | number> = {}): string {
+  return S[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    return v === undefined ? '' : String(v);
+  });
+}
+
+export const VIEW_IDS = ['setup', 'templates', 'collect', 'appraise', 'compute', 'analyse', 'sipas', 'plan'] as const;
+export type ViewId = (typeof VIEW_IDS)[number] | 'help';

@@ -1,0 +1,241 @@
+/**
+ * The pane's state: language, the workbook being worked on (through a WorkbookPort), the master
+ * document as last read, the last compute, and messages. Views read it with `useWorkbench()`.
+ */
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { WorkbookPort } from '../../engine/workbook/port';
+import type { Issue } from '../../engine/model/issue';
+import { ExcelPortError } from '../excel/errors';
+import { hasString, s, type Lang, type StringKey } from './i18n';
+import type { HostKind } from './host';
+import type { ComputeSummary, MasterDocument } from './engine';
+import type { Progress, RecomputeResult } from './recompute';
+import { recompute } from './recompute';
+import { masterPipeline, type WorkerFactory } from './worker-client';
+
+export type EngineModule = typeof import('./engine');
+
+export interface Message {
+  intent: 'success' | 'error' | 'warning' | 'info';
+  text: string;
+  detail?: string;
+}
+
+export interface Workbench {
+  lang: Lang;
+  setLang(l: Lang): void;
+  host: HostKind;
+  port: WorkbookPort | undefined;
+  /** File name in standalone mode. */
+  fileName: string | undefined;
+  setWorkbook(port: WorkbookPort, fileName?: string): void;
+  /** The engine, once loaded (lazy chunk). */
+  engine: EngineModule | undefined;
+  loadEngine(): Promise<EngineModule>;
+  /** Master document as last read, with its issues. */
+  doc: MasterDocument | undefined;
+  docIssues: Issue[];
+  /** Read the master sheets again (after a change in the workbook). */
+  refresh(): Promise<MasterDocument | undefined>;
+  computed: RecomputeResult<ComputeSummary> | undefined;
+  progress: Progress | undefined;
+  busy: boolean;
+  compute(): Promise<RecomputeResult<ComputeSummary> | undefined>;
+  message: Message | undefined;
+  say(m: Message | undefined): void;
+  /** Turn anything thrown into a message the user can act on. */
+  fail(e: unknown): void;
+  issueText(i: Issue): string;
+  /** Select an issue's cell in Excel when the port can. */
+  selectIssue(i: Issue): Promise<void>;
+  /** Bumped whenever the workbook content changes, so views can re-read. */
+  version: number;
+}
+
+const Ctx = createContext<Workbench | undefined>(undefined);
+
+export function useWorkbench(): Workbench {
+  const w = useContext(Ctx);
+  if (!w) throw new Error('useWorkbench outside WorkbenchProvider');
+  return w;
+}
+
+/** Text for an Excel failure, located and actionable. */
+export function excelErrorMessage(e: ExcelPortError, lang: Lang): Message {
+  const where = [e.info.sheet ? `'${e.info.sheet}'` : '', e.info.cell ?? ''].filter(Boolean).join('!') || (lang === 'vi' ? 'sổ' : 'the workbook');
+  return { intent: 'error', text: s(e.info.code, lang, { where }), detail: s('excel.detail', lang, { detail: `${e.info.operation}: ${e.info.detail}` }) };
+}
+
+export interface ProviderProps {
+  host: HostKind;
+  initialLang?: Lang;
+  port?: WorkbookPort;
+  fileName?: string;
+  /** Compute worker factory (the bundled pane passes one; tests run inline). */
+  worker?: WorkerFactory;
+  /** Engine loader (default: the lazy chunk). */
+  engineLoader?: () => Promise<EngineModule>;
+  children: ReactNode;
+}
+
+export function WorkbenchProvider(props: ProviderProps): JSX.Element {
+  const [lang, setLang] = useState<Lang>(props.initialLang ?? 'vi');
+  const [port, setPort] = useState<WorkbookPort | undefined>(props.port);
+  const [fileName, setFileName] = useState<string | undefined>(props.fileName);
+  const [engine, setEngine] = useState<EngineModule | undefined>(undefined);
+  const [doc, setDoc] = useState<MasterDocument | undefined>(undefined);
+  const [docIssues, setDocIssues] = useState<Issue[]>([]);
+  const [computed, setComputed] = useState<RecomputeResult<ComputeSummary> | undefined>(undefined);
+  const [progress, setProgress] = useState<Progress | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message | undefined>(undefined);
+  const [version, setVersion] = useState(0);
+  const engineRef = useRef<EngineModule | undefined>(undefined);
+  const portRef = useRef<WorkbookPort | undefined>(props.port);
+  const loader = props.engineLoader;
+
+  const loadEngine = useCallback(async (): Promise<EngineModule> => {
+    if (engineRef.current) return engineRef.current;
+    const m = loader ? await loader() : await import(/* webpackChunkName: "engine" */ './engine');
+    engineRef.current = m;
+    setEngine(m);
+    return m;
+  }, [loader]);
+
+  const fail = useCallback(
+    (e: unknown) => {
+      if (e instanceof ExcelPortError) setMessage(excelErrorMessage(e, lang));
+      else setMessage({ intent: 'error', text: s('addin.unexpected', lang, { detail: e instanceof Error ? e.message : String(e) }) });
+    },
+    [lang],
+  );
+
+  const readDoc = useCallback(
+    async (p: WorkbookPort, file: string | undefined): Promise<MasterDocument | undefined> => {
+      const eng = await loadEngine();
+      const names = (await p.listSheets()).map((x) => x.name);
+      if (!eng.isMasterWorkbook(names)) {
+        setDoc(undefined);
+        setDocIssues([]);
+        return undefined;
+      }
+      const snaps = await p.read(eng.masterInputs(names));
+      const r = eng.readMasterDoc(snaps, file);
+      setDoc(r.doc);
+      setDocIssues(r.issues);
+      return r.doc;
+    },
+    [loadEngine],
+  );
+
+  const refresh = useCallback(async () => {
+    const p = portRef.current;
+    if (!p) return undefined;
+    try {
+      return await readDoc(p, fileName);
+    } catch (e) {
+      fail(e);
+      return undefined;
+    }
+  }, [readDoc, fileName, fail]);
+
+  const setWorkbook = useCallback(
+    (p: WorkbookPort, name?: string) => {
+      portRef.current = p;
+      setPort(p);
+      setFileName(name);
+      setComputed(undefined);
+      setVersion((v) => v + 1);
+      void readDoc(p, name).catch(fail);
+    },
+    [readDoc, fail],
+  );
+
+  const compute = useCallback(async () => {
+    const p = portRef.current;
+    if (!p) {
+      setMessage({ intent: 'warning', text: s('needWorkbook', lang) });
+      return undefined;
+    }
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      await loadEngine();
+      const pipeline = masterPipeline({ lang, ...(fileName ? { file: fileName } : {}), ...(props.worker ? { worker: props.worker } : {}) });
+      const r = await recompute(p, pipeline, setProgress);
+      setComputed(r);
+      if (r.summary.doc) setDoc(r.summary.doc);
+      setVersion((v) => v + 1);
+      const notices = (p as { notices?: { feature: string; version: string; sheet: string }[] }).notices ?? [];
+      if (!r.ok) setMessage({ intent: 'error', text: s('compute.failed', lang, { errors: r.summary.counts.errors }) });
+      else if (notices.length > 0) {
+        setMessage({
+          intent: 'warning',
+          text: s('compute.done', lang, { units: r.summary.results?.units.length ?? 0, sheets: r.written.length, names: r.written.join(', ') }),
+          detail: notices.map((n) => s('excel.featureMissing', lang, { feature: hasString(`feature.${n.feature}`) ? s(`feature.${n.feature}` as StringKey, lang) : n.feature, version: n.version, sheet: n.sheet })).join(' '),
+        });
+      } else setMessage({ intent: 'success', text: s('compute.done', lang, { units: r.summary.results?.units.length ?? 0, sheets: r.written.length, names: r.written.join(', ') }) });
+      return r;
+    } catch (e) {
+      fail(e);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, [lang, fileName, props.worker, loadEngine, fail]);
+
+  const issueText = useCallback(
+    (i: Issue): string => {
+      if (hasString(i.code)) {
+        const params: Record<string, string | number> = {};
+        for (const [k, v] of Object.entries(i.params ?? {})) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+        const where = [i.file, i.sheet && `${i.sheet}${i.cell ? '!' + i.cell : ''}`, i.unit, i.criterion].filter(Boolean).join(' · ');
+        return (where ? where + ': ' : '') + s(i.code, lang, params);
+      }
+      const eng = engineRef.current;
+      return eng ? eng.describeIssue(i, lang) : i.code;
+    },
+    [lang],
+  );
+
+  const selectIssue = useCallback(
+    async (i: Issue) => {
+      const p = portRef.current;
+      if (!p?.select || !i.sheet || !i.cell) return;
+      try {
+        await p.select(i.sheet, i.cell);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [fail],
+  );
+
+  const value = useMemo<Workbench>(
+    () => ({
+      lang,
+      setLang,
+      host: props.host,
+      port,
+      fileName,
+      setWorkbook,
+      engine,
+      loadEngine,
+      doc,
+      docIssues,
+      refresh,
+      computed,
+      progress,
+      busy,
+      compute,
+      message,
+      say: setMessage,
+      fail,
+      issueText,
+      selectIssue,
+      version,
+    }),
+    [lang, props.host, port, fileName, setWorkbook, engine, loadEngine, doc, docIssues, refresh, computed, progress, busy, compute, message, fail, issueText, selectIssue, version],
+  );
+  return <Ctx.Provider value={value}>{props.children}</Ctx.Provider>;
+}

@@ -1,0 +1,54 @@
+import { Button, Field, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { formatNumber, formatPercent } from '../../../engine/i18n/format';
+import { s } from '../i18n';
+import { useWorkbench } from '../state';
+import { IssueList } from './IssueList';
+
+export function ComputeView(): JSX.Element {
+  const w = useWorkbench();
+  const r = w.computed;
+  const results = r?.summary.results;
+  const phase = w.progress?.phase ?? 'done';
+  return (
+    <>
+      <Text>{s('compute.intro', w.lang)}</Text>
+      <Button appearance="primary" disabled={w.busy || !w.port} onClick={() => void w.compute()} data-testid="compute">
+        {w.busy ? s('compute.running', w.lang) : s('compute.run', w.lang)}
+      </Button>
+      {!w.port ? <Text>{s('needWorkbook', w.lang)}</Text> : null}
+      {w.busy || w.progress ? (
+        <Field validationMessage={s(`compute.phase.${phase}`, w.lang)} validationState="none">
+          <ProgressBar value={w.progress?.done ?? 0} max={1} aria-label={s('compute.running', w.lang)} />
+        </Field>
+      ) : null}
+      {r ? <Text size={200}>{s('compute.timing', w.lang, { read: Math.round(r.millis.read), compute: Math.round(r.millis.compute), write: Math.round(r.millis.write) })}</Text> : null}
+      {results ? (
+        <Table size="small" aria-label={s('analyse.ranking', w.lang)} data-testid="summary-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{s('analyse.rank', w.lang)}</TableHeaderCell>
+              <TableHeaderCell>{s('analyse.unit', w.lang)}</TableHeaderCell>
+              <TableHeaderCell>{s('analyse.score', w.lang)}</TableHeaderCell>
+              <TableHeaderCell>{s('analyse.index', w.lang)}</TableHeaderCell>
+              <TableHeaderCell>{s('analyse.grade', w.lang)}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {[...results.units]
+              .sort((a, b) => a.kind.localeCompare(b.kind) || a.rank - b.rank)
+              .map((u) => (
+                <TableRow key={u.code}>
+                  <TableCell>{u.rank}</TableCell>
+                  <TableCell>{u.name}</TableCell>
+                  <TableCell>{formatNumber(u.score, w.lang)}</TableCell>
+                  <TableCell data-testid={`index-${u.code}`}>{formatPercent(u.index, w.lang)}</TableCell>
+                  <TableCell>{u.grade}</TableCell>
+                </TableRow>
+              ))}
+          </TableBody>
+        </Table>
+      ) : null}
+      {r ? <IssueList issues={r.issues} /> : w.docIssues.length > 0 ? <IssueList issues={w.docIssues} /> : null}
+    </>
+  );
+}

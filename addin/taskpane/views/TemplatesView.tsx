@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import type { Unit } from '../../../engine/model/unit';
+import { s } from '../i18n';
+import { useWorkbench } from '../state';
+import { saveBytes, zipFiles } from '../files';
+
+async function build(doc: NonNullable<ReturnType<typeof useWorkbench>['doc']>, unit: Unit, deadline: string, lang: 'vi' | 'en'): Promise<{ name: string; bytes: Uint8Array }> {
+  const [{ buildTemplateWorkbook }, { templateFileName }] = await Promise.all([
+    import(/* webpackChunkName: "templates" */ '../../../files/templates/build'),
+    import(/* webpackChunkName: "templates" */ '../../../engine/workbook/template'),
+  ]);
+  const { bytes } = await buildTemplateWorkbook(doc.framework, unit, {
+    lang,
+    units: doc.units,
+    generatedAt: new Date().toISOString().slice(0, 16),
+    ...(deadline ? { deadline } : {}),
+  });
+  return { name: templateFileName(unit), bytes };
+}
+
+export function TemplatesView(): JSX.Element {
+  const w = useWorkbench();
+  const [deadline, setDeadline] = useState('');
+  const [progress, setProgress] = useState<string | undefined>(undefined);
+  if (!w.doc || !w.engine) return <Text>{s('needWorkbook', w.lang)}</Text>;
+  const doc = w.doc;
+  const units = w.engine.templateUnitsOf(doc);
+  const one = async (u: Unit): Promise<void> => {
+    try {
+      const f = await build(doc, u, deadline, w.lang);
+      saveBytes(f.bytes, f.name);
+    } catch (e) {
+      w.fail(e);
+    }
+  };
+  const all = async (): Promise<void> => {
+    try {
+      const files: { name: string; bytes: Uint8Array }[] = [];
+      for (const u of units) {
+        setProgress(s('templates.building', w.lang, { done: files.length + 1, total: units.length }));
+        files.push(await build(doc, u, deadline, w.lang));
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      saveBytes(await zipFiles(files), `bieu-mau-${doc.framework.id}.zip`, 'application/zip');
+    } catch (e) {
+      w.fail(e);
+    } finally {
+      setProgress(undefined);
+    }
+  };
+  return (
+    <>
+      <Text>{s('templates.intro', w.lang)}</Text>
+      <Text weight="semibold">{s('templates.count', w.lang, { count: units.length })}</Text>
+      <Field label={s('templates.deadline', w.lang)}>
+        <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} />
+      </Field>
+      <Button appearance="primary" disabled={progress !== undefined} onClick={() => void all()} data-testid="templates-zip">
+        {progress ?? s('templates.all', w.lang)}
+      </Button>
+      <Table size="small" aria-label={s('view.templates', w.lang)}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{s('analyse.unit', w.lang)}</TableHeaderCell>
+            <TableHeaderCell />
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {units.map((u) => (
+            <TableRow key={u.code}>
+              <TableCell>
+                {u.code} — {u.name}
+              </TableCell>
+              <TableCell>
+                <Button size="small" onClick={() => void one(u)} aria-label={`${s('templates.one', w.lang)} ${u.name}`}>
+                  {s('templates.one', w.lang)}
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

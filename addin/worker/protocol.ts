@@ -1,0 +1,17 @@
+import type { Lang } from '../../engine/i18n/format';
+import type { SheetSnapshot } from '../../engine/workbook/port';
+import type { ComputeOutput } from '../taskpane/recompute';
+import type { ComputeSummary } from '../taskpane/engine';
+
+export interface ComputeRequest {
+  id: number;
+  snapshots: SheetSnapshot[];
+  lang: Lang;
+  file?: string;
+  asOf?: string;
+}
+
+export type WorkerReply =
+  | { id: number; type: 'progress'; done: number }
+  | { id: number; type: 'result'; output: ComputeOutput<ComputeSummary> }
+  | { id: number; type: 'error'; message: string };
