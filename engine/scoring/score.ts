@@ -10,6 +10,11 @@ import { clampPoints, isNotApplicableValue } from '../rules/value';
 import type { RuleOutcome } from '../rules/types';
 import { POINTS_EPS, type CompiledFramework, type CompiledNode } from './validate';
 
+/** Unit kind of the district whose criteria offices answer for. */
+export const DISTRICT_KIND = 'district';
+/** Unit kind of offices (phòng, ban): by default not scored when the document has a district. */
+export const OFFICE_KIND = 'office';
+
 /** One unit's answers, keyed by criterion code; `at` is the assessment's index in the document. */
 export type UnitAnswers = ReadonlyMap<string, { a: Assessment; at?: number }>;
 
@@ -60,12 +65,15 @@ export function prepareDocument(doc: ScoringDocument, compiled: CompiledFramewor
     if (unitByCode.has(u.code)) issues.push(issue('scoring.duplicateUnit', { code: u.code }, { path: ['units', i], unit: u.code }));
     else unitByCode.set(u.code, u);
   });
-  const isScored = (u: Unit): boolean => (u.scored ?? true) && hasApplicableStandardLeaf(compiled.nodes, u.kind);
+  const hasDistrict = [...unitByCode.values()].some((u) => u.kind === DISTRICT_KIND && u.scored !== false);
+  // Offices answer for the district when there is one: not scored unless `scored: true`.
+  const isScored = (u: Unit): boolean =>
+    (u.scored ?? !(u.kind === OFFICE_KIND && hasDistrict)) && hasApplicableStandardLeaf(compiled.nodes, u.kind);
   const units = [...unitByCode.values()].filter(isScored);
   for (const u of unitByCode.values())
-    if (u.scored !== false && !isScored(u)) issues.push(issue('scoring.nothingApplies', { kind: u.kind }, { unit: u.code }, 'info'));
+    if (u.scored === true && !isScored(u)) issues.push(issue('scoring.nothingApplies', { kind: u.kind }, { unit: u.code }, 'info'));
   const scoredCodes = new Set(units.map((u) => u.code));
-  const districts = units.filter((u) => u.kind === 'district');
+  const districts = units.filter((u) => u.kind === DISTRICT_KIND);
   const district = districts.length === 1 ? districts[0] : undefined;
 
   const answers = new Map<string, Map<string, { a: Assessment; at?: number }>>();
