@@ -8,6 +8,7 @@ import type { Assessment } from '../../engine/model/assessment';
 import type { Unit } from '../../engine/model/unit';
 import { hasErrors, issue, type Issue } from '../../engine/model/issue';
 import type { Lang } from '../../engine/i18n/format';
+import { getBuiltinFramework } from '../../engine/frameworks';
 import type { RenderedSheet, SheetSnapshot } from '../../engine/workbook/port';
 import {
   looksLikeMaster,
@@ -138,7 +139,7 @@ export async function validateTemplateFile(
   }
   if (looksLikeMaster(sheets.map((s) => s.name))) {
     const snaps = await opened.port.read(sheets.map((s) => s.name));
-    const { issues } = readMaster(snaps, label, options.resolveFramework ? { resolveFramework: options.resolveFramework } : {});
+    const { issues } = readMaster(snaps, label, { resolveFramework: options.resolveFramework ?? getBuiltinFramework });
     return { issues, kind: 'master' };
   }
   return { issues: [issue('validate.unknownKind', {}, { file: label })], kind: 'unknown' };
@@ -153,7 +154,7 @@ async function loadMasterDoc(
   if (!opened.port) return { issues: opened.issues };
   const names = (await opened.port.listSheets()).map((s) => s.name);
   const snaps = await opened.port.read(names);
-  const { doc, issues } = readMaster(snaps, label, resolveFramework ? { resolveFramework } : {});
+  const { doc, issues } = readMaster(snaps, label, { resolveFramework: resolveFramework ?? getBuiltinFramework });
   return { doc, port: opened.port, snaps, issues };
 }
 

@@ -7,6 +7,7 @@ import type { Framework } from '../../engine/model/framework';
 import type { Unit } from '../../engine/model/unit';
 import { hasErrors, issue, type Issue } from '../../engine/model/issue';
 import type { Lang } from '../../engine/i18n/format';
+import { getBuiltinFramework } from '../../engine/frameworks';
 import type { RenderedSheet } from '../../engine/workbook/port';
 import { readMaster, type MasterDocument, type ReadMasterOptions } from '../../engine/workbook/master';
 import { templateUnits, type TemplateOptions } from '../../engine/workbook/template';
@@ -54,7 +55,8 @@ export async function loadMaster(
   if (!opened.port) return { issues: opened.issues };
   const names = (await opened.port.listSheets()).map((s) => s.name);
   const snaps = await opened.port.read(names);
-  const { doc, issues } = readMaster(snaps, label, options.resolveFramework ? { resolveFramework: options.resolveFramework } : {});
+  // a master may name a built-in criteria set instead of carrying its own criteria sheet
+  const { doc, issues } = readMaster(snaps, label, { resolveFramework: options.resolveFramework ?? getBuiltinFramework });
   return { doc, issues };
 }
 

@@ -10,6 +10,8 @@ export const framework: Framework = {
   name: 'Bộ tiêu chí thử 2023',
   year: 2023,
   version: '2023.1',
+  // a small test set: 9 ward points (1.1–1.7) + 6 district points (Q.1–Q.4)
+  total: 15,
   nodes: [
     {
       code: '1',

@@ -1,6 +1,8 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { readMaster } from '../../engine/workbook/master';
+import { scoreDocument } from '../../engine';
+import { framework, units } from './fixture';
 import { ExcelJsPort } from '../../files/port';
 import { fillTemplate, writeTemplates } from '../../files/templates';
 import { importFilled } from '../../files/import';
@@ -62,6 +64,20 @@ describe('templates → fill → import', () => {
       ...(explanation !== undefined ? { explanation } : {}),
     }));
     expect(strip.sort(byKey)).toEqual([...KG_ASSESSMENTS, ...OFFICE_ASSESSMENTS].sort(byKey));
+
+    // scoring the imported master gives the same results as the JSON path with the same data
+    const viaXlsx = scoreDocument({ framework: doc.framework, units: doc.units, assessments: doc.assessments }, { lang: 'vi' });
+    const viaJson = scoreDocument({ framework, units, assessments: [...KG_ASSESSMENTS, ...OFFICE_ASSESSMENTS] }, { lang: 'vi' });
+    expect(viaJson.ok).toBe(true);
+    expect(viaXlsx.ok).toBe(true);
+    const summary = (r: typeof viaJson): unknown => r.results.units.map((u) => ({ code: u.code, score: u.score, max: u.max, index: u.index, rank: u.rank, grade: u.grade, gaps: u.gaps.map((g) => [g.criterion, g.lost]) }));
+    expect(summary(viaXlsx)).toEqual(summary(viaJson));
+    const kgResult = viaJson.results.units.find((u) => u.code === 'KG');
+    // KG: 1.1 Có → 1; 1.2 Hoàn thành tốt → 0.75 × 2 = 1.5; 1.3 rate 95 in [90,100) → 0.5;
+    // 1.4 81% with full points at 90% → 81/90 × 1 = 0.9; 1.5 submitted 25/07 after 20/07 → 0.5 × 0.5 = 0.25;
+    // 1.6 points 1.25; 1.7 survey with no index → 0 of 2. Score 5.4 of 9.
+    expect(kgResult?.score).toBeCloseTo(5.4, 9);
+    expect(kgResult?.max).toBe(9);
 
     // status: KG 6 of 6 answered on time; VP late; NV 1/1; TP, TCKH and other wards missing
     const kg = res.units.find((u) => u.unit === 'KG');
