@@ -129,6 +129,8 @@ export function locateTable(snap: SheetSnapshot, spec: TableSpec, file?: string)
     }
   }
   const firstDataRow = headerRow + 1;
+  // A table without a required column cannot be read row by row: the missing column is the one issue.
+  const unusable = spec.columns.some((c) => c.required && !cols.has(c.key));
   // Merged cells inside the table break one-record-per-row.
   for (const m of snap.merged ?? []) {
     const [from, to] = m.split(':');
@@ -141,7 +143,7 @@ export function locateTable(snap: SheetSnapshot, spec: TableSpec, file?: string)
   }
   const out: TableRow[] = [];
   const used = [...cols.values()];
-  for (let r = firstDataRow; r < rows.length; r++) {
+  for (let r = firstDataRow; r < (unusable ? 0 : rows.length); r++) {
     const row = rows[r] ?? [];
     const hasData = used.some((c) => {
       const v = row[c];

@@ -3,7 +3,7 @@ import { a1, parseA1 } from '../a1';
 import type { Lang } from '../../i18n/format';
 import type { ResultsDocument, NodeResult, FinalSource } from '../../model/results';
 import { issue, type Issue } from '../../model/issue';
-import { locateTable } from '../master/table';
+import { locateTable, isoToSerial } from '../master/table';
 import { LAYOUT, MASTER_MARKER_PREFIX, tableSpec } from '../master/spec';
 import { MASTER_COLOURS } from '../master/write';
 import { assessmentKey, type RowRef } from '../master/types';
@@ -83,6 +83,17 @@ export function applyComputedColumns(
   const t = locateTable(snap, spec, options.file);
   const issues: Issue[] = [];
   const values: CellValue[][] = snap.values.map((r) => [...r]);
+  // Date cells come back from a port as ISO text: write them back as dates (serial + format).
+  const dateFormats: Record<string, string> = {};
+  for (const addr of Object.keys(snap.dates ?? {})) {
+    const p = parseA1(addr);
+    const v = p ? values[p.row]?.[p.col] : undefined;
+    if (!p || typeof v !== 'string') continue;
+    const serial = isoToSerial(v);
+    if (serial === undefined) continue;
+    (values[p.row] ??= [])[p.col] = serial;
+    dateFormats[addr] = snap.formats?.[addr] ?? (v.length > 10 ? 'dd/mm/yyyy hh:mm' : 'dd/mm/yyyy');
+  }
   const keyRow = t.headerRow - 1 >= 0 && values[t.headerRow - 1]?.some((v) => v === 'unit' || v === 'criterion') ? t.headerRow - 1 : -1;
   let width = Math.max(0, ...values.map((r) => r.length));
   const outCol = new Map<string, number>();
@@ -131,7 +142,7 @@ export function applyComputedColumns(
   }
   // Styles: keep the user's number formats; mark the owned columns.
   const styles: { range: string; style: CellStyle }[] = [];
-  for (const [addr, fmt] of Object.entries(snap.formats ?? {})) {
+  for (const [addr, fmt] of Object.entries({ ...(snap.formats ?? {}), ...dateFormats })) {
     const st = styleFor(fmt);
     const p = parseA1(addr);
     if (st && p && ![...outCol.values()].includes(p.col)) styles.push({ range: addr, style: st });
