@@ -3,10 +3,17 @@
  * quarterly status sheets, tracking against deadlines, the late list and the quarterly report.
  * Everything here is pure: plain data and sheet snapshots in, data and RenderedSheets out.
  *
- * @example Score output (`results.plan`, see CONTRACTS)
- *   import { builtinPlan2023, trackPlan, planJson } from './plan';
+ * @example Score output (`results.plan`, see CONTRACTS), from the document's raw `plan` part
+ *   const p = planForResults(doc.plan, outcome.results, { units: doc.units, asOf: '2023-09-30' });
+ *   outcome.results.plan = p.plan; // { tasks, late, uncovered, … }
+ *
+ * @example The same by hand
  *   const report = trackPlan({ plan: builtinPlan2023, statuses, asOf: '2023-09-30', results });
- *   results.plan = planJson(report); // { tasks, late, uncovered, … }
+ *   results.plan = planJson(report);
+ *
+ * @example Master workbook: all units' statuses in one sheet
+ *   const all = mergeStatuses(readStatusRegister(snap).statuses, parsed.statuses);
+ *   await port.write([renderStatusRegister(all)]);
  *
  * @example Unit template: one status sheet per unit and quarter
  *   const sheet = renderTaskStatusSheet(builtinPlan2023.tasks, 'KG', '2023-Q3');
@@ -75,6 +82,8 @@ export {
   type ParseStatusResult,
 } from './statusSheet';
 export { renderTaskSheet, readTaskSheet, formatTarget, parseTarget, TASK_SHEET, TASK_SHEET_ALIASES, TASK_MARKER, TASK_COLUMNS } from './taskSheet';
+export { renderStatusRegister, readStatusRegister, mergeStatuses, STATUS_REGISTER_SHEET, STATUS_REGISTER_MARKER, STATUS_REGISTER_COLUMNS } from './statusRegister';
+export { planForResults, type PlanForResultsOptions } from './document';
 export {
   renderQuarterlyReport,
   renderPlanStatusSheet,

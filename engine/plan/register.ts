@@ -192,6 +192,8 @@ export function planFromDocument(
     raw['statuses'].forEach((s: unknown, i: number) => {
       const norm = isRecord(s) ? { ...s } : s;
       if (isRecord(norm)) {
+        if (norm['progress'] === undefined && typeof norm['status'] === 'string') norm['progress'] = norm['status'];
+        delete norm['status'];
         if (typeof norm['progress'] === 'string' && !['done', 'inProgress', 'notStarted'].includes(norm['progress'])) {
           const p = progressFromWord(norm['progress']);
           if (p) norm['progress'] = p;

@@ -70,6 +70,11 @@ export const planMessages = {
     vi: 'Mỗi dòng một nhiệm vụ. Đơn vị chủ trì: mã đơn vị hoặc ALL (tất cả cơ quan, đơn vị, phường); Định kỳ: "Hằng quý" hoặc để trống; các mã cách nhau bằng dấu phẩy.',
     en: 'One task per row. Lead: a unit code or ALL (every office and ward); Recurrence: "Hằng quý" (quarterly) or blank; codes separated by commas.',
   },
+  'plan.sheet.register.title': { vi: 'TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ CỦA CÁC CƠ QUAN, ĐƠN VỊ, PHƯỜNG (TỔNG HỢP)', en: 'TASK PROGRESS OF ALL UNITS' },
+  'plan.sheet.register.note': {
+    vi: 'Mỗi dòng: một đơn vị, một nhiệm vụ, một quý (2023-Q3). Tình trạng: Hoàn thành / Đang thực hiện / Chưa thực hiện; ngày dd/mm/yyyy.',
+    en: 'One row per unit, task and quarter (2023-Q3). Status: Hoàn thành / Đang thực hiện / Chưa thực hiện (done / in progress / not started); dates dd/mm/yyyy.',
+  },
   'plan.sheet.tracking.title': { vi: 'THEO DÕI THỰC HIỆN KẾ HOẠCH – {quarter}', en: 'PLAN TRACKING – {quarter}' },
   'plan.sheet.tracking.note': { vi: 'Số liệu đến ngày {asOf}: {late} lượt nhiệm vụ chậm, chưa thực hiện hoặc chưa báo cáo tại {units} đơn vị. Dùng bộ lọc ở dòng tiêu đề để lọc theo đơn vị, tình trạng.', en: 'As of {asOf}: {late} unit tasks late, not started or not reported in {units} units. Use the header filters to filter by unit or status.' },
 

@@ -1,0 +1,71 @@
+/**
+ * One call for hosts that score a document with a `plan` part: read the plan (any of its shapes),
+ * track it against the results, and give the `plan` section of the results document.
+ */
+import type { Issue } from '../model/issue';
+import type { Unit } from '../model/unit';
+import type { ResultsDocument } from '../model/results';
+import type { FrameworkNode } from '../model/framework';
+import type { Lang } from '../i18n';
+import type { TaskStatus } from './task';
+import { checkPlan, planFromDocument } from './register';
+import { parseQuarter, quarterEnd } from './dates';
+import { planJson, trackPlan, type PlanJson, type PlanReport } from './track';
+
+export interface PlanForResultsOptions {
+  units?: readonly Unit[];
+  /** Review date (yyyy-mm-dd). Default: the latest completion date or quarter end seen, else 31/12 of the plan year. */
+  asOf?: string;
+  /** Reporting quarter ("2023-Q3"); default: the quarter of `asOf`. */
+  quarter?: string;
+  lang?: Lang;
+  /** Framework nodes: criteria codes named by tasks are checked against them (warnings). */
+  frameworkNodes?: readonly FrameworkNode[];
+  /** More statuses (e.g. parsed from the units' status sheets), merged after the document's own. */
+  statuses?: readonly TaskStatus[];
+}
+
+/**
+ * The plan section of a results document from the document's raw `plan` part.
+ * Issues carry JSON paths under `plan`; errors in the plan data never stop scoring.
+ * @example
+ *   const outcome = scoreDocument(doc, { asOf: '2023-09-30' });
+ *   if (doc.plan !== undefined) {
+ *     const p = planForResults(doc.plan, outcome.results, { units: doc.units, asOf: '2023-09-30' });
+ *     outcome.results.plan = p.plan; // { tasks, late, uncovered, … }
+ *     outcome.issues.push(...p.issues);
+ *   }
+ */
+export function planForResults(rawPlan: unknown, results: ResultsDocument | undefined, options: PlanForResultsOptions = {}): { plan?: PlanJson; report?: PlanReport; issues: Issue[] } {
+  const read = planFromDocument(rawPlan, { ...(options.units ? { units: options.units } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) });
+  const issues = [...read.issues];
+  if (!read.plan) return { issues };
+  if (options.frameworkNodes)
+    issues.push(
+      ...checkPlan(read.plan, { frameworkNodes: options.frameworkNodes, ...(options.units ? { units: options.units } : {}) })
+        .filter((i) => i.code === 'plan.unknownCriterion')
+        .map((i) => ({ ...i, path: ['plan', ...(i.path ?? [])] })),
+    );
+  const statuses = [...read.statuses, ...(options.statuses ?? [])];
+  const asOf = options.asOf ?? defaultAsOf(read.plan.year, statuses);
+  const report = trackPlan({
+    plan: read.plan,
+    statuses,
+    asOf,
+    ...(options.units ? { units: options.units } : {}),
+    ...(options.quarter ? { quarter: options.quarter } : {}),
+    ...(results ? { results } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
+  });
+  issues.push(...report.issues);
+  return { plan: planJson(report), report, issues };
+}
+
+/** Without a review date: the end of the latest quarter anyone reported on, else the plan's year end. */
+function defaultAsOf(year: number, statuses: readonly TaskStatus[]): string {
+  const quarters = statuses.map((s) => s.quarter).sort();
+  const last = quarters[quarters.length - 1];
+  const q = last ? parseQuarter(last) : undefined;
+  if (q) return quarterEnd(q);
+  return `${year > 0 ? year : 2000}-12-31`;
+}
