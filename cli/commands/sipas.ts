@@ -4,9 +4,11 @@ import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
 import { formatIssue, t, formatNumber, formatPercent, type Lang } from '../../engine/i18n';
 import { hasErrors, issue, type Issue } from '../../engine/model/issue';
 import { scoreSipas, sipasTable, sipasUnitTable, type ScoreSipasOptions, type SipasInstrument, type SipasResult } from '../../engine/sipas';
-import { loadSipasFile, loadSipasInstrument } from '../../files/sipas/node';
+import { loadSipasFile, loadSipasInstrument, saveSipasXlsx } from '../../files/sipas/node';
+import { sipasToSurveyIndices } from '../../engine/sipas';
+import * as path from 'node:path';
 
-const USAGE = 'parindex sipas <doc.json|responses.xlsx|responses.csv> [--json] [--target 90] [--method topTwoBox|meanScore] [--unit <code>] [--items] [--sheet <name>] [--instrument=<file.json>] [--lang en]';
+const USAGE = 'parindex sipas <doc.json|responses.xlsx|responses.csv> [--json] [--target 90] [--method topTwoBox|meanScore] [--unit <code>] [--items] [--sheet <name>] [--instrument=<file.json>] [--out <results.xlsx>] [--survey-indices] [--lang en]';
 
 /** Text width in characters (code points), for column alignment. */
 const width = (s: string): number => [...s.normalize('NFC')].length;
@@ -76,6 +78,17 @@ export const sipasCommand: Command = {
       }
       opts.method = mFlag;
     }
+    const outFlag = args.flags['out'];
+    if (outFlag !== undefined) {
+      if (typeof outFlag !== 'string' || !/\.xlsx$/i.test(outFlag)) {
+        io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
+        return EXIT_USAGE;
+      }
+      if (path.resolve(outFlag) === path.resolve(file)) {
+        io.stderr(t('cli.sameFile', { file: outFlag }, lang) + '\n');
+        return EXIT_USAGE;
+      }
+    }
     const issues: Issue[] = [];
     const insFlag = args.flags['instrument'];
     let instrument: SipasInstrument | undefined;
@@ -100,7 +113,14 @@ export const sipasCommand: Command = {
     const unitFlag = args.flags['unit'];
     const unit = typeof unitFlag === 'string' ? unitFlag : undefined;
     if (unit !== undefined && !result.units.some((u) => u.unit === unit)) all.push(issue('sipas.unit.noData', { unit }, { unit }, 'warning'));
-    if (args.flags['json'] === true) {
+    if (typeof outFlag === 'string' && result.units.length > 0) {
+      const w = await saveSipasXlsx(result, outFlag, lang);
+      all.push(...w);
+      if (w.length === 0) io.stderr(t('sipas.file.written', { file: outFlag }, lang) + '\n');
+    }
+    if (args.flags['survey-indices'] === true) {
+      io.stdout(JSON.stringify({ surveyIndices: sipasToSurveyIndices(result) }, null, 2) + '\n');
+    } else if (args.flags['json'] === true) {
       const out = { ...result, issues: all.map((i) => ({ ...i, message: t(i.code, i.params, lang) })) };
       io.stdout(JSON.stringify(out, null, 2) + '\n');
     } else {

@@ -5,6 +5,9 @@ import { issue, type Issue, type Location } from '../../engine/model/issue';
 import { validateSipasInstrument, builtinSipasInstrument, type SipasInstrument } from '../../engine/sipas/instrument';
 import type { SipasDocumentInput } from '../../engine/sipas/document';
 import { readSipasCsv, readSipasXlsx } from './read';
+import { writeSipasXlsx } from './write';
+import type { SipasResult } from '../../engine/sipas/result';
+import type { Lang } from '../../engine/i18n/format';
 
 export interface LoadedSipas {
   /** The SIPAS document to score (undefined when the file could not be read at all). */
@@ -58,4 +61,17 @@ export async function loadSipasInstrument(file: string): Promise<{ instrument?: 
   }
   const v = validateSipasInstrument(raw, []);
   return { ...(v.instrument ? { instrument: v.instrument } : {}), issues: v.issues.map((i) => ({ ...i, file: path.basename(file) })) };
+}
+
+/** Write the SIPAS report workbook atomically (temp file in the same folder, then rename). */
+export async function saveSipasXlsx(result: SipasResult, file: string, lang: Lang = 'vi'): Promise<Issue[]> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fsp.writeFile(tmp, await writeSipasXlsx(result, lang));
+    await fsp.rename(tmp, file);
+    return [];
+  } catch (e) {
+    await fsp.rm(tmp, { force: true });
+    return [issue('sipas.file.unwritable', { detail: e instanceof Error ? e.message : String(e) }, { file: path.basename(file) })];
+  }
 }

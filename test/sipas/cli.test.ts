@@ -91,3 +91,25 @@ describe('parindex sipas', () => {
     expect(doc.units[0]?.overall).toBe(75);
   });
 });
+
+describe('parindex sipas outputs', () => {
+  test('--out writes the report workbook; --survey-indices prints the map for the scoring document', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sipas-cli-'));
+    const out = path.join(dir, 'ket-qua.xlsx');
+    const r = await run(path.join(fixtures, 'small.json'), '--out', out, '--survey-indices');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`Đã ghi kết quả vào ${out}`);
+    const m = JSON.parse(r.out) as { surveyIndices: Record<string, Record<string, number>> };
+    expect(m.surveyIndices['KG']?.['B1']).toBeCloseTo(60, 12);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['SIPAS Tổng hợp', 'SIPAS Chi tiết', 'SIPAS Lực kéo']);
+  });
+  test('--out must be a new .xlsx, never the input', async () => {
+    const same = await run('phieu.xlsx', '--out', './phieu.xlsx');
+    expect(same.code).toBe(2);
+    expect(same.err).toContain('Tệp đầu ra trùng với tệp đầu vào');
+    expect((await run(path.join(fixtures, 'small.json'), '--out', 'x.csv')).code).toBe(2);
+  });
+});

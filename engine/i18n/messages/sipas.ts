@@ -37,6 +37,8 @@ export const sipasMessages = {
   'sipas.sheet.badCount': { vi: 'Số lượng "{value}" không phải là số không âm', en: 'Count "{value}" is not a non-negative number' },
   'sipas.sheet.noSheet': { vi: 'Không có trang "{sheet}" trong tệp', en: 'No sheet "{sheet}" in the file' },
   'sipas.file.unreadable': { vi: 'Không đọc được tệp Excel: {detail}', en: 'Cannot read the Excel file: {detail}' },
+  'sipas.file.unwritable': { vi: 'Không ghi được tệp kết quả: {detail}', en: 'Cannot write the results file: {detail}' },
+  'sipas.file.written': { vi: 'Đã ghi kết quả vào {file}', en: 'Results written to {file}' },
   'sipas.cli.badTarget': { vi: '--target phải là số từ 0 đến 100', en: '--target must be a number from 0 to 100' },
   'sipas.cli.badMethod': { vi: '--method phải là topTwoBox hoặc meanScore', en: '--method must be topTwoBox or meanScore' },
 } as const satisfies Catalogue;

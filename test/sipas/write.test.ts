@@ -1,0 +1,36 @@
+import ExcelJS from 'exceljs';
+import { writeSipasXlsx, SIPAS_SHEETS } from '../../files/sipas';
+import { scoreSipas } from '../../engine/sipas';
+import { smallInstrument, smallResponses } from './builders';
+
+test('the report workbook: three sheets, full-precision values, percent formats, frozen headers', async () => {
+  const { result } = scoreSipas({ instrument: smallInstrument, responses: smallResponses(), units: [{ code: 'KG', name: 'UBND phường Kim Giang' }], previous: [{ unit: 'KG', overall: 70, rank: 2 }] });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await writeSipasXlsx(result, 'vi')).buffer as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([SIPAS_SHEETS.vi.summary, SIPAS_SHEETS.vi.detail, SIPAS_SHEETS.vi.drag]);
+  const s = wb.getWorksheet(SIPAS_SHEETS.vi.summary)!;
+  expect(s.getRow(4).values).toEqual([undefined, 'Mã đơn vị', 'Đơn vị', 'Số phiếu', 'Chỉ số chung', 'Cận dưới', 'Cận trên', 'Hạng', 'Nhóm A', 'Nhóm B', 'Cách mục tiêu (điểm)', 'Năm trước', 'Thay đổi (điểm)', 'Hạng năm trước', 'Lưu ý']);
+  // overall = (29/38 · 100 + 60)/2 = 68.1579 %, stored as a fraction with a percent format
+  expect(s.getCell('A5').value).toBe('KG');
+  expect(s.getCell('B5').value).toBe('UBND phường Kim Giang');
+  expect(s.getCell('D5').value as number).toBeCloseTo((29 / 38 + 0.6) / 2, 12);
+  expect(s.getCell('D5').numFmt).toBe('0.00%');
+  expect(s.getCell('J5').value as number).toBeCloseTo(90 - ((29 / 38) * 100 + 60) / 2, 10); // gap in points
+  expect(s.getCell('L5').value as number).toBeCloseTo(((29 / 38) * 100 + 60) / 2 - 70, 10); // change
+  expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+  const d = wb.getWorksheet(SIPAS_SHEETS.vi.detail)!;
+  // rows: group A, aspect A1, q1, q2, aspect A2, q3, group B, aspect B1, q4, q5
+  expect([5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((r) => d.getCell(`C${r}`).value)).toEqual(['A', 'A1', 'q1', 'q2', 'A2', 'q3', 'B', 'B1', 'q4', 'q5']);
+  expect(d.getCell('E7').value as number).toBeCloseTo(12 / 19, 12);
+  expect([d.getCell('F7').value, d.getCell('I7').value, d.getCell('J10').value]).toEqual([19, 1, 1]);
+  const r = wb.getWorksheet(SIPAS_SHEETS.vi.drag)!;
+  expect([r.getCell('C5').value, r.getCell('G5').value]).toEqual(['B1', 15]);
+});
+
+test('English sheet names and headers', async () => {
+  const { result } = scoreSipas({ responses: [{ unit: 'KG', answers: { 'II.1.1': 5 } }] });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await writeSipasXlsx(result, 'en')).buffer as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['SIPAS Summary', 'SIPAS Detail', 'SIPAS Drag']);
+  expect(wb.getWorksheet('SIPAS Detail')!.getCell('D6').value).toBe('Accountability for policies');
+});
