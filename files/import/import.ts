@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Assessment } from '../../engine/model/assessment';
 import type { Unit } from '../../engine/model/unit';
 import { hasErrors, issue, type Issue } from '../../engine/model/issue';
-import type { Lang } from '../../engine/i18n/format';
+import { formatDate, type Lang } from '../../engine/i18n/format';
 import { getBuiltinFramework } from '../../engine/frameworks';
 import type { RenderedSheet, SheetSnapshot } from '../../engine/workbook/port';
 import {
@@ -268,9 +268,12 @@ export async function importFilled(
     if (submittedAt) line.submittedAt = submittedAt;
     if (deadline) line.deadline = deadline;
     lines.push(line);
-    if (status === 'missing') issues.push(issue('import.missingUnit', { unit: u.code, name: u.name }, { unit: u.code }, 'warning'));
-    if (got && timeliness === 'late' && deadline) issues.push(issue('import.late', { unit: u.code, date: submittedAt ?? '', deadline }, { file: got.file, unit: u.code }, 'warning'));
+    if (got && timeliness === 'late' && deadline) {
+      issues.push(issue('import.late', { unit: u.code, date: formatDate((submittedAt ?? '').slice(0, 10), lang), deadline: formatDate(deadline, lang) }, { file: got.file, unit: u.code }, 'warning'));
+    }
   }
+  const missing = lines.filter((l) => l.status === 'missing').map((l) => l.unit);
+  if (missing.length > 0) issues.push(issue('import.missingUnits', { count: missing.length, units: missing }, {}, 'warning'));
 
   // write the new master: same workbook, submissions + status + log sheets rewritten
   const oldLog = readLogSheet(master.snaps?.find((s) => s.name === LOG_SHEET));

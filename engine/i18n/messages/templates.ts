@@ -164,9 +164,9 @@ export const templatesMessages = {
     vi: 'Đã nhập {imported} dòng hợp lệ; {count} dòng lỗi không được nhập',
     en: 'Imported {imported} valid rows; {count} rows with errors were not imported',
   },
-  'import.missingUnit': {
-    vi: 'Đơn vị {unit} ({name}) chưa nộp biểu mẫu',
-    en: 'Unit {unit} ({name}) has not submitted its template',
+  'import.missingUnits': {
+    vi: '{count} đơn vị chưa nộp biểu mẫu: {units}',
+    en: '{count} units have not submitted their template: {units}',
   },
   'import.late': {
     vi: 'Đơn vị {unit} nộp ngày {date}, quá hạn {deadline}',
