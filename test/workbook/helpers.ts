@@ -36,6 +36,7 @@ export const smallFramework: Framework = {
   id: 'test-2023',
   name: 'Bộ tiêu chí thử',
   year: 2023,
+  total: 10,
   target: 90,
   grades: [
     { grade: 'A', min: 90 },
@@ -59,7 +60,7 @@ export const smallFramework: Framework = {
       lead: 'VP',
       children: [
         { code: '2.1', name: 'Xin lỗi khi trễ hạn', max: 4, rule: { kind: 'yesNo', no: 0.25 }, coordinators: ['NV', 'TP'] },
-        { code: '2.2', name: 'Hài lòng của người dân', max: 1, channel: 'survey', rule: { kind: 'points' }, source: 'II' },
+        { code: '2.2', name: 'Hài lòng của người dân', max: 1, channel: 'survey', rule: { kind: 'survey' }, source: 'II' },
       ],
     },
   ],

@@ -12,8 +12,8 @@ import { assessmentKey, type RowRef } from '../master/types';
 export interface ComputedRow {
   out_points: number | null;
   out_lost: number | null;
-  out_source: string;
-  out_reason: string;
+  out_source: string | null;
+  out_reason: string | null;
 }
 
 const SOURCE_LABELS: Record<FinalSource, { vi: string; en: string }> = {
@@ -36,8 +36,8 @@ export function computeSubmissionOutputs(results: ResultsDocument, lang: Lang = 
           out[assessmentKey(u.code, n.code)] = {
             out_points: n.applicable ? n.score : null,
             out_lost: n.applicable ? n.lost : null,
-            out_source: n.source ? SOURCE_LABELS[n.source][lang] : '',
-            out_reason: n.lost > 0 ? (n.reason ?? n.appraiserReason ?? '') : '',
+            out_source: n.source ? SOURCE_LABELS[n.source][lang] : null,
+            out_reason: n.lost > 0 ? (n.reason ?? n.appraiserReason ?? null) : null,
           };
         }
       }
