@@ -4,6 +4,7 @@ import type { CliIO } from '../io';
 import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io';
 import { scoreWorkbookFile } from '../../files/scoreWorkbook';
+import { scoreSipas, sipasToSurveyIndices } from '../../engine/sipas';
 import { scoreDocument, targetGap, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, type Issue, type Lang, type ResultsDocument, type TargetGap, type UnitResult } from '../../engine';
 
 const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>] [--unit <mã>] [--lang en]';
@@ -102,6 +103,22 @@ function renderTarget(g: TargetGap, lang: Lang): string {
 }
 
 /**
+ * A document with a `sipas` part (responses or counts): satisfaction indices are computed and
+ * merged into `surveyIndices` (indices given directly win), as the workbook path does.
+ */
+function addSurveyIndices(raw: unknown): { doc: unknown; sipas?: unknown; issues: Issue[] } {
+  if (typeof raw !== 'object' || raw === null || !('sipas' in raw) || (raw as { sipas?: unknown }).sipas === undefined) return { doc: raw, issues: [] };
+  const obj = raw as { sipas: unknown; surveyIndices?: unknown };
+  const s = scoreSipas(obj.sipas);
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const [u, m] of Object.entries(sipasToSurveyIndices(s.result))) merged[u] = { ...m };
+  const given = typeof obj.surveyIndices === 'object' && obj.surveyIndices !== null ? (obj.surveyIndices as Record<string, unknown>) : {};
+  for (const [u, m] of Object.entries(given)) merged[u] = { ...(merged[u] ?? {}), ...(typeof m === 'object' && m !== null ? (m as Record<string, unknown>) : {}) };
+  const issues: Issue[] = s.result.issues.map((i: Issue) => (i.path ? { ...i, path: ['sipas', ...i.path] } : i));
+  return { doc: { ...obj, surveyIndices: merged }, sipas: s.result, issues };
+}
+
+/**
  * `.xlsx` input: a master workbook. Scored by files/scoreWorkbook; results go to a NEW workbook
  * (`--out`, default `<input>-ket-qua.xlsx`; with `--json` and no `--out`, no file is written).
  */
@@ -159,7 +176,11 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     printIssues(io, [issue('input.json', { detail: e instanceof Error ? e.message : String(e) })], lang, input);
     return EXIT_INPUT;
   }
-  const { results, issues, ok } = scoreDocument(raw, { lang, ...(typeof args.flags['now'] === 'string' ? { asOf: args.flags['now'] } : {}) });
+  const withSurvey = addSurveyIndices(raw);
+  const scored = scoreDocument(withSurvey.doc, { lang, ...(typeof args.flags['now'] === 'string' ? { asOf: args.flags['now'] } : {}) });
+  const results: ResultsDocument = withSurvey.sipas !== undefined ? { ...scored.results, sipas: withSurvey.sipas } : scored.results;
+  const issues = [...withSurvey.issues, ...scored.issues];
+  const ok = scored.ok && !withSurvey.issues.some((i) => i.severity === 'error');
   const unitIssues = only && !results.units.some((u) => u.code === only) && results.units.length > 0 ? [issue('scoring.unknownScoredUnit', { unit: only }, { unit: only })] : [];
   const targets =
     target !== undefined

@@ -112,3 +112,72 @@ describe('parindex score on 11 Thanh Xuân wards (hand-computed)', () => {
     expect(io2.err).toContain('Không tìm thấy tệp');
   });
 });
+
+describe('parindex score with a sipas part', () => {
+  test('satisfaction indices computed from counts feed survey leaves; given indices win', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'score-sipas-'));
+    const file = path.join(dir, 'doc.json');
+    // II.1 items: level counts [1..5]; top-two-box = share of answers at 4 or 5
+    // II.1.1: 8 of 10 → 80%; II.1.2: 9 of 10 → 90%; II.1.3: 10 of 10 → 100%; aspect = mean = 90%
+    const counts = [
+      { unit: 'KG', item: 'II.1.1', levels: [0, 0, 2, 4, 4] },
+      { unit: 'KG', item: 'II.1.2', levels: [0, 1, 0, 4, 5] },
+      { unit: 'KG', item: 'II.1.3', levels: [0, 0, 0, 5, 5] },
+    ];
+    const doc = {
+      framework: { id: 's', name: 'S', total: 10, nodes: [{ code: '1', name: 'A', children: [{ code: '1.1', name: 'Tiếp cận', max: 10, channel: 'survey', source: 'II.1', rule: { kind: 'survey' } }] }] },
+      units: [
+        { code: 'KG', name: 'Kim Giang', kind: 'ward' },
+        { code: 'HD', name: 'Hạ Đình', kind: 'ward' },
+      ],
+      surveyIndices: { HD: { 'II.1': 75 } },
+      sipas: { counts },
+    };
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const io = bufferIO();
+    const code = await main(['score', file, '--json'], io);
+    const out = JSON.parse(io.out) as ResultsDocument;
+    expect(out.units.find((u) => u.code === 'KG')?.index).toBeCloseTo(90, 9);
+    expect(out.units.find((u) => u.code === 'HD')?.index).toBeCloseTo(75, 9);
+    expect(out.sipas).toBeDefined();
+    expect([code, io.err]).toEqual([0, expect.any(String)]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('parindex score on a document with errors', () => {
+  test('exit 1; every issue listed on stderr with file, unit and criterion', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'score-err-'));
+    const file = path.join(dir, 'bad.json');
+    const doc = {
+      framework: { id: 'e', name: 'E', total: 2, nodes: [{ code: '1', name: 'A', children: [{ code: '1.1', name: 'a', max: 2, rule: { kind: 'yesNo' } }] }] },
+      units: [{ code: 'KG', name: 'Kim Giang', kind: 'ward' }],
+      assessments: [
+        { unit: 'KG', criterion: '1.1', value: 'Chắc có' },
+        { unit: 'KG', criterion: '7.7', value: 'Có' },
+        { unit: 'ZZ', criterion: '1.1', value: 'Có' },
+      ],
+    };
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const io = bufferIO();
+    expect(await main(['score', file], io)).toBe(1);
+    const lines = io.err.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(`Tệp '${file}', assessments.1 (đơn vị KG, tiêu chí 7.7): Tiêu chí "7.7" không có trong bộ tiêu chí`);
+    expect(lines[1]).toBe(`Tệp '${file}', assessments.2 (đơn vị ZZ, tiêu chí 1.1): Đơn vị "ZZ" không có trong danh sách đơn vị`);
+    expect(lines[2]).toContain('(đơn vị KG, tiêu chí 1.1): Giá trị "Chắc có" không thuộc');
+    const io2 = bufferIO();
+    expect(await main(['score', file, '--json', '--lang', 'en'], io2)).toBe(1);
+    const out = JSON.parse(io2.out) as ResultsJson;
+    expect(out.issues.map((i) => i.message)).toContain('Criterion "7.7" is not in the framework');
+    fs.writeFileSync(file, '{ not json');
+    const io3 = bufferIO();
+    expect(await main(['score', file], io3)).toBe(1);
+    expect(io3.err).toContain('Không đọc được JSON');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
