@@ -109,7 +109,9 @@ function readSheet(ws: Ws): SheetSnapshot {
   // trim trailing empty rows
   while (values.length > 0 && (values[values.length - 1] ?? []).every((v) => v === null || v === '')) values.pop();
   for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
-  const merged = [...(ws.model.merges ?? [])];
+  // merges straight from the sheet (ws.model would serialise the whole sheet just for them)
+  const merges = (ws as unknown as { _merges?: Record<string, { tl: string; br: string }> })._merges ?? {};
+  const merged = Object.values(merges).map((m) => `${m.tl}:${m.br}`);
   const prot = (ws as unknown as ProtectionModel).sheetProtection;
   const snap: SheetSnapshot = {
     name: ws.name,
