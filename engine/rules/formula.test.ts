@@ -146,6 +146,9 @@ describe('formula: security — refused at compile time with rule.formulaSyntax'
     ['true', 'constant'],
     ['c + 1', 'unknownSymbol'],
     ['pi * a', 'unknownSymbol'],
+    ['a # import(b)', 'syntax'], // a mathjs comment hides the rest: refused by the character check
+    ['0x1F * a', 'constant'],
+    ['0b101', 'constant'],
     ['a +', 'syntax'],
     ['(a', 'syntax'],
     [`${'('.repeat(60)}a${')'.repeat(60)}`, 'tooDeep'],

@@ -127,10 +127,16 @@ export function analyseFormula(formula: string, variables: ReadonlySet<string>):
     if (e instanceof RefusalError) return { refusal: e.refusal };
     return { refusal: { reason: 'syntax', token: src } };
   }
-  // Backstop: quotes, brackets, braces, ';', a lone '=' or a '.' outside a number never belong
-  // to an allowed formula, whatever the parser made of them.
+  // Backstop: after the tree check, the text itself may hold only the characters of the
+  // allowed syntax (this also refuses mathjs comments "#…"), no quotes, brackets, braces,
+  // ';', a lone '=' or a '.' outside a number.
+  const strange = /[^A-Za-z0-9_ \t+\-*/()<>=!?:,.]/.exec(src);
+  if (strange) return { refusal: { reason: 'syntax', token: src.slice(strange.index, strange.index + 12), pos: strange.index + 1 } };
+  // Hexadecimal, octal and binary literals (0x1F, 0o17, 0b101): plain decimals only.
+  const radix = /(^|[^A-Za-z0-9_.])(0[xXoObB][0-9A-Za-z.]*)/.exec(src);
+  if (radix) return { refusal: { reason: 'constant', token: radix[2] ?? src } };
   const masked = src.replace(/\d\.\d|\d\.(?!\w)|\.\d|[<>!=]=/g, (m) => m.replace(/[.=]/g, '0'));
-  const bad = /["'`[\]{};=\\.]/.exec(masked);
+  const bad = /[=.]/.exec(masked);
   if (bad) return { refusal: { reason: 'syntax', token: src.slice(bad.index, bad.index + 12), pos: bad.index + 1 } };
   return { expr };
 }
