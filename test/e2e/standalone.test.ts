@@ -1,0 +1,163 @@
+/**
+ * End to end in real Chromium: the built task pane opened standalone (no Office — the Office.js
+ * CDN request is answered 404), a demo master workbook uploaded, computed, downloaded, and the
+ * downloaded workbook's ranking compared with the CLI's `score --json`. Every network request is
+ * recorded: only the local server and the Office CDN are allowed. Screenshots of each view go
+ * to test-artifacts/ (git-ignored).
+ */
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { hasCommand, requireTools } from '../addin/tools';
+import { ensurePaneBuilt } from './build';
+import { serveStatic, type StaticServer } from './server';
+
+const root = resolve(__dirname, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
+const artifacts = join(root, 'test-artifacts', 'e2e');
+
+const enabled = requireTools('standalone page end-to-end test', { [CHROMIUM]: hasCommand(CHROMIUM) });
+const maybe = enabled ? describe : describe.skip;
+
+interface CliUnit {
+  code: string;
+  kind: string;
+  index: number;
+  rank: number;
+  gaps: { criterion: string; lost: number; score: number; max: number }[];
+}
+
+maybe('standalone task pane in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  let tmp: string;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const build = ensurePaneBuilt(root);
+    if (build.built) console.log(`pane built in ${build.ms} ms`);
+    tmp = mkdtempSync(join(tmpdir(), 'parindex-e2e-'));
+    execFileSync(process.execPath, [join(root, 'bin', 'parindex.cjs'), 'demo', '--out', tmp], { cwd: root, stdio: 'pipe', timeout: 180_000 });
+    mkdirSync(artifacts, { recursive: true });
+    server = await serveStatic(join(root, 'dist', 'addin'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
+    page = await context.newPage();
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    // no internet here: the Office CDN is answered 404 so the page must start standalone
+    await page.route(`${OFFICE_CDN}/**`, (route) => route.fulfill({ status: 404, body: 'blocked in tests' }));
+  }, 900_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('upload the demo master, compute, download: ranking equals the CLI scores; what-if moves the index', async () => {
+    const master = join(tmp, 'master.xlsx');
+    expect(existsSync(master)).toBe(true);
+    await page.goto(`${server.url}/taskpane.html?view=compute`);
+    await page.getByText('Chạy độc lập (không có Excel): mở một tệp .xlsx').waitFor();
+    await page.screenshot({ path: join(artifacts, '00-start.png'), fullPage: true });
+
+    await page.setInputFiles('[data-testid=open-master]', master);
+    await page.getByText('Đã mở: master.xlsx').waitFor({ timeout: 60_000 });
+    await page.getByTestId('compute').click();
+    await page.getByTestId('summary-table').waitFor({ timeout: 120_000 });
+    await page.getByTestId('message').waitFor();
+    const message = await page.getByTestId('message').innerText();
+    expect(message).toMatch(/Đã chấm \d+ đơn vị/);
+    await page.screenshot({ path: join(artifacts, '05-compute.png'), fullPage: true });
+
+    // download the results workbook
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('Tải sổ kết quả (.xlsx)').click()]);
+    expect(download.suggestedFilename()).toBe('master-ket-qua.xlsx');
+    const saved = join(tmp, 'downloaded.xlsx');
+    await download.saveAs(saved);
+
+    // the CLI's scores for the same master (an independent path: Node, files/, CLI)
+    // stdout goes to a file: a large JSON document through a pipe can be cut short when the CLI exits
+    const jsonPath = join(tmp, 'score.json');
+    const fd = openSync(jsonPath, 'w');
+    try {
+      execFileSync(process.execPath, [join(root, 'bin', 'parindex.cjs'), 'score', master, '--json'], { cwd: root, stdio: ['ignore', fd, 'ignore'], timeout: 120_000 });
+    } finally {
+      closeSync(fd);
+    }
+    const cli = JSON.parse(readFileSync(jsonPath, 'utf8')) as { units: CliUnit[] };
+    expect(cli.units.length).toBeGreaterThan(0);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
+    const ranking = wb.getWorksheet('Xếp hạng');
+    expect(ranking).toBeDefined();
+    const seen = new Map<string, { rank: number; index: number }>();
+    ranking?.eachRow((row) => {
+      const code = row.getCell(2).value;
+      const index = row.getCell(4).value;
+      const rank = row.getCell(1).value;
+      if (typeof code === 'string' && typeof index === 'number' && typeof rank === 'number') seen.set(code, { rank, index });
+    });
+    for (const u of cli.units) {
+      const got = seen.get(u.code);
+      expect(got).toBeDefined();
+      expect(got?.index).toBeCloseTo(u.index, 9);
+      expect(got?.rank).toBe(u.rank);
+    }
+    expect(seen.size).toBe(cli.units.length);
+    // the input sheets are still there, the result sheets were added
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['Tổng hợp', 'Kết quả', 'Xếp hạng', 'Điểm bị trừ']));
+
+    // the pane shows the same indices, vi-VN formatted ("91,43%")
+    const first = cli.units[0];
+    if (first) {
+      const shown = await page.getByTestId(`index-${first.code}`).innerText();
+      expect(shown).toBe(`${first.index.toFixed(2).replace(/\.?0+$/, '').replace('.', ',')}%`);
+    }
+
+    // analyse: what-if on a unit that lost points moves its index live
+    await page.getByTestId('tab-analyse').click();
+    await page.getByTestId('what-if').waitFor();
+    const withGap = cli.units.find((u) => u.gaps.some((g) => g.lost > 0));
+    if (withGap) {
+      const gap = withGap.gaps.find((g) => g.lost > 0);
+      await page.getByTestId('what-if').locator('select').selectOption(withGap.code);
+      const before = await page.getByTestId('whatif-index').innerText();
+      await page.getByTestId(`whatif-${gap?.criterion ?? ''}`).fill(String(gap?.max ?? 0));
+      await page.waitForFunction((b) => document.querySelector('[data-testid=whatif-index]')?.textContent !== b, before, { timeout: 10_000 });
+      const after = await page.getByTestId('whatif-index').innerText();
+      expect(after).not.toBe(before);
+    }
+    await page.screenshot({ path: join(artifacts, '06-analyse.png'), fullPage: true });
+
+    // every other view renders on the same data
+    const views = ['setup', 'templates', 'collect', 'appraise', 'sipas', 'plan'] as const;
+    for (const [i, v] of views.entries()) {
+      await page.getByTestId(`tab-${v}`).click();
+      await page.getByTestId(`view-${v}`).waitFor();
+      await page.screenshot({ path: join(artifacts, `${String(i + 1).padStart(2, '0')}-${v}.png`), fullPage: true });
+    }
+    await page.getByTestId('tab-appraise').click();
+    await expect(page.getByTestId('appraise-status').innerText()).resolves.toMatch(/tiêu chí đã thẩm định/);
+
+    // English switch
+    await page.getByLabel('Ngôn ngữ').first().selectOption('en');
+    await page.getByText('Appraise', { exact: true }).first().waitFor();
+
+    expect(pageErrors).toEqual([]);
+    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith(OFFICE_CDN) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+  }, 240_000);
+});
