@@ -166,6 +166,22 @@ function doneText(a: readonly Assignment[]): string {
     .join('\n');
 }
 
+/** "Phòng Tư pháp: chậm III.2-1; UBND phường Khương Đình: chưa báo cáo II.1.2-2" (grouped by unit). */
+function areaBehind(entries: readonly LateEntry[], lang: Lang): string {
+  const byUnit = new Map<string, LateEntry[]>();
+  for (const e of entries) byUnit.set(e.unitName, [...(byUnit.get(e.unitName) ?? []), e]);
+  const parts: string[] = [];
+  for (const [name, es] of byUnit) {
+    const bits: string[] = [];
+    for (const s of ['late', 'notStarted', 'notReported'] as const) {
+      const ids = es.filter((e) => e.status === s).map((e) => e.task);
+      if (ids.length) bits.push(`${statusLabel(s, lang).toLowerCase()} ${ids.join(', ')}`);
+    }
+    parts.push(`${name}: ${bits.join('; ')}`);
+  }
+  return parts.join('. ');
+}
+
 interface Builder {
   values: CellValue[][];
   styles: { range: string; style: CellStyle }[];
@@ -231,6 +247,7 @@ export function renderQuarterlyReport(
   push(b, []);
 
   // II. Per area
+  const src: IndicatorSources = { ...options, ...(results ? { results } : {}), ...(sipas ? { sipas } : {}) };
   push(b, [t('plan.report.byArea', {}, lang)], section, 0);
   push(b, ['plan.report.col.id', 'plan.report.col.task', 'plan.report.col.lead', 'plan.report.col.status', 'plan.report.col.done', 'plan.report.col.units'].map((k) => t(k, {}, lang)), head);
   const sectionTitle = new Map(report.sections.map((s) => [s.code, s.title]));
@@ -250,13 +267,21 @@ export function renderQuarterlyReport(
       b.styles.push({ range: rangeA1(r, 0, r, REPORT_COLS - 1), style: { wrap: true, border: true } });
       b.styles.push({ range: rangeA1(r, 3, r, 3), style: { fill: STATUS_FILL[x.status] } });
     }
+    // the area's targets and its units behind schedule, one line each
+    for (const { target } of report.targets.filter((rt) => rt.task !== undefined && tasks.some((x) => x.id === rt.task))) {
+      const m = measureTarget(target, src);
+      const verdict = m.met === undefined ? t('plan.report.noData', {}, lang) : m.met ? t('plan.report.met', {}, lang) : t('plan.report.notMet', {}, lang);
+      const actual = m.actual === undefined ? '' : `: ${formatPercent(m.actual, lang)}`;
+      push(b, ['', t('plan.report.areaTarget', { indicator: target.indicator, goal: targetText(target, lang), actual, verdict }, lang)], { italic: true, wrap: true }, 1);
+    }
+    const behind = areaBehind(report.late.filter((e) => tasks.some((x) => x.id === e.task)), lang);
+    push(b, ['', behind ? t('plan.report.areaBehind', { list: behind }, lang) : t('plan.report.areaNoneBehind', {}, lang)], { italic: true, wrap: true }, 1);
   }
   push(b, []);
 
   // III. Indicators vs targets
   push(b, [t('plan.report.targets', {}, lang)], section, 0);
   push(b, ['plan.report.col.target', 'plan.report.col.indicator', 'plan.report.col.goal', 'plan.report.col.actual', 'plan.report.col.met', 'plan.report.col.source'].map((k) => t(k, {}, lang)), head);
-  const src: IndicatorSources = { ...options, ...(results ? { results } : {}), ...(sipas ? { sipas } : {}) };
   const rows: ReportTarget[] = report.targets;
   for (const { target, task } of rows) {
     const m = measureTarget(target, src);

@@ -81,6 +81,12 @@ describe('renderQuarterlyReport', () => {
     expect(row).toEqual(['II.1.2-2', 'Xử lý 100% văn bản QPPL sau rà soát', 'Phòng Tư pháp', 'Đang thực hiện, đúng tiến độ', 'TP: Đã rà soát 40 văn bản\nKG: Đã rà soát 5 văn bản', '1/3 đơn vị hoàn thành; 0 chậm; 1 chưa báo cáo']);
   });
 
+  test('each area ends with its targets and the units behind in it', () => {
+    expect(all).toContain('Chỉ tiêu: Tỷ lệ văn bản QPPL được xử lý sau rà soát (≥ 100%): 95% — Chưa đạt');
+    expect(all).toContain('Đơn vị chậm, chưa thực hiện, chưa báo cáo — UBND phường Khương Đình: chưa báo cáo II.1.2-2');
+    expect(all).toContain('Đơn vị chậm, chưa thực hiện, chưa báo cáo — Phòng Tư pháp: chậm tiến độ III.2-1');
+  });
+
   test('indicators against targets, with vi-VN numbers', () => {
     const q = sheet.values.find((r) => r[1] === 'Tỷ lệ văn bản QPPL được xử lý sau rà soát');
     expect(q).toEqual(['II.1.2-2', 'Tỷ lệ văn bản QPPL được xử lý sau rà soát', '≥ 100%', '95%', 'Chưa đạt', '1.2.1']);
