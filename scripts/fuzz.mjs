@@ -15,5 +15,5 @@ if (!/^\d+$/.test(runs) || (seed !== undefined && !/^-?\d+$/.test(seed))) {
 const env = { ...process.env, FUZZ_RUNS: runs, ...(seed !== undefined ? { FUZZ_SEED: seed } : {}) };
 process.stdout.write(`fuzz: ${runs} lần mỗi thuộc tính / runs per property${seed !== undefined ? `, seed ${seed}` : ''}\n`);
 const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-const r = spawnSync(process.execPath, [jest, '--testTimeout=0', 'test/hardening/fuzz.test.ts'], { cwd: root, env, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [jest, '--testTimeout=3600000', 'test/hardening/fuzz.test.ts'], { cwd: root, env, stdio: 'inherit' });
 process.exit(r.status ?? 1);
