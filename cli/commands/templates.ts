@@ -5,8 +5,9 @@ import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
 import { formatIssue, t } from '../../engine/i18n';
 import { hasErrors } from '../../engine/model/issue';
 import { writeTemplates, type WriteTemplatesOptions } from '../../files/templates';
+import { parseQuarter, quarterKey } from '../../engine/plan';
 
-const USAGE = 'parindex templates <master.xlsx> --out <dir> [--unit <code>] [--deadline yyyy-mm-dd] [--round <label>] [--lang en]';
+const USAGE = 'parindex templates <master.xlsx> --out <dir> [--unit <code>] [--deadline yyyy-mm-dd] [--round <label>] [--quarter=2023-Q4] [--lang en]';
 
 export const templatesCommand: Command = {
   name: 'templates',
@@ -36,6 +37,15 @@ export const templatesCommand: Command = {
     }
     const round = args.flags['round'];
     if (typeof round === 'string') opts.round = round;
+    const quarter = args.flags['quarter'];
+    if (typeof quarter === 'string') {
+      const q = parseQuarter(quarter);
+      if (!q) {
+        io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
+        return EXIT_USAGE;
+      }
+      opts.quarter = quarterKey(q);
+    }
     const now = args.flags['now'];
     if (typeof now === 'string') opts.now = now;
     const { files, issues } = await writeTemplates(master, out, opts);
