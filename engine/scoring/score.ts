@@ -7,7 +7,7 @@ import type { Unit } from '../model/unit';
 import { t } from '../i18n';
 import { formatNumber, type Lang } from '../i18n/format';
 import { clampPoints, isNotApplicableValue } from '../rules/value';
-import type { RuleOutcome } from '../rules/types';
+import type { CompiledRule, RuleOutcome } from '../rules/types';
 import { POINTS_EPS, type CompiledFramework, type CompiledNode } from './validate';
 
 /** Unit kind of the district whose criteria offices answer for. */
@@ -133,8 +133,40 @@ export function prepareDocument(doc: ScoringDocument, compiled: CompiledFramewor
   return { compiled, doc, units, answers, previous, issues };
 }
 
+const PTS_CACHE = new Map<string, string>();
+const EXPLAIN_CACHE = new WeakMap<CompiledRule, Map<string, string>>();
+const CACHE_LIMIT = 5000;
+
+/** "0,5/1" — memoised: display strings repeat across units. */
 function pts(points: number, max: number, lang: Lang): string {
-  return `${formatNumber(points, lang)}/${formatNumber(max, lang)}`;
+  const key = `${lang}${points}/${max}`;
+  let s = PTS_CACHE.get(key);
+  if (s === undefined) {
+    s = `${formatNumber(points, lang)}/${formatNumber(max, lang)}`;
+    if (PTS_CACHE.size >= CACHE_LIMIT) PTS_CACHE.clear();
+    PTS_CACHE.set(key, s);
+  }
+  return s;
+}
+
+/**
+ * The rule's explanation of an outcome, memoised per compiled rule: explain is a pure function
+ * of (outcome, lang), and the same values recur across units (Có/Không, common rates).
+ */
+function explain(rule: CompiledRule, outcome: RuleOutcome, lang: Lang): string {
+  let cache = EXPLAIN_CACHE.get(rule);
+  if (!cache) {
+    cache = new Map();
+    EXPLAIN_CACHE.set(rule, cache);
+  }
+  const key = `${lang}|${outcome.points}|${outcome.missing ? 1 : 0}|${outcome.issues.map((i) => i.code).join(',')}|${JSON.stringify(outcome.facts)}`;
+  let s = cache.get(key);
+  if (s === undefined) {
+    s = rule.explain(outcome, lang);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, s);
+  }
+  return s;
 }
 
 interface LeafOut {
@@ -207,7 +239,7 @@ function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: 
   } else if (outcome && !outcome.missing) {
     points = outcome.points;
     source = 'rule';
-    base.reason = node.rule ? node.rule.explain(outcome, lang) : '';
+    base.reason = node.rule ? explain(node.rule, outcome, lang) : '';
   } else if (a?.self !== undefined) {
     points = checkRange(a.self, t('scoring.round.self', {}, lang));
     source = 'self';
@@ -216,7 +248,7 @@ function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: 
     missing = true;
     base.reason =
       outcome && outcome.issues.length > 0 && node.rule
-        ? node.rule.explain(outcome, lang)
+        ? explain(node.rule, outcome, lang)
         : t(node.channel === 'survey' ? 'scoring.reason.noSurvey' : 'scoring.reason.missing', { points: pts(0, node.max, lang) }, lang);
   }
   base.score = points;
