@@ -72,58 +72,72 @@ export function detectSeparator(text: string): string {
 export function parseCsv(text: string, sep = detectSeparator(text), file?: string): { rows: string[][]; issues: Issue[] } {
   const rows: string[][] = [];
   const issues: Issue[] = [];
+  const SEP = sep.charCodeAt(0);
+  const n = text.length;
   let row: string[] = [];
-  let field = '';
   let i = 0;
   let line = 1;
-  const n = text.length;
   while (i < n) {
-    const ch = text[i] as string;
-    if (ch === '"' && field === '') {
+    // one field starting at i
+    let field: string;
+    if (text.charCodeAt(i) === 34 /* " */) {
       const openLine = line;
-      i++;
+      let j = i + 1;
+      let buf = '';
       let closed = false;
-      while (i < n) {
-        const c = text[i] as string;
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          closed = true;
+      while (j < n) {
+        const q = text.indexOf('"', j);
+        if (q < 0) {
+          buf += text.slice(j);
+          j = n;
           break;
         }
-        if (c === '\n') line++;
-        field += c;
-        i++;
+        buf += text.slice(j, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          buf += '"';
+          j = q + 2;
+          continue;
+        }
+        j = q + 1;
+        closed = true;
+        break;
       }
+      for (let k = i; k < j; k++) if (text.charCodeAt(k) === 10) line++;
       if (!closed) issues.push(issue('sipas.csv.quote', { line: openLine }, file !== undefined ? { file } : {}));
-      continue;
+      // anything between the closing quote and the separator is kept as written
+      let e = j;
+      while (e < n) {
+        const c = text.charCodeAt(e);
+        if (c === SEP || c === 10 || c === 13) break;
+        e++;
+      }
+      field = buf + text.slice(j, e);
+      i = e;
+    } else {
+      let e = i;
+      while (e < n) {
+        const c = text.charCodeAt(e);
+        if (c === SEP || c === 10 || c === 13) break;
+        e++;
+      }
+      field = text.slice(i, e);
+      i = e;
     }
-    if (ch === sep) {
-      row.push(field);
-      field = '';
-      i++;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      i++;
-      line++;
-      continue;
-    }
-    field += ch;
-    i++;
-  }
-  if (field !== '' || row.length > 0) {
     row.push(field);
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === SEP) {
+      i++;
+      if (i >= n) row.push('');
+      continue;
+    }
+    // end of line
     rows.push(row);
+    row = [];
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    i++;
+    line++;
   }
+  if (row.length > 0) rows.push(row);
   return { rows, issues };
 }

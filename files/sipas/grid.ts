@@ -47,6 +47,10 @@ function cellAnswer(v: unknown): SipasAnswer {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return v;
   const s = cellText(v);
+  if (s.length === 1) {
+    const c = s.charCodeAt(0) - 48;
+    if (c >= 1 && c <= 5) return c; // "4" read as the level 4 (same meaning, faster to score)
+  }
   return s === '' ? null : s;
 }
 
@@ -136,11 +140,14 @@ export class SipasInputBuilder {
       return true;
     }
     const colList = [...cols];
+    // Rows are copies of one fast-mode template object (what JSON.parse would build), so the
+    // scoring loop reads them as quickly as parsed JSON.
+    const template = JSON.parse(JSON.stringify(Object.fromEntries(colList.map(([id]) => [id, null])))) as Record<string, SipasAnswer>;
     for (let r = h + 1; r < grid.length; r++) {
       const row = grid[r] ?? [];
       if (row.every((c) => cellText(c) === '')) continue;
       const unit = cellText(row[unitCol]);
-      const answers: Record<string, SipasAnswer> = {};
+      const answers: Record<string, SipasAnswer> = { ...template };
       for (const [id, c] of colList) answers[id] = cellAnswer(row[c]);
       const resp: SipasResponse = { unit, answers };
       if (weightCol >= 0 && cellText(row[weightCol]) !== '') {

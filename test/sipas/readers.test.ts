@@ -42,8 +42,8 @@ describe('CSV parsing', () => {
     const csv = '\uFEFFSTT;Đơn vị;Q1;q2;q3;q4;q5;Trọng số;Ghi chú lạ\n1;KG;5;4;;3;2;1,5;x\n2;KG;6;Hài lòng;không trả lời;5;5;;\n';
     const input = readSipasCsv(enc(csv), { instrument: ins, file: 'r.csv' });
     expect(input.responses).toEqual([
-      { unit: 'KG', answers: { q1: '5', q2: '4', q3: null, q4: '3', q5: '2' }, weight: 1.5 },
-      { unit: 'KG', answers: { q1: '6', q2: 'Hài lòng', q3: 'không trả lời', q4: '5', q5: '5' } },
+      { unit: 'KG', answers: { q1: 5, q2: 4, q3: null, q4: 3, q5: 2 }, weight: 1.5 },
+      { unit: 'KG', answers: { q1: '6', q2: 'Hài lòng', q3: 'không trả lời', q4: 5, q5: 5 } },
     ]);
     expect(input.issues.map((i) => [i.code, i.cell])).toEqual([['sipas.sheet.unknownColumn', 'I1']]);
     const { result } = scoreSipas({ instrument: smallInstrument, responses: input.responses }, { locate: input.locate, rowOf: input.rowOf });
@@ -86,7 +86,7 @@ describe('xlsx', () => {
   test('reads every sheet with a unit column (responses and counts), cells located', async () => {
     const input = await readSipasXlsx(await book(), { instrument: ins, file: 'p.xlsx' });
     expect(input.responses).toEqual([
-      { unit: 'KG', answers: { q1: 5, q2: '4', q3: null, q4: 'Hài lòng', q5: 3 } },
+      { unit: 'KG', answers: { q1: 5, q2: 4, q3: null, q4: 'Hài lòng', q5: 3 } }, // "4" as text → 4
       { unit: 'KG', answers: { q1: 4, q2: 9, q3: 5, q4: 5, q5: 5 } },
     ]);
     expect(input.counts).toEqual([{ unit: 'KD', item: 'q1', levels: [0, 0, 1, 1, 2] }]);
