@@ -12,7 +12,7 @@ import { scoreDocument, getBuiltinFramework } from '../engine';
 import { readMaster, scoreMaster, findTableSheet, tableSpec, looksLikeMaster, type MasterDocument, type MasterScore } from '../engine/workbook/master';
 import { renderOutputSheets, applyComputedColumns, computeSubmissionOutputs, isOutputSheet } from '../engine/workbook/output';
 import type { ExcelJsPort } from './port';
-import { openXlsxFile, saveXlsxAtomically } from './node';
+import { openXlsxFile, saveXlsxAtomically, samePath } from './node';
 
 export interface ScoreWorkbookOptions {
   /** Output path; default `<input>-ket-qua.xlsx` beside the input (none with `json` unless given). */
@@ -101,12 +101,31 @@ export function renderScoredSheets(
  * @example const { results, issues, outPath } = await scoreWorkbookFile('master.xlsx', { lang: 'vi' });
  */
 export async function scoreWorkbookFile(input: string, options: ScoreWorkbookOptions): Promise<ScoreWorkbookResult> {
-  const label = path.basename(input);
   const read = await readMasterFile(input);
   if (!read.port || !read.doc) return { issues: read.issues };
-  if (!read.isMaster) return { issues: [...read.issues.filter((i) => i.code === 'workbook.missingSheet'), issue('workbook.notMaster', {}, { file: label })] };
-  const { port, doc } = read;
-  const issues: Issue[] = [...read.issues];
+  return scoreLoadedWorkbook(read.port, read.snapshots, input, options, { doc: read.doc, issues: read.issues, isMaster: read.isMaster });
+}
+
+/**
+ * The part of `scoreWorkbookFile` after the file is open: used by callers that already hold
+ * the workbook in memory (the demo, after entering appraisal scores). `input` is the path the
+ * workbook came from (never written).
+ */
+export async function scoreLoadedWorkbook(
+  port: ExcelJsPort,
+  snapshots: readonly SheetSnapshot[],
+  input: string,
+  options: ScoreWorkbookOptions,
+  read?: { doc: MasterDocument; issues: Issue[]; isMaster: boolean },
+): Promise<ScoreWorkbookResult> {
+  const label = path.basename(input);
+  const r = read ?? (() => {
+    const x = readMaster(snapshots, label, { resolveFramework: (id) => getBuiltinFramework(id) });
+    return { doc: x.doc, issues: x.issues, isMaster: looksLikeMaster(snapshots.map((s) => s.name)) };
+  })();
+  if (!r.isMaster) return { issues: [...r.issues.filter((i) => i.code === 'workbook.missingSheet'), issue('workbook.notMaster', {}, { file: label })] };
+  const doc = r.doc;
+  const issues: Issue[] = [...r.issues];
   // Without a criteria set or units there is nothing to score.
   if (doc.framework.nodes.length === 0 || doc.units.length === 0) return { issues, doc };
   const scored = scoreMasterDocument(doc, options.lang, label, options.asOf);
@@ -115,11 +134,15 @@ export async function scoreWorkbookFile(input: string, options: ScoreWorkbookOpt
   const result: ScoreWorkbookResult = { results: scored.results, issues, doc, scored };
   if (!wantFile) return result;
   const outPath = options.out ?? defaultResultsPath(input);
+  if (samePath(input, outPath)) {
+    issues.push(issue('cli.sameFile', { file: outPath }, { file: path.basename(outPath) }));
+    return result;
+  }
   const extra = options.extraSheets ? options.extraSheets(doc, scored) : [];
-  const rendered = renderScoredSheets(doc, { ...scored, issues }, read.snapshots, { lang: options.lang, file: label, extraSheets: extra });
+  const rendered = renderScoredSheets(doc, { ...scored, issues }, snapshots, { lang: options.lang, file: label, extraSheets: extra });
   issues.push(...rendered.issues);
   // Input sheets other than "Kê khai" are left exactly as they are; owned sheets are replaced whole.
-  for (const s of rendered.sheets) if (!isOutputSheet(s.name) && s.name !== read.doc.extras.sheets['submissions']) throw new Error(`refusing to write input sheet ${s.name}`);
+  for (const s of rendered.sheets) if (!isOutputSheet(s.name) && s.name !== doc.extras.sheets['submissions']) throw new Error(`refusing to write input sheet ${s.name}`);
   await port.write(rendered.sheets);
   const saveIssues = await saveXlsxAtomically(port, outPath, { inputPath: input });
   issues.push(...saveIssues);

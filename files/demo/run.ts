@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import type { Lang } from '../../engine/i18n/format';
-import { hasErrors, type Issue } from '../../engine/model/issue';
+import type { Issue } from '../../engine/model/issue';
 import type { Assessment } from '../../engine/model/assessment';
 import type { Unit } from '../../engine/model/unit';
 import type { Framework } from '../../engine/model/framework';
@@ -21,7 +21,7 @@ import { ExcelJsPort } from '../port';
 import { saveXlsxAtomically, writeFileAtomically } from '../node';
 import { writeTemplates, fillTemplate } from '../templates';
 import { importFilled } from '../import/import';
-import { readMasterFile, scoreWorkbookFile } from '../scoreWorkbook';
+import { readMasterFile, scoreWorkbookFile, scoreLoadedWorkbook, readAllSheets } from '../scoreWorkbook';
 import type { DemoSample } from './sample';
 import sampleJson from '../../samples/thanh-xuan-2023.json';
 
@@ -224,6 +224,7 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
   // 5. appraisal: the council's scores go into "Kê khai" of the imported master
   step(5);
   const read = await readMasterFile(files.master);
+  let scored: Awaited<ReturnType<typeof scoreWorkbookFile>>;
   if (read.port && read.doc) {
     const ap = new Map(sample.appraisals.map((a) => [assessmentKey(a.unit, a.criterion), a]));
     const metaByKey = new Map(read.doc.extras.submissions.map((m) => [assessmentKey(m.unit, m.criterion), m]));
@@ -241,16 +242,18 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
     const tmp = path.join(dir, '.master-appraised.xlsx');
     issues.push(...(await saveXlsxAtomically(read.port, tmp)));
     await fsp.rename(tmp, files.master);
+    // 6. score the workbook already in memory (same content as master.xlsx, not read again)
+    step(6);
+    const snapshots = await readAllSheets(read.port);
+    scored = await scoreLoadedWorkbook(read.port, snapshots, files.master, { lang: options.lang, out: files.results, asOf: sample.asOf });
+  } else {
+    step(6);
+    scored = await scoreWorkbookFile(files.master, { lang: options.lang, out: files.results, asOf: sample.asOf });
   }
-
-  // 6. score
-  step(6);
-  const scored = await scoreWorkbookFile(files.master, { lang: options.lang, out: files.results, asOf: sample.asOf });
   issues.push(...scored.issues);
   timings['6'] = Date.now() - t0;
   const result: DemoResult = { dir, files, status, issues, timings };
   if (scored.results) result.results = scored.results;
   if (scored.scored?.sipas) result.sipas = scored.scored.sipas;
-  void hasErrors;
   return result;
 }

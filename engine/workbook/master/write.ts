@@ -158,7 +158,7 @@ function listValidation(range: string, values: string[], prompt?: string): Valid
   return { range, type: 'list', values, ...(prompt ? { prompt } : {}) };
 }
 
-function colRange(col: number | undefined, last: number, extra = 200): string | undefined {
+function colRange(col: number | undefined, last: number, extra = 100): string | undefined {
   if (col === undefined) return undefined;
   const c = columnName(col);
   return `${c}${LAYOUT.firstDataRow}:${c}${Math.max(last + 1, LAYOUT.firstDataRow) + extra}`;
