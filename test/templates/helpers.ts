@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Assessment } from '../../engine/model/assessment';
-import { renderMasterInputSheets } from '../../engine/workbook/master';
+import { renderMasterInputSheets, type PlanTaskRow } from '../../engine/workbook/master';
 import { ExcelJsPort } from '../../files/port';
 import type { TemplateAnswer } from '../../files/templates';
 import { framework, units } from './fixture';
@@ -16,7 +16,7 @@ export async function tmpDir(prefix: string): Promise<string> {
 export const DEADLINE = '2023-11-30';
 
 /** Master workbook with the fixture criteria set, units and a self-assessment deadline. */
-export async function writeMaster(file: string, assessments: Assessment[] = []): Promise<void> {
+export async function writeMaster(file: string, assessments: Assessment[] = [], plan?: PlanTaskRow[]): Promise<void> {
   const port = ExcelJsPort.create();
   await port.write(
     renderMasterInputSheets({
@@ -26,6 +26,7 @@ export async function writeMaster(file: string, assessments: Assessment[] = []):
       rounds: [{ round: 'selfAssessment', deadline: DEADLINE }],
       // the survey sheet needs its item columns even when no response is in yet
       survey: { items: ['q1', 'q2', 'q3'], responses: [] },
+      ...(plan ? { plan } : {}),
     }),
   );
   await fsp.writeFile(file, await port.toBuffer());
