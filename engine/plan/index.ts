@@ -81,7 +81,8 @@ export {
   type ParseStatusOptions,
   type ParseStatusResult,
 } from './statusSheet';
-export { renderTaskSheet, readTaskSheet, formatTarget, parseTarget, TASK_SHEET, TASK_SHEET_ALIASES, TASK_MARKER, TASK_COLUMNS } from './taskSheet';
+export { formatTarget, parseTarget } from './targets';
+export { renderTaskSheet, readTaskSheet, taskRows, TASK_SHEET, TASK_SHEET_ALIASES, TASK_MARKER, TASK_COLUMNS } from './taskSheet';
 export { renderStatusRegister, readStatusRegister, mergeStatuses, STATUS_REGISTER_SHEET, STATUS_REGISTER_MARKER, STATUS_REGISTER_COLUMNS } from './statusRegister';
 export { planForResults, type PlanForResultsOptions } from './document';
 export {

@@ -7,6 +7,8 @@ import { planSchema, planTaskSchema, taskStatusSchema, type Plan, type PlanTask,
 import { defaultPlanUnits, expandUnitCode, LEAD_GROUPS } from './units';
 import { parseDateText, parseQuarter, quarterKey, quarterOf } from './dates';
 import { progressFromWord } from './words';
+import { parseTarget } from './targets';
+import { fold } from '../rules/value';
 
 /**
  * The 2023 plan of Thanh Xuân district (48 tasks: sections II.1.1–II.1.6, II.2.1–II.2.2.5, III).
@@ -87,6 +89,24 @@ export function taskDue(task: PlanTask, year: number): string {
   return task.due ?? `${year}-12-31`;
 }
 
+/** "quarterly" / "Hằng quý" → quarterly; "once" / "Một lần" → once. */
+function recurrenceOf(v: unknown): 'once' | 'quarterly' | undefined {
+  if (typeof v !== 'string') return undefined;
+  const f = fold(v);
+  if (['quarterly', 'hang quy', 'quy', 'dinh ky hang quy'].includes(f)) return 'quarterly';
+  if (['once', 'mot lan'].includes(f)) return 'once';
+  return undefined;
+}
+
+/** Targets as data, or as text lines of the "Kế hoạch" sheet. */
+function targetsOf(v: unknown): unknown[] | undefined {
+  if (Array.isArray(v)) return v;
+  if (typeof v !== 'string' || !v.trim()) return undefined;
+  const lines = v.split('\n').map((l) => l.trim()).filter(Boolean);
+  const parsed = lines.map(parseTarget);
+  return parsed.every((x) => x !== undefined) ? parsed : undefined;
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -151,9 +171,9 @@ export function planFromDocument(
         coordinators: asList(pick('coordinators')) ?? [],
         ...(typeof pick('coordinatorNames') === 'string' ? { coordinatorNames: pick('coordinatorNames') } : {}),
         ...(typeof pick('due') === 'string' && parseDateText(String(pick('due'))) ? { due: parseDateText(String(pick('due'))) } : {}),
-        ...(pick('recurrence') === 'quarterly' || pick('recurrence') === 'once' ? { recurrence: pick('recurrence') } : {}),
+        ...(recurrenceOf(pick('recurrence')) ? { recurrence: recurrenceOf(pick('recurrence')) } : {}),
         criteria: asList(pick('criteria')) ?? [],
-        ...(Array.isArray(pick('targets')) ? { targets: pick('targets') } : {}),
+        ...(targetsOf(pick('targets')) ? { targets: targetsOf(pick('targets')) } : {}),
         ...(typeof pick('note') === 'string' ? { note: pick('note') } : {}),
       };
       const r = planTaskSchema.safeParse(candidate);

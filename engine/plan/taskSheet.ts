@@ -9,9 +9,10 @@ import { issue, type Issue, type Location } from '../model/issue';
 import type { Unit } from '../model/unit';
 import type { CellValue, RenderedSheet, SheetSnapshot } from '../workbook/port';
 import { a1, rangeA1 } from '../workbook/a1';
-import { fold, parseNumber } from '../rules/value';
+import { fold } from '../rules/value';
 import { formatDate, t, type Lang } from '../i18n';
 import { planTaskSchema, type PlanTarget, type PlanTask } from './task';
+import { formatTarget, parseTarget } from './targets';
 import { parseDateText } from './dates';
 import { defaultPlanUnits, expandUnitCode, LEAD_GROUPS } from './units';
 import { cellAt, cellText, header, locateTable, splitList, type PlanColumn } from './sheetkit';
@@ -38,46 +39,44 @@ export const TASK_COLUMNS: readonly PlanColumn[] = Object.freeze([
 
 const ROW = Object.freeze({ title: 0, note: 1, keys: 2, header: 3, firstData: 4 });
 
-/** "autonomy | Tỷ lệ … | >=20% | 31/12/2025 | sipas=overall | betterThanPrevious" — one target per line. */
-export function formatTarget(x: PlanTarget): string {
-  const parts = [x.id, x.indicator, x.op !== undefined && x.value !== undefined ? `${x.op}${String(x.value)}${x.unit ?? ''}` : '', x.by ? formatDate(x.by, 'vi') : ''];
-  if (x.criterion) parts.push(`criterion=${x.criterion}`);
-  if (x.sipas) parts.push(`sipas=${x.sipas}`);
-  if (x.source) parts.push(`source=${x.source}`);
-  if (x.betterThanPrevious) parts.push('betterThanPrevious');
-  while (parts.length > 2 && parts[parts.length - 1] === '') parts.pop();
-  return parts.join(' | ');
+/** A task as a row of the master workbook's "Kế hoạch" table (its fixed columns plus extra keys). */
+export interface TaskRow {
+  id: string;
+  title: string;
+  lead: string;
+  leadName: string;
+  coordinators: string[];
+  due?: string;
+  criteria: string[];
+  note?: string;
+  extra: Record<string, string>;
 }
 
-/** Parse one target line; undefined when it cannot be read. */
-export function parseTarget(line: string): PlanTarget | undefined {
-  const parts = line.split('|').map((s) => s.trim());
-  const [id, indicator, cond, by, ...flags] = parts;
-  if (!id || !indicator) return undefined;
-  const x: PlanTarget = { id, indicator };
-  if (cond) {
-    const m = /^(>=|<=|>|<|=|≥|≤)\s*([0-9.,]+)\s*(\S*)$/.exec(cond);
-    if (!m || !m[1] || !m[2]) return undefined;
-    const op = m[1] === '≥' ? '>=' : m[1] === '≤' ? '<=' : m[1];
-    const value = parseNumber(m[2]);
-    if (value === undefined || !(op === '>=' || op === '<=' || op === '>' || op === '<' || op === '=')) return undefined;
-    x.op = op;
-    x.value = value;
-    if (m[3]) x.unit = m[3];
-  }
-  if (by) {
-    const d = parseDateText(by);
-    if (!d) return undefined;
-    x.by = d;
-  }
-  for (const f of flags) {
-    const [k, v] = f.split('=').map((s) => s.trim());
-    if (k === 'criterion' && v) x.criterion = v;
-    else if (k === 'sipas' && v) x.sipas = v;
-    else if (k === 'source' && v) x.source = v;
-    else if (k === 'betterThanPrevious') x.betterThanPrevious = true;
-  }
-  return x;
+/**
+ * Tasks as rows for the master workbook's "Kế hoạch" table: the fixed columns (id, title, lead,
+ * leadName, coordinators, due, criteria, note) and, as extra keys, section, leads,
+ * coordinatorNames, recurrence and targets — so that `planFromDocument` reads them back whole.
+ * @example renderMasterInputSheets({ …, plan: taskRows(builtinPlan2023.tasks) })
+ */
+export function taskRows(tasks: readonly PlanTask[]): TaskRow[] {
+  return tasks.map((x) => {
+    const extra: Record<string, string> = { section: x.section };
+    if (x.leads?.length) extra['leads'] = x.leads.join(', ');
+    if (x.coordinatorNames) extra['coordinatorNames'] = x.coordinatorNames;
+    if (x.recurrence) extra['recurrence'] = x.recurrence;
+    if (x.targets?.length) extra['targets'] = x.targets.map(formatTarget).join('\n');
+    return {
+      id: x.id,
+      title: x.title,
+      lead: x.lead,
+      leadName: x.leadName,
+      coordinators: [...x.coordinators],
+      ...(x.due ? { due: x.due } : {}),
+      criteria: [...x.criteria],
+      ...(x.note ? { note: x.note } : {}),
+      extra,
+    };
+  });
 }
 
 /**

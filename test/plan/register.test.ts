@@ -1,7 +1,7 @@
 import { frameworkSchema, type FrameworkNode } from '../../engine/model/framework';
 import frameworkData from '../../engine/frameworks/thanh-xuan-2023.json';
 import type { NodeResult, ResultsDocument, UnitResult } from '../../engine/model/results';
-import { trackPlan, builtinPlan2023, checkPlan, getBuiltinPlan, planFromDocument, validatePlan, tasksForUnit, taskLeadUnits, taskCoordinatorUnits, defaultPlanUnits } from '../../engine/plan';
+import { taskRows, trackPlan, builtinPlan2023, checkPlan, getBuiltinPlan, planFromDocument, validatePlan, tasksForUnit, taskLeadUnits, taskCoordinatorUnits, defaultPlanUnits } from '../../engine/plan';
 import { formatIssue } from '../../engine/i18n';
 
 /**
@@ -241,5 +241,21 @@ describe('links to the built-in criteria set thanh-xuan-2023', () => {
     const results: ResultsDocument = { framework: { id: 'thanh-xuan-2023', name: 'x', target: 90 }, units: [unit], issues: [] };
     const report = trackPlan({ plan: builtinPlan2023, statuses: [], asOf: '2023-09-30', results });
     expect(report.uncovered).toEqual(['1.6.3', '1.6.5']);
+  });
+});
+
+describe('master workbook rows', () => {
+  test('taskRows → planFromDocument gives the register back whole', () => {
+    const rows = taskRows(builtinPlan2023.tasks);
+    expect(rows[0]).toMatchObject({ id: 'II.1.1-1', lead: 'NV', extra: { section: 'II.1.1', coordinatorNames: 'Các phòng, ban, đơn vị có liên quan; UBND 11 phường' } });
+    expect(rows.find((r) => r.id === 'III.2-1')?.extra['leads']).toBe('VP, NV, TTR, TP, KT, TCKH');
+    const { plan, issues } = planFromDocument({ tasks: rows }, { asOf: '2023-09-30' });
+    expect(issues).toEqual([]);
+    expect(plan?.tasks).toEqual(builtinPlan2023.tasks);
+  });
+
+  test('a group lead without its members is reported', () => {
+    const { issues } = planFromDocument({ tasks: [{ id: 'III.2-1', title: 'x', lead: 'LEADS', due: '2023-07-15' }] }, { asOf: '2023-09-30' });
+    expect(issues.map((i) => [i.code, i.path?.join('.')])).toEqual([['plan.unknownUnit', 'plan.tasks.0.lead']]);
   });
 });
