@@ -69,9 +69,26 @@ describe('bands: number scale (days late)', () => {
     expect(r.explain(r.score({ value: 3 }), 'vi')).toMatchInlineSnapshot(`"giá trị 3 ngày (trên 0 ngày đến 5 ngày): 0,5/1 điểm"`);
     expect(r.describe('en')).toMatchInlineSnapshot(`"0 days or less: full 1 point; above 0 days up to 5 days: 0.5 points; above 5 days: 0 points"`);
   });
-  test('input is a number ≥ 0', () => {
-    expect(rule.input).toEqual({ type: 'number', min: 0, unit: 'ngày' });
-    expect(rule.score({ value: -2 }).issues[0]?.code).toBe('rule.valueOutOfRange');
+  test('the bands span every number: input without limits, early (negative days) is on time', () => {
+    expect(rule.input).toEqual({ type: 'number', unit: 'ngày' });
+    expect(rule.score({ value: -2 }).points).toBe(1);
+  });
+  test('domain given: values outside it are refused', () => {
+    const r = compileRule({ kind: 'bands', scale: 'number', domain: { min: 0 }, bands: [{ to: 3, share: 1 }, { from: 3, share: 0 }] }, 1);
+    expect(r.input).toEqual({ type: 'number', min: 0 });
+    expect(r.score({ value: -2 }).issues[0]?.code).toBe('rule.valueOutOfRange');
+  });
+  test('the bands define the domain when all are closed below: [0, 5) and [5, ∞)', () => {
+    const r = compileRule({ kind: 'bands', scale: 'number', bands: [{ from: 0, to: 5, share: 1 }, { from: 5, share: 0 }] }, 1);
+    expect(r.warnings).toBeUndefined();
+    expect(r.input).toEqual({ type: 'number', min: 0 });
+    expect(r.score({ value: -1 }).issues[0]?.code).toBe('rule.valueOutOfRange');
+  });
+  test('growth in % may be negative when a band is open below', () => {
+    const r = compileRule({ kind: 'bands', scale: 'number', unit: '%', bands: [{ from: 10, share: 1 }, { from: 0, to: 10, share: 0.5 }, { to: 0, share: 0 }] }, 1);
+    expect(r.warnings).toBeUndefined();
+    expect(r.score({ value: -3 })).toMatchObject({ points: 0, issues: [] });
+    expect(r.explain(r.score({ value: -3 }), 'vi')).toMatchInlineSnapshot(`"giá trị -3% < 0%: 0/1 điểm"`);
   });
 });
 

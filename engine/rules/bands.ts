@@ -24,9 +24,18 @@ function scaleOf(p: BandsParams): Scale {
   return p.scale ?? 'rate';
 }
 
+/**
+ * The values the bands are meant for. Rates: 0–100% unless `domain` says otherwise. Other
+ * numbers: `domain` if given, else what the bands span — from the lowest `from` (or −∞ when a
+ * band is open below) to the highest `to` (or +∞ when a band is open above).
+ */
 function domainOf(p: BandsParams): Domain {
-  const rate = scaleOf(p) === 'rate';
-  return { min: p.domain?.min ?? 0, max: p.domain?.max ?? (rate ? 100 : Infinity) };
+  if (scaleOf(p) === 'rate') return { min: p.domain?.min ?? 0, max: p.domain?.max ?? 100 };
+  const froms = p.bands.map((b) => b.from);
+  const tos = p.bands.map((b) => b.to);
+  const min = froms.every((x): x is number => x !== undefined) ? Math.min(...froms) : -Infinity;
+  const max = tos.every((x): x is number => x !== undefined) ? Math.max(...tos) : Infinity;
+  return { min: p.domain?.min ?? min, max: p.domain?.max ?? max };
 }
 
 function noun(p: BandsParams, lang: Lang): string {
@@ -50,7 +59,7 @@ export const bandsRule = defineRule({
   input(p) {
     if (scaleOf(p) === 'rate') return { type: 'rate' };
     const d = domainOf(p);
-    return { type: 'number', min: d.min, ...(Number.isFinite(d.max) ? { max: d.max } : {}), ...(p.unit ? { unit: p.unit } : {}) };
+    return { type: 'number', ...(Number.isFinite(d.min) ? { min: d.min } : {}), ...(Number.isFinite(d.max) ? { max: d.max } : {}), ...(p.unit ? { unit: p.unit } : {}) };
   },
   score(input, p, max) {
     const pre = preamble(input.value);

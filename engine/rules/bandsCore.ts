@@ -103,7 +103,7 @@ export function checkBands(bands: readonly Band[], max: number, domain: Domain, 
   if (!asc && !desc) return [{ code: 'rule.bandsOrder' }];
   // Coverage of the domain: walk from its low end.
   let cursor = domain.min;
-  let needPoint = true; // is `cursor` itself still uncovered?
+  let needPoint = Number.isFinite(domain.min); // is `cursor` itself still uncovered?
   for (const iv of sorted) {
     if (iv.hi < domain.min || (iv.hi === domain.min && !iv.hiInc)) continue;
     if (iv.lo > domain.max) break;
@@ -135,8 +135,10 @@ export type Scale = 'rate' | 'number';
 
 /** Display a value on its scale: "87,5%" or "3 ngày". */
 export function scaleFormatter(scale: Scale, lang: Lang, unit?: string): (x: number) => string {
-  if (scale === 'rate') return (x) => formatPercent(x, lang);
-  return (x) => formatNumber(x, lang) + (unit ? ` ${unit}` : '');
+  const inf = (x: number): string | undefined => (x === Infinity ? '+∞' : x === -Infinity ? '−∞' : undefined);
+  if (scale === 'rate') return (x) => inf(x) ?? formatPercent(x, lang);
+  const sep = unit === '%' ? '' : ' ';
+  return (x) => inf(x) ?? formatNumber(x, lang) + (unit ? `${sep}${unit}` : '');
 }
 
 /**

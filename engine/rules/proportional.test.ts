@@ -29,10 +29,17 @@ describe('proportional (max 2)', () => {
     expect(o.issues).toEqual([]);
   });
 
+  test('a completion rate above 100% (revenue against the budget) is capped at max', () => {
+    const r = compileRule({ kind: 'proportional', fullAt: 100 }, 2);
+    expect(r.score({ value: '105%' })).toMatchObject({ points: 2, missing: false, issues: [] });
+  });
+
   test.each([
-    [100.5, 'rule.valueOutOfRange'], [-3, 'rule.valueOutOfRange'], ['nhiều', 'rule.notANumber'], [true, 'rule.notANumber'],
-  ] as const)('%p refused with %s', (value, code) => {
-    const o = compileRule({ kind: 'proportional' }, 2).score({ value });
+    [{}, -3, 'rule.valueOutOfRange'], [{}, 'nhiều', 'rule.notANumber'], [{}, true, 'rule.notANumber'],
+    // a lower-is-better rate cannot exceed 100%
+    [{ inverse: true }, 100.5, 'rule.valueOutOfRange'],
+  ] as const)('%p: %p refused with %s', (params, value, code) => {
+    const o = compileRule({ kind: 'proportional', ...params }, 2).score({ value });
     expect(o).toMatchObject({ points: 0, missing: true });
     expect(o.issues.map((i) => i.code)).toEqual([code]);
   });

@@ -46,9 +46,13 @@ export function proportionalPoints(rate: number, p: ProportionalParams, max: num
   return { points: stepDown(Math.min(max, (max * rate) / f), p.step), full: false };
 }
 
-/** Score a rate (0–100) proportionally; out-of-range rates are refused with an issue. */
-export function scoreRate(rate: number, p: ProportionalParams, max: number, facts: RuleOutcome['facts'] = {}): RuleOutcome {
-  if (rate < 0 || rate > 100)
+/**
+ * Score a rate proportionally. Negative rates are refused; rates above 100% are refused too
+ * unless `above100` (a completion rate such as revenue against the budget may exceed 100%:
+ * the points are capped at max).
+ */
+export function scoreRate(rate: number, p: ProportionalParams, max: number, facts: RuleOutcome['facts'] = {}, above100 = false): RuleOutcome {
+  if (rate < 0 || (rate > 100 && !above100))
     return unusable({ code: 'rule.valueOutOfRange', params: { value: formatPercent(rate, 'vi'), min: '0%', max: '100%' } }, { ...facts, rate });
   const { points, full } = proportionalPoints(rate, p, max);
   return scored(points, max, { ...facts, rate, full });
@@ -116,7 +120,8 @@ export const proportionalRule = defineRule({
     if (pre) return pre;
     const rate = parseRate(input.value);
     if (rate === undefined) return unusable({ code: 'rule.notANumber', params: { value: valueText(input.value) } });
-    return scoreRate(rate, p, max);
+    // Lower-is-better rates cannot exceed 100%; a completion rate can (capped at max).
+    return scoreRate(rate, p, max, {}, !p.inverse);
   },
   explain(o, p, max, lang) {
     return missingText(o, lang) ?? explainRate(o, p, max, lang, lang === 'vi' ? 'tỷ lệ' : 'rate');
