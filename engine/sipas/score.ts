@@ -169,9 +169,12 @@ function flagsFor(n: number, est: number | null, low: number | null, high: numbe
   return f;
 }
 
-/** Ranks: 1 = highest; equal values share a rank, the next rank skips (1, 2, 2, 4). */
+/** Indices closer than this (in percentage points) are equal for ranking. */
+export const SIPAS_TIE_EPSILON = 1e-9;
+
+/** Ranks: 1 = highest; equal values (within SIPAS_TIE_EPSILON) share a rank, the next rank skips (1, 2, 2, 4). */
 function ranks(values: (number | null)[]): (number | null)[] {
-  return values.map((v) => (v === null ? null : 1 + values.filter((o) => o !== null && o > v).length));
+  return values.map((v) => (v === null ? null : 1 + values.filter((o) => o !== null && o > v + SIPAS_TIE_EPSILON).length));
 }
 
 /**
@@ -199,12 +202,17 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     return empty();
   }
   const d = parsed.data;
-  const method: SipasMethod = sipasMethodSchema.parse({
+  const methodParsed = sipasMethodSchema.safeParse({
     ...d.method,
     ...(d.target !== undefined && d.method?.target === undefined ? { target: d.target } : {}),
     ...(options.method !== undefined ? { item: options.method } : {}),
     ...(options.target !== undefined ? { target: options.target } : {}),
   });
+  if (!methodParsed.success) {
+    for (const i of zodIssues(methodParsed.error, ['method'], 'sipas.invalid')) issues.add(i);
+    return empty();
+  }
+  const method: SipasMethod = methodParsed.data;
 
   // Instrument
   let ins: SipasInstrument | undefined;

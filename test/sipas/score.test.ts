@@ -317,3 +317,17 @@ describe('answers and input problems', () => {
     expect(out.result.issues.map((i) => i.code)).toContain('sipas.unit.noData');
   });
 });
+
+describe('ranks and options', () => {
+  test('equal overall indices share a rank and the next rank skips (1, 2, 2, 4)', () => {
+    const ins = { groups: [{ code: 'G', name: 'G', aspects: [{ code: 'G.1', name: 'G.1', items: ['q'] }] }] };
+    const c = (unit: string, top: number) => ({ unit, item: 'q', levels: [0, 0, 100 - top, top, 0] });
+    const out = scoreSipas({ instrument: ins, counts: [c('A', 90), c('B', 80), c('C', 80), c('D', 70)] });
+    expect(out.result.units.map((u) => [u.unit, u.rank])).toEqual([['A', 1], ['B', 2], ['C', 2], ['D', 4]]);
+  });
+  test('an out-of-range target given by a caller is an issue, not an exception', () => {
+    const out = scoreSipas({ responses: [] }, { target: 150 });
+    expect(out.ok).toBe(false);
+    expect(out.result.issues[0]).toMatchObject({ code: 'sipas.invalid', path: ['method', 'target'] });
+  });
+});
