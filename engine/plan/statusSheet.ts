@@ -53,7 +53,7 @@ export interface RenderStatusOptions {
   lang?: Lang;
   /** Plan year for tasks without a due date (default: the quarter's year). */
   year?: number;
-  /** Statuses already known (e.g. the previous quarter's): their answers are written in as a starting point. */
+  /** Statuses already known (e.g. the previous quarter's): their answers are written in as a starting point (one-off tasks only). */
   prefill?: readonly TaskStatus[];
 }
 
@@ -83,7 +83,8 @@ export function renderTaskStatusSheet(tasks: readonly PlanTask[], unitCode: stri
   for (const s of options.prefill ?? []) if (s.unit === unitCode) prefill.set(s.task, s);
   mine.forEach(({ task, role }, i) => {
     const due = task.recurrence === 'quarterly' ? t('plan.recurrence.quarterlyDue', { due: formatDate(quarterEnd(q), lang) }, lang) : formatDate(task.due ?? `${year}-12-31`, lang);
-    const p = prefill.get(task.id);
+    // a quarterly task is reported afresh each quarter: nothing carried over
+    const p = task.recurrence === 'quarterly' ? undefined : prefill.get(task.id);
     values[ROW.firstData + i] = [
       task.id,
       task.title,
@@ -91,7 +92,7 @@ export function renderTaskStatusSheet(tasks: readonly PlanTask[], unitCode: stri
       due,
       p ? PROGRESS_WORDS[p.progress][lang] : null,
       p?.percent ?? null,
-      p?.completedOn ? formatDate(p.completedOn, 'vi') : null,
+      p?.completedOn ?? null,
       p?.done ?? null,
       p?.evidence ?? null,
       p?.difficulties ?? null,
@@ -248,7 +249,8 @@ export function parseTaskStatusSheet(snapshot: SheetSnapshot, unitCode: string, 
         else issues.push(issue('plan.status.badDate', { value: dv, task: taskId }, where(r, 'completedOn')));
       } else if (typeof dv === 'string') {
         const d = parseDateText(dv);
-        if (d) {
+        if (d && /^\d{4}-\d{2}-\d{2}$/.test(dv.trim())) st.completedOn = d; // ISO text is unambiguous
+        else if (d) {
           st.completedOn = d;
           issues.push(issue('plan.status.dateAsText', { value: dv, date: formatDate(d, 'vi'), task: taskId }, where(r, 'completedOn'), 'warning'));
         } else issues.push(issue('plan.status.badDate', { value: dv, task: taskId }, where(r, 'completedOn')));

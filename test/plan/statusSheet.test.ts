@@ -217,3 +217,20 @@ describe('through a real .xlsx (exceljs port)', () => {
     expect(statuses).toEqual([{ task: 'III.1-3', unit: 'KG', quarter: '2023-Q3', progress: 'done', percent: 100, completedOn: '2023-09-25', done: 'Đã gửi báo cáo CCHC quý III' }]);
   });
 });
+
+describe('prefill from an earlier quarter', () => {
+  test('answers carried into the new sheet read back without warnings', () => {
+    const prev = [
+      { task: 'II.2.1-1', unit: 'KG', quarter: '2023-Q2', progress: 'done' as const, percent: 100, completedOn: '2023-06-20', done: 'Đã niêm yết thông tin chính sách' },
+      { task: 'III.1-3', unit: 'KG', quarter: '2023-Q2', progress: 'done' as const, completedOn: '2023-06-25', done: 'Đã báo cáo quý II' },
+    ];
+    const sheet = renderTaskStatusSheet(tasks, 'KG', '2023-Q3', { prefill: prev });
+    const row = sheet.values.find((r) => r[0] === 'II.2.1-1');
+    expect(row?.slice(4, 8)).toEqual(['Hoàn thành', 100, '2023-06-20', 'Đã niêm yết thông tin chính sách']);
+    // the quarterly report is not carried over
+    expect(sheet.values.find((r) => r[0] === 'III.1-3')?.slice(4, 8)).toEqual([null, null, null, null]);
+    const { statuses, issues } = parseTaskStatusSheet({ name: sheet.name, values: sheet.values }, 'KG');
+    expect(issues).toEqual([]);
+    expect(statuses).toEqual([{ ...prev[0], quarter: '2023-Q3' }]);
+  });
+});
