@@ -11,6 +11,7 @@ import type { RenderedSheet, SheetSnapshot } from '../engine/workbook/port';
 import { scoreDocument, getBuiltinFramework } from '../engine';
 import { readMaster, scoreMaster, findTableSheet, tableSpec, looksLikeMaster, type MasterDocument, type MasterScore } from '../engine/workbook/master';
 import { renderOutputSheets, applyComputedColumns, computeSubmissionOutputs, isOutputSheet } from '../engine/workbook/output';
+import { readStatusRegister, STATUS_REGISTER_SHEET } from '../engine/plan';
 import type { ExcelJsPort } from './port';
 import { openXlsxFile, saveXlsxAtomically, samePath } from './node';
 
@@ -60,8 +61,18 @@ export async function readMasterFile(input: string): Promise<{ port?: ExcelJsPor
 }
 
 /** Score a master document already read (no file I/O). */
-export function scoreMasterDocument(doc: MasterDocument, lang: Lang, file?: string, asOf?: string): MasterScore {
-  return scoreMaster(doc, (d, o) => scoreDocument(d, o), { lang, ...(file ? { file } : {}), ...(asOf ? { asOf } : {}) });
+export function scoreMasterDocument(doc: MasterDocument, lang: Lang, file?: string, asOf?: string, snapshots: readonly SheetSnapshot[] = []): MasterScore {
+  // Units' quarterly task statuses, when the master holds the plan module's status register.
+  const reg = snapshots.find((s) => s.name === STATUS_REGISTER_SHEET);
+  const statuses = reg ? readStatusRegister(reg, file) : undefined;
+  const scored = scoreMaster(doc, (d, o) => scoreDocument(d, o), {
+    lang,
+    ...(file ? { file } : {}),
+    ...(asOf ? { asOf } : {}),
+    ...(statuses && statuses.statuses.length ? { planStatuses: statuses.statuses } : {}),
+  });
+  if (statuses) scored.issues.push(...statuses.issues);
+  return scored;
 }
 
 /** Render all sheets the scorer writes into a master: outputs, issues list, "Kê khai" with computed columns. */
@@ -87,6 +98,7 @@ export function renderScoredSheets(
       nodes: doc.framework.nodes,
       unitNames,
       ...(scored.sipas ? { sipas: scored.sipas } : {}),
+      ...(scored.planReport ? { planReport: scored.planReport } : {}),
       extraSheets: options.extraSheets ?? [],
       issues: [...scored.issues, ...issues],
     }),
@@ -128,7 +140,7 @@ export async function scoreLoadedWorkbook(
   const issues: Issue[] = [...r.issues];
   // Without a criteria set or units there is nothing to score.
   if (doc.framework.nodes.length === 0 || doc.units.length === 0) return { issues, doc };
-  const scored = scoreMasterDocument(doc, options.lang, label, options.asOf);
+  const scored = scoreMasterDocument(doc, options.lang, label, options.asOf, snapshots);
   issues.push(...scored.issues);
   const wantFile = options.out !== undefined || !options.json;
   const result: ScoreWorkbookResult = { results: scored.results, issues, doc, scored };
@@ -171,7 +183,7 @@ export async function validateMasterFile(input: string, lang: Lang): Promise<Val
   const doc = read.doc;
   const issues: Issue[] = [...read.issues];
   if (doc.framework.nodes.length > 0 && doc.units.length > 0) {
-    const scored = scoreMasterDocument(doc, lang, label);
+    const scored = scoreMasterDocument(doc, lang, label, undefined, read.snapshots);
     const seen = new Set(issues.map((i) => `${i.code}|${i.sheet ?? ''}|${i.cell ?? ''}|${i.unit ?? ''}|${i.criterion ?? ''}`));
     for (const i of scored.issues) {
       const k = `${i.code}|${i.sheet ?? ''}|${i.cell ?? ''}|${i.unit ?? ''}|${i.criterion ?? ''}`;

@@ -13,11 +13,12 @@ fs.writeFileSync(
   `import { getBuiltinFramework, builtinUnits, validateFramework } from ${JSON.stringify(path.join(root, 'engine'))};
 import raw from ${JSON.stringify(path.join(root, 'engine/frameworks/thanh-xuan-2023.json'))};
 import { builtinSipasInstrument, instrumentItems } from ${JSON.stringify(path.join(root, 'engine/sipas'))};
+import { builtinPlan2023 } from ${JSON.stringify(path.join(root, 'engine/plan'))};
 import { generateSample } from ${JSON.stringify(path.join(root, 'files/demo/generate'))};
 const fw = getBuiltinFramework('thanh-xuan-2023') ?? validateFramework(raw).framework;
 if (!fw) throw new Error('built-in framework thanh-xuan-2023 missing');
 const items = instrumentItems(builtinSipasInstrument()).map((i) => i.id);
-const s = generateSample(fw, builtinUnits, items, 2023);
+const s = generateSample(fw, builtinUnits, items, 2023, builtinPlan2023);
 process.stdout.write(JSON.stringify(s, null, 1));
 `,
 );

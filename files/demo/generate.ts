@@ -6,6 +6,7 @@ import type { Framework, FrameworkNode } from '../../engine/model/framework';
 import type { Unit } from '../../engine/model/unit';
 import { getRuleKind } from '../../engine/rules/registry';
 import type { CompiledRule } from '../../engine/rules/types';
+import type { TaskStatus } from '../../engine/plan/task';
 import type { DemoSample, SampleAppraisal, SampleMistake, SampleRow, SampleSubmission } from './sample';
 
 /** mulberry32: small, fast, deterministic. */
@@ -89,7 +90,13 @@ const REASONS = [
 ];
 
 /** Build the demo sample from the built-in framework, unit list and survey items. */
-export function generateSample(framework: Framework, units: readonly Unit[], items: readonly string[], seed = 2023): DemoSample {
+export function generateSample(
+  framework: Framework,
+  units: readonly Unit[],
+  items: readonly string[],
+  seed = 2023,
+  plan?: { id: string; tasks: readonly { id: string; lead: string; due?: string | undefined; recurrence?: string | undefined }[] },
+): DemoSample {
   const r = rng(seed);
   const year = framework.year ?? 2023;
   const ls = leaves(framework.nodes);
@@ -204,6 +211,21 @@ export function generateSample(framework: Framework, units: readonly Unit[], ite
       (surveyIndices[u.code] ??= {})[l.node.code] = Math.round(Math.min(99, (base + (r() - 0.5) * 0.1) * 100) * 100) / 100;
     }
   }
+  // Quarterly reports of the lead offices on the plan's tasks (Q3 and Q4 2023).
+  const planStatuses: TaskStatus[] = [];
+  const unitCodes = new Set(units.map((u) => u.code));
+  for (const task of plan?.tasks ?? []) {
+    if (!unitCodes.has(task.lead)) continue; // group leads (all units) report through their own sheets
+    for (const quarter of [`${year}-Q3`, `${year}-Q4`]) {
+      if (quarter.endsWith('Q4') && r() < 0.25) continue; // some offices have not reported Q4 yet
+      const x = r();
+      const progress = x < 0.55 ? 'done' : x < 0.85 ? 'inProgress' : 'notStarted';
+      const st: TaskStatus = { task: task.id, unit: task.lead, quarter, progress };
+      if (progress === 'done') st.completedOn = `${year}-${quarter.endsWith('Q3') ? '09' : '11'}-${String(5 + Math.floor(r() * 20)).padStart(2, '0')}`;
+      if (progress === 'inProgress') st.percent = 10 * (3 + Math.floor(r() * 6));
+      planStatuses.push(st);
+    }
+  }
   return {
     id: 'thanh-xuan-2023',
     name: 'Quận Thanh Xuân — kỳ đánh giá năm 2023 (dữ liệu minh hoạ)',
@@ -224,5 +246,6 @@ export function generateSample(framework: Framework, units: readonly Unit[], ite
     previous,
     survey: { instrument: 'sipas-2022', items: [...items], responses },
     surveyIndices,
+    ...(plan ? { planId: plan.id, planStatuses } : {}),
   };
 }

@@ -17,6 +17,7 @@ import { renderMasterInputSheets, renderSubmissionsSheet, assessmentKey, type Ma
 import type { SipasResult } from '../../engine/sipas/result';
 import type { SubmissionStatus } from '../../engine/workbook/import';
 import { templateFileName } from '../../engine/workbook/template';
+import { renderStatusRegister } from '../../engine/plan';
 import { ExcelJsPort } from '../port';
 import { saveXlsxAtomically, writeFileAtomically } from '../node';
 import { writeTemplates, fillTemplate } from '../templates';
@@ -113,7 +114,7 @@ export function sampleMasterData(sample: DemoSample, framework: Framework, units
     survey,
     previous: sample.previous,
     ...(sample.plan ? { plan: sample.plan } : {}),
-    settings: { sipasMethod: 'topTwoBox', surveyTarget: 90, note: sample.name },
+    settings: { sipasMethod: 'topTwoBox', surveyTarget: 90, note: sample.name, ...(sample.planId ? { planId: sample.planId } : {}) },
   };
 }
 
@@ -179,7 +180,10 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
   // 1. master workbook before the round
   step(1);
   const data = sampleMasterData(sample, framework, units);
-  issues.push(...(await writeSheets(renderMasterInputSheets(data, { lang: options.lang }), files.masterBlank)));
+  const inputSheets = renderMasterInputSheets(data, { lang: options.lang });
+  // the lead offices' quarterly reports on the plan's tasks (plan module's register sheet)
+  if (sample.planStatuses && sample.planStatuses.length) inputSheets.push(renderStatusRegister(sample.planStatuses, { lang: options.lang }));
+  issues.push(...(await writeSheets(inputSheets, files.masterBlank)));
 
   // 2. templates
   step(2);

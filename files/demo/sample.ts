@@ -4,6 +4,7 @@
  */
 import type { PreviousResult } from '../../engine/model/assessment';
 import type { RoundDeadline, PlanTaskRow } from '../../engine/workbook/master';
+import type { TaskStatus } from '../../engine/plan/task';
 
 export interface SampleRow {
   criterion: string;
@@ -65,5 +66,8 @@ export interface DemoSample {
   /** Sociological-survey indices (%) of PAR survey criteria that are not SIPAS aspects: unit → criterion → index. */
   surveyIndices?: Record<string, Record<string, number>>;
   plan?: PlanTaskRow[];
+  /** Built-in plan tracked by the demo, and the units' quarterly reports on its tasks. */
+  planId?: string;
+  planStatuses?: TaskStatus[];
   sipasPrevious?: { unit: string; overall: number; rank?: number }[];
 }

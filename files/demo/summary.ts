@@ -63,13 +63,18 @@ export function demoSummary(results: ResultsDocument, lang: Lang, extra: { sipas
     );
   }
   if (extra.sipas && extra.sipas.units.length) {
-    const vals = extra.sipas.units.map((u) => u.overall).filter((x): x is number => x !== null);
-    const n = extra.sipas.units.reduce((s, u) => s + u.n, 0);
+    const kindOf = new Map(results.units.map((u) => [u.code, u.kind]));
+    const wards = extra.sipas.units.filter((u) => kindOf.get(u.unit) === 'ward');
+    const others = extra.sipas.units.filter((u) => kindOf.get(u.unit) !== 'ward' && u.overall !== null);
+    const vals = wards.map((u) => u.overall).filter((x): x is number => x !== null);
+    const n = wards.reduce((s, u) => s + u.n, 0);
     const mean = vals.reduce((s, x) => s + x, 0) / Math.max(1, vals.length);
+    const at = wards.filter((u) => u.meetsTarget).length;
+    const rest = others.map((u) => `${u.unit} ${formatPercent(u.overall ?? 0, lang)}`).join(', ');
     lines.push(
       vi
-        ? `SIPAS: bình quân ${formatPercent(mean, lang)} trên ${vals.length} phường (${formatNumber(n, lang, 0)} phiếu); đạt mục tiêu ${formatPercent(extra.sipas.method.target, lang)}: ${extra.sipas.units.filter((u) => u.meetsTarget).length}`
-        : `SIPAS: mean ${formatPercent(mean, lang)} over ${vals.length} wards (${formatNumber(n, lang, 0)} responses); at target ${formatPercent(extra.sipas.method.target, lang)}: ${extra.sipas.units.filter((u) => u.meetsTarget).length}`,
+        ? `SIPAS: bình quân ${formatPercent(mean, lang)} trên ${vals.length} phường (${formatNumber(n, lang, 0)} phiếu); ${at} phường đạt mục tiêu ${formatPercent(extra.sipas.method.target, lang)}${rest ? `; ${rest}` : ''}`
+        : `SIPAS: mean ${formatPercent(mean, lang)} over ${vals.length} wards (${formatNumber(n, lang, 0)} responses); ${at} wards at the ${formatPercent(extra.sipas.method.target, lang)} target${rest ? `; ${rest}` : ''}`,
     );
   }
   return lines.join('\n') + '\n';

@@ -201,6 +201,9 @@ function readConfig(ctx: Ctx, snap: SheetSnapshot): ConfigRead {
         if (n !== undefined) settings.surveyTarget = n;
         break;
       }
+      case 'planId':
+        settings.planId = str;
+        break;
       case 'note':
         settings.note = str;
         break;
@@ -627,7 +630,7 @@ function readPrevious(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlySet<stri
   return out;
 }
 
-function readPlan(ctx: Ctx, snap: SheetSnapshot): PlanTaskRow[] {
+function readPlan(ctx: Ctx, snap: SheetSnapshot, locations: RowRef[]): PlanTaskRow[] {
   const { t, cells } = openTable(ctx, snap, 'plan');
   const out: PlanTaskRow[] = [];
   for (const row of t.rows) {
@@ -659,6 +662,7 @@ function readPlan(ctx: Ctx, snap: SheetSnapshot): PlanTaskRow[] {
       if (v !== undefined) task.extra = { ...task.extra, [k]: v };
     }
     out.push(task);
+    locations.push(rowRef(t, row));
   }
   ctx.issues.push(...cells.issues);
   return out;
@@ -764,7 +768,8 @@ export function readMaster(
   const prevSnap = sheetOf('previous');
   const previous = prevSnap ? readPrevious(ctx, prevSnap, unitCodes) : [];
   const planSnap = sheetOf('plan');
-  const planRows = planSnap ? readPlan(ctx, planSnap) : [];
+  const planLocations: RowRef[] = [];
+  const planRows = planSnap ? readPlan(ctx, planSnap, planLocations) : [];
 
   const extras: MasterExtras = {
     submissions: subs.submissions,
@@ -773,6 +778,7 @@ export function readMaster(
     survey,
     planRows,
     locations: subs.locations,
+    planLocations,
     criteriaLocations,
     sheets,
     recognised,
@@ -795,6 +801,7 @@ export function readMaster(
     };
   }
   if (planRows.length) doc.plan = { tasks: planRows };
+  else if (config.settings.planId) doc.plan = { builtin: config.settings.planId };
   return { doc, issues: ctx.issues };
 }
 

@@ -6,6 +6,9 @@ import type { ScoringDocument } from '../../model/document';
 import type { SipasResult } from '../../sipas/result';
 import { scoreSipas } from '../../sipas/score';
 import { sipasToSurveyIndices } from '../../sipas/link';
+import { planForResults } from '../../plan/document';
+import type { PlanReport } from '../../plan/track';
+import type { TaskStatus } from '../../plan/task';
 import { assessmentKey, type MasterDocument } from './types';
 
 /** The scoring function of the engine (engine/index.ts `scoreDocument`), passed in to keep this module free of cycles. */
@@ -14,6 +17,8 @@ export type ScoreFn = (doc: unknown, options?: { lang?: Lang; asOf?: string }) =
 export interface MasterScore {
   results: ResultsDocument;
   sipas?: SipasResult;
+  /** Plan tracking (when the master has plan tasks or a built-in plan id). */
+  planReport?: PlanReport;
   /** Scoring and survey issues, located on the master's cells where possible. */
   issues: Issue[];
   ok: boolean;
@@ -24,9 +29,17 @@ export interface MasterScore {
  * the submission row's cell, or the criterion's row in "Bộ tiêu chí".
  */
 export function locateIssues(issues: readonly Issue[], doc: MasterDocument, file?: string): Issue[] {
-  const { locations, criteriaLocations } = doc.extras;
+  const { locations, criteriaLocations, planLocations } = doc.extras;
   return issues.map((i) => {
     if (i.sheet) return i;
+    if (i.path && i.path[0] === 'plan' && i.path[1] === 'tasks' && typeof i.path[2] === 'number') {
+      const ref = planLocations[i.path[2]];
+      if (ref) {
+        const key = typeof i.path[3] === 'string' && ref.cells[i.path[3]] ? i.path[3] : 'id';
+        const cell = ref.cells[key];
+        return { ...i, ...(file ? { file } : {}), sheet: ref.sheet, ...(cell ? { cell } : {}) };
+      }
+    }
     if (i.unit && i.criterion) {
       const ref = locations[assessmentKey(i.unit, i.criterion)];
       if (ref) {
@@ -52,7 +65,11 @@ export function locateIssues(issues: readonly Issue[], doc: MasterDocument, file
  * directly win), then the PAR INDEX via the engine's `scoreDocument`; issues located on cells.
  * @example const { results, sipas, issues } = scoreMaster(doc, scoreDocument, { lang: 'vi', file: 'master.xlsx' });
  */
-export function scoreMaster(doc: MasterDocument, score: ScoreFn, options: { lang?: Lang; asOf?: string; file?: string } = {}): MasterScore {
+export function scoreMaster(
+  doc: MasterDocument,
+  score: ScoreFn,
+  options: { lang?: Lang; asOf?: string; file?: string; planStatuses?: readonly TaskStatus[] } = {},
+): MasterScore {
   const lang = options.lang ?? 'vi';
   const { extras, ...plain } = doc;
   const issues: Issue[] = [];
@@ -71,10 +88,27 @@ export function scoreMaster(doc: MasterDocument, score: ScoreFn, options: { lang
     for (const [u, m] of Object.entries(doc.surveyIndices ?? {})) merged[u] = { ...(merged[u] ?? {}), ...m };
     scoring.surveyIndices = merged;
   }
-  const r = score(scoring, { lang, ...(options.asOf ? { asOf: options.asOf } : {}) });
+  const { plan: _plan, ...withoutPlan } = scoring;
+  void _plan;
+  const r = score(withoutPlan, { lang, ...(options.asOf ? { asOf: options.asOf } : {}) });
   issues.push(...r.issues);
+  let planReport: PlanReport | undefined;
+  if (doc.plan !== undefined) {
+    const p = planForResults(doc.plan, r.results, {
+      units: doc.units,
+      lang,
+      frameworkNodes: doc.framework.nodes,
+      ...(options.asOf ? { asOf: options.asOf } : {}),
+      ...(options.planStatuses ? { statuses: options.planStatuses } : {}),
+    });
+    if (p.plan) r.results.plan = p.plan;
+    planReport = p.report;
+    issues.push(...p.issues);
+  }
+  if (sipas) r.results.sipas = sipas;
   const located = locateIssues(issues, doc, options.file);
   const out: MasterScore = { results: r.results, issues: located, ok: r.ok && !hasErrors(located) };
   if (sipas) out.sipas = sipas;
+  if (planReport) out.planReport = planReport;
   return out;
 }

@@ -330,6 +330,7 @@ export const CONFIG_KEYS: readonly { key: string; vi: string; en: string }[] = O
   { key: 'unitKinds', vi: 'Các loại đơn vị', en: 'Unit kinds' },
   { key: 'sipasMethod', vi: 'Cách tính tỷ lệ hài lòng (topTwoBox / meanScore)', en: 'SIPAS item method (topTwoBox / meanScore)' },
   { key: 'surveyTarget', vi: 'Mục tiêu Chỉ số hài lòng (%)', en: 'SIPAS target (%)' },
+  { key: 'planId', vi: 'Kế hoạch có sẵn (khi không có trang Kế hoạch)', en: 'Built-in plan (when there is no plan sheet)' },
   { key: 'note', vi: 'Ghi chú', en: 'Note' },
 ]);
 

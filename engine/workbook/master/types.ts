@@ -70,6 +70,8 @@ export interface PlanTaskRow {
 export interface MasterSettings {
   sipasMethod?: 'topTwoBox' | 'meanScore';
   surveyTarget?: number;
+  /** Built-in plan id used when the "Kế hoạch" sheet has no rows. */
+  planId?: string;
   note?: string;
   /** Unknown keys kept as written. */
   other?: Record<string, CellValue>;
@@ -104,6 +106,8 @@ export interface MasterExtras {
   planRows: PlanTaskRow[];
   /** Location of each submission row, key `unit|criterion`. */
   locations: Record<string, RowRef>;
+  /** Location of each row of "Kế hoạch", in task order (issues with path ["plan", "tasks", i]). */
+  planLocations: RowRef[];
   /** Location of each criterion row of "Bộ tiêu chí", by code. */
   criteriaLocations: Record<string, RowRef>;
   /** Sheets recognised, by table id. */

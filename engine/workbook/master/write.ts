@@ -297,6 +297,7 @@ function configRows(data: MasterData, lang: Lang): RowValues[] {
     unitKinds: f.unitKinds?.join(', '),
     sipasMethod: data.settings?.sipasMethod ?? 'topTwoBox',
     surveyTarget: data.settings?.surveyTarget,
+    planId: data.settings?.planId,
     note: data.settings?.note ?? f.meta?.note,
   };
   const rows = CONFIG_KEYS.map((k) => ({ key: k.key, label: lang === 'vi' ? k.vi : k.en, value: val[k.key] }));

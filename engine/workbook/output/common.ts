@@ -11,7 +11,8 @@ export const OUTPUT_SHEETS = Object.freeze({
   gaps: { name: 'Điểm bị trừ', marker: 'parindex:gaps' },
   sipas: { name: 'SIPAS', marker: 'parindex:sipas' },
   status: { name: 'Tình hình nộp', marker: 'parindex:status' },
-  plan: { name: 'Kế hoạch - theo dõi', marker: 'parindex:plan' },
+  plan: { name: 'Kế hoạch - theo dõi', marker: 'parindex:plan-tracking' },
+  report: { name: 'Báo cáo quý', marker: 'parindex:plan-report' },
   issues: { name: 'Kiểm tra dữ liệu', marker: 'parindex:issues' },
 } as const);
 

@@ -7,6 +7,8 @@ import type { Lang } from '../../i18n/format';
 import type { FrameworkNode } from '../../model/framework';
 import type { ResultsDocument } from '../../model/results';
 import type { SipasResult } from '../../sipas/result';
+import type { PlanReport } from '../../plan/track';
+import { renderPlanStatusSheet, renderQuarterlyReport } from '../../plan/report';
 import { OUTPUT_SHEETS } from './common';
 import type { Issue } from '../../model/issue';
 import { contextOf, renderIssuesSheet, renderGapsSheet, renderRankingSheet, renderResultsSheet, renderSipasSheet, renderSummarySheet } from './sheets';
@@ -25,6 +27,8 @@ export interface OutputOptions {
   /** Names of all units by code (lead offices that are not scored). */
   unitNames?: Record<string, string>;
   sipas?: SipasResult;
+  /** Plan tracking: adds "Kế hoạch - theo dõi" and "Báo cáo quý" (plan module renderers). */
+  planReport?: PlanReport;
   /** Sheets rendered elsewhere (submission status, plan tracking), written after ours. */
   extraSheets?: readonly RenderedSheet[];
   /** Issues to list on the "Kiểm tra dữ liệu" sheet (always written, so a stale list never survives). */
@@ -45,6 +49,10 @@ export function renderOutputSheets(results: ResultsDocument, options: OutputOpti
     renderGapsSheet(results, ctx),
   ];
   if (options.sipas && options.sipas.units.length) out.push(renderSipasSheet(options.sipas, ctx));
+  if (options.planReport) {
+    out.push(renderPlanStatusSheet(options.planReport, { lang: ctx.lang }));
+    out.push(renderQuarterlyReport(options.planReport, results, options.sipas, options.planReport.quarter, ctx.lang));
+  }
   out.push(...(options.extraSheets ?? []));
   out.push(renderIssuesSheet(options.issues ?? [], ctx));
   return out;
