@@ -5,7 +5,8 @@ import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io';
 import { scoreWorkbookFile } from '../../files/scoreWorkbook';
 import { scoreSipas, sipasToSurveyIndices } from '../../engine/sipas';
-import { scoreDocument, targetGap, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, type Issue, type Lang, type ResultsDocument, type TargetGap, type UnitResult } from '../../engine';
+import { planForResults, type PlanJson } from '../../engine/plan';
+import { scoreDocument, targetGap, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, unitSchema, frameworkSchema, type Issue, type Lang, type ResultsDocument, type TargetGap, type UnitResult } from '../../engine';
 
 const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>] [--unit <mã>] [--lang en]';
 
@@ -102,6 +103,29 @@ function renderTarget(g: TargetGap, lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
+/** Two lines on the plan: tasks by status, late (unit × task) count, criteria losing points with no task. */
+function renderPlanSummary(p: PlanJson, lang: Lang): string {
+  const vi = lang === 'vi';
+  const names: Record<string, { vi: string; en: string }> = {
+    done: { vi: 'hoàn thành', en: 'done' },
+    onTrack: { vi: 'đúng tiến độ', en: 'on track' },
+    late: { vi: 'trễ hạn', en: 'late' },
+    notStarted: { vi: 'chưa triển khai', en: 'not started' },
+    notReported: { vi: 'chưa báo cáo', en: 'not reported' },
+  };
+  const counts = Object.entries(p.counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${names[k]?.[lang] ?? k} ${n}`)
+    .join(', ');
+  const lines = [
+    '',
+    vi ? `Kế hoạch (đến ${p.asOf}): ${p.tasks.length} nhiệm vụ — ${counts}; ${p.late.length} lượt đơn vị trễ hạn` : `Plan (as of ${p.asOf}): ${p.tasks.length} tasks — ${counts}; ${p.late.length} late (unit × task)`,
+  ];
+  if (p.uncovered.length > 0)
+    lines.push(vi ? `Tiêu chí bị trừ điểm chưa có nhiệm vụ: ${p.uncovered.join(', ')}` : `Criteria losing points with no task: ${p.uncovered.join(', ')}`);
+  return lines.join('\n') + '\n';
+}
+
 /**
  * A document with a `sipas` part (responses or counts): satisfaction indices are computed and
  * merged into `surveyIndices` (indices given directly win), as the workbook path does.
@@ -180,7 +204,27 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const scored = scoreDocument(withSurvey.doc, { lang, ...(typeof args.flags['now'] === 'string' ? { asOf: args.flags['now'] } : {}) });
   const results: ResultsDocument = withSurvey.sipas !== undefined ? { ...scored.results, sipas: withSurvey.sipas } : scored.results;
   const issues = [...withSurvey.issues, ...scored.issues];
-  const ok = scored.ok && !withSurvey.issues.some((i) => i.severity === 'error');
+  const rawPlan = typeof raw === 'object' && raw !== null && 'plan' in raw ? (raw as { plan?: unknown }).plan : undefined;
+  let planSummary: PlanJson | undefined;
+  if (rawPlan !== undefined) {
+    // The plan's task register and statuses: late tasks and criteria that lost points with no task.
+    const asOf = typeof args.flags['now'] === 'string' ? args.flags['now'] : undefined;
+    const obj = raw as { units?: unknown; framework?: unknown };
+    const units = unitSchema.array().safeParse(obj.units);
+    const fw = frameworkSchema.safeParse(obj.framework);
+    const p = planForResults(rawPlan, results, {
+      lang,
+      ...(asOf ? { asOf } : {}),
+      ...(units.success ? { units: units.data } : {}),
+      ...(fw.success ? { frameworkNodes: fw.data.nodes } : {}),
+    });
+    if (p.plan) {
+      results.plan = p.plan;
+      planSummary = p.plan;
+    }
+    issues.push(...p.issues);
+  }
+  const ok = scored.ok && !issues.some((i) => i.severity === 'error');
   const unitIssues = only && !results.units.some((u) => u.code === only) && results.units.length > 0 ? [issue('scoring.unknownScoredUnit', { unit: only }, { unit: only })] : [];
   const targets =
     target !== undefined
@@ -191,6 +235,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     io.stdout(JSON.stringify(doc, null, 2) + '\n');
   } else if (results.units.length > 0) {
     io.stdout(renderTable(results, lang, only));
+    if (planSummary) io.stdout(renderPlanSummary(planSummary, lang));
     if (targets) {
       io.stdout('\n' + (lang === 'vi' ? `Khoảng cách đến chỉ số mục tiêu ${formatPercent(target ?? 0, lang)}` : `Gap to the target index ${formatPercent(target ?? 0, lang)}`) + '\n');
       for (const g of targets) io.stdout(renderTarget(g, lang));

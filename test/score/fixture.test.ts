@@ -181,3 +181,32 @@ describe('parindex score on a document with errors', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('parindex score with a plan part', () => {
+  test('results carry plan {tasks, late, uncovered}; the table sums it up', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const read = (p: string): unknown => JSON.parse(fs.readFileSync(path.join(root, p), 'utf8'));
+    const units = (read('engine/frameworks/units-thanh-xuan-2023.json') as { units: unknown[] }).units;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'score-plan-'));
+    const file = path.join(dir, 'doc.json');
+    const doc = {
+      framework: read('engine/frameworks/thanh-xuan-2023.json'),
+      units,
+      assessments: [{ unit: 'TP', criterion: '1.2.1', value: '85%' }],
+      plan: read('engine/frameworks/plan-tasks-2023.json'),
+    };
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const io = bufferIO();
+    expect(await main(['score', file, '--json', '--now', '2023-09-30'], io)).toBe(0);
+    const out = JSON.parse(io.out) as ResultsDocument & { plan: { tasks: { id: string; lead: string; status: string }[]; late: unknown[]; uncovered: string[] } };
+    expect(out.plan.tasks.length).toBeGreaterThan(0);
+    for (const task of out.plan.tasks) expect(['done', 'onTrack', 'late', 'notStarted', 'notReported']).toContain(task.status);
+    expect(Array.isArray(out.plan.late)).toBe(true);
+    expect(Array.isArray(out.plan.uncovered)).toBe(true);
+    const io2 = bufferIO();
+    expect(await main(['score', file, '--now', '2023-09-30'], io2)).toBe(0);
+    expect(io2.out).toMatch(/Kế hoạch \(đến 2023-09-30\): \d+ nhiệm vụ/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
