@@ -64,14 +64,25 @@ export async function buildFormulaWorkbook(doc: ScoringDocumentInput, file: stri
   await wb.xlsx.writeFile(file);
 }
 
+let profileDir: string | undefined;
+
+/**
+ * Load, recalculate and save `file` with LibreOffice headless (one run). One user profile is kept
+ * for the whole process, so only the very first call pays for building it.
+ * Returns the seconds taken and the recalculated copy.
+ */
+export function recalcWithLibreOffice(file: string): { seconds: number; outFile: string } {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-out-'));
+  profileDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'lo-prof-'));
+  const t0 = process.hrtime.bigint();
+  execFileSync('soffice', [`-env:UserInstallation=file://${profileDir}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, file], { stdio: 'ignore', timeout: 600000 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { seconds, outFile: path.join(outDir, path.basename(file)) };
+}
+
 /** Seconds LibreOffice headless takes to load, recalculate and save `file` (one run). */
 export function timeLibreOffice(file: string): number {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-out-'));
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-prof-'));
-  const t0 = process.hrtime.bigint();
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, file], { stdio: 'ignore', timeout: 600000 });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return seconds;
+  return recalcWithLibreOffice(file).seconds;
 }
 
 /** Read back LibreOffice's recalculated unit indices (to check it computed the same thing). */

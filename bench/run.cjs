@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run bench`: bundles bench/run.ts with esbuild into out/bench/ and runs it.
+// Writes bench/RESULTS.md and bench/results.json.
+const path = require('node:path');
+const root = path.resolve(__dirname, '..');
+const outfile = path.join(root, 'out', 'bench', 'run.cjs');
+require('esbuild').buildSync({
+  entryPoints: [path.join(root, 'bench', 'run.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  logLevel: 'warning',
+});
+require(outfile);
