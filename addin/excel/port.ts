@@ -3,9 +3,10 @@
  * touches Excel.*.
  *
  * Sync budget: `read` loads every requested sheet in one `context.sync` (plus one to list the
- * sheets when the port has not seen the workbook yet, and one more only when a sheet has a mix of
- * hidden and visible rows); `write` queues every sheet and flushes when the queued payload reaches
- * `syncBudgetBytes` (4 MB by default: one sync for usual outputs). No single range assignment
+ * sheets when the port has not seen the workbook yet); `write` queues every sheet and flushes when the queued payload reaches
+ * `syncBudgetBytes` (4 MB by default: one sync for usual outputs). Hidden rows are found in the
+ * read sync for the first HEAD_ROWS rows (titles, hidden key rows); only a sheet with hidden
+ * rows further down costs one more sync. No single range assignment
  * carries more than `rangeBudgetBytes` (estimated by JSON length). A full recompute is therefore
  * list + read + write = 3 syncs whatever the number of units.
  *
@@ -51,6 +52,10 @@ export interface PortNotice {
 }
 
 export const MB = 1024 * 1024;
+
+/** Rows at the top of a sheet whose visibility is read one by one in the read sync. */
+export const HEAD_ROWS = 30;
+const MAX_ROWS = 1048576;
 
 /** Does Office.js need a leading apostrophe to keep this string as text? */
 export function needsTextGuard(s: string): boolean {
@@ -200,34 +205,46 @@ export class OfficeJsPort implements WorkbookPort {
         ws.load('name,visibility');
         ws.protection.load('protected');
         const used = ws.getUsedRangeOrNullObject(true);
-        used.load('address,rowIndex,columnIndex,rowCount,columnCount,values,numberFormat,formulas,valueTypes,rowHidden');
+        used.load('address,rowIndex,columnIndex,rowCount,columnCount,values,numberFormat,formulas,valueTypes');
         const merged = caps.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : undefined;
         merged?.load('areas/items/address');
-        return { name, ws, used, merged };
+        // hidden rows in the same sync: each of the first HEAD_ROWS rows (titles, hidden key
+        // rows), and one look at all rows below them (mixed → one more sync, rare)
+        const head: Excel.Range[] = [];
+        for (let r = 0; r < HEAD_ROWS; r++) {
+          const row = ws.getRange(`${r + 1}:${r + 1}`);
+          row.load('rowHidden');
+          head.push(row);
+        }
+        const tail = ws.getRange(`${HEAD_ROWS + 1}:${MAX_ROWS}`);
+        tail.load('rowHidden');
+        return { name, ws, used, merged, head, tail };
       });
       await ctx.sync();
       const snaps: SheetSnapshot[] = [];
-      const mixed: { snap: SheetSnapshot; used: Excel.Range; rows: Excel.Range[] }[] = [];
+      const mixed: { snap: SheetSnapshot; rows: Excel.Range[] }[] = [];
       for (const job of jobs) {
         const snap = this.snapshotOf(job.ws, job.used, job.merged);
         snaps.push(snap);
-        if (!job.used.isNullObject && job.used.rowHidden === null) {
+        const hidden = job.head.flatMap((r, i) => (r.rowHidden === true ? [i + 1] : []));
+        const lastUsed = job.used.isNullObject ? 0 : job.used.rowIndex + job.used.rowCount;
+        if (job.tail.rowHidden !== false && lastUsed > HEAD_ROWS) {
           const rows: Excel.Range[] = [];
-          for (let r = 0; r < job.used.rowCount; r++) {
-            const row = job.used.getRow(r);
-            row.load('rowHidden,rowIndex');
+          for (let r = HEAD_ROWS; r < lastUsed; r++) {
+            const row = job.ws.getRange(`${r + 1}:${r + 1}`);
+            row.load('rowHidden');
             rows.push(row);
           }
-          mixed.push({ snap, used: job.used, rows });
-        } else if (!job.used.isNullObject && job.used.rowHidden === true) {
-          snap.hiddenRows = Array.from({ length: job.used.rowCount }, (_, i) => job.used.rowIndex + i + 1);
+          mixed.push({ snap, rows });
         }
+        const inUse = hidden.filter((r) => r <= Math.max(lastUsed, 1));
+        if (inUse.length) snap.hiddenRows = inUse;
       }
       if (mixed.length > 0) {
         await ctx.sync();
         for (const m of mixed) {
-          const hidden = m.rows.filter((r) => r.rowHidden).map((r) => r.rowIndex + 1);
-          if (hidden.length) m.snap.hiddenRows = hidden;
+          const more = m.rows.flatMap((r, i) => (r.rowHidden === true ? [HEAD_ROWS + i + 1] : []));
+          if (more.length) m.snap.hiddenRows = [...(m.snap.hiddenRows ?? []), ...more];
         }
       }
       return snaps;

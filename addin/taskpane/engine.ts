@@ -11,6 +11,8 @@ import { hasErrors, issue, type Issue } from '../../engine/model/issue';
 import type { Assessment } from '../../engine/model/assessment';
 import type { Framework } from '../../engine/model/framework';
 import type { Unit } from '../../engine/model/unit';
+import type { ScoringDocument } from '../../engine/model/document';
+import { sipasToSurveyIndices } from '../../engine/sipas/link';
 import type { ResultsDocument } from '../../engine/model/results';
 import type { RenderedSheet, SheetSnapshot } from '../../engine/workbook/port';
 import {
@@ -27,7 +29,7 @@ import {
   type MasterDocument,
   type MasterScore,
 } from '../../engine/workbook/master';
-import { renderOutputSheets, applyComputedColumns, computeSubmissionOutputs, isOutputSheet } from '../../engine/workbook/output';
+import { renderOutputSheets, applyComputedColumns, computeSubmissionOutputs, isOutputSheet, kindLabel } from '../../engine/workbook/output';
 import { parseFilledTemplate, mergeAssessments, isTemplateWorkbook, type FilledParse, type FilledWorkbook, type LogEntry } from '../../engine/workbook/import';
 import { gapsByLead, type GapRollup } from '../../engine/gaps/gaps';
 import type { AssessmentChange, WhatIfResult } from '../../engine/gaps/whatIf';
@@ -41,6 +43,8 @@ export interface ComputeSummary {
   results?: ResultsDocument;
   sipas?: MasterScore['sipas'];
   doc?: MasterDocument;
+  /** The document as scored (survey indices from SIPAS merged in): what-if starts from it. */
+  scoring?: ScoringDocument;
   /** Units scored, by kind. */
   counts: { units: number; wards: number; errors: number; warnings: number };
 }
@@ -110,15 +114,27 @@ export function computeMaster(
     }),
   );
   onProgress(1);
-  const summary: ComputeSummary = { results: scored.results, doc, counts: counts() };
+  const summary: ComputeSummary = { results: scored.results, doc, scoring: scoringDocOf(doc, scored), counts: counts() };
   if (scored.sipas) summary.sipas = scored.sipas;
   return { sheets, issues, ok: scored.ok || !hasErrors(scored.issues), summary };
 }
 
-/** Live what-if on a scored master: only the changed units are re-scored. */
-export function runWhatIf(doc: MasterDocument, changes: readonly AssessmentChange[], lang: Lang): WhatIfResult {
+/** The scoring document scoreMaster scored: SIPAS indices computed from responses, entered ones winning. */
+function scoringDocOf(doc: MasterDocument, scored: MasterScore): ScoringDocument {
   const { extras: _extras, ...plain } = doc;
-  return whatIf(plain, [...changes], { lang });
+  if (!scored.sipas) return plain;
+  const merged: Record<string, Record<string, number>> = {};
+  for (const [u, m] of Object.entries(sipasToSurveyIndices(scored.sipas))) merged[u] = { ...m };
+  for (const [u, m] of Object.entries(doc.surveyIndices ?? {})) merged[u] = { ...(merged[u] ?? {}), ...m };
+  return { ...plain, surveyIndices: merged };
+}
+
+/**
+ * Live what-if on the scored document: only the changed units are re-scored (the engine keeps
+ * a session per document object, so keep passing the same object).
+ */
+export function runWhatIf(scoring: ScoringDocument, changes: readonly AssessmentChange[], lang: Lang): WhatIfResult {
+  return whatIf(scoring, [...changes], { lang });
 }
 
 export function leadRollup(results: ResultsDocument): GapRollup[] {
@@ -218,4 +234,9 @@ export function templateUnitsOf(doc: MasterDocument): Unit[] {
 /** Leaves of the criteria set, for the appraisal table. */
 export function leavesOf(doc: MasterDocument): { code: string; name: string; max: number }[] {
   return frameworkLeaves(doc.framework.nodes).map((n) => ({ code: n.code, name: n.name, max: n.max ?? 0 }));
+}
+
+/** "ward" → "Phường" (the output sheets' wording). */
+export function kindName(kind: string, lang: Lang): string {
+  return kindLabel(kind, lang);
 }

@@ -163,6 +163,12 @@ class Ctx {
   }
   async sync(): Promise<void> {
     this.dbl.stats.syncs++;
+    const fail = this.dbl.failNextSync;
+    if (fail) {
+      this.dbl.failNextSync = undefined;
+      this.queue = [];
+      throw new DoubleError(fail.code, fail.message, fail.location);
+    }
     const ops = this.queue;
     this.queue = [];
     const bytes = ops.reduce((s, o) => s + o.bytes, 0);
@@ -598,6 +604,15 @@ class RangeProxy extends Loadable {
       for (const p of ['isNullObject', ...props.split(',').map((x) => x.trim())]) this.loadedProps.add(p);
       if (this.nullObject) return;
       const s = this.sheet();
+      const wanted = props.split(',').map((x) => x.trim());
+      if (wanted.every((p) => p === 'rowHidden' || p === 'rowIndex')) {
+        // visibility only: no cell data (the range may be whole columns)
+        let hiddenCount = 0;
+        for (const r of s.hiddenRows) if (r - 1 >= this.box.r0 && r - 1 <= this.box.r1) hiddenCount++;
+        const rowHidden = hiddenCount === 0 ? false : hiddenCount === this.rows ? true : null;
+        this.data = { values: [], numberFormat: [], formulas: [], valueTypes: [], rowHidden, address: '' };
+        return;
+      }
       const values: Raw[][] = [];
       const numberFormat: string[][] = [];
       const formulas: Raw[][] = [];
@@ -651,6 +666,8 @@ export class ExcelDouble {
   sheets: SheetModel[] = [];
   stats: DoubleStats = { syncs: 0, runs: 0, maxOpBytes: 0, maxSyncBytes: 0, suspendCalls: 0 };
   active: { sheet: string; cell: string } | undefined;
+  /** Make the next sync fail as Excel would (e.g. { code: 'ActivityLimitReached', … }). */
+  failNextSync: { code: string; message: string; location: string } | undefined;
   /** Highest ExcelApi version this "Excel" supports, e.g. "1.17". */
   apiVersion: string;
 

@@ -13,6 +13,7 @@ export function AnalyseView(): JSX.Element {
   const w = useWorkbench();
   const results = w.computed?.summary.results;
   const doc = w.computed?.summary.doc;
+  const scoring = w.computed?.summary.scoring;
   const [unit, setUnit] = useState<string>('');
   const [edits, setEdits] = useState<Record<string, string>>({});
   const byKind = useMemo(() => {
@@ -31,7 +32,7 @@ export function AnalyseView(): JSX.Element {
       .filter((c) => text_ok(c.points))
       .map((c) => ({ unit: current.code, criterion: c.criterion, appraisal: [c.points] }));
   }, [edits, current]);
-  const what = useMemo(() => (doc && w.engine && changes.length > 0 ? w.engine.runWhatIf(doc, changes, w.lang) : undefined), [doc, w.engine, changes, w.lang]);
+  const what = useMemo(() => (scoring && w.engine && changes.length > 0 ? w.engine.runWhatIf(scoring, changes, w.lang) : undefined), [scoring, w.engine, changes, w.lang]);
   if (!results) return <Text>{s('needCompute', w.lang)}</Text>;
   const mine = what?.units.find((u) => u.code === current?.code);
   const unitName = (code: string): string => doc?.units.find((u) => u.code === code)?.name ?? code;
@@ -40,7 +41,7 @@ export function AnalyseView(): JSX.Element {
       {[...byKind.entries()].map(([kind, list]) => (
         <section key={kind}>
           <Subtitle2 as="h2">
-            {s('analyse.ranking', w.lang)} — {kind}
+            {s('analyse.ranking', w.lang)} — {w.engine ? w.engine.kindName(kind, w.lang) : kind}
           </Subtitle2>
           <Table size="small" aria-label={`${s('analyse.ranking', w.lang)} ${kind}`} data-testid={`ranking-${kind}`}>
             <TableHeader>

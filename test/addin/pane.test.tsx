@@ -1,0 +1,147 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../addin/taskpane/App';
+import { OfficeJsPort } from '../../addin/excel/port';
+import { renderMasterInputSheets } from '../../engine/workbook/master';
+import type { Framework } from '../../engine/model/framework';
+import type { Assessment } from '../../engine/model/assessment';
+import { ExcelDouble } from './excel-double';
+
+// A small criteria set: two ward leaves, 3 points in all.
+const framework: Framework = {
+  id: 'ui-2023',
+  name: 'Bộ tiêu chí giao diện 2023',
+  year: 2023,
+  total: 3,
+  nodes: [
+    {
+      code: '1',
+      name: 'Chỉ đạo, điều hành',
+      appliesTo: ['ward'],
+      children: [
+        { code: '1.1', name: 'Ban hành kế hoạch CCHC', max: 1, lead: 'NV', rule: { kind: 'yesNo' } },
+        { code: '1.2', name: 'Sáng kiến cải cách', max: 2, lead: 'VP', rule: { kind: 'points' } },
+      ],
+    },
+  ],
+};
+const units = [
+  { code: 'KG', name: 'UBND phường Kim Giang', kind: 'ward' },
+  { code: 'HD', name: 'UBND phường Hạ Đình', kind: 'ward' },
+  { code: 'KM', name: 'UBND phường Khương Mai', kind: 'ward' },
+  { code: 'NV', name: 'Phòng Nội vụ', kind: 'office', scored: false },
+  { code: 'VP', name: 'Văn phòng HĐND và UBND quận', kind: 'office', scored: false },
+];
+
+/**
+ * Hand-computed (max 3 per ward):
+ *   KG: 1.1 "Có" → 1; 1.2 appraisal 1 → 1; 2/3 = 66,67%
+ *   HD: 1.1 "Không" → 0; 1.2 appraisal 2 → 2; 2/3 = 66,67% (tied with KG: both rank 1)
+ *   KM: 1.1 "Có" → 1; 1.2 appraisal 0,5 → 0,5; 1,5/3 = 50% (rank 3)
+ */
+const assessments: Assessment[] = [
+  { unit: 'KG', criterion: '1.1', value: 'Có' },
+  { unit: 'KG', criterion: '1.2', self: 2, appraisal: [1], reason: 'thiếu tài liệu kiểm chứng' },
+  { unit: 'HD', criterion: '1.1', value: 'Không' },
+  { unit: 'HD', criterion: '1.2', self: 2, appraisal: [2] },
+  { unit: 'KM', criterion: '1.1', value: 'Có' },
+  { unit: 'KM', criterion: '1.2', self: 1, appraisal: [0.5] },
+];
+
+async function excelWithMaster(data: Assessment[]): Promise<{ dbl: ExcelDouble; port: OfficeJsPort }> {
+  const dbl = new ExcelDouble({ Sheet1: [] });
+  const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
+  await port.write(renderMasterInputSheets({ framework, units, assessments: data }, { lang: 'vi' }));
+  return { dbl, port };
+}
+
+// jsdom has no ResizeObserver (Fluent's TabList measures its tabs); a no-op one is enough here
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+beforeAll(() => {
+  if (!('ResizeObserver' in window)) Object.defineProperty(window, 'ResizeObserver', { value: NoResizeObserver, configurable: true });
+});
+
+describe('task pane in Excel (over the Excel double)', () => {
+  test('compute: one click scores, writes result sheets in ≤ 3 syncs and shows vi-VN indices; what-if moves a unit live', async () => {
+    const { dbl, port } = await excelWithMaster(assessments);
+    render(<App host="excel" port={port} initialView="compute" />);
+    expect(screen.getByText('Đang làm việc trên sổ Excel đang mở')).toBeTruthy();
+    // the pane reads the master once when it opens
+    await waitFor(() => expect(dbl.stats.syncs).toBeGreaterThanOrEqual(2));
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    dbl.resetStats();
+    fireEvent.click(screen.getByTestId('compute'));
+    await screen.findByTestId('summary-table', undefined, { timeout: 20_000 });
+    expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
+    expect(screen.getByTestId('index-KG').textContent).toBe('66,67%');
+    expect(screen.getByTestId('index-HD').textContent).toBe('66,67%');
+    expect(screen.getByTestId('index-KM').textContent).toBe('50%');
+    expect(screen.getByTestId('message').textContent).toContain('Đã chấm 3 đơn vị');
+    expect(dbl.sheet('Xếp hạng')).toBeDefined();
+    expect(dbl.sheet('Kết quả')).toBeDefined();
+
+    fireEvent.click(screen.getByTestId('tab-analyse'));
+    const ranking = await screen.findByTestId('ranking-ward');
+    const rows = within(ranking).getAllByRole('row').map((r) => r.textContent ?? '');
+    expect(rows[1]).toMatch(/^1UBND phường/);
+    expect(rows[3]).toMatch(/^3UBND phường Khương Mai50%/);
+    // what-if: KM gets the full 2 points on 1.2 → (1 + 2)/3 = 100%, rank 1
+    const whatIf = screen.getByTestId('what-if');
+    fireEvent.change(within(whatIf).getByRole('combobox'), { target: { value: 'KM' } });
+    fireEvent.change(await screen.findByTestId('whatif-1.2'), { target: { value: '2' } });
+    await waitFor(() => expect(screen.getByTestId('whatif-index').textContent).toBe('100%'));
+    expect(screen.getByTestId('whatif-rank').textContent).toBe('1');
+    expect(screen.getByTestId('whatif-grade').textContent).toBe('A');
+    // gaps by lead: VP lost 1 (KG) + 1,5 (KM) = 2,5 on 1.2; NV lost 1 (HD) on 1.1
+    const byLead = within(screen.getByTestId('by-lead')).getAllByRole('row').map((r) => r.textContent ?? '');
+    expect(byLead.some((t) => t.startsWith('VP') && t.includes('2,5'))).toBe(true);
+    expect(byLead.some((t) => t.startsWith('NV') && t.includes('1'))).toBe(true);
+  }, 30_000);
+
+  test('an input error blocks the compute; its issue is a link that selects the cell in Excel', async () => {
+    const bad = assessments.map((a) => (a.unit === 'KM' && a.criterion === '1.2' ? { ...a, appraisal: [5] } : a));
+    const { dbl, port } = await excelWithMaster(bad);
+    render(<App host="excel" port={port} initialView="compute" />);
+    await waitFor(() => expect(dbl.stats.syncs).toBeGreaterThanOrEqual(2));
+    fireEvent.click(screen.getByTestId('compute'));
+    const issues = await screen.findByTestId('issues', undefined, { timeout: 20_000 });
+    expect(screen.getByTestId('message').textContent).toMatch(/Chưa tính được/);
+    expect(dbl.sheet('Xếp hạng')).toBeUndefined();
+    const link = within(issues)
+      .getAllByRole('button')
+      .find((b) => /KM/.test(b.textContent ?? '') && /1\.2/.test(b.textContent ?? ''));
+    expect(link).toBeDefined();
+    if (link) fireEvent.click(link);
+    await waitFor(() => expect(dbl.active?.sheet).toBe('Kê khai'));
+    expect(dbl.active?.cell).toMatch(/^[A-Z]+\d+$/);
+  }, 30_000);
+
+  test('an Excel failure reaches the user as a located, actionable message', async () => {
+    const { dbl, port } = await excelWithMaster(assessments);
+    render(<App host="excel" port={port} initialView="compute" />);
+    await waitFor(() => expect(dbl.stats.syncs).toBeGreaterThanOrEqual(2));
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    // the user is editing a cell: Excel refuses the batch
+    dbl.failNextSync = { code: 'ActivityLimitReached', message: 'Excel is in cell-editing mode', location: 'Workbook.worksheets' };
+    fireEvent.click(screen.getByTestId('compute'));
+    const msg = await screen.findByTestId('message', undefined, { timeout: 20_000 });
+    expect(msg.getAttribute('role')).toBe('alert');
+    expect(msg.textContent).toContain('Excel đang bận (đang sửa ô hoặc đang tính). Hãy thoát chế độ sửa ô (Enter hoặc Esc) rồi thử lại.');
+    expect(msg.textContent).toContain('Chi tiết: listSheets: ActivityLimitReached at Workbook.worksheets Excel is in cell-editing mode');
+    // and the next try works
+    fireEvent.click(screen.getByTestId('compute'));
+    await screen.findByTestId('summary-table', undefined, { timeout: 20_000 });
+  }, 30_000);
+
+  test('English switch relabels the steps', async () => {
+    const { port } = await excelWithMaster(assessments);
+    render(<App host="excel" port={port} initialView="setup" />);
+    fireEvent.change(screen.getByLabelText('Ngôn ngữ'), { target: { value: 'en' } });
+    expect((await screen.findAllByText('Collect & check')).length).toBeGreaterThan(0);
+    expect(screen.getByText('Working on the open Excel workbook')).toBeTruthy();
+  });
+});
