@@ -3,7 +3,7 @@ import type { Unit } from '../model/unit';
 import type { NodeResult, ResultsDocument } from '../model/results';
 import { t, type Lang } from '../i18n';
 import { type Plan, type PlanSection, type PlanTarget, type PlanTask, type Progress, type TaskStatus, type TrackStatus } from './task';
-import { compareQuarters, parseQuarter, quarterEnd, quarterKey, quarterOf, type Quarter } from './dates';
+import { compareQuarters, parseDateText, parseQuarter, quarterEnd, quarterKey, quarterOf, type Quarter } from './dates';
 import { defaultPlanUnits, taskCoordinatorUnits, taskLeadUnits, type TaskRole } from './units';
 
 /** Points lost below this are treated as no loss. */
@@ -275,12 +275,16 @@ export function trackPlan(input: TrackPlanInput): PlanReport {
   const units = input.units ?? defaultPlanUnits;
   const lang = input.lang ?? 'vi';
   const issues: Issue[] = [];
-  const quarter = (input.quarter ? parseQuarter(input.quarter) : undefined) ?? quarterOf(input.asOf);
+  // a review date that is not a date: fall back to the plan's year end and say so
+  const validAsOf = parseDateText(input.asOf);
+  const planYear = input.year ?? input.plan?.year;
+  const asOf = validAsOf ?? `${planYear ?? 2000}-12-31`;
+  if (!validAsOf) issues.push(issue('plan.badAsOf', { value: input.asOf, date: asOf }, {}, 'warning'));
+  const quarter = (input.quarter ? parseQuarter(input.quarter) : undefined) ?? quarterOf(asOf);
   if (input.quarter && !parseQuarter(input.quarter)) issues.push(issue('plan.badQuarter', { value: input.quarter }, {}, 'warning'));
-  const yearOfAsOf = Number(input.asOf.slice(0, 4));
-  const year = input.year ?? input.plan?.year ?? yearOfAsOf;
+  const year = planYear ?? Number(asOf.slice(0, 4));
   const allTasks: readonly PlanTask[] = input.tasks ?? input.plan?.tasks ?? [];
-  const ctx = { asOf: input.asOf, quarter, year };
+  const ctx = { asOf, quarter, year };
   const qk = quarterKey(quarter);
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const taskById = new Map(allTasks.map((x) => [x.id, x]));
@@ -406,7 +410,7 @@ export function trackPlan(input: TrackPlanInput): PlanReport {
   const counts = zeroCounts();
   for (const x of tasks) counts[x.status]++;
   return {
-    asOf: input.asOf,
+    asOf,
     quarter: qk,
     year,
     tasks,

@@ -9,6 +9,7 @@ export const planMessages = {
   'plan.unknownUnit': { vi: 'Nhiệm vụ {task}: không có đơn vị mã "{unit}" trong danh sách đơn vị', en: 'Task {task}: no unit with code "{unit}" in the unit list' },
   'plan.noDue': { vi: 'Nhiệm vụ {task} chưa có thời hạn; coi thời hạn là {due}', en: 'Task {task} has no due date; {due} is assumed' },
   'plan.unknownCriterion': { vi: 'Nhiệm vụ {task}: bộ tiêu chí không có tiêu chí "{criterion}"', en: 'Task {task}: the criteria set has no criterion "{criterion}"' },
+  'plan.badAsOf': { vi: 'Ngày chốt số liệu "{value}" không phải là ngày; dùng {date}', en: 'Review date "{value}" is not a date; {date} is used' },
   'plan.badQuarter': { vi: 'Quý "{value}" không đọc được (viết 2023-Q3 hoặc Quý III/2023); dùng quý của ngày chốt số liệu', en: 'Quarter "{value}" cannot be read (write 2023-Q3 or Q3/2023); the quarter of the review date is used' },
   'plan.tasks.noTable': { vi: 'Trang "{sheet}" không có bảng nhiệm vụ (cần các cột "Mã nhiệm vụ" và "Nhiệm vụ")', en: 'Sheet "{sheet}" has no task table (columns "Task id" and "Task" are needed)' },
   'plan.tasks.missingColumn': { vi: 'Bảng nhiệm vụ thiếu cột "{column}"', en: 'The task table lacks the column "{column}"' },
