@@ -8,7 +8,7 @@ import { scoreSipas, sipasToSurveyIndices } from '../../engine/sipas';
 import { planForResults, type PlanJson } from '../../engine/plan';
 import { scoreDocument, targetGap, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, unitSchema, frameworkSchema, type Issue, type Lang, type ResultsDocument, type TargetGap, type UnitResult } from '../../engine';
 
-const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>] [--unit <mã>] [--lang en]';
+const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>|hang:<n>] [--unit <mã>] [--lang en]';
 
 function printIssues(io: CliIO, issues: readonly Issue[], lang: Lang, file: string): void {
   for (const i of issues) io.stderr(formatIssue(i.file ? i : { ...i, file }, lang) + '\n');
@@ -92,6 +92,12 @@ function renderTarget(g: TargetGap, lang: Lang): string {
     ? `${g.unit}: chỉ số ${formatPercent(g.current.index, lang)} → mục tiêu ${formatPercent(g.targetIndex, lang)}: cần thêm ${formatNumber(g.pointsNeeded, lang)} điểm`
     : `${g.unit}: index ${formatPercent(g.current.index, lang)} → target ${formatPercent(g.targetIndex, lang)}: needs ${formatNumber(g.pointsNeeded, lang)} more points`;
   lines.push(head);
+  if (g.rival && g.pointsNeeded > 0)
+    lines.push(
+      vi
+        ? `   (bằng chỉ số của ${g.rival.unit} đang xếp hạng ${g.rival.rank}: đạt đúng mức này thì đồng hạng)`
+        : `   (the index of ${g.rival.unit}, now rank ${g.rival.rank}: reaching exactly this ties it)`,
+    );
   if (g.reached) return lines.join('\n') + (vi ? ' (đã đạt)\n' : ' (reached)\n');
   for (const p of g.plan) lines.push(`   + ${formatNumber(p.recoverable, lang)} ${p.criterion}${p.lead ? ` [${p.lead}]` : ''}: ${trunc(p.reason, 80)}`);
   if (!g.reachable)
@@ -176,14 +182,17 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     return EXIT_USAGE;
   }
   const targetFlag = args.flags['target'];
-  let target: number | undefined;
+  let target: { index?: number; rank?: number } | undefined;
   if (targetFlag !== undefined) {
-    const n = typeof targetFlag === 'string' ? Number(targetFlag.replace(',', '.')) : NaN;
-    if (!Number.isFinite(n) || n < 0 || n > 100) {
+    const text = typeof targetFlag === 'string' ? targetFlag.trim() : '';
+    const rank = /^(?:hang|hạng|rank)[:=]?\s*(\d+)$/i.exec(text);
+    const n = Number(text.replace('%', '').replace(',', '.'));
+    if (rank) target = { rank: Number(rank[1]) };
+    else if (text !== '' && Number.isFinite(n) && n >= 0 && n <= 100) target = { index: n };
+    else {
       io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
       return EXIT_USAGE;
     }
-    target = n;
   }
   const unitFlag = args.flags['unit'];
   const only = typeof unitFlag === 'string' ? unitFlag : undefined;
@@ -228,7 +237,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const unitIssues = only && !results.units.some((u) => u.code === only) && results.units.length > 0 ? [issue('scoring.unknownScoredUnit', { unit: only }, { unit: only })] : [];
   const targets =
     target !== undefined
-      ? results.units.filter((u) => only === undefined || u.code === only).map((u) => targetGap(results, u.code, { index: target }))
+      ? results.units.filter((u) => only === undefined || u.code === only).map((u) => targetGap(results, u.code, target ?? {}))
       : undefined;
   if (args.flags['json'] === true) {
     const doc = { ...results, issues: results.issues.map((i) => (i.file ? i : { ...i, file: input })), ...(targets ? { targets } : {}) };
@@ -237,7 +246,11 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     io.stdout(renderTable(results, lang, only));
     if (planSummary) io.stdout(renderPlanSummary(planSummary, lang));
     if (targets) {
-      io.stdout('\n' + (lang === 'vi' ? `Khoảng cách đến chỉ số mục tiêu ${formatPercent(target ?? 0, lang)}` : `Gap to the target index ${formatPercent(target ?? 0, lang)}`) + '\n');
+      const head =
+        target?.rank !== undefined
+          ? lang === 'vi' ? `Khoảng cách đến hạng ${target.rank}` : `Gap to rank ${target.rank}`
+          : lang === 'vi' ? `Khoảng cách đến chỉ số mục tiêu ${formatPercent(target?.index ?? 0, lang)}` : `Gap to the target index ${formatPercent(target?.index ?? 0, lang)}`;
+      io.stdout('\n' + head + '\n');
       for (const g of targets) io.stdout(renderTarget(g, lang));
     }
   }

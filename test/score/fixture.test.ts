@@ -103,6 +103,21 @@ describe('parindex score on 11 Thanh Xuân wards (hand-computed)', () => {
     expect(doc.targets[0]?.plan.map((g) => g.criterion)).toEqual(['1.3']);
   });
 
+  test('--target hang:3 — match the index of the unit now third (tie)', async () => {
+    const io = bufferIO();
+    expect(await main(['score', fixture, '--json', '--target', 'hang:3', '--unit', 'KG'], io)).toBe(0);
+    const doc = JSON.parse(io.out) as { targets: { pointsNeeded: number; targetIndex: number; tie: boolean; rival?: { unit: string }; plan: { criterion: string }[] }[] };
+    // Others by index: HD 100, KM 96,18, TXT 94 → KG must reach 94: 0,94 × 20 − 15,75 = 3,05 points;
+    // recoverable gaps largest first: 2.1 (2) + 1.2 (1) + 2.2 (0,8) = 3,8 ≥ 3,05
+    const g = doc.targets[0];
+    expect([g?.targetIndex, g?.tie, g?.rival?.unit]).toEqual([94, true, 'TXT']);
+    expect(g?.pointsNeeded).toBeCloseTo(3.05, 9);
+    expect(g?.plan.map((x) => x.criterion)).toEqual(['2.1', '1.2', '2.2']);
+    const io2 = bufferIO();
+    expect(await main(['score', fixture, '--target', 'hang:3', '--unit', 'KG'], io2)).toBe(0);
+    expect(io2.out).toContain('đạt đúng mức này thì đồng hạng');
+  });
+
   test('usage errors exit 2; input errors exit 1 with every issue located', async () => {
     const io = bufferIO();
     expect(await main(['score'], io)).toBe(2);
