@@ -323,6 +323,15 @@ export class ExcelJsPort implements WorkbookPort {
       const model = validationModel(v, listRef);
       const b = rangeBounds(v.range);
       if (!b) continue;
+      const cells = (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+      if (cells > 500) {
+        // large ranges (whole input columns) stay one rule instead of one per cell
+        const dv = (ws as unknown as { dataValidations?: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+        if (dv) {
+          dv.add(`${a1(b.r0, b.c0)}:${a1(b.r1, b.c1)}`, model);
+          continue;
+        }
+      }
       for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) ws.getCell(r + 1, c + 1).dataValidation = model;
     }
     const listName = listSheetName(sheet.name);

@@ -78,3 +78,16 @@ describe('ExcelJsPort', () => {
     expect(s?.state).toBe('hidden');
   });
 });
+
+describe('large validation ranges', () => {
+  test('one rule for a whole input column, visible after a save', async () => {
+    const port = ExcelJsPort.create();
+    await port.write([{ name: 'S', marker: 'm', values: [['x']], validations: [{ range: 'B5:B20004', type: 'decimal', min: 0, max: 100 }] }]);
+    const bytes = await port.toBuffer();
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    expect(xml).toContain('sqref="B5:B20004"');
+    expect(xml.match(/<dataValidation /g)).toHaveLength(1);
+  });
+});
