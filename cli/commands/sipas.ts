@@ -7,8 +7,9 @@ import { scoreSipas, sipasTable, sipasUnitTable, type ScoreSipasOptions, type Si
 import { loadSipasFile, loadSipasInstrument, saveSipasXlsx } from '../../files/sipas/node';
 import { sipasToSurveyIndices } from '../../engine/sipas';
 import * as path from 'node:path';
+import builtinUnitList from '../../engine/frameworks/units-thanh-xuan-2023.json';
 
-const USAGE = 'parindex sipas <doc.json|responses.xlsx|responses.csv> [--json] [--target 90] [--method topTwoBox|meanScore] [--unit <code>] [--items] [--sheet <name>] [--instrument=<file.json>] [--out <results.xlsx>] [--survey-indices] [--lang en]';
+const USAGE = 'parindex sipas <doc.json|responses.xlsx|responses.csv> [--json] [--target 90] [--method topTwoBox|meanScore] [--unit <code>] [--items] [--sheet <name>] [--instrument=<file.json>] [--out <results.xlsx>] [--survey-indices] [--pool=<code>] [--lang en]';
 
 /** Text width in characters (code points), for column alignment. */
 const width = (s: string): number => [...s.normalize('NFC')].length;
@@ -105,7 +106,14 @@ export const sipasCommand: Command = {
     if (loaded.locate) opts.locate = loaded.locate;
     if (loaded.rowOf) opts.rowOf = loaded.rowOf;
     // A validated instrument has the shape of the instrument schema, so it can go back in the document.
-    const doc = instrument ? { ...loaded.doc, instrument } : loaded.doc;
+    const doc = { ...loaded.doc, ...(instrument ? { instrument } : {}) };
+    // Unit names and kinds: the document's, else the built-in unit list (codes it does not know stay as written).
+    if (doc.units === undefined) doc.units = builtinUnitList.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
+    const poolFlag = args.flags['pool'];
+    if (typeof poolFlag === 'string' && poolFlag !== '') {
+      const known = doc.units.find((u) => u.code === poolFlag);
+      doc.pool = known ? { unit: poolFlag, name: known.name } : poolFlag;
+    }
     const { result } = scoreSipas(doc, opts);
     const fileName = file.split(/[\\/]/).pop() ?? file;
     const all = [...issues, ...result.issues.map((i) => (i.file === undefined && i.sheet === undefined && i.path !== undefined ? { ...i, file: fileName } : i))];

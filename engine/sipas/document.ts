@@ -12,7 +12,9 @@ import { sipasMethodSchema } from './method';
  *   as one respondent of weight 1 who answered only that item).
  * - `previous`: last year's indices per unit: {unit, overall?, rank?, indices?: {code: index}}
  *   where codes are group/aspect codes (or "overall").
- * - `units`: optional display names {code, name}.
+ * - `units`: optional display names and kinds {code, name, kind}; ranks are computed among
+ *   units of the same kind (wards among wards).
+ * - `pool`: optional pooled unit over all responses and counts (see below).
  */
 export const sipasCountSchema = z.object({
   unit: z.string().min(1),
@@ -47,7 +49,12 @@ export const sipasDocumentSchema = z.object({
   responses: z.array(z.unknown()).optional(),
   counts: z.array(z.unknown()).optional(),
   previous: z.array(z.unknown()).optional(),
-  units: z.array(z.object({ code: z.string(), name: z.string() }).loose()).optional(),
+  units: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string().optional() }).loose()).optional(),
+  /**
+   * A pooled unit computed from every response and count of the document (e.g. the district
+   * "QTX" from its wards' surveys): `"QTX"` or `{unit, name}`. It is not ranked.
+   */
+  pool: z.union([z.string().min(1), z.object({ unit: z.string().min(1), name: z.string().optional() })]).optional(),
 });
 export type SipasDocumentInput = {
   instrument?: unknown;
@@ -56,5 +63,6 @@ export type SipasDocumentInput = {
   responses?: SipasResponse[] | unknown[];
   counts?: SipasCount[] | unknown[];
   previous?: SipasPrevious[] | unknown[];
-  units?: { code: string; name: string }[];
+  units?: { code: string; name: string; kind?: string }[];
+  pool?: string | { unit: string; name?: string };
 };

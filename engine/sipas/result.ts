@@ -80,12 +80,16 @@ export interface SipasDrag {
 export interface SipasUnitResult {
   unit: string;
   name: string;
+  /** Unit kind from the document's `units` ("ward", "office"…), or "pool" for the pooled unit. */
+  kind?: string;
+  /** true for the pooled unit (all responses of the document together). */
+  pooled?: boolean;
   overall: number | null;
   /** Respondents: response rows of the unit + the largest counted total of any item. */
   n: number;
   low: number | null;
   high: number | null;
-  /** 1 = highest overall among the units of the document; equal indices share a rank. */
+  /** 1 = highest overall among the units of the same kind; equal indices share a rank; null for the pooled unit. */
   rank: number | null;
   target: number;
   /** target − overall (positive = below target). */

@@ -313,6 +313,33 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
       }
     }
   }
+  // Pooled unit: every accepted row again, from the byte codes (no second read of the answers).
+  const poolCode = d.pool === undefined ? undefined : typeof d.pool === 'string' ? d.pool : d.pool.unit;
+  let pool = -1;
+  if (poolCode !== undefined) {
+    if (unitIndex.has(poolCode)) issues.add(issue('sipas.pool.clash', { unit: poolCode }, { path: ['pool'], unit: poolCode }));
+    else {
+      pool = tallyFor(poolCode);
+      const tp = tallies[pool] as UnitTally;
+      for (let r = 0; r < R; r++) {
+        if ((rowUnit[r] as number) < 0) continue;
+        const w = rowWeight[r] as number;
+        const base = r * nItems;
+        tp.rows++;
+        for (let i = 0; i < nItems; i++) {
+          const c = codes[base + i] as number;
+          if (c === BLANK) continue;
+          if (c === INVALID) tp.invalid[i]!++;
+          else {
+            tp.w[i * 5 + c - 1]! += w;
+            tp.w2[i]! += w * w;
+            tp.n[i]!++;
+          }
+        }
+      }
+    }
+  }
+
   // Blanks of respondent rows: every row answers each item validly, invalidly, or not at all.
   for (const t of tallies) for (let i = 0; i < nItems; i++) t.blank[i] = t.rows - (t.n[i] as number) - (t.invalid[i] as number);
 
@@ -329,17 +356,24 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
       issues.add(issue('sipas.count.unknownItem', { item: c.data.item }, { ...locate('counts', ci), unit: c.data.unit, criterion: c.data.item }));
       return;
     }
-    const t = tallies[tallyFor(c.data.unit)] as UnitTally;
-    let total = 0;
-    c.data.levels.forEach((k, l) => {
-      t.w[i * 5 + l]! += k;
-      t.counted[i * 5 + l]! += k;
-      total += k;
-    });
-    t.w2[i]! += total;
-    t.n[i]! += total;
-    t.countedTotal[i]! += total + (c.data.blank ?? 0);
-    t.blank[i]! += c.data.blank ?? 0;
+    if (c.data.unit === poolCode) {
+      issues.add(issue('sipas.pool.clash', { unit: poolCode }, { ...locate('counts', ci), unit: poolCode }));
+      return;
+    }
+    const targets = [tallies[tallyFor(c.data.unit)] as UnitTally];
+    if (pool >= 0) targets.push(tallies[pool] as UnitTally);
+    for (const t of targets) {
+      let total = 0;
+      c.data.levels.forEach((k, l) => {
+        t.w[i * 5 + l]! += k;
+        t.counted[i * 5 + l]! += k;
+        total += k;
+      });
+      t.w2[i]! += total;
+      t.n[i]! += total;
+      t.countedTotal[i]! += total + (c.data.blank ?? 0);
+      t.blank[i]! += c.data.blank ?? 0;
+    }
   });
 
   // ---- Item indices and composite coefficients per unit
@@ -418,15 +452,11 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
   // ---- Pass 2: linearised variance (respondent rows, then counted answers)
   const zA = new Float64Array(nAspects);
   const zG = new Float64Array(nGroups);
-  for (let r = 0; r < R; r++) {
-    const u = rowUnit[r] as number;
-    if (u < 0) continue;
-    const t = tallies[u] as UnitTally;
-    const w = rowWeight[r] as number;
+  /** Add one respondent's linearised contributions to the sums of squares of tally t. */
+  const linearise = (t: UnitTally, base: number, w: number): void => {
     zA.fill(0);
     zG.fill(0);
     let zO = 0;
-    const base = r * nItems;
     const { p, W, ssItem, coefA, coefG, coefO } = t;
     for (let i = 0; i < nItems; i++) {
       const c = codes[base + i] as number;
@@ -440,6 +470,13 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     for (let a = 0; a < nAspects; a++) t.ssAspect[a]! += (zA[a] as number) * (zA[a] as number);
     for (let g = 0; g < nGroups; g++) t.ssGroup[g]! += (zG[g] as number) * (zG[g] as number);
     t.ssOverall += zO * zO;
+  };
+  const poolTally = pool >= 0 ? (tallies[pool] as UnitTally) : undefined;
+  for (let r = 0; r < R; r++) {
+    const u = rowUnit[r] as number;
+    if (u < 0) continue;
+    linearise(tallies[u] as UnitTally, r * nItems, rowWeight[r] as number);
+    if (poolTally) linearise(poolTally, r * nItems, rowWeight[r] as number);
   }
   for (const t of tallies) {
     for (let i = 0; i < nItems; i++) {
@@ -464,6 +501,8 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     else previous.set(p.data.unit, p.data);
   });
   const names = new Map((d.units ?? []).map((u) => [u.code, u.name]));
+  const kinds = new Map((d.units ?? []).flatMap((u) => (u.kind !== undefined ? [[u.code, u.kind] as const] : [])));
+  if (poolCode !== undefined && typeof d.pool === 'object' && d.pool.name !== undefined) names.set(poolCode, d.pool.name);
 
   // ---- Assemble results
   const nonNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
@@ -576,6 +615,7 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     const res: SipasUnitResult = {
       unit: t.code,
       name: names.get(t.code) ?? t.code,
+      ...(u === pool ? { kind: 'pool', pooled: true } : kinds.has(t.code) ? { kind: kinds.get(t.code) as string } : {}),
       overall,
       n: t.rows + countedMax,
       low: iv ? iv.low : null,
@@ -601,9 +641,21 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     }
     return res;
   });
-  const rk = ranks(units.map((x) => x.overall));
-  units.forEach((x, k) => {
-    x.rank = rk[k] ?? null;
+  // The pooled unit goes last.
+  units.sort((x, z) => Number(x.pooled === true) - Number(z.pooled === true));
+  // Ranks within each unit kind (units without a kind form one group); the pooled unit is not ranked.
+  const byKind = new Map<string, SipasUnitResult[]>();
+  for (const x of units) {
+    if (x.pooled) continue;
+    const list = byKind.get(x.kind ?? '') ?? [];
+    list.push(x);
+    byKind.set(x.kind ?? '', list);
+  }
+  for (const list of byKind.values()) {
+    const rk = ranks(list.map((x) => x.overall));
+    list.forEach((x, k) => (x.rank = rk[k] ?? null));
+  }
+  units.forEach((x) => {
     if (x.previous?.rank !== undefined && x.rank !== null) x.previous.rankChange = x.previous.rank - x.rank;
     if (x.overall === null) issues.add(issue('sipas.unit.noData', { unit: x.unit }, { unit: x.unit }, 'warning'));
     else {

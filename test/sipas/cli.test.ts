@@ -35,7 +35,7 @@ describe('parindex sipas', () => {
     const r = await run(path.join(fixtures, 'responses.csv'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('Chỉ số chung');
-    expect(r.out).toMatch(/KG\s+20\s+\d+,\d+%/);
+    expect(r.out).toMatch(/KG — UBND phường Kim Giang\s+20\s+\d+,\d+%/); // names from the built-in unit list
     expect(r.err).toContain("Tệp 'responses.csv', ô H6 (đơn vị KG, tiêu chí II.2.2): Cảnh báo: Dòng 6, câu II.2.2: giá trị \"6\" không thuộc thang 1–5");
   });
 
@@ -105,6 +105,13 @@ describe('parindex sipas outputs', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['SIPAS Tổng hợp', 'SIPAS Chi tiết', 'SIPAS Lực kéo']);
+  });
+  test('--pool=QTX adds the pooled district row, not ranked', async () => {
+    const r = await run(path.join(fixtures, 'responses.csv'), '--pool=QTX', '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { units: { unit: string; name: string; n: number; rank: number | null; pooled?: boolean }[] };
+    expect(doc.units.map((u) => [u.unit, u.n, u.rank])).toEqual([['KG', 20, 2], ['NC', 20, 1], ['QTX', 40, null]]);
+    expect(doc.units[2]?.name).toBe('UBND quận Thanh Xuân');
   });
   test('--out must be a new .xlsx, never the input', async () => {
     const same = await run('phieu.xlsx', '--out', './phieu.xlsx');

@@ -331,3 +331,36 @@ describe('ranks and options', () => {
     expect(out.result.issues[0]).toMatchObject({ code: 'sipas.invalid', path: ['method', 'target'] });
   });
 });
+
+describe('pooled unit and ranks by kind', () => {
+  test('a pooled unit over two wards equals scoring all rows as one unit (indices and intervals)', () => {
+    const rows = smallResponses().map((r, k) => ({ ...r, unit: k < 10 ? 'X' : 'Y' }));
+    const pooled = scoreSipas({ instrument: smallInstrument, responses: rows, pool: { unit: 'QTX', name: 'Toàn quận' } }).result;
+    const whole = unitOf(scoreSipas({ instrument: smallInstrument, responses: smallResponses() }).result, 'KG');
+    expect(pooled.units.map((u) => [u.unit, u.pooled === true, u.rank])).toEqual([['X', false, expect.any(Number)], ['Y', false, expect.any(Number)], ['QTX', true, null]]);
+    const p = unitOf(pooled, 'QTX');
+    expect(p.name).toBe('Toàn quận');
+    expect(p.n).toBe(20);
+    expect(p.overall).toBeCloseTo(whole.overall ?? NaN, 12);
+    expect(p.low).toBeCloseTo(whole.low ?? NaN, 12);
+    expect(p.high).toBeCloseTo(whole.high ?? NaN, 12);
+    expect(aspect(p, 'A1').low).toBeCloseTo(aspect(whole, 'A1').low ?? NaN, 12);
+    expect(item(p, 'q3').invalid).toBe(1);
+    expect(item(p, 'q1').blank).toBe(1);
+  });
+  test('the pool code may not be a unit with its own data', () => {
+    const out = scoreSipas({ instrument: smallInstrument, responses: smallResponses('KG'), pool: 'KG' });
+    expect(out.ok).toBe(false);
+    expect(out.result.issues.map((i) => i.code)).toContain('sipas.pool.clash');
+  });
+  test('ranks are computed among units of the same kind', () => {
+    const ins = { groups: [{ code: 'G', name: 'G', aspects: [{ code: 'G.1', name: 'G.1', items: ['q'] }] }] };
+    const c = (unit: string, top: number) => ({ unit, item: 'q', levels: [0, 0, 100 - top, top, 0] });
+    const out = scoreSipas({
+      instrument: ins,
+      units: [{ code: 'KG', name: 'UBND phường Kim Giang', kind: 'ward' }, { code: 'NC', name: 'UBND phường Nhân Chính', kind: 'ward' }, { code: 'TP', name: 'Phòng Tư pháp', kind: 'office' }],
+      counts: [c('KG', 80), c('TP', 95), c('NC', 85)],
+    });
+    expect(out.result.units.map((u) => [u.unit, u.kind, u.rank])).toEqual([['KG', 'ward', 2], ['TP', 'office', 1], ['NC', 'ward', 1]]);
+  });
+});

@@ -24,6 +24,7 @@ export const sipasMessages = {
   'sipas.previous.unknownUnit': { vi: 'Có chỉ số năm trước của đơn vị {unit} nhưng năm nay không có phiếu', en: 'Previous-year indices for unit {unit}, which has no responses this year' },
   'sipas.unit.noData': { vi: 'Đơn vị {unit} không có câu trả lời hợp lệ nào', en: 'Unit {unit} has no valid answer' },
   'sipas.unit.groupNoData': { vi: 'Nhóm {groups} không có câu trả lời; chỉ số chung chỉ tính trên các nhóm có dữ liệu', en: 'Group {groups} has no answers; the overall index covers only the groups with data' },
+  'sipas.pool.clash': { vi: 'Mã đơn vị gộp {unit} trùng với một đơn vị có phiếu riêng; hãy đặt mã khác cho đơn vị gộp', en: 'The pooled unit code {unit} is also a unit with its own responses; choose another code for the pool' },
   'sipas.smallSample': { vi: '{count} câu hỏi có mẫu nhỏ (n < {minN}) hoặc khoảng tin cậy rộng hơn ±{halfWidth} điểm: {items}', en: '{count} items have a small sample (n < {minN}) or an interval wider than ±{halfWidth} points: {items}' },
   'sipas.moreIssues': { vi: 'Còn {count} lỗi cùng loại ({code}) không liệt kê', en: '{count} more issues of the same kind ({code}) not listed' },
   'sipas.csv.utf16': { vi: 'Tệp CSV được lưu bằng mã UTF-16; hãy lưu lại dạng "CSV UTF-8 (phân cách bằng dấu phẩy)"', en: 'The CSV file is UTF-16 encoded; save it again as "CSV UTF-8 (comma delimited)"' },
