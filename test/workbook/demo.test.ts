@@ -9,7 +9,7 @@ import type { CliIO } from '../../cli/io';
 import { getBuiltinFramework, builtinUnits, scoreDocument } from '../../engine';
 import { sha256 } from './tools';
 
-function bufferIO(): CliIO & { out: string; err: string } {
+function bufferIO(): CliIO & { out: string; err: string; isTTY: boolean } {
   const io = { out: '', err: '', isTTY: false, stdout: (s: string) => void (io.out += s), stderr: (s: string) => void (io.err += s) };
   return io;
 }
@@ -101,5 +101,26 @@ describe('parindex demo', () => {
     for (const u of builtinUnits.filter((x) => x.kind === 'ward')) expect(text).toContain(u.name);
     expect(text).toContain('nộp muộn: PL, TXN; chưa nộp: KTR');
     expect(text).toMatch(/SIPAS: bình quân \d+,\d+%/);
+  });
+});
+
+describe('parindex demo (CLI)', () => {
+  test('on a terminal: one progress line rewritten in place, then the summary; exit 0', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parindex-demo-cli-'));
+    try {
+      const io = bufferIO();
+      io.isTTY = true;
+      const code = await main(['demo', '--out', dir, '--lang', 'en'], io);
+      expect(code).toBe(0);
+      // six steps, each rewriting the same line
+      expect(io.err.match(/\r\x1b\[2K\[\d\/6\]/g)?.length).toBe(6);
+      expect(io.err).not.toContain('\n');
+      expect(io.out).toContain('Wards');
+      expect(io.out).toContain('late: PL, TXN; missing: KTR');
+      expect(io.out).toContain(path.join(dir, 'results.xlsx'));
+      expect(fs.existsSync(path.join(dir, 'results.xlsx'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
