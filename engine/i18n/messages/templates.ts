@@ -155,6 +155,10 @@ export const templatesMessages = {
     vi: 'Điểm tự chấm {value} không phải bội số của {step}; hãy làm tròn (0; 0,25; 0,5; 0,75; …)',
     en: 'Self-score {value} is not a multiple of {step}; round it (0, 0.25, 0.5, 0.75, …)',
   },
+  'template.nothingAnswered': {
+    vi: 'Biểu mẫu chưa kê khai tiêu chí nào (0/{count}); kiểm tra đơn vị có gửi nhầm biểu mẫu trống không',
+    en: 'No criterion is answered (0/{count}); check whether the unit sent the blank template by mistake',
+  },
   // import summary
   'import.rejected': {
     vi: 'Tệp có lỗi nên không nhập dữ liệu nào ({count} dòng lỗi); sửa các lỗi trên rồi nhập lại, hoặc dùng --accept-valid-rows để nhập các dòng hợp lệ',

@@ -146,3 +146,10 @@ describe('mergeAssessments and completeness', () => {
     expect(c.get('KG')).toEqual({ applicable: 5, answered: 2 });
   });
 });
+
+test('a blank template returned as is gives one warning and imports nothing', () => {
+  const r = parseFilledTemplate(filled(() => undefined), { framework: fw, units });
+  expect(r.issues.map((i) => [i.code, i.severity, i.params?.['count']])).toEqual([['template.nothingAnswered', 'warning', 5]]);
+  expect(r.status).toBe('ok');
+  expect(r.assessments).toEqual([]);
+});

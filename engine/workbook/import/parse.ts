@@ -431,6 +431,9 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   // rows deleted count as not imported
   for (const m of metaRows) if (m.kind === 'leaf' && !seenCodes.has(m.code)) { out.applicable++; out.rejectedRows++; }
 
+  if (out.applicable > 0 && out.answered === 0 && out.rejectedRows === 0) {
+    issues.push(issue('template.nothingAnswered', { count: out.applicable }, at({ sheet, unit: unitCode }), 'warning'));
+  }
   const anyError = hasErrors(issues);
   if (!anyError) out.status = 'ok';
   else if (options.acceptValidRows && !structuralBlocking(issues)) out.status = 'partial';
