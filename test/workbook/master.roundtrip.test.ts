@@ -82,3 +82,27 @@ describe('master write → read round trip', () => {
     expect(doc.extras.locations['KG|1.1']?.cells['value']).toBe('F5');
   });
 });
+
+describe('master write → xlsx file (exceljs port) → read', () => {
+  test('equals the data (dates at day precision)', async () => {
+    const { ExcelJsPort } = await import('../../files/port');
+    const dayData: MasterData = {
+      ...data,
+      submissions: (data.submissions ?? []).map((s) => (s.submittedAt ? { ...s, submittedAt: s.submittedAt.slice(0, 10) } : s)),
+    };
+    const port = ExcelJsPort.create();
+    await port.write(renderMasterInputSheets(dayData));
+    const again = await ExcelJsPort.fromBuffer(await port.toBuffer());
+    const names = (await again.listSheets()).map((s) => s.name);
+    const { doc, issues } = readMaster(await again.read(names), 'master.xlsx');
+    expect(issues).toEqual([]);
+    expect(doc.framework).toEqual(smallFramework);
+    expect(doc.units).toEqual(smallUnits);
+    expect(doc.assessments).toEqual(dayData.assessments);
+    expect(doc.extras.submissions).toEqual(dayData.submissions);
+    expect(doc.extras.rounds).toEqual(dayData.rounds);
+    expect(doc.extras.survey).toEqual(dayData.survey);
+    expect(doc.previous).toEqual(dayData.previous);
+    expect(doc.extras.planRows).toEqual(dayData.plan);
+  });
+});
