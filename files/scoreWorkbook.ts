@@ -10,7 +10,7 @@ import type { ResultsDocument } from '../engine/model/results';
 import type { RenderedSheet, SheetSnapshot } from '../engine/workbook/port';
 import { scoreDocument, getBuiltinFramework } from '../engine';
 import { readMaster, scoreMaster, findTableSheet, tableSpec, looksLikeMaster, type MasterDocument, type MasterScore } from '../engine/workbook/master';
-import { renderOutputSheets, applyComputedColumns, computeSubmissionOutputs, isOutputSheet } from '../engine/workbook/output';
+import { renderOutputSheets, applyComputedColumns, computeSubmissionOutputs, isOutputSheet, OUTPUT_SHEETS } from '../engine/workbook/output';
 import { readStatusRegister, STATUS_REGISTER_SHEET } from '../engine/plan';
 import type { ExcelJsPort } from './port';
 import { openXlsxFile, saveXlsxAtomically, samePath } from './node';
@@ -103,6 +103,19 @@ export function renderScoredSheets(
       issues: [...scored.issues, ...issues],
     }),
   );
+  // An owned sheet left from an earlier run that this run does not produce (e.g. SIPAS when the
+  // survey data were removed) is replaced by a note, so stale numbers never survive.
+  const produced = new Set(sheets.map((x) => x.name));
+  for (const snap of snapshots) {
+    if (!isOutputSheet(snap.name) || produced.has(snap.name) || snap.name === OUTPUT_SHEETS.status.name) continue;
+    sheets.push({
+      name: snap.name,
+      marker: 'parindex:stale',
+      values: [[options.lang === 'vi' ? 'Không có dữ liệu cho trang này trong lần tính điểm gần nhất.' : 'No data for this sheet in the latest scoring run.']],
+      styles: [{ range: 'A1', style: { italic: true, fontColor: '595959' } }],
+      columnWidths: [80],
+    });
+  }
   return { sheets, issues };
 }
 

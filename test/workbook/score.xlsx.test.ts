@@ -194,6 +194,23 @@ print(json.dumps({'formulas': f, 'texts': texts}))
   });
 });
 
+describe('owned sheets from an earlier run', () => {
+  test('a stale owned sheet this run does not produce is replaced by a note', async () => {
+    const stale = path.join(dir, 'stale.xlsx');
+    const port = ExcelJsPort.create();
+    await port.write([...renderMasterInputSheets(data), { name: 'SIPAS', marker: 'parindex:sipas', values: [['cũ'], [99.9]] }]);
+    await saveXlsxAtomically(port, stale);
+    const out = path.join(dir, 'stale-out.xlsx');
+    const r = await scoreWorkbookFile(stale, { lang: 'vi', out });
+    expect(r.outPath).toBe(out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('SIPAS');
+    expect(ws?.getCell('A1').value).toBe('Không có dữ liệu cho trang này trong lần tính điểm gần nhất.');
+    expect(ws?.getCell('A2').value).toBeNull();
+  });
+});
+
 describe('CLI: parindex score / validate on workbooks', () => {
   test('score master.xlsx --out writes the results and exits 0', async () => {
     const io = bufferIO();
