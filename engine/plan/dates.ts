@@ -38,6 +38,8 @@ export function parseDateText(text: string): string | undefined {
 
 /** "2023-Q3", "Q3/2023", "Quý III/2023", "III/2023", "3/2023" → { year, q }. */
 export function parseQuarter(text: string): Quarter | undefined {
+  const fast = /^(\d{4})-Q([1-4])$/.exec(text);
+  if (fast) return { year: Number(fast[1]), q: Number(fast[2]) };
   const s = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -289,15 +289,27 @@ export function trackPlan(input: TrackPlanInput): PlanReport {
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const taskById = new Map(allTasks.map((x) => [x.id, x]));
 
+  // who answers for each task, worked out once
+  const leadsOf = new Map(allTasks.map((x) => [x.id, taskLeadUnits(x, units)]));
+  const coordsOf = new Map(allTasks.map((x) => [x.id, taskCoordinatorUnits(x, units)]));
+  const assigned = new Map(allTasks.map((x) => [x.id, new Set([...(leadsOf.get(x.id) ?? []), ...(coordsOf.get(x.id) ?? [])])]));
+
   // Statuses that do not fit the register are reported, not silently dropped.
   for (const s of input.statuses) {
     const task = taskById.get(s.task);
     if (!task) issues.push(issue('plan.status.unknownTask', { task: s.task }, { unit: s.unit }, 'warning'));
     else if (!unitByCode.has(s.unit)) issues.push(issue('plan.unknownUnit', { unit: s.unit, task: s.task }, { unit: s.unit }, 'warning'));
-    else if (!taskLeadUnits(task, units).includes(s.unit) && !taskCoordinatorUnits(task, units).includes(s.unit))
-      issues.push(issue('plan.status.notAssigned', { task: s.task, unit: s.unit }, { unit: s.unit }, 'warning'));
+    else if (!assigned.get(task.id)?.has(s.unit)) issues.push(issue('plan.status.notAssigned', { task: s.task, unit: s.unit }, { unit: s.unit }, 'warning'));
   }
 
+  // statuses by task and unit, so each judgement looks only at its own rows
+  const byPair = new Map<string, TaskStatus[]>();
+  for (const st of input.statuses) {
+    const k = `${st.task}|${st.unit}`;
+    const list = byPair.get(k);
+    if (list) list.push(st);
+    else byPair.set(k, [st]);
+  }
   const reportedUnits = new Set<string>(input.reported ?? []);
   for (const s of input.statuses) if (s.quarter === qk) reportedUnits.add(s.unit);
 
@@ -311,11 +323,12 @@ export function trackPlan(input: TrackPlanInput): PlanReport {
   const late: LateEntry[] = [];
   const tasks: PlanTaskReport[] = [];
   for (const task of allTasks) {
-    const leadUnits = taskLeadUnits(task, units);
-    const coordUnits = input.trackCoordinators === false ? [] : taskCoordinatorUnits(task, units);
+    const leadUnits = leadsOf.get(task.id) ?? [];
+    const coordUnits = input.trackCoordinators === false ? [] : (coordsOf.get(task.id) ?? []);
+    const rowsOf = (u: string): readonly TaskStatus[] => byPair.get(`${task.id}|${u}`) ?? [];
     const assignments = [
-      ...leadUnits.map((u) => judgeAssignment(task, u, 'lead', input.statuses, ctx)),
-      ...coordUnits.map((u) => judgeAssignment(task, u, 'coordinator', input.statuses, ctx)),
+      ...leadUnits.map((u) => judgeAssignment(task, u, 'lead', rowsOf(u), ctx)),
+      ...coordUnits.map((u) => judgeAssignment(task, u, 'coordinator', rowsOf(u), ctx)),
     ];
     const counts = zeroCounts();
     for (const a of assignments) {
