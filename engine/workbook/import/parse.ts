@@ -20,7 +20,7 @@ import {
   type ColumnKey,
   type MetaKey,
 } from '../template/layout';
-import { cellHash, normaliseCell } from '../template/hash';
+import { normaliseCell } from '../template/hash';
 import { renderTemplate, rowCellsHash, templateHash, type MetaRow } from '../template/render';
 import type { TemplateRow } from '../template/select';
 import type { InputSpec } from '../../rules/types';
@@ -246,9 +246,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   const actualCodes = actual.map((a) => a.code);
   const sameSequence = metaCodes.length === actualCodes.length && metaCodes.every((c, i) => c === actualCodes[i]);
   const rowProblems = new Set<number>();
-  let structural = hasErrors(issues);
   if (!sameSequence) {
-    structural = true;
     const actualSet = new Set(actualCodes);
     const metaSet = new Set(metaCodes);
     for (const m of metaRows) {
@@ -276,7 +274,6 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   const allowedMerges = new Set([1, 2, 3].map((r) => `A${r}:${columnName(COLUMNS.length - 1)}${r}`));
   for (const m of self.merged ?? []) {
     if (allowedMerges.has(m)) continue;
-    structural = true;
     const [from, to] = m.split(':');
     const p = parseA1(from ?? '');
     const q = parseA1(to ?? from ?? '');
@@ -438,7 +435,6 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   if (!anyError) out.status = 'ok';
   else if (options.acceptValidRows && !structuralBlocking(issues)) out.status = 'partial';
   else out.status = 'rejected';
-  void structural;
   if (out.status === 'rejected') out.rows = [];
   out.assessments = out.rows.map((r) => r.assessment);
   return out;
@@ -451,5 +447,3 @@ function structuralBlocking(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error' && BLOCKING.has(i.code));
 }
 
-/** Cell hash helper re-exported for tests that tamper with cells. */
-export { cellHash };
