@@ -120,6 +120,14 @@ describe('readMaster on hand-made grids', () => {
     expect(doc.extras.submissions).toEqual([{ unit: 'QTX', criterion: '3.1', by: 'VP' }]);
   });
 
+  test('a row for a criterion that does not apply to the unit kind is a warning', () => {
+    // 1.1 applies to wards only; VP is an office and there is no district to answer for
+    const sub = grid('Kê khai', [[], [], ['unit', 'criterion', 'value'], ['Đơn vị', 'Tiêu chí', 'Giá trị'], ['VP', '1.1', 'Có']]);
+    const { issues } = readMaster(withSubmissions(sub), 'm.xlsx');
+    expect(brief(issues)).toEqual(['warning workbook.notForUnitKind Kê khai!B5 VP 1.1']);
+    expect(formatIssue(issues[0] as Issue, 'vi')).toContain('chỉ áp dụng cho ward, không áp dụng cho đơn vị loại office');
+  });
+
   test('criteria sheet: duplicates, unknown parent, bad JSON, bad enum, parent inferred from the dotted code', () => {
     const crit = grid('Bộ tiêu chí', [
       [],

@@ -36,6 +36,10 @@ export const workbookMessages = {
   'workbook.unknownCriterion': { vi: 'Mã tiêu chí "{code}" không có trong bộ tiêu chí', en: 'Criterion code "{code}" is not in the criteria set' },
   'workbook.notALeaf': { vi: 'Tiêu chí "{code}" có tiêu chí thành phần; hãy kê khai ở tiêu chí thành phần', en: 'Criterion "{code}" has sub-criteria; declare values on the sub-criteria' },
   'workbook.duplicateAssessment': { vi: 'Đơn vị {unit} đã kê khai tiêu chí {criterion} ở dòng {firstRow}; dòng này bị bỏ qua', en: 'Unit {unit} already declared criterion {criterion} on row {firstRow}; this row is ignored' },
+  'workbook.notForUnitKind': {
+    vi: 'Tiêu chí "{code}" chỉ áp dụng cho {appliesTo}, không áp dụng cho đơn vị loại {kind}; kiểm tra lại mã đơn vị hoặc mã tiêu chí',
+    en: 'Criterion "{code}" applies to {appliesTo} only, not to a unit of kind {kind}; check the unit or criterion code',
+  },
   'workbook.pointsAboveMax': { vi: 'Điểm {value} vượt điểm tối đa {max}', en: 'Points {value} exceed the maximum {max}' },
   'workbook.round2WithoutRound1': { vi: 'Có điểm thẩm định lần 2 nhưng chưa có lần 1', en: 'Appraisal round 2 without round 1' },
   // Survey

@@ -423,13 +423,19 @@ function readSubmissions(ctx: Ctx, snap: SheetSnapshot, framework: Framework | u
       continue;
     }
     // An office answering a district-level criterion it leads: the row is an assessment of the district.
-    if (leaf?.appliesTo && !leaf.appliesTo.includes(u.kind) && districts.length === 1 && leaf.appliesTo.includes('district')) {
+    if (u.kind === 'office' && leaf?.appliesTo && !leaf.appliesTo.includes('office') && districts.length === 1 && leaf.appliesTo.includes('district')) {
       const d = districts[0];
-      if (d && u.kind !== 'district') {
+      if (d) {
         by = by ?? unit;
         unit = d.code;
         who = { unit, criterion };
       }
+    }
+    const assessedKind = unitByCode.get(unit)?.kind ?? u.kind;
+    if (leaf?.appliesTo && !leaf.appliesTo.includes(assessedKind)) {
+      ctx.issues.push(
+        issue('workbook.notForUnitKind', { code: criterion, kind: assessedKind, appliesTo: leaf.appliesTo }, cells.where(row, 'criterion', who), 'warning'),
+      );
     }
     const key = assessmentKey(unit, criterion);
     if (firstRow.has(key)) {
