@@ -3,8 +3,8 @@
  * Browser-safe: no fs or path here (the standalone page uses it); file I/O lives in ./node.ts.
  *
  * Charts: exceljs cannot write charts. `RenderedSheet.charts` is honoured by the Office.js port
- * only; here each chart becomes a small "chart data" note block (title + data range) beside the
- * sheet's content so the numbers stay visible and a user can insert the chart by hand.
+ * only; here each chart becomes a chart-data table (title, data range, a copy of its values)
+ * beside the sheet's content, so the numbers stay visible and a user can insert the chart by hand.
  */
 import ExcelJS from 'exceljs';
 import type {
@@ -342,16 +342,32 @@ export class ExcelJsPort implements WorkbookPort {
     } else if (sheet.name !== listName && this.workbook.getWorksheet(listName)) {
       this.workbook.removeWorksheet(this.workbook.getWorksheet(listName)?.id ?? -1);
     }
-    // charts cannot be written by exceljs: leave the data range named in a note beside the content
+    // charts cannot be written by exceljs: each chart becomes a chart-data table beside the content
     const charts = sheet.charts ?? [];
     if (charts.length > 0) {
       const width = Math.max(0, ...sheet.values.map((r) => r.length));
       const col = width + 2;
-      ws.getCell(1, col).value = 'Biểu đồ (chart) — chỉ vẽ trong Excel add-in; dữ liệu:';
-      ws.getCell(1, col).font = { italic: true, color: { argb: 'FF666666' } };
-      charts.forEach((ch, i) => {
-        ws.getCell(2 + i, col).value = `${ch.title}: ${ch.dataRange}`;
-      });
+      let row = 1;
+      ws.getCell(row, col).value = 'Biểu đồ chỉ được vẽ trong Excel add-in; dữ liệu của từng biểu đồ / Charts are drawn by the Excel add-in only; chart data:';
+      ws.getCell(row, col).font = { italic: true, color: { argb: 'FF666666' } };
+      row += 2;
+      for (const ch of charts) {
+        ws.getCell(row, col).value = `${ch.title} (${ch.dataRange})`;
+        ws.getCell(row, col).font = { bold: true };
+        row++;
+        const b = rangeBounds(ch.dataRange);
+        if (b) {
+          for (let r = b.r0; r <= b.r1; r++) {
+            for (let c = b.c0; c <= b.c1; c++) {
+              const v = sheet.values[r]?.[c];
+              if (v !== null && v !== undefined) ws.getCell(row, col + (c - b.c0)).value = v;
+            }
+            if (r === b.r0) for (let c = b.c0; c <= b.c1; c++) ws.getCell(row, col + (c - b.c0)).font = { bold: true };
+            row++;
+          }
+        }
+        row++;
+      }
     }
     if (sheet.printArea) ws.pageSetup.printArea = sheet.printArea;
     if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };

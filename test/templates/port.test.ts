@@ -91,3 +91,21 @@ describe('large validation ranges', () => {
     expect(xml.match(/<dataValidation /g)).toHaveLength(1);
   });
 });
+
+describe('charts', () => {
+  test('become a chart-data table beside the content', async () => {
+    const port = ExcelJsPort.create();
+    await port.write([
+      {
+        name: 'Xếp hạng',
+        marker: 'm',
+        values: [['Đơn vị', 'Chỉ số'], ['KG', 91.5], ['HD', 88]],
+        charts: [{ type: 'bar', title: 'Chỉ số CCHC', dataRange: 'A1:B3', anchor: 'E2' }],
+      },
+    ]);
+    const [s] = await port.read(['Xếp hạng']);
+    // content is 2 columns wide: the table starts in column D (one blank column between)
+    expect(s?.values[2]?.[3]).toBe('Chỉ số CCHC (A1:B3)');
+    expect(s?.values.slice(3, 6).map((r) => r.slice(3, 5))).toEqual([['Đơn vị', 'Chỉ số'], ['KG', 91.5], ['HD', 88]]);
+  });
+});
