@@ -103,13 +103,6 @@ class IssueList {
   }
 }
 
-/** Has the object more than n own enumerable keys? Stops counting at n + 1. */
-function hasExtraKey(o: Record<string, unknown>, n: number): boolean {
-  let k = 0;
-  for (const key in o) if (key !== undefined && ++k > n) return true;
-  return false;
-}
-
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -247,6 +240,8 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
   const rowUnit = new Int32Array(R).fill(-1);
   const rowWeight = new Float64Array(R);
   const unknownItems = new Set<string>();
+  const keyCache: string[] = [];
+  const idxCache: number[] = [];
   for (let r = 0; r < R; r++) {
     const row = rows[r];
     if (!isRecord(row)) {
@@ -278,20 +273,35 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     rowUnit[r] = u;
     rowWeight[r] = w;
     const base = r * nItems;
-    let present = 0;
     const tw = t.w;
     const tw2 = t.w2;
     const tn = t.n;
     const ww = w * w;
-    for (let i = 0; i < nItems; i++) {
-      const k = ids[i] as string;
+    // One pass over the row's own keys. for…in over same-shaped objects (parsed JSON, reader
+    // rows) walks V8's enum cache and `answers[k]` becomes a direct field load; the item index of
+    // the j-th key is remembered from the previous row, so a Map lookup happens only when the
+    // key order changes. Items a row does not mention stay BLANK and are counted after the loop.
+    let j = 0;
+    for (const k in answers) {
+      let i: number;
+      if (keyCache[j] === k) i = idxCache[j] as number;
+      else {
+        i = L.itemIndex.get(k) ?? -1;
+        keyCache[j] = k;
+        idxCache[j] = i;
+        if (i < 0 && !unknownItems.has(k)) {
+          unknownItems.add(k);
+          issues.add(issue('sipas.response.unknownItem', { item: k, row: rowOf('responses', r) }, { ...locate('responses', r, k), unit }, 'warning'));
+        }
+      }
+      j++;
+      if (i < 0) continue;
       const v = answers[k];
-      if (v === undefined) continue;
-      present++;
       let c: number;
       if (typeof v === 'number' && v >= 1 && v <= 5 && (v | 0) === v) c = v; // fast path
       else c = answerCode(v);
       if (c === BLANK) continue;
+      if (codes[base + i] !== BLANK) continue; // the same item twice in one row (cannot happen in JSON)
       if (c === INVALID) {
         t.invalid[i]!++;
         codes[base + i] = INVALID;
@@ -303,16 +313,8 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
         tn[i]!++;
       }
     }
-    // Keys that are not items of the instrument: only when the row has more keys than items found.
-    if (present < nItems ? Object.keys(answers).length !== present : hasExtraKey(answers, nItems)) {
-      for (const k of Object.keys(answers)) {
-        if (!L.itemIndex.has(k) && !unknownItems.has(k)) {
-          unknownItems.add(k);
-          issues.add(issue('sipas.response.unknownItem', { item: k, row: rowOf('responses', r) }, { ...locate('responses', r, k), unit }, 'warning'));
-        }
-      }
-    }
   }
+
   // Pooled unit: every accepted row again, from the byte codes (no second read of the answers).
   const poolCode = d.pool === undefined ? undefined : typeof d.pool === 'string' ? d.pool : d.pool.unit;
   let pool = -1;
