@@ -56,6 +56,12 @@ describe('parindex templates / import', () => {
     expect(ok.out).toContain('1/15 units submitted');
     expect(ok.err).toContain('14 units have not submitted their template');
 
+    // --accept-valid-rows: the valid rows of the broken file come in, exit stays 1 (errors listed)
+    const loose = io();
+    expect(await main(['import', MASTER, path.join(DIR, 'text-in-number.xlsx'), '--out', path.join(dir, 'm4.xlsx'), '--accept-valid-rows'], loose)).toBe(1);
+    expect(loose.out).toMatch(/KG\s+nhập một phần\s+5\/6/);
+    expect(loose.err).toContain('Đã nhập 5 dòng hợp lệ; 1 dòng lỗi không được nhập');
+
     const same = io();
     expect(await main(['import', MASTER, files[0] ?? '', '--out', MASTER], same)).toBe(1);
     expect(same.err).toContain('trùng với tệp đầu vào');
