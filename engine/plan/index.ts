@@ -90,6 +90,7 @@ export {
   renderPlanStatusSheet,
   measureTarget,
   statusLabel,
+  statusLine,
   QUARTERLY_REPORT_SHEET,
   QUARTERLY_REPORT_MARKER,
   PLAN_STATUS_SHEET,

@@ -41,6 +41,29 @@ export function statusLabel(s: TrackStatus, lang: Lang = 'vi'): string {
   return t(`plan.track.${s}`, {}, lang);
 }
 
+/**
+ * One line for a status bar or the CLI: "48 nhiệm vụ · 12 hoàn thành · 30 đúng tiến độ · 3 chậm tiến độ · 9/17 đơn vị đã báo cáo · 2 tiêu chí bị trừ điểm chưa có nhiệm vụ".
+ * @example statusLine(report, 'vi')
+ */
+export function statusLine(report: PlanReport, lang: Lang = 'vi'): string {
+  const c = report.counts;
+  return t(
+    'plan.statusLine',
+    {
+      n: report.tasks.length,
+      done: c.done,
+      onTrack: c.onTrack,
+      late: c.late,
+      notStarted: c.notStarted,
+      notReported: c.notReported,
+      reported: report.units.filter((u) => u.reported).length,
+      units: report.units.length,
+      uncovered: report.uncovered.length,
+    },
+    lang,
+  );
+}
+
 export interface IndicatorValue {
   /** Measured value in percent (0–100), when known. */
   actual?: number;

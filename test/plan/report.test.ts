@@ -1,4 +1,4 @@
-import { measureTarget, renderPlanStatusSheet, renderQuarterlyReport, trackPlan, type PlanTask, type PlanTarget, type SipasLike, type TaskStatus } from '../../engine/plan';
+import { measureTarget, statusLine, renderPlanStatusSheet, renderQuarterlyReport, trackPlan, type PlanTask, type PlanTarget, type SipasLike, type TaskStatus } from '../../engine/plan';
 import type { Unit } from '../../engine/model/unit';
 import type { NodeResult, ResultsDocument } from '../../engine/model/results';
 import type { CellValue } from '../../engine/workbook/port';
@@ -103,6 +103,11 @@ describe('renderQuarterlyReport', () => {
     expect(all).toContain('VI. TIÊU CHÍ BỊ TRỪ ĐIỂM CHƯA CÓ NHIỆM VỤ KHẮC PHỤC');
     expect(sheet.values.find((r) => r[0] === '1.6.3')).toEqual(['1.6.3', 'Tỷ lệ hoàn thành dự toán thu ngân sách', 'TCKH', 2, 'QTX', '']);
     expect(report.uncovered).toEqual(['1.6.3']);
+  });
+
+  test('one status line for the task pane and the CLI', () => {
+    expect(statusLine(report)).toBe('2 nhiệm vụ · 0 hoàn thành · 1 đúng tiến độ · 1 chậm tiến độ · 0 chưa thực hiện · 0 chưa báo cáo · 2/3 đơn vị đã báo cáo · 1 tiêu chí bị trừ điểm chưa có nhiệm vụ');
+    expect(statusLine(report, 'en')).toBe('2 tasks · 0 done · 1 on track · 1 late · 0 not started · 0 not reported · 2/3 units reported · 1 criteria lost points with no task');
   });
 
   test('English', () => {

@@ -54,6 +54,11 @@ export const planMessages = {
   'plan.track.notStarted': { vi: 'Chưa thực hiện', en: 'Not started' },
   'plan.track.notReported': { vi: 'Chưa báo cáo', en: 'Not reported' },
 
+  'plan.statusLine': {
+    vi: '{n} nhiệm vụ · {done} hoàn thành · {onTrack} đúng tiến độ · {late} chậm tiến độ · {notStarted} chưa thực hiện · {notReported} chưa báo cáo · {reported}/{units} đơn vị đã báo cáo · {uncovered} tiêu chí bị trừ điểm chưa có nhiệm vụ',
+    en: '{n} tasks · {done} done · {onTrack} on track · {late} late · {notStarted} not started · {notReported} not reported · {reported}/{units} units reported · {uncovered} criteria lost points with no task',
+  },
+
   // sheets
   'plan.sheet.status.title': { vi: 'TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ KẾ HOẠCH CCHC – {quarter} – {unit}', en: 'PROGRESS ON PLAN TASKS – {quarter} – {unit}' },
   'plan.sheet.status.note': {
