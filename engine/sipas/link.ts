@@ -1,5 +1,7 @@
+import type { Issue } from '../model/issue';
 import { OVERALL_KEY } from './instrument';
 import type { SipasResult } from './result';
+import { scoreSipas, type ScoreSipasOptions } from './score';
 
 /**
  * The scoring document's `surveyIndices` from a SIPAS result: unit → key → index (percent,
@@ -19,4 +21,18 @@ export function sipasToSurveyIndices(result: SipasResult): Record<string, Record
     out[u.unit] = m;
   }
   return out;
+}
+
+/**
+ * For the scoring engine: score the `sipas` part of a scoring document and return its
+ * `surveyIndices` map, the full result, and the issues with paths prefixed by "sipas"
+ * (so they point into the scoring document).
+ * Merge with explicit `surveyIndices` of the document as the scoring engine decides
+ * (explicit values usually win).
+ * @example surveyIndicesFromSipas(doc.sipas).surveyIndices.KG?.overall
+ */
+export function surveyIndicesFromSipas(sipas: unknown, options: ScoreSipasOptions = {}): { surveyIndices: Record<string, Record<string, number>>; result: SipasResult; issues: Issue[]; ok: boolean } {
+  const { result, ok } = scoreSipas(sipas, options);
+  const issues = result.issues.map((i) => (i.path ? { ...i, path: ['sipas', ...i.path] } : i));
+  return { surveyIndices: sipasToSurveyIndices(result), result, issues, ok };
 }

@@ -1,4 +1,4 @@
-import { scoreSipas, sipasToSurveyIndices, wilson, type SipasResult, type SipasUnitResult } from '../../engine/sipas';
+import { scoreSipas, sipasToSurveyIndices, surveyIndicesFromSipas, wilson, type SipasResult, type SipasUnitResult } from '../../engine/sipas';
 import { formatPercent } from '../../engine/i18n';
 import { smallInstrument, smallResponses, smallCounts } from './builders';
 
@@ -272,6 +272,12 @@ describe('link to PAR INDEX', () => {
     expect(Object.keys(m['KG'] ?? {}).sort()).toEqual(['A', 'A1', 'A2', 'B', 'B1', 'overall']);
     expect(m['KG']?.['B1']).toBeCloseTo(60, 12);
     expect(m['KG']?.['overall']).toBeCloseTo(((29 / 38) * 100 + 60) / 2, 12);
+  });
+  test('surveyIndicesFromSipas: the sipas part of a scoring document, issue paths under "sipas"', () => {
+    const r = surveyIndicesFromSipas({ instrument: smallInstrument, responses: smallResponses() });
+    expect(r.ok).toBe(true);
+    expect(r.surveyIndices['KG']?.['A1']).toBeCloseTo((28 / 38) * 100, 12);
+    expect(r.issues.find((i) => i.code === 'sipas.answer.outOfScale')?.path).toEqual(['sipas', 'responses', 19, 'answers', 'q3']);
   });
 });
 
