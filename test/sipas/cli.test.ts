@@ -113,6 +113,21 @@ describe('parindex sipas outputs', () => {
     expect(doc.units.map((u) => [u.unit, u.n, u.rank])).toEqual([['KG', 20, 2], ['NC', 20, 1], ['QTX', 40, null]]);
     expect(doc.units[2]?.name).toBe('UBND quận Thanh Xuân');
   });
+  test('illustrative Thanh Xuân counts: 11 wards ranked 1…11, the district pooled from them', async () => {
+    const r = await run(path.join(fixtures, 'thanh-xuan-2023-counts.json'), '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { units: { unit: string; n: number; rank: number | null; overall: number; pooled?: boolean }[] };
+    const wards = doc.units.filter((u) => !u.pooled);
+    expect(wards).toHaveLength(11);
+    expect(wards.map((u) => u.rank).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const qtx = doc.units.find((u) => u.unit === 'QTX')!;
+    // every ward answered every item n times (valid + blank), so the pool has Σ n respondents
+    expect(qtx.n).toBe(wards.reduce((s, u) => s + u.n, 0));
+    expect(qtx.rank).toBeNull();
+    // the pooled index lies between the lowest and the highest ward
+    expect(qtx.overall).toBeGreaterThan(Math.min(...wards.map((u) => u.overall)));
+    expect(qtx.overall).toBeLessThan(Math.max(...wards.map((u) => u.overall)));
+  });
   test('--out must be a new .xlsx, never the input', async () => {
     const same = await run('phieu.xlsx', '--out', './phieu.xlsx');
     expect(same.code).toBe(2);
