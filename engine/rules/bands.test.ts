@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { compileIssues, compileRule } from './testkit';
 
 /** "100% → max; từ 90% đến dưới 100% → 0,5; dưới 90% → 0". */
@@ -50,7 +51,7 @@ describe('bands: number scale (days late)', () => {
     1,
   );
   test('gap (0, 1) is reported as a warning at compile time', () => {
-    expect(rule.warnings?.map((w) => [w.code, w.severity, w.params])).toEqual([['rule.bandsGap', 'warning', { from: '0 ngày', to: '1 ngày' }]]);
+    expect(rule.warnings?.map((w) => [w.code, w.severity, w.params])).toEqual([['rule.bandsGap', 'warning', { from: 0, to: 1, unit: ' ngày' }]]);
   });
   test.each([[0, 1], [1, 0.5], [5, 0.5], [6, 0], [250, 0]] as const)('%p days → %p', (value, points) => {
     expect(rule.score({ value }).points).toBe(points);
@@ -58,7 +59,8 @@ describe('bands: number scale (days late)', () => {
   test('a value in the gap scores 0 with a warning', () => {
     const o = rule.score({ value: 0.5 });
     expect(o.points).toBe(0);
-    expect(o.issues).toEqual([{ code: 'rule.outsideBands', severity: 'warning', params: { value: 0.5 } }]);
+    expect(o.issues).toEqual([{ code: 'rule.outsideBands', severity: 'warning', params: { value: 0.5, unit: ' ngày' } }]);
+    expect(t('rule.outsideBands', o.issues[0]?.params, 'vi')).toBe('Giá trị 0,5 ngày không thuộc khung nào: 0 điểm');
   });
   test('wording with the unit word in each language', () => {
     const r = compileRule(
@@ -74,9 +76,12 @@ describe('bands: number scale (days late)', () => {
     expect(rule.score({ value: -2 }).points).toBe(1);
   });
   test('domain given: values outside it are refused', () => {
-    const r = compileRule({ kind: 'bands', scale: 'number', domain: { min: 0 }, bands: [{ to: 3, share: 1 }, { from: 3, share: 0 }] }, 1);
-    expect(r.input).toEqual({ type: 'number', min: 0 });
-    expect(r.score({ value: -2 }).issues[0]?.code).toBe('rule.valueOutOfRange');
+    const r = compileRule({ kind: 'bands', scale: 'number', unit: 'ngày', domain: { min: 0 }, bands: [{ to: 3, share: 1 }, { from: 3, share: 0 }] }, 1);
+    expect(r.input).toEqual({ type: 'number', min: 0, unit: 'ngày' });
+    const [i] = r.score({ value: -2.5 }).issues;
+    expect(i?.code).toBe('rule.valueOutOfRange');
+    expect(t('rule.valueOutOfRange', i?.params, 'vi')).toBe('Giá trị -2,5 ngày nằm ngoài khoảng [0 ngày; +∞ ngày]');
+    expect(t('rule.valueOutOfRange', i?.params, 'en')).toBe('Value -2.5 ngày outside [0 ngày, +∞ ngày]');
   });
   test('the bands define the domain when all are closed below: [0, 5) and [5, ∞)', () => {
     const r = compileRule({ kind: 'bands', scale: 'number', bands: [{ from: 0, to: 5, share: 1 }, { from: 5, share: 0 }] }, 1);
@@ -109,8 +114,11 @@ describe('bands: params checked at framework validation', () => {
   });
   test('gap message names the uncovered range', () => {
     expect(compileIssues({ kind: 'bands', bands: [{ from: 100, share: 1 }, { from: 90, to: 100, share: 0.5 }] }, 1)).toEqual([
-      { code: 'rule.bandsGap', severity: 'warning', params: { from: '0%', to: '90%' } },
+      { code: 'rule.bandsGap', severity: 'warning', params: { from: 0, to: 90, unit: '%' } },
     ]);
+    const [gap] = compileIssues({ kind: 'bands', bands: [{ from: 100, share: 1 }, { from: 90, to: 100, share: 0.5 }] }, 1);
+    expect(t('rule.bandsGap', gap?.params, 'vi')).toBe('Các khung không phủ khoảng từ 0% đến 90%: giá trị rơi vào đó được 0 điểm');
+    expect(t('rule.bandsGap', gap?.params, 'en')).toBe('The bands leave 0% to 90% uncovered: a value there scores 0');
   });
 });
 

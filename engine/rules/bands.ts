@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from './define';
-import { bandListSchema, bandPoints, bandReason, checkBands, describeBands, findBand, scaleFormatter, type Domain, type Scale } from './bandsCore';
+import { bandListSchema, bound, unitSuffix, bandPoints, bandReason, checkBands, describeBands, findBand, scaleFormatter, type Domain, type Scale } from './bandsCore';
 import { missingText, pointsOf, preamble, scored, unusable, valueText } from './common';
 import { parseRate } from './value';
 import type { Lang } from '../i18n/format';
@@ -54,7 +54,7 @@ export const bandsRule = defineRule({
   check(p, max) {
     const d = domainOf(p);
     if (d.min > d.max) return [{ code: 'rule.domainEmpty', params: { min: d.min, max: d.max } }];
-    return checkBands(p.bands, max, d, scaleFormatter(scaleOf(p), 'vi', p.unit));
+    return checkBands(p.bands, max, d, unitSuffix(scaleOf(p), p.unit));
   },
   input(p) {
     if (scaleOf(p) === 'rate') return { type: 'rate' };
@@ -68,11 +68,10 @@ export const bandsRule = defineRule({
     if (x === undefined) return unusable({ code: 'rule.notANumber', params: { value: valueText(input.value) } });
     const d = domainOf(p);
     if (x < d.min || x > d.max) {
-      const fmt = scaleFormatter(scaleOf(p), 'vi', p.unit);
-      return unusable({ code: 'rule.valueOutOfRange', params: { value: fmt(x), min: fmt(d.min), max: fmt(d.max) } }, { value: x });
+      return unusable({ code: 'rule.valueOutOfRange', params: { value: x, min: bound(d.min), max: bound(d.max), unit: unitSuffix(scaleOf(p), p.unit) } }, { value: x });
     }
     const i = findBand(p.bands, x);
-    if (i < 0) return scored(0, max, { value: x, band: null }, [{ code: 'rule.outsideBands', severity: 'warning', params: { value: x } }]);
+    if (i < 0) return scored(0, max, { value: x, band: null }, [{ code: 'rule.outsideBands', severity: 'warning', params: { value: x, unit: unitSuffix(scaleOf(p), p.unit) } }]);
     return scored(bandPoints(p.bands, i, max), max, { value: x, band: i });
   },
   explain(o, p, max, lang) {

@@ -71,7 +71,7 @@ export interface Domain {
  *  - listed in ascending or descending order without overlap (`rule.bandsOrder`, `rule.bandsOverlap`);
  *  - gaps inside the domain are warnings (`rule.bandsGap`): a value falling there scores 0.
  */
-export function checkBands(bands: readonly Band[], max: number, domain: Domain, fmt: (x: number) => string): RuleIssue[] {
+export function checkBands(bands: readonly Band[], max: number, domain: Domain, unit: string): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const ivs = bands.map(toInterval);
   bands.forEach((b, i) => {
@@ -108,7 +108,7 @@ export function checkBands(bands: readonly Band[], max: number, domain: Domain, 
     if (iv.hi < domain.min || (iv.hi === domain.min && !iv.hiInc)) continue;
     if (iv.lo > domain.max) break;
     const startsLate = iv.lo > cursor || (iv.lo === cursor && needPoint && !iv.loInc);
-    if (startsLate) issues.push({ code: 'rule.bandsGap', severity: 'warning', params: { from: fmt(cursor), to: fmt(Math.min(iv.lo, domain.max)) } });
+    if (startsLate) issues.push({ code: 'rule.bandsGap', severity: 'warning', params: { from: bound(cursor), to: bound(Math.min(iv.lo, domain.max)), unit } });
     if (iv.hi > cursor || (iv.hi === cursor && iv.hiInc)) {
       cursor = iv.hi;
       needPoint = !iv.hiInc;
@@ -116,7 +116,7 @@ export function checkBands(bands: readonly Band[], max: number, domain: Domain, 
     if (cursor > domain.max) break;
   }
   if (cursor < domain.max || (cursor === domain.max && needPoint && Number.isFinite(domain.max)))
-    issues.push({ code: 'rule.bandsGap', severity: 'warning', params: { from: fmt(cursor), to: fmt(domain.max) } });
+    issues.push({ code: 'rule.bandsGap', severity: 'warning', params: { from: bound(cursor), to: bound(domain.max), unit } });
   return issues;
 }
 
@@ -132,6 +132,20 @@ export function bandPoints(bands: readonly Band[], i: number, max: number): numb
 }
 
 export type Scale = 'rate' | 'number';
+
+/**
+ * A bound as an issue param: numbers stay numbers (so messages format them per language),
+ * infinite ends become "−∞" / "+∞".
+ */
+export function bound(x: number): number | string {
+  return x === Infinity ? '+∞' : x === -Infinity ? '−∞' : x;
+}
+
+/** What follows a number in messages: "%" for rates, " ngày" for a unit word. */
+export function unitSuffix(scale: Scale, unit?: string): string {
+  if (scale === 'rate' || unit === '%') return '%';
+  return unit ? ` ${unit}` : '';
+}
 
 /** Display a value on its scale: "87,5%" or "3 ngày". */
 export function scaleFormatter(scale: Scale, lang: Lang, unit?: string): (x: number) => string {

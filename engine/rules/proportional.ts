@@ -53,7 +53,7 @@ export function proportionalPoints(rate: number, p: ProportionalParams, max: num
  */
 export function scoreRate(rate: number, p: ProportionalParams, max: number, facts: RuleOutcome['facts'] = {}, above100 = false): RuleOutcome {
   if (rate < 0 || (rate > 100 && !above100))
-    return unusable({ code: 'rule.valueOutOfRange', params: { value: formatPercent(rate, 'vi'), min: '0%', max: '100%' } }, { ...facts, rate });
+    return unusable({ code: 'rule.valueOutOfRange', params: { value: rate, min: 0, max: 100, unit: '%' } }, { ...facts, rate });
   const { points, full } = proportionalPoints(rate, p, max);
   return scored(points, max, { ...facts, rate, full });
 }

@@ -76,9 +76,9 @@ function noun(lang: Lang): string {
 function scoreIndex(index: number, p: SurveyParams, max: number, facts: RuleOutcome['facts']): RuleOutcome {
   if (!p.bands) return scoreRate(index, p, max, facts);
   if (index < 0 || index > 100)
-    return unusable({ code: 'rule.valueOutOfRange', params: { value: formatPercent(index, 'vi'), min: '0%', max: '100%' } }, { ...facts, rate: index });
+    return unusable({ code: 'rule.valueOutOfRange', params: { value: index, min: 0, max: 100, unit: '%' } }, { ...facts, rate: index });
   const i = findBand(p.bands, index);
-  if (i < 0) return scored(0, max, { ...facts, rate: index, band: null }, [{ code: 'rule.outsideBands', severity: 'warning', params: { value: index } }]);
+  if (i < 0) return scored(0, max, { ...facts, rate: index, band: null }, [{ code: 'rule.outsideBands', severity: 'warning', params: { value: index, unit: '%' } }]);
   return scored(bandPoints(p.bands, i, max), max, { ...facts, rate: index, band: i });
 }
 
@@ -96,7 +96,7 @@ export const surveyRule = defineRule({
   params: paramsSchema,
   check(p, max) {
     const issues: RuleIssue[] = [...checkProportional(p, max)];
-    if (p.bands) issues.push(...checkBands(p.bands, max, { min: 0, max: 100 }, scaleFormatter('rate', 'vi')));
+    if (p.bands) issues.push(...checkBands(p.bands, max, { min: 0, max: 100 }, '%'));
     if (p.answers) {
       for (const label of duplicateLabels(p.answers.map((a) => a.label))) issues.push({ code: 'rule.duplicateLabel', params: { label } });
       if (!p.answers.some((a) => a.share >= 1 - EPS)) issues.push({ code: 'rule.answerShares', severity: 'warning' });
