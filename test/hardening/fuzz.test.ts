@@ -23,6 +23,8 @@ import { isLocated } from './helpers';
 const ENV_RUNS = Number(process.env['FUZZ_RUNS'] ?? '');
 const runs = (n: number): number => (Number.isFinite(ENV_RUNS) && ENV_RUNS > 0 ? ENV_RUNS : n);
 const SEED = process.env['FUZZ_SEED'] !== undefined ? Number(process.env['FUZZ_SEED']) : undefined;
+/** Generous per-test timeout: the budget is CPU time; a busy shared machine stretches wall time. */
+const SLOW = 600000;
 const params = (n: number): fc.Parameters<unknown> => ({ numRuns: runs(n), ...(SEED !== undefined ? { seed: SEED } : {}) });
 
 const BAD = path.resolve(__dirname, '../fixtures/bad');
@@ -152,7 +154,7 @@ describe('fuzz: sheet grids', () => {
       }),
       params(1500),
     );
-  });
+  }, SLOW);
 
   test('readMaster on random grids with master sheet names never throws', () => {
     const names = fc.constantFrom('Cấu hình', 'Bộ tiêu chí', 'Đơn vị', 'Kê khai', 'Vòng đánh giá', 'Khảo sát', 'Khảo sát - tổng hợp', 'Units', 'Submissions', 'Criteria', 'Khác');
@@ -164,7 +166,7 @@ describe('fuzz: sheet grids', () => {
       }),
       params(1000),
     );
-  });
+  }, SLOW);
 
   test('parseFilledTemplate on mutated filled templates never throws; issues are catalogued and located', () => {
     const ctx = (): { framework?: MasterDocument['framework']; units?: MasterDocument['units'] } =>
@@ -180,7 +182,7 @@ describe('fuzz: sheet grids', () => {
       }),
       params(1500),
     );
-  });
+  }, SLOW);
 });
 
 // ------------------------------------------------------------------------------------------
@@ -242,7 +244,7 @@ describe('fuzz: JSON documents', () => {
       }),
       params(2000),
     );
-  });
+  }, SLOW);
 
   test('scoreDocument on mutated scoring documents: never throws; issues located; indices finite', () => {
     fc.assert(
@@ -257,7 +259,7 @@ describe('fuzz: JSON documents', () => {
       }),
       params(2000),
     );
-  });
+  }, SLOW);
 
   test('scoreDocument and validateFramework on arbitrary JSON', () => {
     fc.assert(
@@ -268,7 +270,7 @@ describe('fuzz: JSON documents', () => {
       }),
       params(500),
     );
-  });
+  }, SLOW);
 
   const sipasBase = {
     method: { item: 'topTwoBox' },
@@ -297,5 +299,5 @@ describe('fuzz: JSON documents', () => {
       }),
       params(2500),
     );
-  });
+  }, SLOW);
 });

@@ -106,7 +106,7 @@ describe('nothing lost: inputs untouched, re-runs identical', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(await listAll(out(2))).toEqual(files);
     for (const f of files) expect(await sheetValues(path.join(out(1), f))).toEqual(await sheetValues(path.join(out(2), f)));
-  });
+  }, 300000);
 
   test('import: master and filled file unchanged, the same new master twice', async () => {
     const out = (n: number): string => path.join(dir, `import-${n}`, 'master-moi.xlsx');
@@ -126,7 +126,7 @@ describe('nothing lost: inputs untouched, re-runs identical', () => {
     expect(files).toEqual(expect.arrayContaining(['master.xlsx', 'results.xlsx']));
     expect(await listAll(out(2))).toEqual(files);
     for (const f of ['master.xlsx', 'results.xlsx']) expect(await sheetValues(path.join(out(1), f))).toEqual(await sheetValues(path.join(out(2), f)));
-  });
+  }, 300000);
 
   test('an output may not be the input: score/import refuse to write over it', async () => {
     const before = await sha256(inp('master'));
@@ -213,5 +213,5 @@ describe('nothing lost: failed or interrupted writes', () => {
       // it is hidden (".ket-qua.xlsx.<pid>.<time>.tmp") and never mistaken for the output
       for (const f of await listAll(folder)) expect(f === 'ket-qua.xlsx' || /^\.ket-qua\.xlsx\.\d+\.\d+\.tmp$/.test(f)).toBe(true);
     }
-  });
+  }, 300000);
 });
