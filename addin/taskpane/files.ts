@@ -17,8 +17,14 @@ export async function newWorkbook(): Promise<ExcelJsPort> {
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Offer bytes as a download (an object URL on a temporary link). */
+let lastUrl: string | undefined;
+
+/**
+ * Offer bytes as a download (an object URL on a temporary link). The URL stays valid until the
+ * next download (revoking it on a timer can cut a slow download short).
+ */
 export function saveBytes(bytes: Uint8Array, name: string, mime = XLSX_MIME): void {
+  if (lastUrl) URL.revokeObjectURL(lastUrl);
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   const blob = new Blob([copy.buffer], { type: mime });
@@ -30,7 +36,7 @@ export function saveBytes(bytes: Uint8Array, name: string, mime = XLSX_MIME): vo
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  lastUrl = url;
 }
 
 /** Zip named files (jszip, lazy). */
