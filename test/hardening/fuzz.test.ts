@@ -2,10 +2,11 @@
  * Property-based fuzzing of every reader and validator that takes user data:
  *   - sheet grids (random values, error cells, merged ranges, hidden rows, formats) → the master
  *     reader (readMaster) and the filled-template parser (parseFilledTemplate);
- *   - JSON documents (random and mutated) → validateFramework, scoreDocument, scoreSipas.
+ *   - JSON documents (random and mutated) → validateFramework, scoreDocument, scoreSipas;
+ *   - survey CSV bytes (token soup, UTF-16, random bytes) → readSipasCsv then scoreSipas.
  * Properties: nothing throws; every issue has a catalogue code and a location.
  *
- * Budget: about 11,000 cases by default (under a minute on 2 cores). `FUZZ_RUNS=<n>` sets the
+ * Budget: about 12,000 cases by default (under a minute on 2 cores). `FUZZ_RUNS=<n>` sets the
  * runs of every property (scripts/fuzz.mjs), FUZZ_SEED replays a failure.
  */
 import * as path from 'node:path';
@@ -18,6 +19,7 @@ import { parseFilledTemplate } from '../../engine/workbook/import';
 import type { CellValue, SheetInfo, SheetSnapshot } from '../../engine/workbook/port';
 import { a1 } from '../../engine/workbook/a1';
 import { ExcelJsPort } from '../../files/port';
+import { readSipasCsv } from '../../files/sipas';
 import { isLocated } from './helpers';
 
 const ENV_RUNS = Number(process.env['FUZZ_RUNS'] ?? '');
@@ -298,6 +300,21 @@ describe('fuzz: JSON documents', () => {
         expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
       }),
       params(2500),
+    );
+  }, SLOW);
+
+  test('readSipasCsv on random bytes and token soup (BOMs, separators, quotes, encodings) never throws', () => {
+    const token = fc.constantFrom('unit', 'Mã đơn vị', 'II.1.1', 'II.1.2', 'I.1', 'weight', 'KG', 'HD', '5', '4', '9', '', ' ', '"', '""', ',', ';', '\t', '\n', '\r\n', '=1+1', '#DIV/0!', '87,5%', '\uFEFF');
+    const text = fc.array(token, { maxLength: 60 }).map((ts) => new TextEncoder().encode(ts.join('')));
+    const utf16 = fc.array(token, { maxLength: 30 }).map((ts) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ts.join(''), 'utf16le')])));
+    fc.assert(
+      fc.property(fc.oneof(text, utf16, fc.uint8Array({ maxLength: 300 })), (bytes) => {
+        const out = readSipasCsv(bytes, { file: 'phieu.csv' });
+        assertIssues(out.issues);
+        const scored = scoreSipas({ responses: out.responses, counts: out.counts }, { locate: out.locate, rowOf: out.rowOf });
+        assertIssues(scored.result.issues);
+      }),
+      params(1000),
     );
   }, SLOW);
 });
