@@ -266,6 +266,10 @@ export async function importFilled(
     const file = got?.file ?? rejected[0]?.file ?? earlier.map((s) => s.sourceFile).find(Boolean);
     if (file) line.file = file;
     if (submittedAt) line.submittedAt = submittedAt;
+    const sign = got?.parsed.signOff;
+    if (sign?.preparer) line.preparer = sign.preparer;
+    if (sign?.head) line.head = sign.head;
+    if (sign?.signedOn) line.signedOn = sign.signedOn;
     if (deadline) line.deadline = deadline;
     lines.push(line);
     if (got && timeliness === 'late' && deadline) {

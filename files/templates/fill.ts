@@ -3,7 +3,7 @@
  * are written (declared value, evidence, self-score, explanation). Used by the demo and tests.
  */
 import ExcelJS from 'exceljs';
-import { ROWS, SELF_SHEET, columnIndex, type ColumnKey } from '../../engine/workbook/template/layout';
+import { FOOTER, ROWS, SELF_SHEET, columnIndex, type ColumnKey, type FooterKey } from '../../engine/workbook/template/layout';
 
 export interface TemplateAnswer {
   criterion: string;
@@ -12,6 +12,14 @@ export interface TemplateAnswer {
   self?: number;
   evidence?: string;
   explanation?: string;
+}
+
+/** The sign-off block under the table. */
+export interface TemplateSignOff {
+  preparer?: string;
+  head?: string;
+  /** ISO date. */
+  signedOn?: string;
 }
 
 export interface FillResult {
@@ -25,7 +33,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * @example const { bytes } = await fillTemplate(blank, [{ criterion: '1.1', value: 'Có', self: 1, evidence: 'KH 12/KH-UBND' }])
  */
-export async function fillTemplate(template: Uint8Array, answers: readonly TemplateAnswer[]): Promise<FillResult> {
+export async function fillTemplate(template: Uint8Array, answers: readonly TemplateAnswer[], signOff: TemplateSignOff = {}): Promise<FillResult> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template.buffer.slice(template.byteOffset, template.byteOffset + template.byteLength) as ArrayBuffer);
   const ws = wb.getWorksheet(SELF_SHEET);
@@ -58,6 +66,16 @@ export async function fillTemplate(template: Uint8Array, answers: readonly Templ
     if (a.self !== undefined) put(row, 'self', a.self, a.criterion);
     if (a.evidence !== undefined) put(row, 'evidence', a.evidence, a.criterion);
     if (a.explanation !== undefined) put(row, 'explanation', a.explanation, a.criterion);
+  }
+  // sign-off block: label in column B, entry in column D
+  const labels = new Map<string, FooterKey>();
+  for (const f of FOOTER) for (const l of [f.vi, f.en]) labels.set(l, f.key);
+  for (let r = ROWS.first; r <= ws.rowCount; r++) {
+    const label = ws.getCell(r, columnIndex('name') + 1).value;
+    const key = typeof label === 'string' ? labels.get(label) : undefined;
+    const v = key !== undefined ? signOff[key] : undefined;
+    if (key === undefined || v === undefined) continue;
+    put(r, 'value', key === 'signedOn' ? new Date(`${v}T00:00:00Z`) : v, key);
   }
   const out = await wb.xlsx.writeBuffer();
   return { bytes: out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer), skipped };

@@ -46,6 +46,8 @@ export const KG_ANSWERS: TemplateAnswer[] = [
   { criterion: '1.6', self: 1.25, evidence: '+1 sáng kiến' },
 ];
 
+export const KG_SIGN_OFF = { preparer: 'Nguyễn Thị Lan, 024 3858 1234', head: 'Trần Văn Minh, Chủ tịch UBND phường', signedOn: '2023-11-28' };
+
 /** The same answers as the JSON path would carry them. */
 export const KG_ASSESSMENTS: Assessment[] = [
   { unit: 'KG', criterion: '1.1', value: 'Có', self: 1, evidence: 'Kế hoạch 12/KH-UBND ngày 10/01/2023' },

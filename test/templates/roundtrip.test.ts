@@ -6,7 +6,7 @@ import { framework, units } from './fixture';
 import { ExcelJsPort } from '../../files/port';
 import { fillTemplate, writeTemplates } from '../../files/templates';
 import { importFilled } from '../../files/import';
-import { KG_ANSWERS, KG_ASSESSMENTS, NV_ANSWERS, OFFICE_ASSESSMENTS, VP_ANSWERS, sha256, tmpDir, writeMaster } from './helpers';
+import { KG_ANSWERS, KG_ASSESSMENTS, KG_SIGN_OFF, NV_ANSWERS, OFFICE_ASSESSMENTS, VP_ANSWERS, sha256, tmpDir, writeMaster } from './helpers';
 
 const byKey = (a: { unit: string; criterion: string }, b: { unit: string; criterion: string }): number =>
   `${a.unit}|${a.criterion}`.localeCompare(`${b.unit}|${b.criterion}`);
@@ -30,7 +30,7 @@ describe('templates → fill → import', () => {
 
     const fill = async (code: string, answers: typeof KG_ANSWERS): Promise<string> => {
       const blank = new Uint8Array(await fsp.readFile(path.join(dir, 'templates', `tu-danh-gia-${code}.xlsx`)));
-      const { bytes, skipped } = await fillTemplate(blank, answers);
+      const { bytes, skipped } = await fillTemplate(blank, answers, code === 'KG' ? KG_SIGN_OFF : {});
       expect(skipped).toEqual([]);
       const out = path.join(dir, 'filled', `tu-danh-gia-${code}.xlsx`);
       await fsp.mkdir(path.dirname(out), { recursive: true });
@@ -81,7 +81,7 @@ describe('templates → fill → import', () => {
 
     // status: KG 6 of 6 answered on time; VP late; NV 1/1; TP, TCKH and other wards missing
     const kg = res.units.find((u) => u.unit === 'KG');
-    expect(kg).toMatchObject({ applicable: 6, answered: 6, timeliness: 'onTime', status: 'ok' });
+    expect(kg).toMatchObject({ applicable: 6, answered: 6, timeliness: 'onTime', status: 'ok', ...KG_SIGN_OFF });
     expect(res.units.find((u) => u.unit === 'VP')).toMatchObject({ timeliness: 'late', applicable: 1, answered: 1 });
     expect(res.units.find((u) => u.unit === 'TP')).toMatchObject({ status: 'missing', answered: 0, applicable: 1 });
     expect(res.issues.find((i) => i.code === 'import.missingUnits')?.params).toEqual({ count: 12, units: ['TP', 'TCKH', 'HD', 'KD', 'KM', 'KTR', 'NC', 'PL', 'TXB', 'TXN', 'TXT', 'TD'] });

@@ -79,6 +79,10 @@ export interface SubmissionStatus {
   errors: number;
   warnings: number;
   status: FileStatus | 'missing' | 'earlier';
+  /** From the sign-off block of the template. */
+  preparer?: string;
+  head?: string;
+  signedOn?: string;
 }
 
 /**
@@ -150,10 +154,10 @@ const STATUS = {
 /** "Tình hình nộp": who submitted when, late or not, completeness, errors. Rewritten whole. */
 export function renderStatusSheet(lines: readonly SubmissionStatus[], lang: Lang = 'vi'): RenderedSheet {
   const vi = lang === 'vi';
-  const keys = ['unit', 'name', 'kind', 'file', 'submittedAt', 'deadline', 'timeliness', 'applicable', 'answered', 'completeness', 'errors', 'warnings', 'status'];
+  const keys = ['unit', 'name', 'kind', 'file', 'submittedAt', 'deadline', 'timeliness', 'applicable', 'answered', 'completeness', 'errors', 'warnings', 'status', 'preparer', 'head', 'signedOn'];
   const headers = vi
-    ? ['Mã đơn vị', 'Tên đơn vị', 'Loại', 'Tệp', 'Thời điểm nộp', 'Hạn nộp', 'Đúng hạn', 'Số tiêu chí phải kê khai', 'Đã kê khai', 'Tỷ lệ hoàn thành', 'Số lỗi', 'Số cảnh báo', 'Trạng thái nhập']
-    : ['Unit', 'Name', 'Kind', 'File', 'Submitted at', 'Deadline', 'Timeliness', 'Criteria to answer', 'Answered', 'Completeness', 'Errors', 'Warnings', 'Import status'];
+    ? ['Mã đơn vị', 'Tên đơn vị', 'Loại', 'Tệp', 'Thời điểm nộp', 'Hạn nộp', 'Đúng hạn', 'Số tiêu chí phải kê khai', 'Đã kê khai', 'Tỷ lệ hoàn thành', 'Số lỗi', 'Số cảnh báo', 'Trạng thái nhập', 'Người lập biểu', 'Thủ trưởng đơn vị', 'Ngày ký']
+    : ['Unit', 'Name', 'Kind', 'File', 'Submitted at', 'Deadline', 'Timeliness', 'Criteria to answer', 'Answered', 'Completeness', 'Errors', 'Warnings', 'Import status', 'Prepared by', 'Head of unit', 'Signed on'];
   const rows = lines.map((l) => [
     l.unit,
     l.name,
@@ -168,6 +172,9 @@ export function renderStatusSheet(lines: readonly SubmissionStatus[], lang: Lang
     l.errors,
     l.warnings,
     STATUS[lang][l.status],
+    l.preparer ?? null,
+    l.head ?? null,
+    l.signedOn ? formatDate(l.signedOn, lang) : null,
   ]);
   const n = lines.length;
   const submitted = lines.filter((l) => l.status !== 'missing').length;
@@ -176,7 +183,7 @@ export function renderStatusSheet(lines: readonly SubmissionStatus[], lang: Lang
   const note = vi ? `${submitted}/${n} đơn vị đã nộp · ${late} quá hạn · bảng do phần mềm ghi lại sau mỗi lần nhập` : `${submitted}/${n} units submitted · ${late} late · rewritten by the software on every import`;
   const last = 4 + n;
   return {
-    ...tableSheet(STATUS_SHEET, STATUS_MARKER, title, note, keys, headers, [10, 34, 9, 26, 17, 12, 11, 12, 10, 12, 8, 10, 20], rows, n ? [{ range: `J5:J${last}`, style: { numFmt: '0.0%' } }] : []),
+    ...tableSheet(STATUS_SHEET, STATUS_MARKER, title, note, keys, headers, [10, 34, 9, 26, 17, 12, 11, 12, 10, 12, 8, 10, 20, 26, 26, 12], rows, n ? [{ range: `J5:J${last}`, style: { numFmt: '0.0%' } }] : []),
     conditionalFormats: n ? [{ range: `J5:J${last}`, rule: 'lessThan', value: 1, fill: 'FFF2CC' }] : [],
     tabColor: 'C65911',
   };

@@ -153,3 +153,25 @@ test('a blank template returned as is gives one warning and imports nothing', ()
   expect(r.status).toBe('ok');
   expect(r.assessments).toEqual([]);
 });
+
+test('the sign-off block is read by its labels, also after rows moved', () => {
+  // table rows 6–11, blank row 12, sign-off rows 13 (prepared by), 14 (head), 15 (signed on); entries in column D
+  const wb = filled((s) => {
+    set(s, '1.1', 'value', 'Có');
+    const at = (r: number): CellValue[] => s.values[r - 1] ?? [];
+    at(13)[3] = 'Nguyễn Thị Lan';
+    at(15)[3] = '28/11/2023';
+  });
+  expect(parseFilledTemplate(wb, { framework: fw, units }).signOff).toEqual({ preparer: 'Nguyễn Thị Lan', signedOn: '2023-11-28' });
+  const moved = filled((s) => {
+    (s.values[13 - 1] ?? [])[3] = 'Nguyễn Thị Lan';
+    (s.values[15 - 1] ?? [])[3] = 'hôm qua';
+    s.values.splice(8 - 1, 1); // row of 1.2 deleted: the block moves up one row
+  });
+  const r = parseFilledTemplate(moved, { framework: fw, units });
+  expect(r.signOff).toEqual({ preparer: 'Nguyễn Thị Lan' });
+  expect(r.issues.map((i) => [i.code, i.cell, i.severity])).toEqual([
+    ['template.notADate', 'D14', 'warning'],
+    ['template.rowDeleted', 'A8', 'error'],
+  ]);
+});

@@ -16,8 +16,10 @@ import {
   SCORE_STEP,
   SELF_SHEET,
   TEMPLATE_ID,
+  FOOTER,
   columnIndex,
   type ColumnKey,
+  type FooterKey,
   type MetaKey,
 } from '../template/layout';
 import { normaliseCell } from '../template/hash';
@@ -72,6 +74,8 @@ export interface FilledParse {
   answered: number;
   /** Rows with errors (not imported). */
   rejectedRows: number;
+  /** Sign-off block under the table: who prepared the form, head of unit, date signed. */
+  signOff?: Partial<Record<FooterKey, string>>;
   issues: Issue[];
   status: FileStatus;
 }
@@ -237,11 +241,27 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   // actual rows: codes in column A from the first data row to the last non-empty row
   const codeCol = columnIndex('code');
   const actual: { row: number; code: string; line: Row }[] = [];
+  const footerLabels = new Map<string, FooterKey>();
+  for (const f of FOOTER) for (const l of [f.vi, f.en]) footerLabels.set(normaliseCell(l), f.key);
+  const signOff: Partial<Record<FooterKey, string>> = {};
   for (let r = ROWS.first; r <= self.values.length; r++) {
     const line = self.values[r - 1] ?? [];
     if (line.every((v) => isBlank(v))) continue;
+    const fk = isBlank(line[codeCol] ?? null) ? footerLabels.get(normaliseCell(line[columnIndex('name')] ?? null)) : undefined;
+    if (fk !== undefined) {
+      const addr = a1(r - 1, columnIndex('value'));
+      const v = line[columnIndex('value')] ?? null;
+      if (isBlank(v)) continue;
+      if (fk === 'signedOn') {
+        const iso = typeof v === 'string' ? ((self.dates ?? {})[addr] ? v : parseDateText(v)) : typeof v === 'number' ? serialToIso(v).slice(0, 10) : undefined;
+        if (iso === undefined) issues.push(issue('template.notADate', { value: text(v) }, S(addr), 'warning'));
+        else signOff.signedOn = iso;
+      } else signOff[fk] = text(v);
+      continue;
+    }
     actual.push({ row: r, code: text(line[codeCol] ?? null), line });
   }
+  if (Object.keys(signOff).length > 0) out.signOff = signOff;
   const metaCodes = metaRows.map((m) => m.code);
   const actualCodes = actual.map((a) => a.code);
   const sameSequence = metaCodes.length === actualCodes.length && metaCodes.every((c, i) => c === actualCodes[i]);

@@ -96,3 +96,14 @@ export const DEFAULT_PASSWORD = 'parindex';
 
 /** Self-scores go in steps of this size. */
 export const SCORE_STEP = 0.25;
+
+/**
+ * Sign-off block under the table (one blank row after the last criterion): label in column B,
+ * the unit's entry in column D (unlocked). Found again by its label, wherever rows moved.
+ */
+export const FOOTER = Object.freeze([
+  { key: 'preparer', vi: 'Người lập biểu (họ tên, điện thoại):', en: 'Prepared by (name, phone):' },
+  { key: 'head', vi: 'Thủ trưởng đơn vị (họ tên, chức vụ):', en: 'Head of unit (name, title):' },
+  { key: 'signedOn', vi: 'Ngày ký:', en: 'Signed on:' },
+] as const);
+export type FooterKey = (typeof FOOTER)[number]['key'];

@@ -18,6 +18,7 @@ import {
   TEMPLATE_FORMAT,
   TEMPLATE_ID,
   TEMPLATE_MARKERS,
+  FOOTER,
   columnIndex,
   type ColumnKey,
   type MetaKey,
@@ -234,8 +235,21 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
       spec: r.kind === 'leaf' && r.input ? JSON.stringify(r.input) : '',
     });
   });
-  const lastRow = ROWS.first + rows.length - 1;
+  const lastTableRow = ROWS.first + rows.length - 1;
   const headers = values[ROWS.header - 1] ?? [];
+  // sign-off block
+  values.push([]);
+  FOOTER.forEach((f, i) => {
+    const rowNo = lastTableRow + 2 + i;
+    const line: CellValue[] = new Array<CellValue>(nCols).fill(null);
+    line[col('name')] = lang === 'vi' ? f.vi : f.en;
+    values.push(line);
+    styles.push({ range: a1(rowNo - 1, col('name')), style: { bold: true, align: 'right' } });
+    const cell = a1(rowNo - 1, col('value'));
+    styles.push({ range: cell, style: { locked: false, fill: INPUT_FILL, border: true, ...(f.key === 'signedOn' ? { numFmt: 'dd/mm/yyyy' } : { numFmt: '@' }) } });
+    if (f.key === 'signedOn') validations.push({ range: cell, type: 'date', prompt: vi(lang, 'Ngày ký (dd/mm/yyyy)', 'Date signed (dd/mm/yyyy)'), error: vi(lang, 'Ô này chỉ nhận ngày', 'This cell takes a date') });
+  });
+  const lastRow = lastTableRow + 1 + FOOTER.length;
   const hash = templateHash(SELF_SHEET, headers, metaRows.map((m) => `${m.code}|${m.cells}`));
   const password = options.password ?? DEFAULT_PASSWORD;
 
