@@ -10,7 +10,7 @@ import { validateFramework, scoreDocument, messages, formatLocation, type Issue 
 import { validateTemplateFile } from '../../files/import';
 import { openXlsxFile } from '../../files/node';
 import type { CorpusEntry, CorpusManifest, Expectation } from '../fixtures/bad/corpus-types';
-import { runCli, tmpDir, listAll, hasCommand, looksLikeCrash, matches } from './helpers';
+import { runCli, tmpDir, listAll, hasCommand, looksLikeCrash, matches, isLocated } from './helpers';
 
 const BAD = path.resolve(__dirname, '../fixtures/bad');
 const manifest = JSON.parse(readFileSync(path.join(BAD, 'corpus.json'), 'utf8')) as CorpusManifest;
@@ -34,7 +34,10 @@ function expectLocated(issues: readonly Issue[], expected: readonly Expectation[
       throw new Error(`${id}: expected ${JSON.stringify(want)}; got\n  ${seen.join('\n  ')}`);
     }
   }
-  for (const i of issues) expect(messages[i.code]).toBeDefined();
+  for (const i of issues) {
+    expect(messages[i.code]).toBeDefined();
+    if (!isLocated(i)) throw new Error(`${id}: issue without location: ${JSON.stringify(i)}`);
+  }
 }
 
 describe('bad-input corpus', () => {
