@@ -41,7 +41,10 @@ export interface ParsedDocument {
   issues: Issue[];
 }
 
-/** Validate a scoring document (framework included); every problem reported with its path. */
+/**
+ * Validate a scoring document (framework included); every problem reported with its path.
+ * @example const { doc, compiled, issues } = parseScoringDocument(JSON.parse(text));
+ */
 export function parseScoringDocument(raw: unknown): ParsedDocument {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { issues: [issue('input.invalid', { path: '(root)', detail: 'expected an object' }, { path: [] })] };
@@ -59,7 +62,10 @@ export function parseScoringDocument(raw: unknown): ParsedDocument {
   return fw.compiled ? { doc: parsed.data, compiled: fw.compiled, issues } : { doc: parsed.data, issues };
 }
 
-/** Ranks, grades, issues and the results document from per-unit scores. */
+/**
+ * Ranks, grades, issues and the results document from per-unit scores.
+ * @example const outcome = assemble(prep, scores, baseIssues, 'vi');
+ */
 export function assemble(prep: PreparedDocument, scores: ReadonlyMap<string, UnitScore>, baseIssues: readonly Issue[], lang: Lang, asOf?: string): ScoreOutcome {
   const unscored: UnitResult[] = [];
   const issues: Issue[] = [...baseIssues];
@@ -96,6 +102,9 @@ function emptyResults(lang: Lang, issues: Issue[], doc: ScoringDocument | undefi
 /**
  * Score a document and keep what is needed for fast what-if.
  * Returns no session when the framework or the document shape is invalid.
+ * @example
+ * const { session } = createSession(doc);
+ * if (session) whatIfSession(session, [{ unit: 'KG', criterion: '2.1', value: '100%' }]);
  */
 export function createSession(raw: unknown, options: ScoreOptions = {}): { session?: ScoringSession; outcome: ScoreOutcome } {
   const lang = options.lang ?? 'vi';

@@ -57,6 +57,7 @@ function hasApplicableStandardLeaf(nodes: readonly CompiledNode[], kind: string)
  * Index a validated document. Office units (or any unit with no applicable criterion, or
  * `scored: false`) are not scored; when exactly one scored unit of kind `district` exists, their
  * answers to criteria that apply to the district become the district's answers.
+ * @example const prep = prepareDocument(doc, compiled); prep.units.map((u) => u.code)
  */
 export function prepareDocument(doc: ScoringDocument, compiled: CompiledFramework): PreparedDocument {
   const issues: Issue[] = [];
@@ -312,7 +313,10 @@ function walkNode(node: CompiledNode, w: Walk): NodeResult {
   };
 }
 
-/** Grade of an index: the first band (highest minimum first) whose minimum it reaches. */
+/**
+ * Grade of an index: the first band (highest minimum first) whose minimum it reaches.
+ * @example gradeOf(84, DEFAULT_GRADES) // "B"
+ */
 export function gradeOf(index: number, grades: readonly GradeBand[]): string {
   for (const g of grades) if (index >= g.min - 1e-9) return g.grade;
   return '-';
@@ -326,6 +330,7 @@ function byLost(a: Gap, b: Gap): number {
 /**
  * Score one unit against the compiled tree (rank left at 0: ranks need every unit).
  * index = (standard points + bonus − penalty) ÷ applicable standard maximum × 100, clamped to [0, 100].
+ * @example scoreUnit(prep, unit, prep.answers.get(unit.code), 'vi').result.index
  */
 export function scoreUnit(prep: PreparedDocument, unit: Unit, answers: UnitAnswers | undefined, lang: Lang): UnitScore {
   const w: Walk = { unit, answers, survey: prep.doc.surveyIndices?.[unit.code], lang, issues: [], missing: [], gaps: [] };
@@ -377,6 +382,7 @@ export function scoreUnit(prep: PreparedDocument, unit: Unit, answers: UnitAnswe
  * share a rank, the next rank skips (1, 2, 2, 4). rank = 1 + number of units of the same kind
  * whose index exceeds this one by more than `eps` — independent of unit order.
  * Returns new unit objects (inputs are not mutated), with year-over-year rank change.
+ * @example rankUnits(units, 1e-9).map((u) => u.rank) // [1, 2, 2, 4]
  */
 export function rankUnits(units: readonly UnitResult[], eps: number): UnitResult[] {
   const byKind = new Map<string, number[]>();
@@ -407,11 +413,18 @@ export function rankUnits(units: readonly UnitResult[], eps: number): UnitResult
   });
 }
 
-/** Render issues with their message in the requested language. */
+/**
+ * Render issues with their message in the requested language.
+ * @example withMessages(issues, 'en')[0].message
+ */
 export function withMessages(issues: readonly Issue[], lang: Lang): (Issue & { message: string })[] {
   return issues.map((i) => ({ ...i, message: t(i.code, i.params, lang) }));
 }
 
+/**
+ * "0,5/1" in the language's number format.
+ * @example leafPoints(0.5, 1, 'vi') // "0,5/1"
+ */
 export function leafPoints(points: number, max: number, lang: Lang): string {
   return pts(points, max, lang);
 }
