@@ -18,7 +18,7 @@ import {
   type ReadMasterOptions,
   type SubmissionMeta,
 } from '../../engine/workbook/master';
-import { templateUnits } from '../../engine/workbook/template';
+import { templateFileName, templateUnits } from '../../engine/workbook/template';
 import { planFromDocument, parseTaskStatusSheet, PROGRESS_WORDS, STATUS_SHEET as TASK_STATUS_SHEET, taskLeadUnits, type PlanTask, type TaskStatus } from '../../engine/plan';
 import { renderMasterInputSheets, tableSpec, type PlanTaskRow } from '../../engine/workbook/master';
 import {
@@ -82,13 +82,16 @@ async function parseFile(
   if (!opened.port) return { parsed: base, taskStatuses: [], ...(opened.mtime ? { mtime: opened.mtime } : {}) };
   const sheets = await opened.port.listSheets();
   const snapshots = await opened.port.read(sheets.map((s) => s.name));
+  // a file still named as it was sent ("tu-danh-gia-KG.xlsx") must hold that unit's template
   const m = FILE_UNIT.exec(label);
+  const named = m ? ctx.units?.find((u) => templateFileName(u).toLowerCase() === label.toLowerCase()) : undefined;
+  const expectedUnit = named?.code ?? (m && !ctx.units ? m[1] : undefined);
   const parsed = parseFilledTemplate(
     { file: label, sheets, snapshots },
     {
       ...(ctx.framework ? { framework: ctx.framework } : {}),
       ...(ctx.units ? { units: ctx.units } : {}),
-      ...(m?.[1] ? { expectedUnit: m[1] } : {}),
+      ...(expectedUnit ? { expectedUnit } : {}),
     },
     { acceptValidRows },
   );

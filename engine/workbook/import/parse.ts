@@ -177,7 +177,8 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
     return out;
   }
   const unit: Unit = known ?? { code: unitCode, name: meta.unitName ?? unitCode, kind: meta.unitKind ?? 'ward' };
-  if (ctx.expectedUnit !== undefined && ctx.expectedUnit !== unitCode) {
+  // (file names carry the code with characters other than letters, digits, _ and - replaced by _)
+  if (ctx.expectedUnit !== undefined && ctx.expectedUnit !== unitCode && ctx.expectedUnit !== unitCode.replace(/[^A-Za-z0-9_-]/g, '_')) {
     issues.push(issue('template.wrongUnit', { found: unitCode, expected: ctx.expectedUnit }, at({ unit: unitCode })));
   }
   const lang: Lang = isLang(meta.lang) ? meta.lang : 'vi';
