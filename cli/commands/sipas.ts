@@ -4,12 +4,12 @@ import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
 import { formatIssue, t, formatNumber, formatPercent, type Lang } from '../../engine/i18n';
 import { hasErrors, issue, type Issue } from '../../engine/model/issue';
 import { scoreSipas, sipasTable, sipasUnitTable, type ScoreSipasOptions, type SipasInstrument, type SipasResult } from '../../engine/sipas';
-import { loadSipasFile, loadSipasInstrument, saveSipasXlsx } from '../../files/sipas/node';
+import { loadSipasFile, loadSipasInstrument, loadSipasPrevious, saveSipasXlsx } from '../../files/sipas/node';
 import { sipasToSurveyIndices } from '../../engine/sipas';
 import * as path from 'node:path';
 import builtinUnitList from '../../engine/frameworks/units-thanh-xuan-2023.json';
 
-const USAGE = 'parindex sipas <doc.json|responses.xlsx|responses.csv> [--json] [--target 90] [--method topTwoBox|meanScore] [--unit <code>] [--items] [--sheet <name>] [--instrument=<file.json>] [--out <results.xlsx>] [--survey-indices] [--pool=<code>] [--lang en]';
+const USAGE = 'parindex sipas <doc.json|responses.xlsx|responses.csv> [--json] [--target 90] [--method topTwoBox|meanScore] [--unit <code>] [--items] [--sheet <name>] [--instrument=<file.json>] [--out <results.xlsx>] [--survey-indices] [--pool=<code>] [--previous=<last-year.json>] [--lang en]';
 
 /** Text width in characters (code points), for column alignment. */
 const width = (s: string): number => [...s.normalize('NFC')].length;
@@ -109,6 +109,13 @@ export const sipasCommand: Command = {
     const doc = { ...loaded.doc, ...(instrument ? { instrument } : {}) };
     // Unit names and kinds: the document's, else the built-in unit list (codes it does not know stay as written).
     if (doc.units === undefined) doc.units = builtinUnitList.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
+    const prevFlag = args.flags['previous'];
+    if (typeof prevFlag === 'string') {
+      const p = await loadSipasPrevious(prevFlag);
+      issues.push(...p.issues);
+      if (!p.previous) return report(io, issues, lang);
+      doc.previous = p.previous;
+    }
     const poolFlag = args.flags['pool'];
     if (typeof poolFlag === 'string' && poolFlag !== '') {
       const known = doc.units.find((u) => u.code === poolFlag);

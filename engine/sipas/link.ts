@@ -1,6 +1,7 @@
 import type { Issue } from '../model/issue';
 import { OVERALL_KEY } from './instrument';
 import type { SipasResult } from './result';
+import type { SipasPrevious } from './document';
 import { scoreSipas, type ScoreSipasOptions } from './score';
 
 /**
@@ -35,4 +36,32 @@ export function surveyIndicesFromSipas(sipas: unknown, options: ScoreSipasOption
   const { result, ok } = scoreSipas(sipas, options);
   const issues = result.issues.map((i) => (i.path ? { ...i, path: ['sipas', ...i.path] } : i));
   return { surveyIndices: sipasToSurveyIndices(result), result, issues, ok };
+}
+
+export interface IndexedPart {
+  code: string;
+  index: number | null;
+}
+/** The parts of a result that previousFromResult reads (a SipasResult, or its JSON read back). */
+export interface PreviousSource {
+  units: { unit: string; overall: number | null; rank?: number | null | undefined; groups: (IndexedPart & { aspects: IndexedPart[] })[] }[];
+}
+
+/**
+ * Last year's entries for `previous` from last year's result (the `--json` output of
+ * `parindex sipas`): overall, rank and every group/aspect index per unit.
+ * @example previousFromResult(lastYear).find((p) => p.unit === 'KG')?.indices?.['II.1']
+ */
+export function previousFromResult(result: PreviousSource): SipasPrevious[] {
+  return result.units.map((u) => {
+    const indices: Record<string, number> = {};
+    for (const g of u.groups) {
+      if (g.index !== null) indices[g.code] = g.index;
+      for (const a of g.aspects) if (a.index !== null) indices[a.code] = a.index;
+    }
+    const p: SipasPrevious = { unit: u.unit, indices };
+    if (u.overall !== null) p.overall = u.overall;
+    if (u.rank !== null && u.rank !== undefined) p.rank = u.rank;
+    return p;
+  });
 }

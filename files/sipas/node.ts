@@ -6,6 +6,8 @@ import { validateSipasInstrument, builtinSipasInstrument, type SipasInstrument }
 import type { SipasDocumentInput } from '../../engine/sipas/document';
 import { readSipasCsv, readSipasXlsx } from './read';
 import { writeSipasXlsx } from './write';
+import { z } from 'zod';
+import { previousFromResult } from '../../engine/sipas/link';
 import type { SipasResult } from '../../engine/sipas/result';
 import type { Lang } from '../../engine/i18n/format';
 
@@ -74,4 +76,38 @@ export async function saveSipasXlsx(result: SipasResult, file: string, lang: Lan
     await fsp.rm(tmp, { force: true });
     return [issue('sipas.file.unwritable', { detail: e instanceof Error ? e.message : String(e) }, { file: path.basename(file) })];
   }
+}
+
+const indexed = z.object({ code: z.string(), index: z.number().nullable() });
+const previousResultSchema = z.object({
+  units: z.array(
+    z.object({
+      unit: z.string(),
+      overall: z.number().nullable(),
+      rank: z.number().nullable().optional(),
+      groups: z.array(indexed.extend({ aspects: z.array(indexed) })),
+    }),
+  ),
+});
+
+/**
+ * Read last year's figures for `--previous`: either last year's `parindex sipas --json` output,
+ * or a list of `previous` entries ({unit, overall, rank, indices}), or a document with `previous`.
+ */
+export async function loadSipasPrevious(file: string): Promise<{ previous?: unknown[]; issues: Issue[] }> {
+  const name = path.basename(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse((await fsp.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const missing = e instanceof Error && 'code' in e && e.code === 'ENOENT';
+    return { issues: [missing ? issue('input.fileMissing', { file }) : issue('input.json', { detail: e instanceof Error ? e.message : String(e) }, { file: name })] };
+  }
+  if (Array.isArray(raw)) return { previous: raw, issues: [] };
+  const asResult = previousResultSchema.safeParse(raw);
+  if (asResult.success) {
+    return { previous: previousFromResult(asResult.data), issues: [] };
+  }
+  if (typeof raw === 'object' && raw !== null && 'previous' in raw && Array.isArray(raw.previous)) return { previous: raw.previous, issues: [] };
+  return { issues: [issue('sipas.previous.file', {}, { file: name })] };
 }

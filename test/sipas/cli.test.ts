@@ -128,6 +128,32 @@ describe('parindex sipas outputs', () => {
     expect(qtx.overall).toBeGreaterThan(Math.min(...wards.map((u) => u.overall)));
     expect(qtx.overall).toBeLessThan(Math.max(...wards.map((u) => u.overall)));
   });
+  test('--previous=<last year --json output> gives changes in index and rank', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sipas-cli-'));
+    const last = path.join(dir, 'sipas-2022.json');
+    // last year: the same wards, but only the first 10 respondents of each
+    const csv = path.join(dir, 'r2022.csv');
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(path.join(fixtures, 'responses.csv'), 'utf8').split('\r\n');
+    writeFileSync(csv, [lines[0], ...lines.slice(1, 11), ...lines.slice(21, 31)].join('\r\n'));
+    const r0 = await run(csv, '--json');
+    writeFileSync(last, r0.out);
+    const before = JSON.parse(r0.out) as { units: { unit: string; overall: number; rank: number; groups: { code: string; index: number | null }[] }[] };
+    const r = await run(path.join(fixtures, 'responses.csv'), `--previous=${last}`, '--json');
+    expect(r.code).toBe(0);
+    const now = JSON.parse(r.out) as { units: { unit: string; overall: number; rank: number; change: number; previous: { overall: number; rank: number; rankChange: number }; groups: { code: string; index: number; change?: number }[] }[] };
+    for (const u of now.units) {
+      const b = before.units.find((x) => x.unit === u.unit)!;
+      expect(u.change).toBeCloseTo(u.overall - b.overall, 12);
+      expect(u.previous).toEqual({ overall: b.overall, rank: b.rank, rankChange: b.rank - u.rank });
+      expect(u.groups[1]?.change).toBeCloseTo(u.groups[1]!.index - b.groups[1]!.index!, 12);
+    }
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, '{"x": 1}');
+    const e = await run(path.join(fixtures, 'responses.csv'), `--previous=${bad}`);
+    expect(e.code).toBe(1);
+    expect(e.err).toContain('Tệp năm trước phải là kết quả');
+  });
   test('--out must be a new .xlsx, never the input', async () => {
     const same = await run('phieu.xlsx', '--out', './phieu.xlsx');
     expect(same.code).toBe(2);

@@ -21,6 +21,7 @@ export const sipasMessages = {
   'sipas.count.invalid': { vi: 'Dòng số liệu tổng hợp không hợp lệ tại {path}: {detail}', en: 'Invalid count row at {path}: {detail}' },
   'sipas.count.unknownItem': { vi: 'Số liệu tổng hợp cho câu hỏi "{item}" không có trong bộ câu hỏi', en: 'Counts given for item "{item}" which is not in the instrument' },
   'sipas.previous.invalid': { vi: 'Chỉ số năm trước không hợp lệ tại {path}: {detail}', en: 'Invalid previous-year indices at {path}: {detail}' },
+  'sipas.previous.file': { vi: 'Tệp năm trước phải là kết quả "parindex sipas --json" của năm trước hoặc danh sách {unit, overall, rank, indices}', en: 'The previous-year file must be last year\'s "parindex sipas --json" output or a list of {unit, overall, rank, indices}' },
   'sipas.previous.unknownUnit': { vi: 'Có chỉ số năm trước của đơn vị {unit} nhưng năm nay không có phiếu', en: 'Previous-year indices for unit {unit}, which has no responses this year' },
   'sipas.unit.noData': { vi: 'Đơn vị {unit} không có câu trả lời hợp lệ nào', en: 'Unit {unit} has no valid answer' },
   'sipas.unit.groupNoData': { vi: 'Nhóm {groups} không có câu trả lời; chỉ số chung chỉ tính trên các nhóm có dữ liệu', en: 'Group {groups} has no answers; the overall index covers only the groups with data' },
