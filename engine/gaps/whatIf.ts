@@ -3,7 +3,7 @@ import type { ScoringDocument } from '../model/document';
 import { hasErrors, issue, type Issue } from '../model/issue';
 import type { ResultsDocument, UnitResult } from '../model/results';
 import { assemble, createSession, type ScoreOptions, type ScoringSession } from '../scoring/document';
-import { scoreUnit, type UnitAnswers, type UnitScore } from '../scoring/score';
+import { DISTRICT_KIND, scoreUnit, type UnitAnswers, type UnitScore } from '../scoring/score';
 
 /** A changed input: any assessment fields for one unit and leaf. `appraisal: []` removes the rounds. */
 export type AssessmentChange = Partial<Assessment> & { unit: string; criterion: string };
@@ -72,14 +72,22 @@ export function whatIfSession(session: ScoringSession, changes: readonly Assessm
   const { prep, lang } = session;
   const issues: Issue[] = [];
   const unitByCode = new Map(prep.units.map((u) => [u.code, u]));
+  const districts = prep.units.filter((u) => u.kind === DISTRICT_KIND);
+  const districtFor = (code: string, appliesTo: readonly string[] | undefined): string | undefined => {
+    const d = districts.length === 1 ? districts[0] : undefined;
+    const known = prep.doc.units.some((u) => u.code === code);
+    return d && known && (appliesTo === undefined || appliesTo.includes(d.kind)) ? d.code : undefined;
+  };
   const changedAnswers = new Map<string, Map<string, { a: Assessment; at?: number }>>();
   changes.forEach((c, i) => {
     const where = { path: ['changes', i], unit: c.unit, criterion: c.criterion };
-    if (!unitByCode.has(c.unit)) {
+    const node = prep.compiled.byCode.get(c.criterion);
+    // An office's change counts for the district it answers for (as when the document was scored).
+    const target = unitByCode.has(c.unit) ? c.unit : districtFor(c.unit, node?.appliesTo);
+    if (target === undefined) {
       issues.push(issue('scoring.unknownScoredUnit', { unit: c.unit }, where));
       return;
     }
-    const node = prep.compiled.byCode.get(c.criterion);
     if (!node) {
       issues.push(issue('scoring.unknownCriterion', { criterion: c.criterion }, where));
       return;
@@ -88,10 +96,10 @@ export function whatIfSession(session: ScoringSession, changes: readonly Assessm
       issues.push(issue('scoring.assessmentOnParent', { criterion: c.criterion }, where));
       return;
     }
-    let map = changedAnswers.get(c.unit);
+    let map = changedAnswers.get(target);
     if (!map) {
-      map = new Map(prep.answers.get(c.unit) ?? []);
-      changedAnswers.set(c.unit, map);
+      map = new Map(prep.answers.get(target) ?? []);
+      changedAnswers.set(target, map);
     }
     const old = map.get(c.criterion);
     const merged: Assessment = { ...(old?.a ?? { unit: c.unit, criterion: c.criterion }), ...c };

@@ -1,4 +1,4 @@
-import { scoreDocument, getBuiltinFramework, builtinUnits, gapsByLead } from '../../engine';
+import { scoreDocument, whatIf, scoringDocumentSchema, getBuiltinFramework, builtinUnits, gapsByLead } from '../../engine';
 
 describe('scoring with the built-in Thanh Xuân 2023 set and unit list', () => {
   const framework = getBuiltinFramework('thanh-xuan-2023');
@@ -37,5 +37,16 @@ describe('scoring with the built-in Thanh Xuân 2023 set and unit list', () => {
     const tp = gapsByLead(r.results, 'QTX').find((g) => g.key === 'TP');
     // TP leads area 1.2 (12 points): lost 12 − 1,25
     expect(tp?.lost).toBeCloseTo(10.75, 9);
+  });
+
+  test('what-if on an office row changes the district', () => {
+    const doc = scoringDocumentSchema.parse({ framework, units: builtinUnits, assessments: [{ unit: 'TP', criterion: '1.2.1', value: '85%' }] });
+    // 1.2.1 at 100% → full 2,5 instead of 1,25: district +1,25 points, index +1,25 (max 100)
+    const w = whatIf(doc, [{ unit: 'TP', criterion: '1.2.1', value: '100%' }]);
+    expect(w.issues).toEqual([]);
+    const q = w.units.find((u) => u.code === 'QTX');
+    expect(q?.delta.score).toBeCloseTo(1.25, 9);
+    expect(q?.delta.index).toBeCloseTo(1.25, 9);
+    expect(w.units.filter((u) => u.changed).map((u) => u.code)).toEqual(['QTX']);
   });
 });
