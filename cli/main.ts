@@ -13,7 +13,8 @@ function help(lang: 'vi' | 'en', list: readonly Command[]): string {
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const parsed = parseArgs(argv);
   if ('error' in parsed) {
-    io.stderr(t('cli.usage', { usage: parsed.error }, 'vi') + '\n');
+    const lang = argv.includes('en') && argv.some((a) => a === '--lang' || a === '--lang=en') ? 'en' : 'vi';
+    io.stderr(t('cli.badOption', { option: parsed.error }, lang) + '\n');
     return EXIT_USAGE;
   }
   const { command, lang } = parsed;

@@ -7,6 +7,7 @@ export const coreMessages = {
   'input.fileMissing': { vi: 'Không tìm thấy tệp {file}', en: 'File not found: {file}' },
   'input.unsupported': { vi: 'Định dạng tệp không được hỗ trợ: {detail}', en: 'Unsupported file format: {detail}' },
   'cli.usage': { vi: 'Cách dùng: {usage}', en: 'Usage: {usage}' },
+  'cli.badOption': { vi: 'Tuỳ chọn thiếu giá trị hoặc không hợp lệ: {option}', en: 'Option missing its value or invalid: {option}' },
   'cli.unknownCommand': { vi: 'Lệnh không tồn tại: {command}', en: 'Unknown command: {command}' },
   'cli.sameFile': { vi: 'Tệp đầu ra trùng với tệp đầu vào ({file}); chọn tên khác để không ghi đè dữ liệu gốc', en: 'The output file is the input file ({file}); choose another name so the original is not overwritten' },
   'internal.error': { vi: 'Lỗi nội bộ: {detail}', en: 'Internal error: {detail}' },
