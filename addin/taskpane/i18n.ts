@@ -119,6 +119,8 @@ const S = {
   'plan.status': { vi: 'Tình trạng', en: 'Status' },
   'plan.due': { vi: 'Hạn', en: 'Due' },
   'plan.uncovered': { vi: 'Tiêu chí bị trừ điểm mà chưa có nhiệm vụ nào phục vụ: {list}', en: 'Criteria that lost points with no task serving them: {list}' },
+  'plan.shown': { vi: 'Đang hiện {shown}/{total} dòng', en: 'Showing {shown} of {total} rows' },
+  'plan.more': { vi: 'Hiện thêm', en: 'Show more' },
   'plan.late': { vi: '{count} nhiệm vụ cần đôn đốc', en: '{count} tasks to chase' },
   'status.done': { vi: 'Hoàn thành', en: 'Done' },
   'status.onTrack': { vi: 'Đang thực hiện', en: 'On track' },

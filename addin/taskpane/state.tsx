@@ -2,7 +2,7 @@
  * The pane's state: language, the workbook being worked on (through a WorkbookPort), the master
  * document as last read, the last compute, and messages. Views read it with `useWorkbench()`.
  */
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { WorkbookPort } from '../../engine/workbook/port';
 import type { Issue } from '../../engine/model/issue';
 import { ExcelPortError } from '../excel/errors';
@@ -150,6 +150,15 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
     },
     [readDoc, fail],
   );
+
+  // inside Excel the workbook is there from the start: read the master once when the pane opens
+  const initialPort = props.port;
+  const initialFile = props.fileName;
+  useEffect(() => {
+    if (initialPort) void readDoc(initialPort, initialFile).catch(fail);
+    // once, on mount
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const compute = useCallback(async () => {
     const p = portRef.current;

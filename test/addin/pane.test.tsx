@@ -108,8 +108,9 @@ describe('task pane in Excel (over the Excel double)', () => {
     render(<App host="excel" port={port} initialView="compute" />);
     await waitFor(() => expect(dbl.stats.syncs).toBeGreaterThanOrEqual(2));
     fireEvent.click(screen.getByTestId('compute'));
-    const issues = await screen.findByTestId('issues', undefined, { timeout: 20_000 });
-    expect(screen.getByTestId('message').textContent).toMatch(/Chưa tính được/);
+    const message = await screen.findByTestId('message', undefined, { timeout: 20_000 });
+    expect(message.textContent).toMatch(/Chưa tính được/);
+    const issues = screen.getByTestId('issues');
     expect(dbl.sheet('Xếp hạng')).toBeUndefined();
     const link = within(issues)
       .getAllByRole('button')
@@ -135,6 +136,30 @@ describe('task pane in Excel (over the Excel double)', () => {
     // and the next try works
     fireEvent.click(screen.getByTestId('compute'));
     await screen.findByTestId('summary-table', undefined, { timeout: 20_000 });
+  }, 30_000);
+
+  test('appraise: a round-2 score with its reason is written to "Kê khai" and changes the next compute', async () => {
+    const { dbl, port } = await excelWithMaster(assessments);
+    render(<App host="excel" port={port} initialView="appraise" />);
+    const table = await screen.findByTestId('appraise-table', undefined, { timeout: 20_000 });
+    expect(screen.getByTestId('appraise-status').textContent).toBe('3/6 tiêu chí đã thẩm định');
+    fireEvent.change(within(screen.getByTestId('view-appraise')).getByRole('combobox'), { target: { value: 'KM' } });
+    await waitFor(() => expect(within(table).getAllByRole('row').length).toBe(3));
+    // a score above the maximum is refused with a located message
+    fireEvent.change(screen.getByLabelText('Thẩm định 2 1.2'), { target: { value: '2,5' } });
+    fireEvent.click(screen.getByTestId('appraise-save'));
+    expect((await screen.findByTestId('message')).textContent).toBe('Điểm "2,5" của tiêu chí 1.2 không phải số trong [0; 2].');
+    // round 2 after the unit's explanation: 1,5 → KM = (1 + 1,5)/3 = 83,33%
+    fireEvent.change(screen.getByLabelText('Thẩm định 2 1.2'), { target: { value: '1,5' } });
+    fireEvent.change(screen.getByLabelText('Lý do 1.2'), { target: { value: 'đã bổ sung tài liệu' } });
+    fireEvent.click(screen.getByTestId('appraise-save'));
+    await waitFor(() => expect(screen.getByTestId('message').textContent).toBe('Đã ghi 1 tiêu chí.'));
+    fireEvent.click(screen.getByTestId('tab-compute'));
+    fireEvent.click(screen.getByTestId('compute'));
+    await screen.findByTestId('summary-table', undefined, { timeout: 20_000 });
+    expect(screen.getByTestId('index-KM').textContent).toBe('83,33%');
+    expect(screen.getByTestId('index-KG').textContent).toBe('66,67%');
+    expect(dbl.sheet('Kê khai')).toBeDefined();
   }, 30_000);
 
   test('English switch relabels the steps', async () => {

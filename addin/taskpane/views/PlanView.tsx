@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { formatDate } from '../../../engine/i18n/format';
 import { hasString, s, type StringKey } from '../i18n';
 import { useWorkbench } from '../state';
@@ -20,6 +20,9 @@ interface PlanResults {
   uncovered: string[];
 }
 
+/** Rows shown at a time: the late list of a district can run to thousands of unit × task lines. */
+const PAGE = 50;
+
 function asPlan(x: unknown): PlanResults | undefined {
   if (typeof x !== 'object' || x === null) return undefined;
   const p = x as Partial<PlanResults>;
@@ -31,6 +34,7 @@ export function PlanView(): JSX.Element {
   const w = useWorkbench();
   const [lead, setLead] = useState('');
   const [status, setStatus] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   if (!w.computed) return <Text>{s('needCompute', w.lang)}</Text>;
   const plan = asPlan(w.computed.summary.results?.plan);
   if (!plan) return <Text>{s('plan.none', w.lang)}</Text>;
@@ -45,7 +49,7 @@ export function PlanView(): JSX.Element {
       <Text weight="semibold">{s('plan.late', w.lang, { count: plan.late.length })}</Text>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Field label={s('plan.filterLead', w.lang)}>
-          <Select value={lead} onChange={(_, d) => setLead(d.value)} data-testid="plan-lead">
+          <Select value={lead} onChange={(_, d) => { setLead(d.value); setLimit(PAGE); }} data-testid="plan-lead">
             <option value="">{s('plan.all', w.lang)}</option>
             {leads.map((l) => (
               <option key={l} value={l}>
@@ -55,7 +59,7 @@ export function PlanView(): JSX.Element {
           </Select>
         </Field>
         <Field label={s('plan.filterStatus', w.lang)}>
-          <Select value={status} onChange={(_, d) => setStatus(d.value)}>
+          <Select value={status} onChange={(_, d) => { setStatus(d.value); setLimit(PAGE); }}>
             <option value="">{s('plan.all', w.lang)}</option>
             {statuses.map((st) => (
               <option key={st} value={st}>
@@ -75,7 +79,7 @@ export function PlanView(): JSX.Element {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.map((l, i) => {
+          {rows.slice(0, limit).map((l, i) => {
             const t = tasks.get(l.task);
             return (
               <TableRow key={`${l.unit}-${l.task}-${i}`}>
@@ -88,6 +92,14 @@ export function PlanView(): JSX.Element {
           })}
         </TableBody>
       </Table>
+      {rows.length > limit ? (
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <Text>{s('plan.shown', w.lang, { shown: limit, total: rows.length })}</Text>
+          <Button size="small" onClick={() => setLimit((n) => n + PAGE)}>
+            {s('plan.more', w.lang)}
+          </Button>
+        </div>
+      ) : null}
       {plan.uncovered.length > 0 ? <Text>{s('plan.uncovered', w.lang, { list: plan.uncovered.join(', ') })}</Text> : null}
     </>
   );
