@@ -44,7 +44,7 @@ const CASES: Case[] = [
   { file: 'formula-div0.xlsx', code: 'template.errorValue', sheet: S, cell: 'D9', criterion: '1.3' },
   { file: 'formula-ref.xlsx', code: 'template.errorValue', sheet: S, cell: 'H12', criterion: '1.6' },
   { file: 'merged-cells.xlsx', code: 'template.mergedCells', sheet: S, cell: 'D7', criterion: '1.1' },
-  { file: 'hidden-row.xlsx', code: 'template.hiddenRow', sheet: S, cell: 'A11', criterion: '1.5', severity: 'warning' },
+  { file: 'hidden-row.xlsx', code: 'template.hiddenRow', sheet: S, cell: 'A11', criterion: '1.5' },
   { file: 'missing-meta.xlsx', code: 'template.metaMissing' },
   { file: 'empty.xlsx', code: 'file.empty' },
   { file: 'not-a-zip.xlsx', code: 'file.notZip' },

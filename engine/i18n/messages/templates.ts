@@ -112,8 +112,8 @@ export const templatesMessages = {
     en: 'Cells {range} were merged; unmerge them so each input cell holds one value',
   },
   'template.hiddenRow': {
-    vi: 'Dòng {row} đang bị ẩn; hãy bỏ ẩn để kiểm tra nội dung',
-    en: 'Row {row} is hidden; unhide it so its content can be checked',
+    vi: 'Dòng {row} đang bị ẩn; hãy bỏ ẩn dòng rồi gửi lại để nội dung được kiểm tra và nhập',
+    en: 'Row {row} is hidden; unhide it and send the file again so its content can be checked and imported',
   },
   'template.unprotected': {
     vi: 'Bảo vệ trang đã bị gỡ; các ô khoá vẫn được kiểm tra',

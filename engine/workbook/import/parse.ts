@@ -305,7 +305,9 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   for (const hr of self.hiddenRows ?? []) {
     if (hr === ROWS.keys) continue;
     const code = text(cellAt(self, hr, codeCol));
-    issues.push(issue('template.hiddenRow', { row: hr }, S(`A${hr}`, code ? { criterion: code } : {}), 'warning'));
+    // a hidden row hides an answer from the reviewer: its data is not imported until it is shown again
+    rowProblems.add(hr);
+    issues.push(issue('template.hiddenRow', { row: hr }, S(`A${hr}`, code ? { criterion: code } : {})));
   }
 
   // per-row checks
