@@ -1,7 +1,7 @@
 import type { Assessment, PreviousResult } from '../model/assessment';
 import type { ScoringDocument } from '../model/document';
 import type { GradeBand } from '../model/framework';
-import { issue, type Issue } from '../model/issue';
+import { issue, type Issue, type Location } from '../model/issue';
 import type { AreaResult, FinalSource, Gap, NodeResult, UnitResult } from '../model/results';
 import type { Unit } from '../model/unit';
 import { t } from '../i18n';
@@ -170,6 +170,20 @@ function explain(rule: CompiledRule, outcome: RuleOutcome, lang: Lang): string {
   return s;
 }
 
+const NA_CACHE = new Map<string, boolean>();
+
+/** isNotApplicableValue, memoised for strings (the same few words recur on every row). */
+function notApplicableValue(v: Assessment['value']): boolean {
+  if (typeof v !== 'string') return false;
+  let r = NA_CACHE.get(v);
+  if (r === undefined) {
+    r = isNotApplicableValue(v);
+    if (NA_CACHE.size >= CACHE_LIMIT) NA_CACHE.clear();
+    NA_CACHE.set(v, r);
+  }
+  return r;
+}
+
 interface LeafOut {
   node: NodeResult;
   missing: boolean;
@@ -177,13 +191,13 @@ interface LeafOut {
 
 function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: number } | undefined, survey: number | undefined, lang: Lang, issues: Issue[]): LeafOut {
   const a = entry?.a;
-  const where = { unit: unit.code, criterion: node.code, ...(entry?.at !== undefined ? { path: ['assessments', entry.at] } : {}) };
+  const where: Location = { unit: unit.code, criterion: node.code };
+  if (entry?.at !== undefined) where.path = ['assessments', entry.at];
   const base: NodeResult = {
     code: node.code,
     name: node.name,
     role: node.role,
     channel: node.channel,
-    ...(node.lead !== undefined ? { lead: node.lead } : {}),
     score: 0,
     max: node.max,
     declaredMax: node.max,
@@ -191,6 +205,7 @@ function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: 
     applicable: true,
     leaf: true,
   };
+  if (node.lead !== undefined) base.lead = node.lead;
   if (a) {
     if (a.value !== undefined) base.value = a.value;
     if (a.self !== undefined) base.self = a.self;
@@ -200,7 +215,7 @@ function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: 
     if (a.evidence !== undefined) base.evidence = a.evidence;
   }
   const rounds = a?.appraisal ?? [];
-  const declaredNa = a !== undefined && (a.notApplicable === true || isNotApplicableValue(a.value));
+  const declaredNa = a !== undefined && (a.notApplicable === true || notApplicableValue(a.value));
   if (declaredNa && rounds.length === 0) {
     base.source = 'notApplicable';
     if (node.notApplicable === 'full') {
@@ -240,7 +255,8 @@ function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: 
   } else if (outcome && !outcome.missing) {
     points = outcome.points;
     source = 'rule';
-    base.reason = node.rule ? explain(node.rule, outcome, lang) : '';
+    // Words only where points were lost: a leaf at full points needs no reason (and scoring stays fast).
+    if (node.rule && node.max - points > POINTS_EPS) base.reason = explain(node.rule, outcome, lang);
   } else if (a?.self !== undefined) {
     points = checkRange(a.self, t('scoring.round.self', {}, lang));
     source = 'self';
@@ -277,40 +293,50 @@ function walkNode(node: CompiledNode, w: Walk): NodeResult {
     if (node.role === 'standard') {
       if (out.missing) w.missing.push(node.code);
       if (out.node.lost > POINTS_EPS) {
-        w.gaps.push({
+        const gap: Gap = {
           criterion: node.code,
           name: node.name,
           area: node.area,
           lost: out.node.lost,
           max: out.node.max,
           score: out.node.score,
-          ...(node.lead !== undefined ? { lead: node.lead } : {}),
           channel: node.channel,
           reason: out.node.reason ?? '',
           recoverable: node.channel === 'survey' ? 0 : out.node.lost,
           source: out.node.source ?? 'none',
-        });
+        };
+        if (node.lead !== undefined) gap.lead = node.lead;
+        w.gaps.push(gap);
       }
     }
     return out.node;
   }
-  const children = node.children.map((c) => walkNode(c, w));
-  const score = children.reduce((s, c) => s + c.score, 0);
-  const max = children.reduce((s, c) => s + c.max, 0);
-  return {
+  const children: NodeResult[] = [];
+  let score = 0;
+  let max = 0;
+  let applicable = false;
+  for (const c of node.children) {
+    const r = walkNode(c, w);
+    children.push(r);
+    score += r.score;
+    max += r.max;
+    applicable ||= r.applicable;
+  }
+  const out: NodeResult = {
     code: node.code,
     name: node.name,
     role: node.role,
     channel: node.channel,
-    ...(node.lead !== undefined ? { lead: node.lead } : {}),
     score,
     max,
     declaredMax: node.max,
     lost: Math.max(0, max - score),
-    applicable: children.some((c) => c.applicable),
+    applicable,
     leaf: false,
     children,
   };
+  if (node.lead !== undefined) out.lead = node.lead;
+  return out;
 }
 
 /**
