@@ -27,7 +27,7 @@ export const scoringMessages = {
   'scoring.notForKind': { vi: 'Tiêu chí không áp dụng cho loại đơn vị "{kind}" (áp dụng: {appliesTo}): bản ghi bị bỏ qua', en: 'The criterion does not apply to unit kind "{kind}" (applies to: {appliesTo}): ignored' },
   'scoring.duplicatePrevious': { vi: 'Kết quả năm trước của đơn vị bị khai báo hai lần', en: 'The unit\'s previous-year result is given twice' },
   'scoring.surveyIndexRange': { vi: 'Chỉ số hài lòng {value} nằm ngoài khoảng 0–100', en: 'Satisfaction index {value} outside 0–100' },
-  'scoring.pointsOutOfRange': { vi: 'Điểm {what} {value} nằm ngoài khoảng [0; {max}]: đã đưa về trong khoảng', en: '{what} points {value} outside [0, {max}]: clamped' },
+  'scoring.pointsOutOfRange': { vi: 'Điểm {what} ({value}) nằm ngoài khoảng [0; {max}]: đã đưa về trong khoảng', en: 'Points of the {what} ({value}) outside [0, {max}]: clamped' },
   'scoring.appraisalWithoutReason': { vi: 'Điểm thẩm định {appraisal} khác điểm tự chấm {self} nhưng không ghi lý do', en: 'Appraisal {appraisal} differs from the self-score {self} but gives no reason' },
   // Rounds (used inside messages)
   'scoring.round.self': { vi: 'tự chấm', en: 'self-assessment' },
