@@ -25,7 +25,7 @@ describe('parindex demo', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parindex-demo-'));
     sampleHash = sha256(samplePath);
     r = await runDemo(dir, { lang: 'vi' });
-  });
+  }, 180_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('writes templates, filled files, the imported master and the results', () => {
@@ -122,5 +122,5 @@ describe('parindex demo (CLI)', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
