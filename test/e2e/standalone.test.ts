@@ -47,6 +47,7 @@ maybe('standalone task pane in Chromium', () => {
   let tmp: string;
   const requests: string[] = [];
   const pageErrors: string[] = [];
+  const workers: string[] = [];
 
   beforeAll(async () => {
     const build = ensurePaneBuilt(root);
@@ -67,6 +68,7 @@ maybe('standalone task pane in Chromium', () => {
     page = await context.newPage();
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('worker', (w) => workers.push(w.url()));
     // no internet here: the Office CDN is answered 404 so the page must start standalone
     await page.route(`${OFFICE_CDN}/**`, (route) => route.fulfill({ status: 404, body: 'blocked in tests' }));
   });
@@ -95,6 +97,8 @@ maybe('standalone task pane in Chromium', () => {
     await page.getByTestId('message').waitFor();
     const message = await page.getByTestId('message').innerText();
     expect(message).toMatch(/Đã chấm \d+ đơn vị/);
+    // the compute ran in the Web Worker, served from this server
+    expect(workers.some((u) => u.startsWith(server.url) && u.includes('parindex-compute'))).toBe(true);
     await shot(page, join(artifacts, '05-compute.png'));
 
     // download the results workbook
