@@ -166,7 +166,7 @@ async function scoreXlsx(input: string, args: ParsedArgs, io: CliIO): Promise<nu
   const unitFlag = args.flags['unit'];
   const only = typeof unitFlag === 'string' ? unitFlag : undefined;
   if (r.results) {
-    if (json) io.stdout(JSON.stringify({ ...r.results, issues: r.issues }, null, 2) + '\n');
+    if (json) io.stdout(JSON.stringify({ ...r.results, issues: r.issues.map((i) => ({ ...i, message: t(i.code, i.params, lang) })) }, null, 2) + '\n');
     else io.stdout(renderTable(r.results, lang, only));
   }
   if (r.outPath) io.stderr(t('score.written', { file: r.outPath }, lang) + '\n');
