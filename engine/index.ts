@@ -23,6 +23,7 @@ export function validateFramework(raw: unknown): { framework?: Framework; compil
 
 /**
  * Score a scoring document (framework + units + assessments [+ previous, surveyIndices]).
+ * `framework` is the criteria set itself or the id of a built-in one ("thanh-xuan-2023").
  * Every unit gets score, max, index (full precision), grade, rank within its kind, areas,
  * gaps and a result tree that mirrors the framework. `ok` is false when the input has errors
  * (they are in `issues`, located by path, unit and criterion); results are still computed
@@ -47,7 +48,7 @@ export { targetGap, type TargetGap } from './gaps/target';
 export { allGaps, gapsByArea, gapsByLead, recoverableGaps, type GapRollup, type UnitGap } from './gaps/gaps';
 
 // Built-in data
-export { builtinFrameworks, builtinFrameworkInfo, builtinFrameworkIssues, getBuiltinFramework, builtinUnits, type BuiltinFramework } from './frameworks';
+export { builtinFrameworks, builtinFrameworkInfo, builtinFrameworkIssues, getBuiltinFramework, unknownBuiltinIssue, builtinUnits, type BuiltinFramework } from './frameworks';
 
 // Model (types and schemas)
 export * from './model/framework';

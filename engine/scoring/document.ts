@@ -3,6 +3,7 @@ import { hasErrors, issue, type Issue } from '../model/issue';
 import type { ResultsDocument, UnitResult } from '../model/results';
 import type { Lang } from '../i18n/format';
 import { compileFramework, type CompiledFramework } from './validate';
+import { getBuiltinFramework, unknownBuiltinIssue } from '../frameworks';
 import { prepareDocument, rankUnits, scoreUnit, withMessages, type PreparedDocument, type UnitScore } from './score';
 
 export interface ScoreOptions {
@@ -43,12 +44,20 @@ export interface ParsedDocument {
 
 /**
  * Validate a scoring document (framework included); every problem reported with its path.
+ * `framework` may also be the id of a built-in set ("thanh-xuan-2023").
  * @example const { doc, compiled, issues } = parseScoringDocument(JSON.parse(text));
  */
 export function parseScoringDocument(raw: unknown): ParsedDocument {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { issues: [issue('input.invalid', { path: '(root)', detail: 'expected an object' }, { path: [] })] };
-  const fw = compileFramework((raw as { framework?: unknown }).framework, ['framework']);
+  const given = (raw as { framework?: unknown }).framework;
+  if (typeof given === 'string') {
+    // A built-in criteria set named by id: "framework": "thanh-xuan-2023".
+    const builtin = getBuiltinFramework(given);
+    if (!builtin) return { issues: [{ ...unknownBuiltinIssue(given), path: ['framework'] }] };
+    return parseScoringDocument({ ...raw, framework: builtin });
+  }
+  const fw = compileFramework(given, ['framework']);
   const parsed = scoringDocumentSchema.safeParse(raw);
   const issues: Issue[] = [...fw.issues];
   if (!parsed.success) {

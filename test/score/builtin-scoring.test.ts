@@ -50,3 +50,16 @@ describe('scoring with the built-in Thanh Xuân 2023 set and unit list', () => {
     expect(w.units.filter((u) => u.changed).map((u) => u.code)).toEqual(['QTX']);
   });
 });
+
+describe('framework given by built-in id', () => {
+  test('"framework": "thanh-xuan-2023" scores with the built-in set; an unknown id is a located error listing the known ones', () => {
+    const r = scoreDocument({ framework: 'thanh-xuan-2023', units: builtinUnits, assessments: [{ unit: 'KG', criterion: '1.1.6', value: 'Có' }] });
+    expect(r.ok).toBe(true);
+    expect(r.results.framework.id).toBe('thanh-xuan-2023');
+    expect(r.results.units.find((u) => u.code === 'KG')?.score).toBe(1);
+    const bad = scoreDocument({ framework: 'tx-2099', units: builtinUnits });
+    expect(bad.ok).toBe(false);
+    expect(bad.issues.map((i) => [i.code, i.path?.join('.')])).toEqual([['framework.unknownBuiltin', 'framework']]);
+    expect(bad.results.issues[0]?.message).toContain('thanh-xuan-2023, hanoi-ward-2940, national-province-2948');
+  });
+});
