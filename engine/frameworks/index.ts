@@ -54,7 +54,10 @@ export function builtinFrameworkInfo(id: string): BuiltinFramework | undefined {
   return load().list.find((f) => f.id === id);
 }
 
-/** Problems found while loading the built-in sets (empty unless a JSON file was broken). */
+/**
+ * Problems found while loading the built-in sets (empty unless a JSON file was broken).
+ * @example builtinFrameworkIssues().length // 0
+ */
 export function builtinFrameworkIssues(): readonly Issue[] {
   return load().issues;
 }
@@ -67,7 +70,10 @@ export function getBuiltinFramework(id: string): Framework | undefined {
   return load().list.find((f) => f.id === id)?.framework;
 }
 
-/** Issue for an unknown built-in id, listing the known ones. */
+/**
+ * Issue for an unknown built-in id, listing the known ones.
+ * @example formatIssue(unknownBuiltinIssue('x')) // 'Không có bộ tiêu chí dựng sẵn "x" (có: thanh-xuan-2023, …)'
+ */
 export function unknownBuiltinIssue(id: string): Issue {
   return issue('framework.unknownBuiltin', { id, known: load().list.map((f) => f.id) });
 }

@@ -43,6 +43,7 @@ const sessions = new WeakMap<object, Map<string, ScoringSession>>();
 /**
  * A session for a document object, cached per object and language so repeated what-ifs on the
  * same document do not re-score the unchanged units. The document must not be mutated after.
+ * @example const session = sessionFor(doc, { lang: 'vi' }); session?.outcome.results.units.length
  */
 export function sessionFor(doc: ScoringDocument, options: ScoreOptions = {}): ScoringSession | undefined {
   const key = `${options.lang ?? 'vi'}|${options.asOf ?? ''}`;
@@ -67,6 +68,9 @@ function snap(u: UnitResult): UnitSnapshot {
  * Apply changes to a scored session and return the new score, index, grade and rank of every
  * unit with deltas. Only units whose inputs change are re-scored; ranks are recomputed for all.
  * Nothing in the session or the document is mutated.
+ * @example
+ * const { session } = createSession(doc);
+ * if (session) whatIfSession(session, [{ unit: 'KG', criterion: '1.3', appraisal: [2], reason: 'đã bổ sung' }]).units;
  */
 export function whatIfSession(session: ScoringSession, changes: readonly AssessmentChange[]): WhatIfResult {
   const { prep, lang } = session;
