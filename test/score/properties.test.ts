@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { scoreDocument, whatIf, scoringDocumentSchema, type FrameworkNode, type NodeResult, type ScoringDocumentInput } from '../../engine';
+import { scoreDocument, validateFramework, whatIf, scoringDocumentSchema, type FrameworkNode, type NodeResult, type ScoringDocumentInput } from '../../engine';
 
 type Kind = 'yesNo' | 'points' | 'proportional' | 'bands';
 const ruleOf = (k: Kind): Record<string, unknown> & { kind: string } =>
@@ -124,6 +124,31 @@ describe('scoring properties', () => {
         const high = at(hi);
         expect(high?.after.index ?? 0).toBeGreaterThanOrEqual((low?.after.index ?? 0) - 1e-9);
         expect(high?.after.rank ?? 0).toBeLessThanOrEqual(low?.after.rank ?? 0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('never throws', () => {
+  test('scoreDocument and validateFramework on arbitrary values return issues, never throw', () => {
+    fc.assert(
+      fc.property(fc.anything(), (x) => {
+        const r = scoreDocument(x);
+        expect(typeof r.ok).toBe('boolean');
+        if (!r.ok) expect(r.issues.length).toBeGreaterThan(0);
+        const v = validateFramework(x);
+        if (!v.compiled) expect(v.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('arbitrary JSON in assessment fields: issues, never exceptions', () => {
+    fc.assert(
+      fc.property(docArb, fc.array(fc.dictionary(fc.constantFrom('unit', 'criterion', 'value', 'self', 'appraisal', 'notApplicable', 'reason'), fc.jsonValue()), { maxLength: 5 }), ({ doc }, extra) => {
+        const r = scoreDocument({ ...doc, assessments: [...(doc.assessments ?? []), ...extra] });
+        expect(typeof r.ok).toBe('boolean');
       }),
       { numRuns: 150 },
     );
