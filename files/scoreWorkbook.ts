@@ -9,7 +9,7 @@ import type { Lang } from '../engine/i18n/format';
 import type { ResultsDocument } from '../engine/model/results';
 import type { RenderedSheet, SheetSnapshot } from '../engine/workbook/port';
 import { scoreDocument, getBuiltinFramework } from '../engine';
-import { readMaster, scoreMaster, findTableSheet, tableSpec, looksLikeMaster, type MasterDocument, type MasterScore } from '../engine/workbook/master';
+import { readMaster, scoreMaster, submissionStatus, findTableSheet, tableSpec, looksLikeMaster, type MasterDocument, type MasterScore } from '../engine/workbook/master';
 import { renderOutputSheets, applyComputedColumns, computeSubmissionOutputs, isOutputSheet, OUTPUT_SHEETS } from '../engine/workbook/output';
 import { readStatusRegister, STATUS_REGISTER_SHEET } from '../engine/plan';
 import type { ExcelJsPort } from './port';
@@ -206,6 +206,7 @@ export async function validateMasterFile(input: string, lang: Lang): Promise<Val
       }
     }
   }
+  issues.push(...submissionStatus(doc, label).issues);
   let criteria = 0;
   const walk = (ns: readonly { children?: unknown[] | undefined }[]): void => {
     for (const n of ns) {

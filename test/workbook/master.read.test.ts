@@ -181,3 +181,31 @@ describe('readMaster on hand-made grids', () => {
     ]);
   });
 });
+
+describe('submissionStatus', () => {
+  test('late units are warnings at their latest date cell; units with no row are information', async () => {
+    const { submissionStatus } = await import('../../engine/workbook/master');
+    const units = smallUnits.map((u) => (u.kind === 'office' ? { ...u, scored: false } : u));
+    const sheets = renderMasterInputSheets({
+      framework: smallFramework,
+      units,
+      assessments: [
+        { unit: 'KG', criterion: '1.1', value: 'Có' },
+        { unit: 'KG', criterion: '1.2', value: 3 },
+      ],
+      submissions: [
+        { unit: 'KG', criterion: '1.1', submittedAt: '2023-07-14' },
+        { unit: 'KG', criterion: '1.2', submittedAt: '2023-07-16' },
+      ],
+      rounds: [{ round: 'selfAssessment', deadline: '2023-07-15' }],
+    }).map(toSnapshot);
+    const { doc } = readMaster(sheets, 'm.xlsx');
+    const s = submissionStatus(doc, 'm.xlsx');
+    expect(s.units).toEqual([
+      { unit: 'KG', rows: 2, lastSubmittedAt: '2023-07-16', late: true, missing: false },
+      { unit: 'HD', rows: 0, late: false, missing: true },
+    ]);
+    // row 6 = KG 1.2, "Ngày nộp" is column N
+    expect(brief(s.issues)).toEqual(['warning workbook.late Kê khai!N6 KG', 'info workbook.notSubmitted ! HD']);
+  });
+});

@@ -12,3 +12,5 @@ export { locateTable, TableCells, serialToIso, isoToSerial, parseDateText } from
 export type { ReadTable, TableRow } from './table';
 export { scoreMaster, locateIssues } from './score';
 export type { ScoreFn, MasterScore } from './score';
+export { submissionStatus } from './status';
+export type { UnitSubmission } from './status';
