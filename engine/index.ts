@@ -66,3 +66,9 @@ export type { Lang, Catalogue, MessageText } from './i18n';
 export { ruleKinds, getRuleKind, type RuleKindName } from './rules/registry';
 export type { CompiledRule, RuleKind, RuleInput, RuleOutcome, InputSpec, RuleIssue, RuleDefinition } from './rules/types';
 export { fold, parseYesNo, parseNumber, parseRate, isNotApplicableValue } from './rules/value';
+
+// SIPAS satisfaction engine and plan tracking (full APIs in engine/sipas and engine/plan).
+export { scoreSipas, sipasToSurveyIndices, surveyIndicesFromSipas, builtinSipasInstrument, validateSipasInstrument } from './sipas';
+export type { SipasResult } from './sipas';
+export { trackPlan, planForResults, builtinPlan2023, validatePlan } from './plan';
+export type { PlanReport, PlanJson } from './plan';
