@@ -153,7 +153,7 @@ function demoBench(): { seconds: number } | { error: string } {
 }
 
 /** A master workbook of `units` wards × 200 criteria in the Excel double; one full recompute; syncs counted. */
-async function syncBench(units: number): Promise<{ units: number; syncs: number; written: number }> {
+async function syncBench(units: number): Promise<{ units: number; syncs: number; written: number; maxSyncMB: number }> {
   const doc = syntheticDocument(units, 200);
   const sheets = renderMasterInputSheets({
     framework: doc.framework,
@@ -171,7 +171,7 @@ async function syncBench(units: number): Promise<{ units: number; syncs: number;
     compute: (snaps) => Promise.resolve(computeMaster(snaps, { lang: 'vi', file: 'master.xlsx' })),
   });
   if (!r.ok || r.written.length === 0) throw new Error(`bench: recompute wrote nothing (${r.issues.filter((i) => i.severity === 'error').length} errors, first ${r.issues[0]?.code ?? ''})`);
-  return { units, syncs: dbl.stats.syncs, written: r.written.length };
+  return { units, syncs: dbl.stats.syncs, written: r.written.length, maxSyncMB: dbl.stats.maxSyncBytes / (1024 * 1024) };
 }
 
 function paneBench(): { gzipKB: number; files: number } | { error: string } {
@@ -224,7 +224,7 @@ async function main(): Promise<void> {
   const demo = demoBench();
   log('seconds' in demo ? `demo: ${f3(demo.seconds)} s` : `demo: ${demo.error}`);
   const syncs = [await syncBench(11), await syncBench(160)];
-  log(`add-in recompute: ${syncs.map((s) => `${s.units} units: ${s.syncs} syncs`).join(', ')}`);
+  log(`add-in recompute: ${syncs.map((s) => `${s.units} units: ${s.syncs} syncs (largest ${f2(s.maxSyncMB)} MB)`).join(', ')}`);
   const pane = paneBench();
   log('gzipKB' in pane ? `pane initial JS: ${pane.gzipKB} KB gzip` : `pane: ${pane.error}`);
 
@@ -271,7 +271,7 @@ async function main(): Promise<void> {
   } else md.push(`| LibreOffice headless ÷ engine | n/a (${lo.reason}) | ≥ ${TARGET.libreOffice}× | |`);
   md.push(
     `| CLI demo end to end | ${'seconds' in demo ? f3(demo.seconds) + ' s' : 'n/a (' + demo.error + ')'} | — | |`,
-    `| Add-in: context.sync per full recompute | ${syncs.map((s) => `${s.syncs} (${s.units} units)`).join(', ')} | ≤ ${TARGET.syncs} | ${verdict(syncOk)} |`,
+    `| Add-in: context.sync per full recompute | ${syncs.map((s) => `${s.syncs} (${s.units} units, largest sync ${f2(s.maxSyncMB)} MB)`).join(', ')} | ≤ ${TARGET.syncs} | ${verdict(syncOk)} |`,
     `| Pane initial JS (gzip) | ${'gzipKB' in pane ? `${pane.gzipKB} KB (${pane.files} file${pane.files === 1 ? '' : 's'})` : 'n/a (' + pane.error + ')'} | ≤ ${TARGET.paneKB} KB | ${'gzipKB' in pane ? verdict(pane.gzipKB <= TARGET.paneKB) : ''} |`,
     '',
     '## Tăng quy mô / scaling',
