@@ -84,7 +84,7 @@ export function PlanView(): JSX.Element {
             return (
               <TableRow key={`${l.unit}-${l.task}-${i}`}>
                 <TableCell>{l.unit}</TableCell>
-                <TableCell>{t ? `${t.id}. ${t.title}` : l.task}</TableCell>
+                <TableCell title={t?.title}>{t ? `${t.id}. ${t.title.length > 90 ? t.title.slice(0, 88) + '…' : t.title}` : l.task}</TableCell>
                 <TableCell>{t?.due ? formatDate(t.due, w.lang) : ''}</TableCell>
                 <TableCell>{statusText(l.status)}</TableCell>
               </TableRow>
