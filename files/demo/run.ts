@@ -20,7 +20,7 @@ import { templateFileName } from '../../engine/workbook/template';
 import { renderStatusRegister } from '../../engine/plan';
 import { ExcelJsPort } from '../port';
 import { saveXlsxAtomically, writeFileAtomically } from '../node';
-import { writeTemplates, fillTemplate } from '../templates';
+import { writeTemplateFiles, fillTemplate } from '../templates';
 import { importFilled } from '../import/import';
 import { readMasterFile, scoreWorkbookFile, scoreLoadedWorkbook, readAllSheets } from '../scoreWorkbook';
 import type { DemoSample } from './sample';
@@ -187,7 +187,14 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
 
   // 2. templates
   step(2);
-  const tpl = await writeTemplates(files.masterBlank, path.join(dir, 'templates'), { lang: options.lang, now: `${sample.year}-11-01T08:00` });
+  // the same criteria set and units as master-blank.xlsx, without reading that file back
+  const selfRound = sample.rounds.find((x) => x.round === 'selfAssessment');
+  const tpl = await writeTemplateFiles(data.framework, data.units, path.join(dir, 'templates'), {
+    lang: options.lang,
+    now: `${sample.year}-11-01T08:00`,
+    inputPaths: [files.masterBlank],
+    ...(selfRound ? { deadline: selfRound.deadline, round: selfRound.label ?? selfRound.round } : {}),
+  });
   issues.push(...tpl.issues);
   files.templates = tpl.files;
 
