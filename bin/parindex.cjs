@@ -50,7 +50,13 @@ if (stale()) {
   }
 }
 const { main } = require(out);
+// Set the exit code and let Node exit on its own: process.exit() would cut off output still
+// being written to a pipe (e.g. `parindex score x.json --json | jq`).
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  () => process.exit(1),
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = 1;
+  },
 );
