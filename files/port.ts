@@ -221,7 +221,7 @@ export class ExcelJsPort implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    const out = await this.workbook.xlsx.writeBuffer();
+    const out = await this.workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
     return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
   }
 
