@@ -1,14 +1,5 @@
-import {
-  create,
-  parseDependencies,
-  isConditionalNode,
-  isConstantNode,
-  isFunctionNode,
-  isOperatorNode,
-  isParenthesisNode,
-  isSymbolNode,
-  type MathNode,
-} from 'mathjs';
+import type * as MathJs from 'mathjs';
+import type { MathNode } from 'mathjs';
 
 /**
  * Formulas for the `formula` rule kind: parsed by a LIMITED mathjs instance (only the parser,
@@ -21,25 +12,40 @@ import {
  * round (1 or 2 arguments) and if(cond, a, b). Everything else is refused.
  */
 
-const math = create(parseDependencies ? { parseDependencies } : {});
-const limitedParse = math.parse;
-const disabled = (name: string) => (): never => {
-  throw new Error(`Function ${name} is disabled`);
-};
-math.import(
-  {
-    import: disabled('import'),
-    createUnit: disabled('createUnit'),
-    reviver: disabled('reviver'),
-    evaluate: disabled('evaluate'),
-    parse: disabled('parse'),
-    simplify: disabled('simplify'),
-    derivative: disabled('derivative'),
-    resolve: disabled('resolve'),
-    compile: disabled('compile'),
-  },
-  { override: true },
-);
+type MathLib = typeof MathJs;
+let loaded: { lib: MathLib; parse: (src: string) => MathNode } | undefined;
+
+/**
+ * The limited instance, built on first use: loading mathjs costs about half a second, which
+ * every CLI command would otherwise pay even when no criteria set uses a formula.
+ */
+function limitedMath(): { lib: MathLib; parse: (src: string) => MathNode } {
+  if (loaded) return loaded;
+  // A plain require so bundlers (esbuild, webpack, ts-jest) resolve it while loading it lazily.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lib = require('mathjs') as MathLib;
+  const math = lib.create(lib.parseDependencies ? { parseDependencies: lib.parseDependencies } : {});
+  const parse = math.parse;
+  const disabled = (name: string) => (): never => {
+    throw new Error(`Function ${name} is disabled`);
+  };
+  math.import(
+    {
+      import: disabled('import'),
+      createUnit: disabled('createUnit'),
+      reviver: disabled('reviver'),
+      evaluate: disabled('evaluate'),
+      parse: disabled('parse'),
+      simplify: disabled('simplify'),
+      derivative: disabled('derivative'),
+      resolve: disabled('resolve'),
+      compile: disabled('compile'),
+    },
+    { override: true },
+  );
+  loaded = { lib, parse: (src) => parse(src) };
+  return loaded;
+}
 
 export type BinOp = '+' | '-' | '*' | '/' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
 export type Expr =
@@ -114,7 +120,7 @@ export function analyseFormula(formula: string, variables: ReadonlySet<string>):
   if (src.length > MAX_FORMULA_LENGTH) return { refusal: { reason: 'tooLong', token: src.slice(0, 20) + '…' } };
   let root: MathNode;
   try {
-    root = limitedParse(src);
+    root = limitedMath().parse(src);
   } catch (e) {
     const pos = errorChar(e);
     const token = pos !== undefined ? src.slice(Math.max(0, pos - 1), pos + 11) || src : src;
@@ -154,19 +160,19 @@ function refuse(reason: Rejection, node: MathNode | string): never {
 function convert(node: MathNode, vars: ReadonlySet<string>, depth: number): Expr {
   if (depth > MAX_DEPTH) refuse('tooDeep', node);
   const d = depth + 1;
-  if (isParenthesisNode(node)) return convert(node.content, vars, d);
-  if (isConstantNode(node)) {
+  if (limitedMath().lib.isParenthesisNode(node)) return convert(node.content, vars, d);
+  if (limitedMath().lib.isConstantNode(node)) {
     const v: unknown = node.value;
     if (typeof v === 'number' && Number.isFinite(v)) return { t: 'num', v };
     refuse(typeof v === 'string' ? 'string' : 'constant', node);
   }
-  if (isSymbolNode(node)) {
+  if (limitedMath().lib.isSymbolNode(node)) {
     if (node.name === 'max' || vars.has(node.name)) return { t: 'var', name: node.name };
     refuse('unknownSymbol', node.name);
   }
-  if (isConditionalNode(node))
+  if (limitedMath().lib.isConditionalNode(node))
     return { t: 'if', c: convert(node.condition, vars, d), a: convert(node.trueExpr, vars, d), b: convert(node.falseExpr, vars, d) };
-  if (isOperatorNode(node)) {
+  if (limitedMath().lib.isOperatorNode(node)) {
     const fn: string = node.fn;
     const args = node.args;
     if (node.implicit) refuse('implicit', node);
@@ -184,9 +190,9 @@ function convert(node: MathNode, vars: ReadonlySet<string>, depth: number): Expr
     if (!op || args.length !== 2 || !a || !b) refuse('operator', String(node.op));
     return { t: 'bin', op, a: convert(a, vars, d), b: convert(b, vars, d) };
   }
-  if (isFunctionNode(node)) {
+  if (limitedMath().lib.isFunctionNode(node)) {
     const callee: MathNode = node.fn;
-    if (!isSymbolNode(callee)) refuse('property', node);
+    if (!limitedMath().lib.isSymbolNode(callee)) refuse('property', node);
     const name = callee.name;
     const args = node.args.map((x) => convert(x, vars, d));
     if (name === 'min' || name === 'max') {
