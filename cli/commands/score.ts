@@ -5,7 +5,7 @@ import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io';
 import { scoreWorkbookFile } from '../../files/scoreWorkbook';
 import { scoreSipas, sipasToSurveyIndices } from '../../engine/sipas';
-import { planForResults, type PlanJson } from '../../engine/plan';
+import { planForResults, planSummaryLines, type PlanJson } from '../../engine/plan';
 import { scoreDocument, targetGap, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, unitSchema, frameworkSchema, type Issue, type Lang, type ResultsDocument, type TargetGap, type UnitResult } from '../../engine';
 
 const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>|hang:<n>] [--unit <mã>] [--lang en]';
@@ -109,27 +109,9 @@ function renderTarget(g: TargetGap, lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
-/** Two lines on the plan: tasks by status, late (unit × task) count, criteria losing points with no task. */
+/** A few lines on the plan: tasks by status, late units, criteria losing points with no task. */
 function renderPlanSummary(p: PlanJson, lang: Lang): string {
-  const vi = lang === 'vi';
-  const names: Record<string, { vi: string; en: string }> = {
-    done: { vi: 'hoàn thành', en: 'done' },
-    onTrack: { vi: 'đúng tiến độ', en: 'on track' },
-    late: { vi: 'trễ hạn', en: 'late' },
-    notStarted: { vi: 'chưa triển khai', en: 'not started' },
-    notReported: { vi: 'chưa báo cáo', en: 'not reported' },
-  };
-  const counts = Object.entries(p.counts)
-    .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${names[k]?.[lang] ?? k} ${n}`)
-    .join(', ');
-  const lines = [
-    '',
-    vi ? `Kế hoạch (đến ${p.asOf}): ${p.tasks.length} nhiệm vụ — ${counts}; ${p.late.length} lượt đơn vị trễ hạn` : `Plan (as of ${p.asOf}): ${p.tasks.length} tasks — ${counts}; ${p.late.length} late (unit × task)`,
-  ];
-  if (p.uncovered.length > 0)
-    lines.push(vi ? `Tiêu chí bị trừ điểm chưa có nhiệm vụ: ${p.uncovered.join(', ')}` : `Criteria losing points with no task: ${p.uncovered.join(', ')}`);
-  return lines.join('\n') + '\n';
+  return ['', ...planSummaryLines(p, lang)].join('\n') + '\n';
 }
 
 /**

@@ -100,3 +100,5 @@ export {
   type IndicatorValue,
   type QuarterlyReportOptions,
 } from './report';
+
+export { planSummaryLines } from './summary';

@@ -67,8 +67,16 @@ function pickValue(l: Leaf, quality: number, r: () => number, year: number): str
       return spec.integer ? Math.round(x) : Math.round(x * 100) / 100;
     }
     case 'date': {
-      const month = good ? 6 : 7 + Math.floor(r() * 3);
-      const day = 1 + Math.floor(r() * 27);
+      // Around the rule's own deadline when it has one: on time up to 20 days before it, late 3–60 days after.
+      const a = r();
+      const b = r();
+      const deadline = typeof l.node.rule?.['deadline'] === 'string' ? Date.parse(String(l.node.rule['deadline'])) : Number.NaN;
+      if (!Number.isNaN(deadline)) {
+        const days = good ? -Math.floor(a * 20) : 3 + Math.floor(b * 58);
+        return new Date(deadline + days * 86400000).toISOString().slice(0, 10);
+      }
+      const month = good ? 6 : 7 + Math.floor(a * 3);
+      const day = 1 + Math.floor(b * 27);
       return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     }
     case 'points':

@@ -5,6 +5,7 @@ import type { ResultsDocument } from '../../engine/model/results';
 import type { SipasResult } from '../../engine/sipas/result';
 import type { SubmissionStatus } from '../../engine/workbook/import';
 import { gapsByCriterion, kindLabel } from '../../engine/workbook/output';
+import { planSummaryLines, type PlanJson } from '../../engine/plan';
 
 function pad(s: string, n: number): string {
   const len = [...s].length;
@@ -76,6 +77,10 @@ export function demoSummary(results: ResultsDocument, lang: Lang, extra: { sipas
         ? `SIPAS: bình quân ${formatPercent(mean, lang)} trên ${vals.length} phường (${formatNumber(n, lang, 0)} phiếu); ${at} phường đạt mục tiêu ${formatPercent(extra.sipas.method.target, lang)}${rest ? `; ${rest}` : ''}`
         : `SIPAS: mean ${formatPercent(mean, lang)} over ${vals.length} wards (${formatNumber(n, lang, 0)} responses); ${at} wards at the ${formatPercent(extra.sipas.method.target, lang)} target${rest ? `; ${rest}` : ''}`,
     );
+  }
+  if (results.plan) {
+    lines.push('');
+    lines.push(...planSummaryLines(results.plan as PlanJson, lang));
   }
   return lines.join('\n') + '\n';
 }

@@ -102,6 +102,17 @@ describe('parindex demo', () => {
     expect(text).toContain('nộp muộn: PL, TXN; chưa nộp: KTR');
     expect(text).toMatch(/SIPAS: bình quân \d+,\d+%/);
   });
+
+  test('the summary names at least one unit late on a plan task and one lost-points criterion with no task', () => {
+    const plan = r.results?.plan as { late: { unit: string; status: string }[]; uncovered: string[] } | undefined;
+    expect(plan).toBeDefined();
+    const behind = (plan?.late ?? []).filter((e) => e.status === 'late' || e.status === 'notStarted');
+    expect(behind.length).toBeGreaterThan(0);
+    expect(plan?.uncovered.length).toBeGreaterThan(0);
+    const text = demoSummary(r.results ?? { framework: { id: '', name: '', target: 90 }, units: [], issues: [] }, 'vi', { status: r.status });
+    expect(text).toContain(`Đơn vị chậm thực hiện nhiệm vụ: ${behind[0]?.unit}`);
+    expect(text).toContain(`Tiêu chí bị trừ điểm chưa có nhiệm vụ: ${plan?.uncovered.join(', ')}`);
+  });
 });
 
 describe('parindex demo (CLI)', () => {

@@ -1,0 +1,41 @@
+import type { Lang } from '../i18n/format';
+import type { PlanJson } from './track';
+
+const STATUS_WORDS: Record<string, { vi: string; en: string }> = {
+  done: { vi: 'hoàn thành', en: 'done' },
+  onTrack: { vi: 'đúng tiến độ', en: 'on track' },
+  late: { vi: 'trễ hạn', en: 'late' },
+  notStarted: { vi: 'chưa triển khai', en: 'not started' },
+  notReported: { vi: 'chưa báo cáo', en: 'not reported' },
+};
+
+/**
+ * A few plain-text lines on the plan for console summaries: tasks by status, the units with
+ * late or not-started tasks (most first), and criteria that lost points with no task on them.
+ * @example planSummaryLines(results.plan, 'vi')
+ */
+export function planSummaryLines(p: PlanJson, lang: Lang, maxUnits = 8): string[] {
+  const vi = lang === 'vi';
+  const counts = Object.entries(p.counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${STATUS_WORDS[k]?.[lang] ?? k} ${n}`)
+    .join(', ');
+  const behind = p.late.filter((e) => e.status === 'late' || e.status === 'notStarted').length;
+  const silent = p.late.length - behind;
+  const lines = [
+    vi
+      ? `Kế hoạch (đến ${p.asOf}): ${p.tasks.length} nhiệm vụ — ${counts}; theo đơn vị × nhiệm vụ: ${behind} trễ hạn hoặc chưa triển khai, ${silent} chưa báo cáo`
+      : `Plan (as of ${p.asOf}): ${p.tasks.length} tasks — ${counts}; by unit × task: ${behind} late or not started, ${silent} not reported`,
+  ];
+  const perUnit = new Map<string, number>();
+  for (const e of p.late) if (e.status === 'late' || e.status === 'notStarted') perUnit.set(e.unit, (perUnit.get(e.unit) ?? 0) + 1);
+  if (perUnit.size > 0) {
+    const sorted = [...perUnit.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const shown = sorted.slice(0, maxUnits).map(([u, n]) => `${u} (${n})`).join(', ');
+    const more = sorted.length > maxUnits ? (vi ? ` và ${sorted.length - maxUnits} đơn vị khác` : ` and ${sorted.length - maxUnits} more`) : '';
+    lines.push(vi ? `Đơn vị chậm thực hiện nhiệm vụ: ${shown}${more}` : `Units with late tasks: ${shown}${more}`);
+  }
+  if (p.uncovered.length > 0)
+    lines.push(vi ? `Tiêu chí bị trừ điểm chưa có nhiệm vụ: ${p.uncovered.join(', ')}` : `Criteria losing points with no task: ${p.uncovered.join(', ')}`);
+  return lines;
+}
