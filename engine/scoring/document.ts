@@ -58,6 +58,8 @@ export function parseScoringDocument(raw: unknown): ParsedDocument {
     return parseScoringDocument({ ...raw, framework: builtin });
   }
   const fw = compileFramework(given, ['framework']);
+  // A tree too deep to parse safely stops here (the document schema would walk it again).
+  if (fw.issues.some((i) => i.code === 'framework.tooDeep')) return { issues: fw.issues };
   const parsed = scoringDocumentSchema.safeParse(raw);
   const issues: Issue[] = [...fw.issues];
   if (!parsed.success) {

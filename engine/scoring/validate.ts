@@ -79,6 +79,34 @@ function zodIssues(error: { issues: readonly { path: readonly PropertyKey[]; mes
   });
 }
 
+/** Deepest nesting of `children` accepted (real criteria sets have 3–4 levels). */
+export const MAX_TREE_DEPTH = 32;
+
+/**
+ * Path of the first node nested deeper than MAX_TREE_DEPTH, found without recursion, so that
+ * an absurdly deep tree becomes an issue instead of exhausting the stack in the schema parser.
+ */
+export function tooDeepAt(raw: unknown): (string | number)[] | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const nodes = (raw as { nodes?: unknown }).nodes;
+  if (!Array.isArray(nodes)) return undefined;
+  const stack: { list: readonly unknown[]; path: (string | number)[]; depth: number }[] = [{ list: nodes, path: ['nodes'], depth: 1 }];
+  while (stack.length > 0) {
+    const top = stack.pop();
+    if (!top) break;
+    for (let i = 0; i < top.list.length; i++) {
+      const n: unknown = top.list[i];
+      if (typeof n !== 'object' || n === null) continue;
+      const children = (n as { children?: unknown }).children;
+      if (!Array.isArray(children)) continue;
+      const path = [...top.path, i, 'children'];
+      if (top.depth + 1 > MAX_TREE_DEPTH) return path;
+      stack.push({ list: children, path, depth: top.depth + 1 });
+    }
+  }
+  return undefined;
+}
+
 /**
  * Check a criteria set and compile every leaf's rule once. Reports every problem in one run,
  * each with its node path (`issue.path`) and criterion code.
@@ -87,6 +115,8 @@ function zodIssues(error: { issues: readonly { path: readonly PropertyKey[]; mes
  * if (!compiled) issues.forEach((i) => console.log(formatIssue(i)));
  */
 export function compileFramework(raw: unknown, basePath: (string | number)[] = []): FrameworkValidation {
+  const deep = tooDeepAt(raw);
+  if (deep) return { issues: [issue('framework.tooDeep', { max: MAX_TREE_DEPTH, path: [...basePath, ...deep].join('.') }, { path: [...basePath, ...deep] })] };
   const parsed = frameworkSchema.safeParse(raw);
   if (!parsed.success) return { issues: zodIssues(parsed.error, basePath) };
   const framework = parsed.data;

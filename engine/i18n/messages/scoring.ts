@@ -2,6 +2,10 @@ import type { Catalogue } from '../catalogue';
 
 /** Messages of the scoring module. Keys are issue codes; {name} placeholders take issue params. */
 export const scoringMessages = {
+  'framework.tooDeep': {
+    vi: 'Cây tiêu chí lồng nhau quá {max} cấp (tại {path}); bộ tiêu chí thực tế chỉ có vài cấp — kiểm tra các tiêu chí con lồng nhau',
+    en: 'The criteria tree is nested deeper than {max} levels (at {path}); real criteria sets have a few levels — check the nested children',
+  },
   // Framework validation
   'framework.duplicateCode': { vi: 'Mã tiêu chí "{code}" bị trùng (đã có tại {first})', en: 'Criterion code "{code}" is duplicated (first at {first})' },
   'framework.maxMismatch': { vi: 'Điểm tối đa khai báo {declared} khác tổng điểm tối đa của các tiêu chí con {sum}', en: 'Declared maximum {declared} differs from the sum of the children\'s maxima {sum}' },
