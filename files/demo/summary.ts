@@ -21,6 +21,7 @@ export function demoSummary(results: ResultsDocument, lang: Lang, extra: { sipas
   const vi = lang === 'vi';
   const lines: string[] = [];
   const sip = new Map((extra.sipas?.units ?? []).map((u) => [u.unit, u.overall]));
+  const notReturned = new Set((extra.status ?? []).filter((s) => s.timeliness === 'missing').map((s) => s.unit));
   const kinds = ['district', ...new Set(results.units.map((u) => u.kind).filter((k) => k !== 'district'))];
   const y = results.framework.year;
   const year = y !== undefined && !results.framework.name.includes(String(y)) ? (vi ? ` năm ${y}` : ` ${y}`) : '';
@@ -41,7 +42,7 @@ export function demoSummary(results: ResultsDocument, lang: Lang, extra: { sipas
       const prev = u.previous ? `${formatNumber(u.previous.index, lang)}${u.previous.rank ? ` (${u.previous.rank})` : ''}` : '—';
       const s = sip.get(u.code);
       lines.push(
-        `${padLeft(String(u.rank), 4)}  ${pad(u.name, 30)} ${padLeft(formatNumber(u.index, lang), 8)} ${padLeft(u.grade, 5)} ${padLeft(prev, 10)} ${padLeft(s === undefined || s === null ? '—' : formatPercent(s, lang, 1), 8)}`,
+        `${padLeft(String(u.rank), 4)}  ${pad(u.name, 30)} ${padLeft(formatNumber(u.index, lang), 8)} ${padLeft(u.grade, 5)} ${padLeft(prev, 10)} ${padLeft(s === undefined || s === null ? '—' : formatPercent(s, lang, 1), 8)}${notReturned.has(u.code) ? (vi ? '  (chưa nộp biểu mẫu)' : '  (template not returned)') : ''}`,
       );
     }
   }
