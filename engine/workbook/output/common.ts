@@ -1,4 +1,5 @@
 import type { CellStyle, CellValue, ConditionalFormat, RenderedSheet } from '../port';
+import { a1, columnName } from '../a1';
 import type { Lang } from '../../i18n/format';
 import type { FrameworkNode } from '../../model/framework';
 import type { NodeResult, ResultsDocument, UnitResult } from '../../model/results';
@@ -125,20 +126,9 @@ export class SheetBuilder {
   }
 }
 
-export function col(c: number): string {
-  let n = c + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function cell(r: number, c: number): string {
-  return `${col(c)}${r + 1}`;
-}
+/** Column letters and A1 cells: the shared helpers of engine/workbook/a1. */
+export const col = columnName;
+export const cell = a1;
 
 export function range(r0: number, c0: number, r1: number, c1: number): string {
   return `${cell(r0, c0)}:${cell(r1, c1)}`;
