@@ -16,11 +16,23 @@ import { sipasMethodSchema } from './method';
  *   units of the same kind (wards among wards).
  * - `pool`: optional pooled unit over all responses and counts (see below).
  */
+/**
+ * Largest accepted sampling weight of one response row. Real survey weights are far smaller
+ * (a respondent standing for a few hundred citizens); the bound keeps every sum of weights,
+ * squared weights and weighted levels far from overflow (10⁶ rows × (10⁶)² = 10¹⁸).
+ */
+export const SIPAS_MAX_WEIGHT = 1e6;
+/**
+ * Largest accepted count of one level (or of blanks) in one count row: 10⁹ is far above any
+ * population of a unit; sums over many count rows stay far from overflow.
+ */
+export const SIPAS_MAX_COUNT = 1e9;
+
 export const sipasCountSchema = z.object({
   unit: z.string().min(1),
   item: z.string().min(1),
-  levels: z.array(z.number().finite().nonnegative()).length(5),
-  blank: z.number().finite().nonnegative().optional(),
+  levels: z.array(z.number().finite().nonnegative().max(SIPAS_MAX_COUNT)).length(5),
+  blank: z.number().finite().nonnegative().max(SIPAS_MAX_COUNT).optional(),
 });
 export type SipasCount = z.infer<typeof sipasCountSchema>;
 

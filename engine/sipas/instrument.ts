@@ -7,7 +7,9 @@ import builtinJson from '../frameworks/sipas-instrument-2022.json';
  * An item is written either as its id ("q1") or as {id, text, weight}.
  * Weights are optional at every level (default 1) and are relative within their parent.
  */
-const weightSchema = z.number().finite().nonnegative();
+/** Largest weight of a group, aspect or item: weights are relative, and the bound keeps their sums finite. */
+export const SIPAS_MAX_INSTRUMENT_WEIGHT = 1e6;
+const weightSchema = z.number().finite().nonnegative().max(SIPAS_MAX_INSTRUMENT_WEIGHT);
 
 export const sipasItemSchema = z.union([
   z.string().min(1),

@@ -1,6 +1,6 @@
 import { issue, hasErrors, type Issue, type Location } from '../model/issue';
 import { builtinSipasInstrument, validateSipasInstrument, zodIssues, OVERALL_KEY, type SipasInstrument } from './instrument';
-import { sipasDocumentSchema, sipasCountSchema, sipasPreviousSchema, type SipasPrevious } from './document';
+import { sipasDocumentSchema, sipasCountSchema, sipasPreviousSchema, SIPAS_MAX_COUNT, SIPAS_MAX_WEIGHT, type SipasPrevious } from './document';
 import { sipasMethodSchema, levelScores, type ItemMethod, type SipasMethod } from './method';
 import { answerCode, BLANK, INVALID } from './answer';
 import { wilson, normalInterval } from './interval';
@@ -162,6 +162,16 @@ function flagsFor(n: number, est: number | null, low: number | null, high: numbe
   return f;
 }
 
+/**
+ * An index kept within [0, 100]: a weighted mean of level scores can only leave that range by
+ * rounding (100.00000000000001) or, were the input bounds ever bypassed, by overflow; anything
+ * not finite becomes NaN ("no data"), never Infinity.
+ */
+function bounded(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  return x < 0 ? 0 : x > 100 ? 100 : x;
+}
+
 /** Indices closer than this (in percentage points) are equal for ranking. */
 export const SIPAS_TIE_EPSILON = 1e-9;
 
@@ -261,8 +271,8 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     let w = 1;
     const rawW = row['weight'];
     if (rawW !== undefined && rawW !== null) {
-      if (typeof rawW !== 'number' || !Number.isFinite(rawW) || rawW <= 0) {
-        issues.add(issue('sipas.response.badWeight', { row: rowOf('responses', r), value: String(rawW) }, { ...locate('responses', r), unit }));
+      if (typeof rawW !== 'number' || !Number.isFinite(rawW) || rawW <= 0 || rawW > SIPAS_MAX_WEIGHT) {
+        issues.add(issue('sipas.response.badWeight', { row: rowOf('responses', r), value: String(rawW), max: SIPAS_MAX_WEIGHT }, { ...locate('responses', r), unit }));
         continue;
       }
       w = rawW;
@@ -348,6 +358,28 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
   // ---- Counts
   const counts = d.counts ?? [];
   counts.forEach((raw, ci) => {
+    // Numbers that are negative, not finite or above SIPAS_MAX_COUNT: one issue with the value
+    // and the bound (other shape problems are reported by the schema below).
+    if (isRecord(raw)) {
+      const bad: { key: (string | number)[]; value: number }[] = [];
+      const lv = raw['levels'];
+      if (Array.isArray(lv)) lv.forEach((v: unknown, l) => typeof v === 'number' && !(v >= 0 && v <= SIPAS_MAX_COUNT) && bad.push({ key: ['levels', l], value: v }));
+      const bl = raw['blank'];
+      if (typeof bl === 'number' && !(bl >= 0 && bl <= SIPAS_MAX_COUNT)) bad.push({ key: ['blank'], value: bl });
+      if (bad.length > 0) {
+        const unit = typeof raw['unit'] === 'string' ? raw['unit'] : undefined;
+        const item = typeof raw['item'] === 'string' ? raw['item'] : undefined;
+        for (const b of bad)
+          issues.add(
+            issue(
+              'sipas.count.outOfRange',
+              { path: ['counts', ci, ...b.key].join('.'), value: String(b.value), max: SIPAS_MAX_COUNT },
+              { ...locate('counts', ci), ...(unit !== undefined ? { unit } : {}), ...(item !== undefined ? { criterion: item } : {}) },
+            ),
+          );
+        return;
+      }
+    }
     const c = sipasCountSchema.safeParse(raw);
     if (!c.success) {
       for (const zi of zodIssues(c.error, ['counts', ci], 'sipas.count.invalid')) issues.add({ ...zi, ...locate('counts', ci) });
@@ -408,7 +440,7 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
         s += wl * (y[l] as number);
       }
       t.W[i] = W;
-      t.p[i] = W > 0 ? s / W : NaN;
+      t.p[i] = W > 0 ? bounded(s / W) : NaN;
     }
     // aspects: weights over items with data
     const aIdx = new Float64Array(nAspects).fill(NaN);
@@ -444,6 +476,9 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
       t.coefG[i] = (t.coefA[i] as number) * (b[a] as number);
       t.coefO[i] = (t.coefG[i] as number) * (gg[groupOf[i] as number] as number);
     }
+    for (let a = 0; a < nAspects; a++) aIdx[a] = bounded(aIdx[a] as number);
+    for (let g = 0; g < nGroups; g++) gIdx[g] = bounded(gIdx[g] as number);
+    if (overall !== null) overall = Number.isNaN(bounded(overall)) ? null : bounded(overall);
     aspectIdx.push(aIdx);
     groupIdx.push(gIdx);
     overallIdx.push(overall);

@@ -70,7 +70,7 @@ describe('parindex sipas', () => {
     writeFileSync(bad, JSON.stringify({ responses: [{ unit: 'KG', answers: { 'II.1.1': 5 }, weight: 0 }], counts: [{ unit: 'KG', item: 'II.9.9', levels: [1, 1, 1, 1, 1] }] }));
     const b = await run(bad, '--lang', 'en');
     expect(b.code).toBe(1);
-    expect(b.err).toContain("File 'bad.json', responses.0 (unit KG): Response row 1: weight \"0\" must be a positive number; row skipped");
+    expect(b.err).toContain("File 'bad.json', responses.0 (unit KG): Response row 1: weight \"0\" must be a positive number no greater than 1,000,000; row skipped");
     expect(b.err).toContain("File 'bad.json', counts.0 (unit KG, criterion II.9.9): Counts given for item \"II.9.9\" which is not in the instrument");
 
     const broken = path.join(dir, 'broken.json');
