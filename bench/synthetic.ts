@@ -1,17 +1,9 @@
 import type { ScoringDocumentInput } from '../engine/model/document';
 import type { FrameworkNode } from '../engine/model/framework';
+import { rng } from '../files/demo/generate';
 
-/** Deterministic PRNG (mulberry32) so every run measures the same data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32, shared with the demo's sample generator) so every run measures the same data. */
+export { rng };
 
 /**
  * A city-scale scoring document: `units` wards × `criteria` leaves (10 areas), summing to 100.
