@@ -246,6 +246,15 @@ export class ExcelJsPort implements WorkbookPort {
       options.onProgress?.(done / sheets.length);
     }
     if (sheets.length === 0) options.onProgress?.(1);
+    const shown = [...sheets].reverse().find((s) => s.active);
+    if (shown) this.activate(shown.name);
+  }
+
+  /** Make `name` the sheet shown when the file is opened. */
+  private activate(name: string): void {
+    const index = this.workbook.worksheets.findIndex((w) => w.name === name);
+    if (index < 0) return;
+    this.workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: 'visible' }];
   }
 
   /** Remove `name` if present and add a fresh sheet at the same position. */
@@ -262,6 +271,9 @@ export class ExcelJsPort implements WorkbookPort {
   private async writeSheet(sheet: RenderedSheet): Promise<void> {
     const ws = this.replaceSheet(sheet.name);
     ws.headerFooter.oddFooter = `&L${sheet.marker}`;
+    // Print on A4, one page wide (as many pages tall as needed); wide tables in landscape.
+    const columns = sheet.columnWidths?.length ?? sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
+    ws.pageSetup = { paperSize: 9, orientation: (sheet.landscape ?? columns > 8) ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     // values: strings stay text (exceljs only makes formulas from {formula} objects)
     sheet.values.forEach((row, r) => {
       row.forEach((v, c) => {

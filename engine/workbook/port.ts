@@ -98,6 +98,10 @@ export interface RenderedSheet {
   state?: SheetState;
   charts?: ChartSpec[];
   printArea?: string;
+  /** Print on A4, scaled to one page wide; landscape when true (default: landscape for wide sheets). */
+  landscape?: boolean;
+  /** Show this sheet when the workbook is opened (the last such sheet of a write wins). */
+  active?: boolean;
   tabColor?: string;
 }
 

@@ -137,7 +137,7 @@ export function range(r0: number, c0: number, r1: number, c1: number): string {
 export function finish(
   id: OutputSheetId,
   b: SheetBuilder,
-  opts: { widths: number[]; freeze?: { rows: number; columns: number }; charts?: RenderedSheet['charts']; tabColor?: string },
+  opts: { widths: number[]; freeze?: { rows: number; columns: number }; charts?: RenderedSheet['charts']; tabColor?: string; active?: boolean },
 ): RenderedSheet {
   const values = b.grid();
   const w = b.width();
@@ -154,6 +154,7 @@ export function finish(
   if (b.conditionalFormats.length) sheet.conditionalFormats = b.conditionalFormats;
   if (b.merges.length) sheet.merges = b.merges;
   if (opts.charts && opts.charts.length) sheet.charts = opts.charts;
+  if (opts.active) sheet.active = true;
   return sheet;
 }
 

@@ -424,7 +424,7 @@ export function renderSummarySheet(results: ResultsDocument, ctx: OutputContext,
     b.style(range(r50, 2, b.row - 1, 2), { numFmt: FMT.index });
     b.targetColours(range(r50, 2, b.row - 1, 2), sipas.method.target);
   }
-  return finish('summary', b, { widths: [12, 40, 12, 10, 12, 10, 9, 9, 9], charts, tabColor: '1F4E78' });
+  return finish('summary', b, { widths: [12, 40, 12, 10, 12, 10, 9, 9, 9], charts, tabColor: '1F4E78', active: true });
 }
 
 /** "Kiểm tra dữ liệu": every issue found while reading and scoring, located, errors first. */
