@@ -4,6 +4,7 @@ import type { CliIO } from '../io';
 import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io';
 import { scoreWorkbookFile } from '../../files/scoreWorkbook';
+import { readJsonFile } from '../../files/node';
 import { scoreSipas, sipasToSurveyIndices } from '../../engine/sipas';
 import { planForResults, planSummaryLines, type PlanJson } from '../../engine/plan';
 import { scoreDocument, targetGap, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, unitSchema, frameworkSchema, type Issue, type Lang, type ResultsDocument, type TargetGap, type UnitResult } from '../../engine';
@@ -184,13 +185,13 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     printIssues(io, [issue('input.fileMissing', { file: input })], lang, input);
     return EXIT_INPUT;
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(input, 'utf8'));
-  } catch (e) {
-    printIssues(io, [issue('input.json', { detail: e instanceof Error ? e.message : String(e) })], lang, input);
+  // Size checked before reading (MAX_JSON_BYTES); syntax errors located at the file.
+  const read = await readJsonFile(input, input);
+  if (read.issues.length > 0) {
+    printIssues(io, read.issues, lang, input);
     return EXIT_INPUT;
   }
+  const raw: unknown = read.raw;
   const withSurvey = addSurveyIndices(raw);
   const scored = scoreDocument(withSurvey.doc, { lang, ...(typeof args.flags['now'] === 'string' ? { asOf: args.flags['now'] } : {}) });
   const results: ResultsDocument = withSurvey.sipas !== undefined ? { ...scored.results, sipas: withSurvey.sipas } : scored.results;

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { previousFromResult } from '../../engine/sipas/link';
 import type { SipasResult } from '../../engine/sipas/result';
 import type { Lang } from '../../engine/i18n/format';
+import { checkFileSize, checkZipLimits, readJsonFile, MAX_XLSX_BYTES } from '../node';
 
 export interface LoadedSipas {
   /** The SIPAS document to score (undefined when the file could not be read at all). */
@@ -25,21 +26,31 @@ export interface LoadedSipas {
  */
 export async function loadSipasFile(file: string, options: { sheet?: string; instrument?: SipasInstrument } = {}): Promise<LoadedSipas> {
   const name = path.basename(file);
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.json') {
+    const read = await readJsonFile(file, name);
+    if (read.issues.length > 0) return { issues: read.issues.map((i) => (i.code === 'input.fileMissing' ? issue('input.fileMissing', { file }) : i)) };
+    return { doc: read.raw as SipasDocumentInput, issues: [] };
+  }
+  // Size limits are checked before reading: CSV up to MAX_CSV_BYTES, workbooks up to MAX_XLSX_BYTES.
+  let size;
+  try {
+    size = (await fsp.stat(file)).size;
+  } catch {
+    return { issues: [issue('input.fileMissing', { file })] };
+  }
+  if (ext === '.csv' || ext === '.txt') {
+    const tooLarge = await checkFileSize(file, 'csv', name);
+    if (tooLarge.length > 0) return { issues: tooLarge };
+  }
+  if ((ext === '.xlsx' || ext === '.xlsm') && size > MAX_XLSX_BYTES) {
+    return { issues: [issue('file.tooLarge', { size, limit: MAX_XLSX_BYTES / (1024 * 1024) }, { file: name })] };
+  }
   let bytes: Uint8Array;
   try {
     bytes = await fsp.readFile(file);
   } catch {
     return { issues: [issue('input.fileMissing', { file })] };
-  }
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.json') {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
-    } catch (e) {
-      return { issues: [issue('input.json', { detail: e instanceof Error ? e.message : String(e) }, { file: name })] };
-    }
-    return { doc: raw as SipasDocumentInput, issues: [] };
   }
   const instrument = options.instrument ?? builtinSipasInstrument();
   if (ext === '.csv' || ext === '.txt') {
@@ -47,6 +58,12 @@ export async function loadSipasFile(file: string, options: { sheet?: string; ins
     return { doc: { responses: input.responses, counts: input.counts }, issues: input.issues, locate: input.locate, rowOf: input.rowOf };
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
+    // A zip bomb or damaged zip is refused before exceljs unzips it (only zips: .xls and others
+    // keep their own messages from the reader).
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+      const zip = checkZipLimits(bytes, name);
+      if (zip.length > 0) return { issues: zip };
+    }
     const input = await readSipasXlsx(bytes, { instrument, file: name, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
     return { doc: { responses: input.responses, counts: input.counts }, issues: input.issues, locate: input.locate, rowOf: input.rowOf };
   }
@@ -55,12 +72,9 @@ export async function loadSipasFile(file: string, options: { sheet?: string; ins
 
 /** Read an instrument JSON file (for `--instrument`). */
 export async function loadSipasInstrument(file: string): Promise<{ instrument?: SipasInstrument; issues: Issue[] }> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse((await fsp.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { issues: [issue('input.json', { detail: e instanceof Error ? e.message : String(e) }, { file: path.basename(file) })] };
-  }
+  const read = await readJsonFile(file, path.basename(file));
+  if (read.issues.length > 0) return { issues: read.issues };
+  const raw = read.raw;
   const v = validateSipasInstrument(raw, []);
   return { ...(v.instrument ? { instrument: v.instrument } : {}), issues: v.issues.map((i) => ({ ...i, file: path.basename(file) })) };
 }
@@ -96,13 +110,9 @@ const previousResultSchema = z.object({
  */
 export async function loadSipasPrevious(file: string): Promise<{ previous?: unknown[]; issues: Issue[] }> {
   const name = path.basename(file);
-  let raw: unknown;
-  try {
-    raw = JSON.parse((await fsp.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const missing = e instanceof Error && 'code' in e && e.code === 'ENOENT';
-    return { issues: [missing ? issue('input.fileMissing', { file }) : issue('input.json', { detail: e instanceof Error ? e.message : String(e) }, { file: name })] };
-  }
+  const read = await readJsonFile(file, name);
+  if (read.issues.length > 0) return { issues: read.issues.map((i) => (i.code === 'input.fileMissing' ? issue('input.fileMissing', { file }) : i)) };
+  const raw = read.raw;
   if (Array.isArray(raw)) return { previous: raw, issues: [] };
   const asResult = previousResultSchema.safeParse(raw);
   if (asResult.success) {

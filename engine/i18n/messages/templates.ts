@@ -38,6 +38,30 @@ export const templatesMessages = {
     vi: 'Không đọc được tệp .xlsx (tệp hỏng: {detail}); hãy mở bằng Excel, lưu lại rồi gửi lại',
     en: 'Cannot read the .xlsx file (damaged: {detail}); open it in Excel, save it and send it again',
   },
+  'file.unpackedTooLarge': {
+    vi: 'Tệp .xlsx khi giải nén chiếm {size} MB ({count} phần), vượt giới hạn {limit} MB; thường do hàng triệu dòng hoặc ô trống được định dạng: hãy mở bằng Excel, xoá các dòng, cột thừa ở cuối trang tính, lưu lại rồi gửi lại',
+    en: 'The .xlsx file unzips to {size} MB ({count} parts), above the {limit} MB limit; usually millions of rows or formatted empty cells: open it in Excel, delete the extra rows and columns at the end of the sheets, save and send it again',
+  },
+  'file.partTooLarge': {
+    vi: 'Phần "{part}" của tệp .xlsx khi giải nén chiếm {size} MB, vượt giới hạn {limit} MB cho một phần; hãy mở bằng Excel, xoá các dòng, cột thừa của trang tính đó, lưu lại rồi gửi lại',
+    en: 'Part "{part}" of the .xlsx file unzips to {size} MB, above the {limit} MB limit for one part; open it in Excel, delete the extra rows and columns of that sheet, save and send it again',
+  },
+  'file.tooManyParts': {
+    vi: 'Tệp .xlsx chứa {count} phần nén, vượt giới hạn {limit}; đây không phải sổ làm việc bình thường: hãy gửi lại đúng biểu mẫu đã điền',
+    en: 'The .xlsx file holds {count} zipped parts, above the {limit} limit; this is not an ordinary workbook: send the filled template itself',
+  },
+  'file.zipBomb': {
+    vi: 'Phần "{part}" của tệp .xlsx nén {size} MB còn {stored} KB (tỷ lệ {ratio}:1, giới hạn {limit}:1): dấu hiệu bom nén, tệp không được mở; nếu là tệp thật, hãy mở bằng Excel, xoá các dòng, cột thừa, lưu lại rồi gửi lại',
+    en: 'Part "{part}" of the .xlsx file packs {size} MB into {stored} KB (ratio {ratio}:1, limit {limit}:1): a zip bomb, the file is not opened; if it is a genuine file, open it in Excel, delete the extra rows and columns, save and send it again',
+  },
+  'file.csvTooLarge': {
+    vi: 'Tệp CSV quá lớn ({size} MB, giới hạn {limit} MB); hãy tách thành nhiều tệp (ví dụ theo đơn vị) hoặc nhập số đếm đã tổng hợp thay cho từng phiếu',
+    en: 'The CSV file is too large ({size} MB, limit {limit} MB); split it into several files (for example by unit) or give aggregated counts instead of single responses',
+  },
+  'file.jsonTooLarge': {
+    vi: 'Tệp JSON quá lớn ({size} MB, giới hạn {limit} MB); hãy tách thành nhiều tệp hoặc dùng sổ tổng hợp .xlsx',
+    en: 'The JSON file is too large ({size} MB, limit {limit} MB); split it into several files or use the .xlsx master workbook',
+  },
   'file.writeFailed': {
     vi: 'Không ghi được tệp {file}: {detail}',
     en: 'Cannot write file {file}: {detail}',
