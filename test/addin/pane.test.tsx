@@ -87,8 +87,8 @@ describe('task pane in Excel (over the Excel double)', () => {
     fireEvent.click(screen.getByTestId('tab-analyse'));
     const ranking = await screen.findByTestId('ranking-ward');
     const rows = within(ranking).getAllByRole('row').map((r) => r.textContent ?? '');
-    expect(rows[1]).toMatch(/^1UBND phường/);
-    expect(rows[3]).toMatch(/^3UBND phường Khương Mai50%/);
+    expect(rows[1]).toMatch(/^1P\. /);
+    expect(rows[3]).toMatch(/^3P\. Khương Mai50%/);
     // what-if: KM gets the full 2 points on 1.2 → (1 + 2)/3 = 100%, rank 1
     const whatIf = screen.getByTestId('what-if');
     fireEvent.change(within(whatIf).getByRole('combobox'), { target: { value: 'KM' } });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { ExcelJsPort } from '../../files/port';
 import type { RenderedSheet } from '../../engine/workbook/port';
 
@@ -12,8 +11,7 @@ const sheet = (name: string, cols: number, extra: Partial<RenderedSheet> = {}): 
 test('the sheet marked active is the one shown on opening; sheets print one page wide on A4', async () => {
   const port = ExcelJsPort.create();
   await port.write([sheet('Hướng dẫn', 2), sheet('Tổng hợp', 9, { active: true }), sheet('Kết quả', 3)]);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await port.toBuffer()));
+  const wb = (await ExcelJsPort.fromBuffer(await port.toBuffer())).workbook;
   expect(wb.views[0]?.activeTab).toBe(1);
   const wide = wb.getWorksheet('Tổng hợp');
   const narrow = wb.getWorksheet('Hướng dẫn');

@@ -4,6 +4,7 @@ import { formatNumber, formatPercent } from '../../../engine/i18n/format';
 import type { UnitResult } from '../../../engine/model/results';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
+import { shortUnitName } from './names';
 
 function delta(x: number, lang: 'vi' | 'en'): string {
   return (x > 0 ? '+' : x < 0 ? '−' : '±') + formatNumber(Math.abs(x), lang);
@@ -57,7 +58,7 @@ export function AnalyseView(): JSX.Element {
               {list.map((u) => (
                 <TableRow key={u.code}>
                   <TableCell>{u.rank}</TableCell>
-                  <TableCell>{u.name}</TableCell>
+                  <TableCell title={u.name}>{shortUnitName(u.name)}</TableCell>
                   <TableCell>{formatPercent(u.index, w.lang)}</TableCell>
                   <TableCell>{u.grade}</TableCell>
                   <TableCell>{u.previous ? delta(u.previous.indexChange, w.lang) : ''}</TableCell>

@@ -2,6 +2,7 @@ import { Button, Field, ProgressBar, Table, TableBody, TableCell, TableHeader, T
 import { formatNumber, formatPercent } from '../../../engine/i18n/format';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
+import { shortUnitName } from './names';
 import { IssueList } from './IssueList';
 
 export function ComputeView(): JSX.Element {
@@ -39,7 +40,7 @@ export function ComputeView(): JSX.Element {
               .map((u) => (
                 <TableRow key={u.code}>
                   <TableCell>{u.rank}</TableCell>
-                  <TableCell>{u.name}</TableCell>
+                  <TableCell title={u.name}>{shortUnitName(u.name)}</TableCell>
                   <TableCell>{formatNumber(u.score, w.lang)}</TableCell>
                   <TableCell data-testid={`index-${u.code}`}>{formatPercent(u.index, w.lang)}</TableCell>
                   <TableCell>{u.grade}</TableCell>
