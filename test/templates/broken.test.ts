@@ -28,8 +28,8 @@ const CASES: Case[] = [
   { file: 'score-above-max.xlsx', code: 'template.scoreAboveMax', sheet: S, cell: 'H7', criterion: '1.1' },
   { file: 'score-not-quarter.xlsx', code: 'template.scoreStep', sheet: S, cell: 'H8', criterion: '1.2' },
   { file: 'pasted-dropdown.xlsx', code: 'template.notInList', sheet: S, cell: 'D8', criterion: '1.2' },
-  { file: 'rate-out-of-range.xlsx', code: 'template.outOfRange', sheet: S, cell: 'D10', criterion: '1.4' },
-  { file: 'not-a-date.xlsx', code: 'template.notADate', sheet: S, cell: 'D11', criterion: '1.5' },
+  // 1.5 is a timeliness date that also takes "Đúng hạn" / "Quá hạn" / "Chưa thực hiện"
+  { file: 'not-a-date.xlsx', code: 'template.notADateOrWord', sheet: S, cell: 'D11', criterion: '1.5' },
   { file: 'deleted-row.xlsx', code: 'template.rowDeleted', sheet: S, cell: 'A10', criterion: '1.4' },
   { file: 'inserted-row.xlsx', code: 'template.rowInserted', sheet: S, cell: 'A9' },
   { file: 'reordered-rows.xlsx', code: 'template.rowsReordered', sheet: S, cell: 'A7', criterion: '1.2' },
@@ -88,6 +88,11 @@ describe('broken-template corpus', () => {
       expect(formatIssue(i, 'vi')).not.toMatch(/template\.|file\./);
     }
     expect(await sha256(file)).toBe(before);
+  });
+
+  test('a completion rate of 120% (rate-out-of-range.xlsx) is accepted, as the proportional rule accepts it (points capped)', async () => {
+    const r = await validateTemplateFile(path.join(DIR, 'rate-out-of-range.xlsx'), 'vi', { masterPath: MASTER });
+    expect(r).toEqual({ kind: 'template', issues: [] });
   });
 
   test('messages read as a user sees them', async () => {

@@ -64,6 +64,10 @@ export const workbookMessages = {
   'validate.valid': { vi: '{file}: {what} hợp lệ ({warnings} cảnh báo).', en: '{file}: valid {what} ({warnings} warnings).' },
   'validate.invalid': { vi: '{file}: {what} có {errors} lỗi, {warnings} cảnh báo (chi tiết ở trên).', en: '{file}: {what} has {errors} errors, {warnings} warnings (listed above).' },
   'validate.masterSummary': { vi: '{units} đơn vị, {criteria} tiêu chí, {rows} dòng kê khai.', en: '{units} units, {criteria} criteria, {rows} submission rows.' },
+  'template.notADateOrWord': {
+    vi: 'Giá trị "{value}" không phải ngày (dd/mm/yyyy) và không thuộc {choices}; hãy nhập ngày hoặc một trong các cụm từ đó',
+    en: 'Value "{value}" is neither a date (dd/mm/yyyy) nor one of {choices}; enter a date or one of those words',
+  },
   'score.written': { vi: 'Đã ghi kết quả: {file}', en: 'Results written: {file}' },
   'score.withErrors': { vi: 'Có {errors} lỗi dữ liệu (xem trang "Kiểm tra dữ liệu"); kết quả có thể chưa đầy đủ.', en: '{errors} data errors (see the "Kiểm tra dữ liệu" sheet); results may be incomplete.' },
 } as const satisfies Catalogue;

@@ -4,7 +4,7 @@ import type { Assessment, AssessedValue } from '../../model/assessment';
 import { hasErrors, issue, type Issue, type Location } from '../../model/issue';
 import type { CellValue, SheetInfo, SheetSnapshot } from '../port';
 import { a1, columnName, parseA1 } from '../a1';
-import { fold, isNotApplicableValue, parseNumber } from '../../rules/value';
+import { fold, isNotApplicableValue, parseNumber, parseRate } from '../../rules/value';
 import { isLang, type Lang } from '../../i18n/format';
 import { parseDateText, serialToIso } from '../master/table';
 import {
@@ -145,6 +145,20 @@ export function isTemplateWorkbook(sheets: readonly SheetInfo[]): boolean {
 
 const NA_EXPL = /^khong (ap dung|phat sinh)/;
 
+/** Excel serial days of 1900-01-01 … 9999-12-31 (anything else is not a date Excel can show). */
+const SERIAL_MIN = 1;
+const SERIAL_MAX = 2958465;
+
+/**
+ * ISO day of a date cell: text read as a date cell by the reader (`isDateCell`), text in
+ * dd/mm/yyyy and similar forms, or an Excel serial day within Excel's calendar; else undefined.
+ */
+function dateOf(v: CellValue, isDateCell: boolean): string | undefined {
+  if (typeof v === 'string') return isDateCell ? v : parseDateText(v);
+  if (typeof v === 'number' && Number.isFinite(v) && v >= SERIAL_MIN && v < SERIAL_MAX + 1) return serialToIso(v).slice(0, 10);
+  return undefined;
+}
+
 /**
  * Parse one filled template against the criteria set and units of the master.
  * Reports every problem located (file, sheet, A1 cell, unit, criterion); never throws.
@@ -254,7 +268,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
       const v = line[columnIndex('value')] ?? null;
       if (isBlank(v)) continue;
       if (fk === 'signedOn') {
-        const iso = typeof v === 'string' ? ((self.dates ?? {})[addr] ? v : parseDateText(v)) : typeof v === 'number' ? serialToIso(v).slice(0, 10) : undefined;
+        const iso = dateOf(v, Boolean((self.dates ?? {})[addr]));
         if (iso === undefined) issues.push(issue('template.notADate', { value: text(v) }, S(addr), 'warning'));
         else signOff.signedOn = iso;
       } else signOff[fk] = text(v);
@@ -383,19 +397,27 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
             break;
           }
           case 'rate': {
-            let n = parseNumber(typeof raw === 'boolean' ? undefined : raw);
+            // As the rules read a rate (parseRate): 87.5, "87,5%", a fraction of counts "18/20"
+            // (→ 90). Above 100% is kept: completion rates may exceed it and the rule caps the
+            // points (rules that cannot take it report it when scoring). Negatives are refused.
+            let n = typeof raw === 'boolean' ? undefined : parseRate(raw);
             if (n !== undefined && typeof raw === 'number' && (formats[vAddr] ?? '').includes('%')) n = n * 100;
             if (n === undefined) rowIssues.push(issue('template.notANumber', { value: text(raw) }, S(vAddr, crit)));
-            else if (n < 0 || n > 100) rowIssues.push(issue('template.outOfRange', { value: n, min: 0, max: 100 }, S(vAddr, crit)));
+            else if (n < 0) rowIssues.push(issue('template.outOfRange', { value: n, min: 0, max: '∞' }, S(vAddr, crit)));
             else value = n;
             break;
           }
           case 'date': {
-            let iso: string | undefined;
-            if (typeof raw === 'string') iso = dates[vAddr] ? raw : parseDateText(raw);
-            else if (typeof raw === 'number' && raw > 0 && raw < 2958466) iso = serialToIso(raw).slice(0, 10);
-            if (iso === undefined) rowIssues.push(issue('template.notADate', { value: text(raw) }, S(vAddr, crit)));
-            else value = iso;
+            // words the rule accepts instead of a date ("Chưa thực hiện"), in the rule's spelling
+            const word = typeof raw === 'string' && input.choices ? input.choices.find((c) => fold(c) === fold(raw)) : undefined;
+            if (word !== undefined) {
+              value = word;
+              break;
+            }
+            const iso = dateOf(raw, Boolean(dates[vAddr]));
+            if (iso !== undefined) value = iso;
+            else if (input.choices && input.choices.length > 0) rowIssues.push(issue('template.notADateOrWord', { value: text(raw), choices: input.choices }, S(vAddr, crit)));
+            else rowIssues.push(issue('template.notADate', { value: text(raw) }, S(vAddr, crit)));
             break;
           }
           case 'vars': {

@@ -206,7 +206,10 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
               styles.push({ range: v, style: { numFmt: '0.00' } });
               break;
             case 'date':
-              validations.push({ range: v, type: 'date', prompt: vi(lang, 'Nhập ngày (dd/mm/yyyy)', 'Enter a date (dd/mm/yyyy)'), error: vi(lang, 'Ô này chỉ nhận ngày', 'This cell takes a date') });
+              // A date validation stops text, so a cell that also takes words ("Chưa thực hiện")
+              // has none: the import checks it is a date or one of the words.
+              if (!inp.choices || inp.choices.length === 0)
+                validations.push({ range: v, type: 'date', prompt: vi(lang, 'Nhập ngày (dd/mm/yyyy)', 'Enter a date (dd/mm/yyyy)'), error: vi(lang, 'Ô này chỉ nhận ngày', 'This cell takes a date') });
               styles.push({ range: v, style: { numFmt: 'dd/mm/yyyy' } });
               break;
             case 'vars':
