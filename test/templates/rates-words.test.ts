@@ -93,6 +93,17 @@ describe('rates as the rules read them', () => {
     expect(['1.4', '1.5', '1.3'].map((c) => pointsOf(by.get(c) as Assessment))).toEqual([2, 0.25, 0.5]);
   });
 
+  test('other wordings the timeliness rule reads ("Quá hạn 5 ngày", "Hoàn thành đúng hạn") are kept as written', () => {
+    const r = parseFilledTemplate(filled({ '1.3': 'Quá hạn 5 ngày', '1.5': 'Hoàn thành đúng hạn' }), { framework: fw, units });
+    expect(r.issues).toEqual([]);
+    expect(r.assessments.map((a) => [a.criterion, a.value])).toEqual([
+      ['1.3', 'Quá hạn 5 ngày'],
+      ['1.5', 'Hoàn thành đúng hạn'],
+    ]);
+    // 5 days late → late share 0.5 × 0.5 = 0.25; on time → 0.5
+    expect(r.assessments.map(pointsOf)).toEqual([0.25, 0.5]);
+  });
+
   test('"abc", "-5", "18/0" in rate cells and an unknown word in a timeliness cell are located errors', () => {
     const r = parseFilledTemplate(filled({ '1.1': 'abc', '1.2': '-5', '1.4': '18/0', '1.3': 'hôm qua' }), { framework: fw, units });
     expect(r.status).toBe('rejected');

@@ -415,7 +415,10 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
               break;
             }
             const iso = dateOf(raw, Boolean(dates[vAddr]));
+            // other wordings the criterion's rule reads ("Quá hạn 5 ngày", "Hoàn thành đúng hạn")
+            const ruleReads = iso === undefined && typeof raw === 'string' && exp?.row.rule !== undefined && !exp.row.rule.score({ value: text(raw) }).missing;
             if (iso !== undefined) value = iso;
+            else if (ruleReads) value = text(raw);
             else if (input.choices && input.choices.length > 0) rowIssues.push(issue('template.notADateOrWord', { value: text(raw), choices: input.choices }, S(vAddr, crit)));
             else rowIssues.push(issue('template.notADate', { value: text(raw) }, S(vAddr, crit)));
             break;
