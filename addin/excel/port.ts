@@ -10,6 +10,13 @@
  * carries more than `rangeBudgetBytes` (estimated by JSON length). A full recompute is therefore
  * list + read + write = 3 syncs whatever the number of units.
  *
+ * Write payload: a sheet that the preceding `read` of this port loaded (an input sheet such as
+ * "Kê khai" with its computed `out_` columns) is updated in place: only cells whose value
+ * differs from what was read are sent, in rectangular blocks, and number formats only where
+ * they change; formulas and validations the user put there stay. Other sheets are replaced
+ * whole. A number format that covers a whole range is sent once (Office.js applies a single
+ * value to every cell of the range), never as a per-cell array.
+ *
  * Strings are written as text, never as formulas or numbers: Office.js parses a string value as
  * if typed, so any string that could be read as a formula, number, date, boolean or error gets a
  * leading apostrophe (Excel stores the text without it).
@@ -52,6 +59,9 @@ export interface PortNotice {
 }
 
 export const MB = 1024 * 1024;
+
+/** Estimated request JSON of one queued action on a range (object path, action, address), beside its argument. */
+export const OP_BYTES = 160;
 
 /** Rows at the top of a sheet whose visibility is read one by one in the read sync. */
 export const HEAD_ROWS = 30;
@@ -134,6 +144,29 @@ interface SheetEntry {
   state: SheetState;
 }
 
+/** What the last `read` saw of one sheet, cell by cell (used range from r0, c0). */
+interface ReadCache {
+  snap: SheetSnapshot;
+  r0: number;
+  c0: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  formats: unknown[][];
+  types: unknown[][];
+}
+
+/** Same cell content: null and '' both mean empty. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const x = a === null || a === undefined ? '' : a;
+  const y = b === null || b === undefined ? '' : b;
+  return x === y;
+}
+
+/** Sets a property that Office.js applies to every cell when given one value instead of a 2-D array. */
+function setForAllCells(range: Excel.Range, prop: 'numberFormat', value: string): void {
+  Reflect.set(range, prop, value);
+}
+
 /** Budgeted queue: counts the estimated payload and syncs when it is full. */
 class Flusher {
   queued = 0;
@@ -165,6 +198,8 @@ export class OfficeJsPort implements WorkbookPort {
   private readonly syncBudget: number;
   /** Sheets in workbook order as last seen (refreshed by listSheets/read, kept by write). */
   private sheets: SheetEntry[] | undefined;
+  /** Sheets as the last `read` saw them; used (then dropped) by the next `write`. */
+  private lastRead = new Map<string, ReadCache>();
 
   constructor(options: OfficeJsPortOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
@@ -178,6 +213,7 @@ export class OfficeJsPort implements WorkbookPort {
       return await this.run(batch);
     } catch (e) {
       this.sheets = undefined; // the workbook may have changed under us
+      this.lastRead.clear();
       throw toPortError(e, operation, sheet);
     }
   }
@@ -221,11 +257,19 @@ export class OfficeJsPort implements WorkbookPort {
         return { name, ws, used, merged, head, tail };
       });
       await ctx.sync();
+      this.lastRead = new Map();
       const snaps: SheetSnapshot[] = [];
       const mixed: { snap: SheetSnapshot; rows: Excel.Range[] }[] = [];
       for (const job of jobs) {
         const snap = this.snapshotOf(job.ws, job.used, job.merged);
         snaps.push(snap);
+        const u = job.used;
+        this.lastRead.set(
+          snap.name,
+          u.isNullObject
+            ? { snap, r0: 0, c0: 0, values: [], formulas: [], formats: [], types: [] }
+            : { snap, r0: u.rowIndex, c0: u.columnIndex, values: u.values, formulas: u.formulas, formats: u.numberFormat, types: u.valueTypes },
+        );
         const hidden = job.head.flatMap((r, i) => (r.rowHidden === true ? [i + 1] : []));
         const lastUsed = job.used.isNullObject ? 0 : job.used.rowIndex + job.used.rowCount;
         if (job.tail.rowHidden !== false && lastUsed > HEAD_ROWS) {
@@ -313,8 +357,12 @@ export class OfficeJsPort implements WorkbookPort {
         const order = known.map((s) => ({ ...s }));
         const flusher = new Flusher(ctx, this.syncBudget, this.capabilities.suspendCalculation);
         let done = 0;
+        const cache = this.lastRead;
+        this.lastRead = new Map();
         for (const sheet of sheets) {
-          await this.writeSheet(ctx, sheet, order, flusher);
+          const seen = cache.get(sheet.name);
+          if (seen && this.canPatch(seen, sheet, order)) await this.patchSheet(ctx, sheet, seen, order, flusher);
+          else await this.writeSheet(ctx, sheet, order, flusher);
           done++;
           options.onProgress?.(done / Math.max(1, sheets.length) * 0.95);
         }
@@ -351,6 +399,10 @@ export class OfficeJsPort implements WorkbookPort {
     return fresh;
   }
 
+  private canPatch(seen: ReadCache, sheet: RenderedSheet, order: readonly SheetEntry[]): boolean {
+    return order.some((s) => s.name === sheet.name) && !seen.snap.protected && !(sheet.charts ?? []).length && !(sheet.conditionalFormats ?? []).length;
+  }
+
   private async writeSheet(ctx: Excel.RequestContext, sheet: RenderedSheet, order: SheetEntry[], flusher: Flusher): Promise<void> {
     const ws = this.replace(ctx, sheet.name, order);
     const width = Math.max(0, ...sheet.values.map((r) => r.length));
@@ -368,17 +420,172 @@ export class OfficeJsPort implements WorkbookPort {
         bytes += rowBytes;
         r++;
       }
-      await flusher.add(bytes);
+      await flusher.add(bytes + OP_BYTES);
       ws.getRangeByIndexes(r - block.length, 0, block.length, width).values = block;
     }
+    for (const { range, style } of sheet.styles ?? []) await this.applyStyle(ws, range, style, flusher, true);
+    await this.decorate(ctx, ws, sheet, order, flusher);
+  }
+
+  /**
+   * Update a sheet the last read saw, in place: number formats that change, then only the cells
+   * whose value differs from what was read (in rectangular blocks; unchanged plain cells between
+   * two changes are resent when that is cheaper than one more range), then the rest of the sheet's
+   * layout. Formulas and user cells whose value is unchanged are not touched.
+   */
+  private async patchSheet(ctx: Excel.RequestContext, sheet: RenderedSheet, seen: ReadCache, order: SheetEntry[], flusher: Flusher): Promise<void> {
+    const ws = ctx.workbook.worksheets.getItem(sheet.name);
+    const at = (grid: unknown[][], r: number, c: number): unknown => grid[r - seen.r0]?.[c - seen.c0];
+    const raw = (r: number, c: number): unknown => at(seen.values, r, c) ?? '';
+    const isFormula = (r: number, c: number): boolean => {
+      const f = at(seen.formulas, r, c);
+      return typeof f === 'string' && f.startsWith('=') && f.length > 1 && (at(seen.types, r, c) !== 'String' || raw(r, c) !== f);
+    };
+    const want = (r: number, c: number): CellValue => sheet.values[r]?.[c] ?? null;
+    const changed = (r: number, c: number): boolean => {
+      const v = want(r, c);
+      return !sameValue(v, seen.snap.values[r]?.[c]) && !sameValue(v, raw(r, c));
+    };
+    /** Rewriting the cell with the wanted value leaves it exactly as it is. */
+    const safe = (r: number, c: number): boolean => !isFormula(r, c) && at(seen.types, r, c) !== 'Error' && sameValue(want(r, c), raw(r, c));
+    const cellBytes = (r: number, c: number): number => JSON.stringify(toExcelValue(want(r, c))).length + 1;
+    const seenWidth = Math.max(0, ...seen.values.map((row) => row.length));
+    const height = Math.max(sheet.values.length, seen.values.length ? seen.r0 + seen.values.length : 0);
+    const width = Math.max(0, ...sheet.values.map((row) => row.length), seenWidth ? seen.c0 + seenWidth : 0);
+
+    // 1. blocks of changed cells
+    interface Block {
+      r0: number;
+      r1: number;
+      c0: number;
+      c1: number;
+    }
+    const blocks: Block[] = [];
+    const open = new Map<string, Block>();
+    const gapRowsCheap = (b: Block, r: number): boolean => {
+      let bytes = 0;
+      for (let i = b.r1 + 1; i < r; i++)
+        for (let c = b.c0; c <= b.c1; c++) {
+          if (!safe(i, c)) return false;
+          bytes += cellBytes(i, c);
+          if (bytes > OP_BYTES) return false;
+        }
+      return true;
+    };
+    for (let r = 0; r < height; r++) {
+      const runs: [number, number][] = [];
+      for (let c = 0; c < width; c++) {
+        if (!changed(r, c)) continue;
+        const last = runs[runs.length - 1];
+        if (last) {
+          let ok = true;
+          let bytes = 0;
+          for (let g = last[1] + 1; g < c && ok; g++) {
+            bytes += cellBytes(r, g);
+            ok = safe(r, g) && bytes <= OP_BYTES;
+          }
+          if (ok) {
+            last[1] = c;
+            continue;
+          }
+        }
+        runs.push([c, c]);
+      }
+      for (const [c0, c1] of runs) {
+        const k = `${c0}:${c1}`;
+        const b = open.get(k);
+        if (b && (b.r1 === r - 1 || gapRowsCheap(b, r))) b.r1 = r;
+        else {
+          const fresh = { r0: r, r1: r, c0, c1 };
+          blocks.push(fresh);
+          open.set(k, fresh);
+        }
+      }
+    }
+
+    // 2. number formats that change (before the values, so a number never lands in a text cell)
+    const applied: { box: Bounds; fmt: string }[] = [];
+    const fmtNow = (r: number, c: number): string => {
+      for (let i = applied.length - 1; i >= 0; i--) {
+        const a = applied[i];
+        if (a && r >= a.box.r0 && r <= a.box.r1 && c >= a.box.c0 && c <= a.box.c1) return a.fmt;
+      }
+      const f = at(seen.formats, r, c);
+      return typeof f === 'string' && f !== '' ? f : 'General';
+    };
+    for (const { range, style } of sheet.styles ?? []) {
+      if (style.numFmt === undefined) continue;
+      const [a, b] = range.split(':');
+      const box = parseBounds(a ?? '', b);
+      if (!box) continue;
+      let differs = false;
+      for (let r = box.r0; r <= box.r1 && !differs; r++) for (let c = box.c0; c <= box.c1 && !differs; c++) differs = fmtNow(r, c) !== style.numFmt;
+      if (!differs) continue;
+      await flusher.add(OP_BYTES + style.numFmt.length);
+      setForAllCells(ws.getRange(range), 'numberFormat', style.numFmt);
+      applied.push({ box, fmt: style.numFmt });
+    }
+    // a number or boolean going into a text-formatted cell: General while writing, text again after
+    const textCells: [number, number][] = [];
+    for (const b of blocks)
+      for (let r = b.r0; r <= b.r1; r++)
+        for (let c = b.c0; c <= b.c1; c++) {
+          const v = want(r, c);
+          if ((typeof v === 'number' || typeof v === 'boolean') && fmtNow(r, c) === '@') textCells.push([r, c]);
+        }
+    for (const [r, c] of textCells) {
+      await flusher.add(OP_BYTES);
+      setForAllCells(ws.getRangeByIndexes(r, c, 1, 1), 'numberFormat', 'General');
+    }
+
+    // 3. the changed values, each block split into row chunks under the range budget
+    for (const b of blocks) {
+      let r = b.r0;
+      while (r <= b.r1) {
+        const chunk: (string | number | boolean)[][] = [];
+        let bytes = 2;
+        while (r <= b.r1) {
+          const row: (string | number | boolean)[] = [];
+          for (let c = b.c0; c <= b.c1; c++) row.push(toExcelValue(want(r, c)));
+          const rowBytes = JSON.stringify(row).length + 1;
+          if (chunk.length > 0 && bytes + rowBytes > this.rangeBudget) break;
+          chunk.push(row);
+          bytes += rowBytes;
+          r++;
+        }
+        await flusher.add(bytes + OP_BYTES);
+        ws.getRangeByIndexes(r - chunk.length, b.c0, chunk.length, b.c1 - b.c0 + 1).values = chunk;
+      }
+    }
+    for (const [r, c] of textCells) {
+      await flusher.add(OP_BYTES);
+      setForAllCells(ws.getRangeByIndexes(r, c, 1, 1), 'numberFormat', '@');
+    }
+
+    // 4. the rest of the layout
+    for (const { range, style } of sheet.styles ?? []) await this.applyStyle(ws, range, style, flusher, false);
+    const keepHidden = new Set(sheet.hiddenRows ?? []);
+    for (const row of seen.snap.hiddenRows ?? []) if (!keepHidden.has(row)) ws.getRange(`${row}:${row}`).rowHidden = false;
+    if (!sheet.state && seen.snap.state && seen.snap.state !== 'visible') {
+      ws.visibility = 'Visible';
+      const entry = order.find((s) => s.name === sheet.name);
+      if (entry) entry.state = 'visible';
+    }
+    const merged = new Set(seen.snap.merged ?? []);
+    await this.decorate(ctx, ws, { ...sheet, merges: (sheet.merges ?? []).filter((m) => !merged.has(m)) }, order, flusher);
+  }
+
+  /** Everything of a sheet besides its values and number formats: widths, styles, hidden rows, merges, freeze, rules, charts, page, state, protection. */
+  private async decorate(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: RenderedSheet, order: SheetEntry[], flusher: Flusher): Promise<void> {
     (sheet.columnWidths ?? []).forEach((w, i) => {
       // characters → points (≈ 7 px per character + 5 px padding; 0.75 pt per px)
       ws.getRange(`${columnName(i)}:${columnName(i)}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75 * 100) / 100;
     });
-    for (const { range, style } of sheet.styles ?? []) await this.applyStyle(ws, range, style, flusher);
+    await flusher.add((sheet.columnWidths ?? []).length * OP_BYTES);
     for (const row of sheet.hiddenRows ?? []) ws.getRange(`${row}:${row}`).rowHidden = true;
     for (const col of sheet.hiddenColumns ?? []) ws.getRange(`${columnName(col - 1)}:${columnName(col - 1)}`).columnHidden = true;
     for (const m of sheet.merges ?? []) ws.getRange(m).merge(false);
+    await flusher.add(((sheet.hiddenRows ?? []).length + (sheet.hiddenColumns ?? []).length + (sheet.merges ?? []).length) * OP_BYTES);
     if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) && !this.missing('freeze', sheet.name)) {
       if (sheet.freeze.columns === 0) ws.freezePanes.freezeRows(sheet.freeze.rows);
       else if (sheet.freeze.rows === 0) ws.freezePanes.freezeColumns(sheet.freeze.columns);
@@ -393,16 +600,18 @@ export class OfficeJsPort implements WorkbookPort {
         if (cf.rule === 'between') rule.formula2 = String(cf.value2 ?? cf.value);
         added.cellValue.rule = rule;
       }
+      await flusher.add((sheet.conditionalFormats ?? []).length * 4 * OP_BYTES);
     }
     const longLists: string[][] = [];
     if ((sheet.validations ?? []).length > 0 && !this.missing('validation', sheet.name)) {
       for (const v of sheet.validations ?? []) this.applyValidation(ws, sheet.name, v, longLists);
+      await flusher.add((sheet.validations ?? []).reduce((n, v) => n + 4 * OP_BYTES + (v.type === 'list' ? JSON.stringify(v.values).length : 0), 0));
     }
     if (longLists.length > 0) {
       const ls = this.replace(ctx, listSheetName(sheet.name), order);
       const rows = Math.max(...longLists.map((l) => l.length));
       const grid = Array.from({ length: rows }, (_, i) => longLists.map((l) => toExcelValue(l[i] ?? null)));
-      await flusher.add(JSON.stringify(grid).length);
+      await flusher.add(JSON.stringify(grid).length + OP_BYTES);
       ls.getRangeByIndexes(0, 0, rows, longLists.length).values = grid;
       ls.visibility = 'VeryHidden';
       const entry = order.find((s) => s.name === listSheetName(sheet.name));
@@ -432,41 +641,30 @@ export class OfficeJsPort implements WorkbookPort {
     }
   }
 
-  private async applyStyle(ws: Excel.Worksheet, address: string, s: CellStyle, flusher: Flusher): Promise<void> {
+  private async applyStyle(ws: Excel.Worksheet, address: string, s: CellStyle, flusher: Flusher, withNumFmt: boolean): Promise<void> {
     const range = ws.getRange(address);
     const f = range.format;
-    if (s.bold !== undefined) f.font.bold = s.bold;
-    if (s.italic !== undefined) f.font.italic = s.italic;
-    if (s.fontSize !== undefined) f.font.size = s.fontSize;
-    if (s.fontColor !== undefined) f.font.color = hexColor(s.fontColor);
-    if (s.fill !== undefined) f.fill.color = hexColor(s.fill);
-    if (s.wrap !== undefined) f.wrapText = s.wrap;
-    if (s.align !== undefined) f.horizontalAlignment = s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right';
-    if (s.align !== undefined || s.wrap !== undefined) f.verticalAlignment = 'Top';
+    let ops = 0;
+    if (s.bold !== undefined) (f.font.bold = s.bold), ops++;
+    if (s.italic !== undefined) (f.font.italic = s.italic), ops++;
+    if (s.fontSize !== undefined) (f.font.size = s.fontSize), ops++;
+    if (s.fontColor !== undefined) (f.font.color = hexColor(s.fontColor)), ops++;
+    if (s.fill !== undefined) (f.fill.color = hexColor(s.fill)), ops++;
+    if (s.wrap !== undefined) (f.wrapText = s.wrap), ops++;
+    if (s.align !== undefined) (f.horizontalAlignment = s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right'), ops++;
+    if (s.align !== undefined || s.wrap !== undefined) (f.verticalAlignment = 'Top'), ops++;
     if (s.border) {
       for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
         const b = f.borders.getItem(edge);
         b.style = 'Continuous';
         b.color = '#9E9E9E';
+        ops += 2;
       }
     }
-    if (s.locked !== undefined) f.protection.locked = s.locked;
-    if (s.numFmt !== undefined) {
-      const [a, b] = address.split(':');
-      const p = parseBounds(a ?? '', b);
-      if (p) {
-        const cols = p.c1 - p.c0 + 1;
-        const fmt = s.numFmt;
-        // one format per cell (Office.js wants the range's shape); split tall ranges under the budget
-        const perRow = JSON.stringify(Array.from({ length: cols }, () => fmt)).length + 1;
-        const step = Math.max(1, Math.floor(this.rangeBudget / perRow));
-        for (let r = p.r0; r <= p.r1; r += step) {
-          const n = Math.min(step, p.r1 - r + 1);
-          await flusher.add(n * perRow);
-          ws.getRangeByIndexes(r, p.c0, n, cols).numberFormat = Array.from({ length: n }, () => Array.from({ length: cols }, () => fmt));
-        }
-      }
-    }
+    if (s.locked !== undefined) (f.protection.locked = s.locked), ops++;
+    // one format for the whole range: sent once, never as a per-cell array
+    if (s.numFmt !== undefined && withNumFmt) (setForAllCells(range, 'numberFormat', s.numFmt), ops++);
+    await flusher.add(ops * OP_BYTES);
   }
 
   private applyValidation(ws: Excel.Worksheet, sheetName: string, v: Validation, longLists: string[][]): void {
@@ -518,7 +716,14 @@ export class OfficeJsPort implements WorkbookPort {
 }
 
 
-function parseBounds(a: string, b: string | undefined): { r0: number; c0: number; r1: number; c1: number } | undefined {
+interface Bounds {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+function parseBounds(a: string, b: string | undefined): Bounds | undefined {
   const p = parseCell(a);
   const q = b === undefined ? p : parseCell(b);
   if (!p || !q) return undefined;

@@ -54,9 +54,20 @@ export interface DoubleStats {
   /** Largest estimated payload of one sync. */
   maxSyncBytes: number;
   suspendCalls: number;
+  /** Estimated payload by kind of write ("Range.values", "Range.numberFormat", "Range.format.fill.color"…), summed over all syncs. */
+  bytesByKind: Record<string, number>;
+  /** Estimated payload of each sync, in order. */
+  syncBytes: number[];
 }
 
 export const SYNC_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Estimated request JSON of one queued action beside its argument (action id and name, object
+ * path of the range or format it acts on, address). Counted in every sync's payload, so a writer
+ * that queues thousands of small actions is charged for them as Excel would be.
+ */
+export const ACTION_BYTES = 100;
 
 class DoubleError extends Error {
   code: string;
@@ -133,7 +144,7 @@ export function parseTyped(v: Raw): CellModel {
   return { value: v };
 }
 
-type Op = { run: () => void; bytes: number };
+type Op = { run: () => void; bytes: number; kind: string };
 
 class Ctx {
   queue: Op[] = [];
@@ -159,6 +170,7 @@ class Ctx {
         }
       },
       bytes,
+      kind: location,
     });
   }
   async sync(): Promise<void> {
@@ -171,7 +183,9 @@ class Ctx {
     }
     const ops = this.queue;
     this.queue = [];
-    const bytes = ops.reduce((s, o) => s + o.bytes, 0);
+    const bytes = ops.reduce((s, o) => s + o.bytes + ACTION_BYTES, 0);
+    this.dbl.stats.syncBytes.push(bytes);
+    for (const o of ops) if (o.bytes > 0) this.dbl.stats.bytesByKind[o.kind || 'other'] = (this.dbl.stats.bytesByKind[o.kind || 'other'] ?? 0) + o.bytes;
     if (bytes > this.dbl.stats.maxSyncBytes) this.dbl.stats.maxSyncBytes = bytes;
     if (bytes > SYNC_LIMIT_BYTES) throw new DoubleError('RequestPayloadSizeLimitExceeded', `request payload ${bytes} bytes`, 'RequestContext.sync');
     for (const op of ops) op.run();
@@ -427,7 +441,7 @@ function styleProxy(ctx: Ctx, sheet: () => SheetModel, address: () => string, pr
       return undefined;
     },
     set: (_t, prop: string, value: unknown) => {
-      ctx.enqueue(() => sheet().styles.push({ address: address(), prop: prefix + prop, value }), JSON.stringify(value ?? null).length);
+      ctx.enqueue(() => sheet().styles.push({ address: address(), prop: prefix + prop, value }), JSON.stringify(value ?? null).length, `Range.format.${prefix}${prop}`);
       return true;
     },
   });
@@ -471,7 +485,7 @@ class RangeProxy extends Loadable {
     this.dataValidation = {
       clear: () => undefined,
       set rule(r: unknown) {
-        ctx.enqueue(() => sheet().validations.push({ address: boxAddress(self.box), rule: r }), JSON.stringify(r).length);
+        ctx.enqueue(() => sheet().validations.push({ address: boxAddress(self.box), rule: r }), JSON.stringify(r).length, 'Range.dataValidation.rule');
       },
       get rule(): unknown {
         return undefined;
@@ -536,12 +550,14 @@ class RangeProxy extends Loadable {
     this.guard('values');
     return this.data?.values ?? [];
   }
-  set numberFormat(v: string[][]) {
+  /** A 2-D array of the range's shape, or one format for every cell (as Office.js accepts). */
+  set numberFormat(v: string[][] | string) {
     this.ctx.enqueue(
       () => {
-        this.checkShape(v, 'numberFormat');
+        const grid = typeof v === 'string' ? Array.from({ length: this.rows }, () => Array.from({ length: this.cols }, () => v)) : v;
+        this.checkShape(grid, 'numberFormat');
         const s = this.sheet();
-        v.forEach((row, i) =>
+        grid.forEach((row, i) =>
           row.forEach((f, j) => {
             const k = key(this.box.r0 + i, this.box.c0 + j);
             const prev = s.cells.get(k) ?? { value: '' };
@@ -664,7 +680,7 @@ class RangeProxy extends Loadable {
 
 export class ExcelDouble {
   sheets: SheetModel[] = [];
-  stats: DoubleStats = { syncs: 0, runs: 0, maxOpBytes: 0, maxSyncBytes: 0, suspendCalls: 0 };
+  stats: DoubleStats = { syncs: 0, runs: 0, maxOpBytes: 0, maxSyncBytes: 0, suspendCalls: 0, bytesByKind: {}, syncBytes: [] };
   active: { sheet: string; cell: string } | undefined;
   /** Make the next sync fail as Excel would (e.g. { code: 'ActivityLimitReached', … }). */
   failNextSync: { code: string; message: string; location: string } | undefined;
@@ -709,7 +725,7 @@ export class ExcelDouble {
   }
 
   resetStats(): void {
-    this.stats = { syncs: 0, runs: 0, maxOpBytes: 0, maxSyncBytes: 0, suspendCalls: 0 };
+    this.stats = { syncs: 0, runs: 0, maxOpBytes: 0, maxSyncBytes: 0, suspendCalls: 0, bytesByKind: {}, syncBytes: [] };
   }
 
   readonly isSetSupported = (name: string, version: string): boolean => name === 'ExcelApi' && compareVersions(version, this.apiVersion) <= 0;

@@ -3,6 +3,9 @@ import { ExcelPortError } from '../../addin/excel/errors';
 import { recompute, type Pipeline } from '../../addin/taskpane/recompute';
 import type { CellValue, RenderedSheet, SheetSnapshot } from '../../engine/workbook/port';
 import { ExcelDouble, SYNC_LIMIT_BYTES } from './excel-double';
+import { computeMaster, masterInputs } from '../../addin/taskpane/engine';
+import { renderMasterInputSheets } from '../../engine/workbook/master';
+import { syntheticDocument } from '../../bench/synthetic';
 
 const CRITERIA = 164; // leaves in the Thanh Xuân ward criteria set
 
@@ -81,6 +84,87 @@ describe('OfficeJsPort over the Excel double', () => {
     await recompute(port, pipeline);
     expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
     expect(dbl.sheets.map((s) => s.name)).toEqual(['Đơn vị', 'Số liệu', 'Xếp hạng', 'Kết quả', 'Điểm bị trừ']);
+  });
+
+  /**
+   * The synthetic master of bench/run.ts: written through the port itself (number formats,
+   * validations, hidden key rows as Excel holds them) or, faster, typed as values only as the
+   * bench does; stats reset.
+   */
+  async function syntheticMaster(units: number, criteria: number, viaPort = true): Promise<{ dbl: ExcelDouble; port: OfficeJsPort }> {
+    const doc = syntheticDocument(units, criteria);
+    const inputs = renderMasterInputSheets({
+      framework: doc.framework,
+      units: doc.units.map((u) => ({ ...u, kind: u.kind ?? 'ward' })),
+      assessments: doc.assessments ?? [],
+      rounds: [{ round: 'selfAssessment', deadline: '2023-11-30' }],
+    });
+    const dbl = viaPort ? new ExcelDouble() : new ExcelDouble(Object.fromEntries(inputs.map((s) => [s.name, s.values.map((row) => row.map((v) => v ?? null))])));
+    const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
+    if (viaPort) await port.write(inputs);
+    dbl.resetStats();
+    return { dbl, port };
+  }
+  const masterPipeline = (captured: RenderedSheet[][] = []): Pipeline<unknown> => ({
+    inputSheets: masterInputs,
+    compute: (snaps) => {
+      const out = computeMaster(snaps, { lang: 'vi', file: 'master.xlsx' });
+      captured.push(out.sheets);
+      return Promise.resolve(out);
+    },
+  });
+
+  test('160 units × 200 criteria: a full recompute is 3 syncs (list, read, one write), every sync under 4 MB', async () => {
+    const { dbl, port } = await syntheticMaster(160, 200, false);
+    const r = await recompute(port, masterPipeline());
+    expect(r.ok).toBe(true);
+    expect(r.written[0]).toBe('Kê khai');
+    expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
+    for (const b of dbl.stats.syncBytes) expect(b).toBeLessThan(4 * MB);
+    // a number format over a whole range is one value, not one per cell: all formats of all sheets fit in a few KB
+    expect(dbl.stats.bytesByKind['Range.numberFormat'] ?? 0).toBeLessThan(16 * 1024);
+    // "Kê khai" holds 160 × 200 = 32,000 rows; only its computed columns went out, the other sheets whole
+    expect(dbl.stats.bytesByKind['Range.values'] ?? 0).toBeLessThan(3.5 * MB);
+    // the second recompute finds the computed columns unchanged: "Kê khai" costs almost nothing
+    dbl.resetStats();
+    await recompute(port, masterPipeline());
+    expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
+    for (const b of dbl.stats.syncBytes) expect(b).toBeLessThan(2 * MB);
+  }, 60000);
+
+  test('an input sheet the recompute read is updated in place: same cells as a whole rewrite, formulas and validations kept', async () => {
+    const { dbl, port } = await syntheticMaster(3, 10);
+    // the user adds a formula in a column of their own and a note that Excel would parse
+    const kk = dbl.sheet('Kê khai');
+    if (!kk) throw new Error('no Kê khai');
+    const validations = kk.validations.length;
+    expect(validations).toBeGreaterThan(0);
+    const position = dbl.sheets.indexOf(kk);
+    kk.cells.set('4,30', { value: 3, formula: '=1+2' });
+    kk.cells.set('5,30', { value: '=không phải công thức' });
+    const captured: RenderedSheet[][] = [];
+    await recompute(port, masterPipeline(captured));
+    expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
+    const rendered = captured[0]?.find((s) => s.name === 'Kê khai');
+    if (!rendered) throw new Error('Kê khai not rendered');
+    // the same rendered sheet written whole by a port that read nothing
+    const whole = new ExcelDouble();
+    await new OfficeJsPort({ run: whole.run, isSetSupported: whole.isSetSupported }).write([rendered]);
+    const a = dbl.sheet('Kê khai');
+    const b = whole.sheet('Kê khai');
+    if (!a || !b) throw new Error('missing sheet');
+    const valuesOf = (m: typeof a): Map<string, unknown> => new Map([...m.cells].filter(([, c]) => c.value !== '').map(([k, c]) => [k, c.value]));
+    expect(valuesOf(a)).toEqual(valuesOf(b));
+    // computed columns really filled (points in the first data row)
+    const header = rendered.values.findIndex((row) => row.includes('out_points'));
+    const col = rendered.values[header]?.indexOf('out_points') ?? -1;
+    expect(typeof a.cells.get(`${header + 2},${col}`)?.value).toBe('number');
+    expect(a.cells.get(`${header + 2},${col}`)?.numberFormat).not.toBe('@');
+    // what only the in-place update keeps
+    expect(a.cells.get('4,30')).toMatchObject({ value: 3, formula: '=1+2' });
+    expect(a.cells.get('5,30')).toEqual({ value: '=không phải công thức' });
+    expect(a.validations.length).toBeGreaterThanOrEqual(validations);
+    expect(dbl.sheets.map((s) => s.name).indexOf('Kê khai')).toBe(position);
   });
 
   test('a small range budget splits values into several ranges, each under the budget', async () => {
