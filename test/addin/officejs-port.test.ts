@@ -167,6 +167,31 @@ describe('OfficeJsPort over the Excel double', () => {
     expect(dbl.sheets.map((s) => s.name).indexOf('Kê khai')).toBe(position);
   });
 
+  test('in place: cells the new sheet no longer has are cleared, a number into a text cell stays a number, rows no longer hidden are shown', async () => {
+    const dbl = new ExcelDouble({ Sheet1: [], 'Nhập': [['Mã', 'Điểm'], ['A', 1], ['B', 2], ['C', 3]] });
+    const s = dbl.sheet('Nhập');
+    if (!s) throw new Error('no sheet');
+    s.cells.set('1,1', { value: '1', numberFormat: '@' }); // B2 typed as text "1"
+    s.hiddenRows.add(4);
+    const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
+    const [snap] = await port.read(['Nhập']);
+    expect(snap?.hiddenRows).toEqual([4]);
+    dbl.resetStats();
+    // B2 becomes the number 1.5 (its cell keeps "@" as a whole rewrite would), row 4 goes, "0012" must stay text
+    await port.write([{ name: 'Nhập', marker: 'm', values: [['Mã', 'Điểm'], ['A', 1.5], ['0012', 2]] }]);
+    expect(dbl.cell('Nhập', 'B2')).toEqual({ value: 1.5, numberFormat: '@' });
+    expect(dbl.cell('Nhập', 'A3')?.value).toBe('0012');
+    expect(dbl.cell('Nhập', 'A4')).toBeUndefined();
+    expect(dbl.cell('Nhập', 'B4')).toBeUndefined();
+    expect(dbl.cell('Nhập', 'A2')?.value).toBe('A');
+    expect(dbl.sheet('Nhập')?.hiddenRows.has(4)).toBe(false);
+    expect(dbl.sheets.map((x) => x.name)).toEqual(['Sheet1', 'Nhập']);
+    expect(dbl.stats.syncs).toBe(1);
+    // the next write has no read behind it: the sheet is replaced whole
+    await port.write([{ name: 'Nhập', marker: 'm', values: [['x']] }]);
+    expect(dbl.cell('Nhập', 'B2')).toBeUndefined();
+  });
+
   test('a small range budget splits values into several ranges, each under the budget', async () => {
     const dbl = inputWorkbook(11);
     const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported, rangeBudgetBytes: 64 * 1024 });
