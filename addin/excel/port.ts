@@ -645,25 +645,58 @@ export class OfficeJsPort implements WorkbookPort {
     const range = ws.getRange(address);
     const f = range.format;
     let ops = 0;
-    if (s.bold !== undefined) (f.font.bold = s.bold), ops++;
-    if (s.italic !== undefined) (f.font.italic = s.italic), ops++;
-    if (s.fontSize !== undefined) (f.font.size = s.fontSize), ops++;
-    if (s.fontColor !== undefined) (f.font.color = hexColor(s.fontColor)), ops++;
-    if (s.fill !== undefined) (f.fill.color = hexColor(s.fill)), ops++;
-    if (s.wrap !== undefined) (f.wrapText = s.wrap), ops++;
-    if (s.align !== undefined) (f.horizontalAlignment = s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right'), ops++;
-    if (s.align !== undefined || s.wrap !== undefined) (f.verticalAlignment = 'Top'), ops++;
+    const count = (n = 1): void => {
+      ops += n;
+    };
+    if (s.bold !== undefined) {
+      f.font.bold = s.bold;
+      count();
+    }
+    if (s.italic !== undefined) {
+      f.font.italic = s.italic;
+      count();
+    }
+    if (s.fontSize !== undefined) {
+      f.font.size = s.fontSize;
+      count();
+    }
+    if (s.fontColor !== undefined) {
+      f.font.color = hexColor(s.fontColor);
+      count();
+    }
+    if (s.fill !== undefined) {
+      f.fill.color = hexColor(s.fill);
+      count();
+    }
+    if (s.wrap !== undefined) {
+      f.wrapText = s.wrap;
+      count();
+    }
+    if (s.align !== undefined) {
+      f.horizontalAlignment = s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right';
+      count();
+    }
+    if (s.align !== undefined || s.wrap !== undefined) {
+      f.verticalAlignment = 'Top';
+      count();
+    }
     if (s.border) {
       for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
         const b = f.borders.getItem(edge);
         b.style = 'Continuous';
         b.color = '#9E9E9E';
-        ops += 2;
+        count(2);
       }
     }
-    if (s.locked !== undefined) (f.protection.locked = s.locked), ops++;
+    if (s.locked !== undefined) {
+      f.protection.locked = s.locked;
+      count();
+    }
     // one format for the whole range: sent once, never as a per-cell array
-    if (s.numFmt !== undefined && withNumFmt) (setForAllCells(range, 'numberFormat', s.numFmt), ops++);
+    if (s.numFmt !== undefined && withNumFmt) {
+      setForAllCells(range, 'numberFormat', s.numFmt);
+      count();
+    }
     await flusher.add(ops * OP_BYTES);
   }
 
