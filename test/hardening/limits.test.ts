@@ -87,6 +87,70 @@ function rawZip(files: { name: string; data: Uint8Array; declared?: number }[]):
   return new Uint8Array(Buffer.concat([...locals, cd, end]));
 }
 
+/**
+ * A ZIP64 archive (as written for parts over 4 GB): every size in the central headers is
+ * 0xFFFFFFFF with the real values in the ZIP64 extra field, and the end record points to a
+ * ZIP64 end record through its locator.
+ */
+function zip64(files: { name: string; data: Uint8Array; declared?: number }[]): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  const u64 = (b: Buffer, v: number, at: number): void => {
+    b.writeUInt32LE(v % 0x1_0000_0000, at);
+    b.writeUInt32LE(Math.floor(v / 0x1_0000_0000), at + 4);
+  };
+  for (const f of files) {
+    const name = Buffer.from(f.name, 'utf8');
+    const body = deflateRawSync(f.data);
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(45, 4);
+    lh.writeUInt16LE(8, 8);
+    lh.writeUInt16LE(name.length, 26);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(45, 4);
+    ch.writeUInt16LE(45, 6);
+    ch.writeUInt16LE(8, 10);
+    ch.writeUInt32LE(0xffffffff, 20);
+    ch.writeUInt32LE(0xffffffff, 24);
+    ch.writeUInt16LE(name.length, 28);
+    ch.writeUInt16LE(4 + 24, 30);
+    ch.writeUInt32LE(0xffffffff, 42);
+    const extra = Buffer.alloc(4 + 24);
+    extra.writeUInt16LE(1, 0);
+    extra.writeUInt16LE(24, 2);
+    u64(extra, f.declared ?? f.data.length, 4); // uncompressed
+    u64(extra, body.length, 12); // compressed
+    u64(extra, offset, 20); // local header offset
+    locals.push(lh, name, body);
+    centrals.push(ch, name, extra);
+    offset += lh.length + name.length + body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const rec = Buffer.alloc(56);
+  rec.writeUInt32LE(0x06064b50, 0);
+  u64(rec, 44, 4);
+  rec.writeUInt16LE(45, 12);
+  rec.writeUInt16LE(45, 14);
+  u64(rec, files.length, 24);
+  u64(rec, files.length, 32);
+  u64(rec, cd.length, 40);
+  u64(rec, offset, 48);
+  const loc = Buffer.alloc(20);
+  loc.writeUInt32LE(0x07064b50, 0);
+  u64(loc, offset + cd.length, 8);
+  loc.writeUInt32LE(1, 16);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return new Uint8Array(Buffer.concat([...locals, cd, rec, loc, end]));
+}
+
 const xlsxParts = (extra: { name: string; data: Uint8Array; declared?: number }[]): Uint8Array =>
   rawZip([{ name: '[Content_Types].xml', data: new TextEncoder().encode(CT) }, { name: 'xl/workbook.xml', data: new TextEncoder().encode('<workbook/>') }, ...extra]);
 
@@ -152,7 +216,7 @@ describe('zip central directory', () => {
 
   test('zip bomb: 8 MB of one repeated row deflated at level 9 is refused before unzipping', async () => {
     const bytes = await bombXlsx(8 * MB);
-    // 8 MB of a 6-byte pattern deflates to roughly 8 KB (deflate tops out near 1032:1).
+    // 8 MB of a 6-byte pattern: JSZip at level 9 stores about 12 KB (ratio ~690:1, limit 200:1).
     expect(bytes.length).toBeLessThan(40 * 1024);
     const tmp = await tmpDir('limits-bomb');
     try {
@@ -208,6 +272,21 @@ describe('zip central directory', () => {
     expect(codes(total)).toEqual(['file.unpackedTooLarge']);
     expect(total[0]?.params).toMatchObject({ size: 202, limit: 200, count: 4 });
     expect(t('file.unpackedTooLarge', total[0]?.params, 'vi')).toContain('202 MB');
+  });
+
+  test('ZIP64 directories: real sizes read from the extra field; a 5 GB part is refused', async () => {
+    const ct = new TextEncoder().encode(CT);
+    const sheet = new TextEncoder().encode('<row/>'.repeat(100));
+    const bytes = zip64([{ name: '[Content_Types].xml', data: ct }, { name: 'xl/worksheets/sheet1.xml', data: sheet }]);
+    // the hand-built archive is a valid ZIP64 file for JSZip too
+    expect(await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')?.async('string')).toBe('<row/>'.repeat(100));
+    const ok = readZipDirectory(bytes);
+    if (!ok.ok) throw new Error(ok.detail);
+    expect(ok.entries.map((e) => [e.name, e.uncompressed])).toEqual([['[Content_Types].xml', ct.length], ['xl/worksheets/sheet1.xml', 600]]);
+    expect(ok.totalUncompressed).toBe(ct.length + 600);
+    const huge = checkZipLimits(zip64([{ name: '[Content_Types].xml', data: ct }, { name: 'xl/worksheets/sheet1.xml', data: sheet, declared: 5 * 1024 * MB }]), 'a.xlsx');
+    expect(codes(huge)).toEqual(['file.partTooLarge']);
+    expect(huge[0]?.params).toMatchObject({ size: 5120, limit: 150 });
   });
 
   test('more than 10,000 parts', async () => {
