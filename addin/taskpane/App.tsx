@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { VIEW_IDS, s, type Lang, type ViewId } from './i18n';
 import { useWorkbench, WorkbenchProvider, type ProviderProps } from './state';
-import { openXlsx, resultsName, saveBytes } from './files';
+import { openXlsx, resultsName, saveBytes, XlsxRejected } from './files';
 import { SetupView } from './views/SetupView';
 import { TemplatesView } from './views/TemplatesView';
 import { CollectView } from './views/CollectView';
@@ -63,8 +63,10 @@ function WorkbookBar(): JSX.Element {
             const port = await openXlsx(f);
             w.setWorkbook(port, f.name);
             w.say(undefined);
-          } catch {
-            w.say({ intent: 'error', text: s('file.bad', w.lang, { file: f.name }) });
+          } catch (e) {
+            const first = e instanceof XlsxRejected ? e.issues[0] : undefined;
+            const eng = first ? await w.loadEngine().catch(() => undefined) : undefined;
+            w.say({ intent: 'error', text: first && eng ? eng.describeIssue(first, w.lang) : s('file.bad', w.lang, { file: f.name }) });
           } finally {
             setOpening(false);
           }

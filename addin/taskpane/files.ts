@@ -3,10 +3,24 @@
  * are imported lazily: they are fetched only when a file is opened or built.
  */
 import type { ExcelJsPort } from '../../files/port';
+import type { Issue } from '../../engine/model/issue';
+import { checkXlsxBytes, MAX_XLSX_BYTES } from '../../files/xlsxCheck';
 
-export async function openXlsx(file: Blob): Promise<ExcelJsPort> {
-  const { ExcelJsPort } = await import(/* webpackChunkName: "exceljs" */ '../../files/port');
+/** A file refused before opening (too large, .xls/.ods, encrypted, zip bomb…), with located issues. */
+export class XlsxRejected extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(issues[0]?.code ?? 'file.corrupt');
+  }
+}
+
+/** Open an uploaded workbook; throws XlsxRejected for files the checks refuse (same checks as the CLI). */
+export async function openXlsx(file: Blob & { name?: string }): Promise<ExcelJsPort> {
+  const label = file.name ?? 'workbook.xlsx';
+  if (file.size > MAX_XLSX_BYTES) throw new XlsxRejected(checkXlsxBytes(new Uint8Array(MAX_XLSX_BYTES + 1), label));
   const bytes = new Uint8Array(await file.arrayBuffer());
+  const refused = checkXlsxBytes(bytes, label);
+  if (refused.length > 0) throw new XlsxRejected(refused);
+  const { ExcelJsPort } = await import(/* webpackChunkName: "exceljs" */ '../../files/port');
   return ExcelJsPort.fromBuffer(bytes);
 }
 

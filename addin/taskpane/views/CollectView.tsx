@@ -3,7 +3,7 @@ import { Button, Checkbox, Text } from '@fluentui/react-components';
 import type { Issue } from '../../../engine/model/issue';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
-import { openXlsx } from '../files';
+import { openXlsx, XlsxRejected } from '../files';
 import { IssueList } from './IssueList';
 
 interface Outcome {
@@ -44,8 +44,9 @@ export function CollectView(): JSX.Element {
           const sheets = await port.listSheets();
           const snapshots = await port.read(sheets.map((x) => x.name));
           filled.push({ file: f.name, sheets, snapshots });
-        } catch {
-          issues.push({ code: 'file.bad', severity: 'error', params: { file: f.name }, file: f.name });
+        } catch (e) {
+          if (e instanceof XlsxRejected) issues.push(...e.issues);
+          else issues.push({ code: 'file.bad', severity: 'error', params: { file: f.name }, file: f.name });
         }
       }
       const r = eng.importFilledTemplates(w.doc, filled, { lang: w.lang, now: nowLocal(), acceptValidRows: accept });
