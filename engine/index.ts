@@ -15,7 +15,7 @@ import { createSession, type ScoreOptions, type ScoreOutcome } from './scoring/d
  * `framework` is set when the data has the right shape; `compiled` when there are no errors.
  * @example
  * const { framework, issues } = validateFramework(json);
- * for (const i of issues) console.error(formatIssue(i, 'vi'));
+ * for (const i of issues) messages.push(formatIssue(i, 'vi'));
  */
 export function validateFramework(raw: unknown): { framework?: Framework; compiled?: CompiledFramework; issues: Issue[] } {
   return compileFramework(raw);

@@ -1,5 +1,5 @@
 /**
- * The task register as a sheet, "Kế hoạch", so that other years' plans can be entered in Excel.
+ * The task register as a sheet, "Kế hoạch", so that other years' plans can be entered in a spreadsheet.
  * Layout as the master workbook's tables (1-based rows): 1 title, 2 note, 3 (hidden) stable keys,
  * 4 display headers, 5… one task per row. The keys are those of the master "Kế hoạch" table
  * (id, title, lead, leadName, coordinators, due, criteria, note) plus section, leads,

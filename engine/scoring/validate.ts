@@ -112,7 +112,7 @@ export function tooDeepAt(raw: unknown): (string | number)[] | undefined {
  * each with its node path (`issue.path`) and criterion code.
  * @example
  * const { compiled, issues } = compileFramework(json);
- * if (!compiled) issues.forEach((i) => console.log(formatIssue(i)));
+ * const lines = compiled ? [] : issues.map((i) => formatIssue(i));
  */
 export function compileFramework(raw: unknown, basePath: (string | number)[] = []): FrameworkValidation {
   const deep = tooDeepAt(raw);

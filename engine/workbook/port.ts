@@ -1,6 +1,6 @@
 /**
  * The one interface through which hosts touch a workbook. Two implementations:
- * files/ (exceljs: CLI and standalone page) and addin/excel (Office.js, the task pane).
+ * files/ (exceljs: CLI and standalone page) and addin/excel (the Office JavaScript API, the task pane).
  * Both must pass the same contract suite (test/contract). The engine renders output sheets
  * into `RenderedSheet`s (pure data); ports only apply them.
  */
