@@ -5,7 +5,7 @@ import type { ResultsDocument, UnitResult } from '../model/results';
 import { assemble, createSession, type ScoreOptions, type ScoringSession } from '../scoring/document';
 import { DISTRICT_KIND, scoreUnit, type UnitAnswers, type UnitScore } from '../scoring/score';
 
-/** A changed input: any assessment fields for one unit and leaf. `appraisal: []` removes the rounds. */
+/** A changed input — any assessment fields for one unit and leaf. `appraisal: []` removes the rounds. */
 export type AssessmentChange = Partial<Assessment> & { unit: string; criterion: string };
 
 export interface UnitSnapshot {

@@ -4,7 +4,7 @@
  */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Where a problem is: any subset of file, sheet, A1 cell, JSON path, unit, criterion. */
+/** Where a problem is — any subset of file, sheet, A1 cell, JSON path, unit, criterion. */
 export interface Location {
   file?: string;
   sheet?: string;

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/format';
 const paramsSchema = z
   .object({
     bands: bandListSchema,
-    /** `rate` (default): a percentage 0–100; `number`: any number (days, count…). */
+    /** `rate` (default): a percentage 0–100; `number` — any number (days, count…). */
     scale: z.enum(['rate', 'number']).optional(),
     /** Unit word shown after numbers on the `number` scale, e.g. "ngày". */
     unit: z.string().optional(),

@@ -431,7 +431,7 @@ class ChartProxy {
   }
 }
 
-/** A style proxy: any property written becomes a recorded style op. */
+/** A style proxy — any property written becomes a recorded style op. */
 function styleProxy(ctx: Ctx, sheet: () => SheetModel, address: () => string, prefix: string): Record<string, unknown> {
   const children: Record<string, unknown> = {};
   return new Proxy(children, {

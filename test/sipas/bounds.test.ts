@@ -111,7 +111,7 @@ test('instrument weights above the bound are refused (their sums would overflow 
   ]);
 });
 
-test('property: any weights and counts give indices that are finite within [0, 100] or null, never a thrown error', () => {
+test('property — any weights and counts give indices that are finite within [0, 100] or null, never a thrown error', () => {
   const num = fc.oneof(fc.double(), fc.constantFrom(1e308, -1e308, 0, 1, SIPAS_MAX_WEIGHT, SIPAS_MAX_COUNT, 5e-324, Number.MAX_VALUE));
   fc.assert(
     fc.property(
