@@ -12,7 +12,6 @@ import type { Assessment } from '../../engine/model/assessment';
 import type { Framework } from '../../engine/model/framework';
 import type { Unit } from '../../engine/model/unit';
 import type { ScoringDocument } from '../../engine/model/document';
-import { sipasToSurveyIndices } from '../../engine/sipas/link';
 import type { ResultsDocument } from '../../engine/model/results';
 import type { RenderedSheet, SheetSnapshot } from '../../engine/workbook/port';
 import {
@@ -114,19 +113,9 @@ export function computeMaster(
     }),
   );
   onProgress(1);
-  const summary: ComputeSummary = { results: scored.results, doc, scoring: scoringDocOf(doc, scored), counts: counts() };
+  const summary: ComputeSummary = { results: scored.results, doc, scoring: scored.document, counts: counts() };
   if (scored.sipas) summary.sipas = scored.sipas;
   return { sheets, issues, ok: scored.ok || !hasErrors(scored.issues), summary };
-}
-
-/** The scoring document scoreMaster scored: SIPAS indices computed from responses, entered ones winning. */
-function scoringDocOf(doc: MasterDocument, scored: MasterScore): ScoringDocument {
-  const { extras: _extras, ...plain } = doc;
-  if (!scored.sipas) return plain;
-  const merged: Record<string, Record<string, number>> = {};
-  for (const [u, m] of Object.entries(sipasToSurveyIndices(scored.sipas))) merged[u] = { ...m };
-  for (const [u, m] of Object.entries(doc.surveyIndices ?? {})) merged[u] = { ...(merged[u] ?? {}), ...m };
-  return { ...plain, surveyIndices: merged };
 }
 
 /**

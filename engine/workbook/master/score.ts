@@ -22,6 +22,8 @@ export interface MasterScore {
   /** Scoring and survey issues, located on the master's cells where possible. */
   issues: Issue[];
   ok: boolean;
+  /** The scoring document actually scored (survey indices merged in, plan left out): what-if starts from it. */
+  document: ScoringDocument;
 }
 
 /**
@@ -107,7 +109,7 @@ export function scoreMaster(
   }
   if (sipas) r.results.sipas = sipas;
   const located = locateIssues(issues, doc, options.file);
-  const out: MasterScore = { results: r.results, issues: located, ok: r.ok && !hasErrors(located) };
+  const out: MasterScore = { results: r.results, issues: located, ok: r.ok && !hasErrors(located), document: withoutPlan };
   if (sipas) out.sipas = sipas;
   if (planReport) out.planReport = planReport;
   return out;
