@@ -49,6 +49,11 @@ if (stale()) {
     }
   }
 }
+// A reader that stops early (`… --json | head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (e) => {
+  if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 const { main } = require(out);
 // Set the exit code and let Node exit on its own: process.exit() would cut off output still
 // being written to a pipe (e.g. `parindex score x.json --json | jq`).

@@ -1,3 +1,4 @@
+import { toJson } from '../json';
 import * as fs from 'node:fs';
 import type { Command } from './types';
 import type { CliIO } from '../io';
@@ -149,7 +150,7 @@ async function scoreXlsx(input: string, args: ParsedArgs, io: CliIO): Promise<nu
   const unitFlag = args.flags['unit'];
   const only = typeof unitFlag === 'string' ? unitFlag : undefined;
   if (r.results) {
-    if (json) io.stdout(JSON.stringify({ ...r.results, issues: r.issues.map((i) => ({ ...i, message: t(i.code, i.params, lang) })) }, null, 2) + '\n');
+    if (json) io.stdout(toJson({ ...r.results, issues: r.issues.map((i) => ({ ...i, message: t(i.code, i.params, lang) })) }) + '\n');
     else io.stdout(renderTable(r.results, lang, only));
   }
   if (r.outPath) io.stderr(t('score.written', { file: r.outPath }, lang) + '\n');
@@ -224,7 +225,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
       : undefined;
   if (args.flags['json'] === true) {
     const doc = { ...results, issues: results.issues.map((i) => (i.file ? i : { ...i, file: input })), ...(targets ? { targets } : {}) };
-    io.stdout(JSON.stringify(doc, null, 2) + '\n');
+    io.stdout(toJson(doc) + '\n');
   } else if (results.units.length > 0) {
     io.stdout(renderTable(results, lang, only));
     if (planSummary) io.stdout(renderPlanSummary(planSummary, lang));

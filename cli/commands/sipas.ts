@@ -1,3 +1,4 @@
+import { toJson } from '../json';
 import type { Command } from './types';
 import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
@@ -134,10 +135,10 @@ export const sipasCommand: Command = {
       if (w.length === 0) io.stderr(t('sipas.file.written', { file: outFlag }, lang) + '\n');
     }
     if (args.flags['survey-indices'] === true) {
-      io.stdout(JSON.stringify({ surveyIndices: sipasToSurveyIndices(result) }, null, 2) + '\n');
+      io.stdout(toJson({ surveyIndices: sipasToSurveyIndices(result) }) + '\n');
     } else if (args.flags['json'] === true) {
       const out = { ...result, issues: all.map((i) => ({ ...i, message: t(i.code, i.params, lang) })) };
-      io.stdout(JSON.stringify(out, null, 2) + '\n');
+      io.stdout(toJson(out) + '\n');
     } else {
       io.stdout(renderText(result, lang, unit, args.flags['items'] === true));
     }
