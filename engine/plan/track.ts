@@ -181,7 +181,7 @@ export function headTitle(kind: string, lang: Lang = 'vi'): string {
 /**
  * Judge one unit's standing on one task.
  * - quarterly task: needs a status row for the reporting quarter; due at that quarter's end;
- * - one-off task — done as soon as any row up to the reporting quarter says done (late when the
+ * - one-off task — done once a row up to the reporting quarter says done (late when the
  *   completion date is after the due date); otherwise the row of the reporting quarter counts
  *   (in progress / not started after the due date = late); no row for the quarter = not reported.
  */
