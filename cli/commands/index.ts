@@ -5,6 +5,7 @@ import { importCommand } from './import';
 import { scoreCommand } from './score';
 import { demoCommand } from './demo';
 import { validateCommand } from './validate';
+import { planCommand } from './plan';
 
 /** The command table. Each command lives in its own file in this folder. */
-export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, demoCommand]);
+export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, planCommand, demoCommand]);

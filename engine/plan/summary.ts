@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/format';
+import { formatDate, type Lang } from '../i18n/format';
 import type { PlanJson } from './track';
 
 const STATUS_WORDS: Record<string, { vi: string; en: string }> = {
@@ -24,8 +24,8 @@ export function planSummaryLines(p: PlanJson, lang: Lang, maxUnits = 8): string[
   const silent = p.late.length - behind;
   const lines = [
     vi
-      ? `Kế hoạch (đến ${p.asOf}): ${p.tasks.length} nhiệm vụ — ${counts}; theo đơn vị × nhiệm vụ: ${behind} trễ hạn hoặc chưa triển khai, ${silent} chưa báo cáo`
-      : `Plan (as of ${p.asOf}): ${p.tasks.length} tasks — ${counts}; by unit × task: ${behind} late or not started, ${silent} not reported`,
+      ? `Kế hoạch (đến ${formatDate(p.asOf, lang)}): ${p.tasks.length} nhiệm vụ — ${counts}; theo đơn vị × nhiệm vụ: ${behind} trễ hạn hoặc chưa triển khai, ${silent} chưa báo cáo`
+      : `Plan (as of ${formatDate(p.asOf, lang)}): ${p.tasks.length} tasks — ${counts}; by unit × task: ${behind} late or not started, ${silent} not reported`,
   ];
   const perUnit = new Map<string, number>();
   for (const e of p.late) if (e.status === 'late' || e.status === 'notStarted') perUnit.set(e.unit, (perUnit.get(e.unit) ?? 0) + 1);

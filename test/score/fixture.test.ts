@@ -221,7 +221,7 @@ describe('parindex score with a plan part', () => {
     expect(Array.isArray(out.plan.uncovered)).toBe(true);
     const io2 = bufferIO();
     expect(await main(['score', file, '--now', '2023-09-30'], io2)).toBe(0);
-    expect(io2.out).toMatch(/Kế hoạch \(đến 2023-09-30\): \d+ nhiệm vụ/);
+    expect(io2.out).toMatch(/Kế hoạch \(đến 30\/09\/2023\): \d+ nhiệm vụ/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

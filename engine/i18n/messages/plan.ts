@@ -2,6 +2,10 @@ import type { Catalogue } from '../catalogue';
 
 /** Messages of the plan module. Keys are issue codes; {name} placeholders take issue params. */
 export const planMessages = {
+  'plan.none': {
+    vi: 'Tệp {file} không có nhiệm vụ Kế hoạch (trang "Kế hoạch" hoặc phần "plan" của tài liệu JSON)',
+    en: 'File {file} has no plan tasks (a "Kế hoạch" sheet or a "plan" part in the JSON document)',
+  },
   // register (JSON / sheet)
   'plan.schema': { vi: 'Dữ liệu kế hoạch không hợp lệ ở "{field}": {message}', en: 'Invalid plan data at "{field}": {message}' },
   'plan.unknownBuiltin': { vi: 'Không có kế hoạch dựng sẵn "{id}"', en: 'No built-in plan "{id}"' },

@@ -1,0 +1,89 @@
+import type { Command } from './types';
+import type { CliIO } from '../io';
+import { EXIT_INPUT, EXIT_USAGE } from '../io';
+import { toJson } from '../json';
+import { formatDate, t, type Lang } from '../../engine/i18n';
+import { headTitle, planSummaryLines, type PlanJson } from '../../engine/plan';
+import { builtinUnits } from '../../engine/frameworks';
+import { scoreCommand } from './score';
+
+const STATUS: Record<string, { vi: string; en: string }> = {
+  late: { vi: 'trễ hạn', en: 'late' },
+  notStarted: { vi: 'chưa triển khai', en: 'not started' },
+  notReported: { vi: 'chưa báo cáo', en: 'not reported' },
+};
+
+interface ScoredForPlan {
+  plan?: PlanJson;
+  units?: { code: string; name: string; kind: string }[];
+}
+
+/**
+ * The responsibility list (for the report to the district leadership): every unit late on, or not
+ * started with, a plan task — with the head who answers for it — then criteria losing points with
+ * no task. `--all` adds "not reported"; `--json` prints the `plan` section of `score --json`.
+ */
+export function renderPlan(p: PlanJson, names: ReadonlyMap<string, { name: string; kind: string }>, lang: Lang, all: boolean): string {
+  const vi = lang === 'vi';
+  const titles = new Map(p.tasks.map((x) => [x.id, x.title]));
+  const rows = p.late.filter((e) => all || e.status !== 'notReported');
+  const lines = [...planSummaryLines(p, lang), ''];
+  if (rows.length === 0) {
+    lines.push(vi ? 'Không có đơn vị trễ hạn hoặc chưa triển khai nhiệm vụ.' : 'No unit is late on, or has not started, a task.');
+  } else {
+    lines.push(vi ? 'Danh sách đơn vị chậm thực hiện nhiệm vụ (xác định trách nhiệm người đứng đầu):' : 'Units late on plan tasks (responsibility of the head of unit):');
+    const sorted = [...rows].sort((a, b) => a.unit.localeCompare(b.unit) || a.due.localeCompare(b.due) || a.task.localeCompare(b.task));
+    for (const e of sorted) {
+      const who = names.get(e.unit);
+      const head = headTitle(who?.kind ?? 'office', lang);
+      const title = titles.get(e.task) ?? '';
+      const role = e.role === 'lead' ? (vi ? 'chủ trì' : 'lead') : vi ? 'phối hợp' : 'coordinator';
+      lines.push(
+        `  ${e.unit.padEnd(5)} ${(who?.name ?? e.unit).slice(0, 34).padEnd(34)} ${e.task.padEnd(10)} ${(STATUS[e.status]?.[lang] ?? e.status).padEnd(15)} ${(vi ? 'hạn ' : 'due ') + formatDate(e.due, lang)}  ${role} · ${head}`,
+      );
+      if (title) lines.push(`        ${title.length > 110 ? title.slice(0, 109) + '…' : title}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+export const planCommand: Command = {
+  name: 'plan',
+  usage: 'parindex plan <master.xlsx|input.json> [--json] [--all] [--now yyyy-mm-dd] [--lang en]',
+  summary: {
+    vi: 'Theo dõi Kế hoạch: nhiệm vụ theo tình trạng, danh sách đơn vị chậm (trách nhiệm người đứng đầu), tiêu chí bị trừ điểm chưa có nhiệm vụ',
+    en: 'Plan tracking: tasks by status, units late on tasks (head of unit responsible), criteria losing points with no task',
+  },
+  async run(args, io) {
+    const lang = args.lang;
+    const input = args.positional[0];
+    if (!input || args.positional.length > 1) {
+      io.stderr(t('cli.usage', { usage: this.usage }, lang) + '\n');
+      return EXIT_USAGE;
+    }
+    // Score exactly as `score --json` does (no file is written), then read its plan section.
+    let out = '';
+    const capture: CliIO = { stdout: (s) => void (out += s), stderr: (s) => io.stderr(s), isTTY: false };
+    const flags: Record<string, string | boolean> = { json: true };
+    if (typeof args.flags['now'] === 'string') flags['now'] = args.flags['now'];
+    const code = await scoreCommand.run({ command: 'score', positional: [input], flags, lang }, capture);
+    if (code === EXIT_USAGE) return code;
+    let scored: ScoredForPlan;
+    try {
+      scored = JSON.parse(out) as ScoredForPlan;
+    } catch {
+      return code === 0 ? EXIT_INPUT : code;
+    }
+    if (!scored.plan) {
+      io.stderr(t('plan.none', { file: input }, lang) + '\n');
+      return EXIT_INPUT;
+    }
+    if (args.flags['json'] === true) io.stdout(toJson(scored.plan) + '\n');
+    else {
+      // Names of scored units from the results; offices (not scored) from the built-in unit list.
+      const names = new Map([...builtinUnits, ...(scored.units ?? [])].map((u) => [u.code, { name: u.name, kind: u.kind }]));
+      io.stdout(renderPlan(scored.plan, names, lang, args.flags['all'] === true));
+    }
+    return code;
+  },
+};
