@@ -5,14 +5,5 @@
 const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const outfile = path.join(root, 'out', 'bench', 'run.cjs');
-require('esbuild').buildSync({
-  entryPoints: [path.join(root, 'bench', 'run.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  logLevel: 'warning',
-});
+require('../scripts/bundle.cjs').bundleNode('bench/run.ts', outfile);
 require(outfile);

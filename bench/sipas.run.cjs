@@ -4,16 +4,7 @@
 const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const outfile = path.join(root, 'out', 'bench', 'sipas.cjs');
-require('esbuild').buildSync({
-  entryPoints: [path.join(root, 'bench', 'sipas.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  logLevel: 'warning',
-});
+require('../scripts/bundle.cjs').bundleNode('bench/sipas.ts', outfile);
 // Expose gc so the bench can collect the garbage of data generation before timing.
 require('node:v8').setFlagsFromString('--expose-gc');
 if (typeof global.gc !== 'function') global.gc = require('node:vm').runInNewContext('gc');

@@ -31,17 +31,7 @@ function stale() {
 
 if (stale()) {
   try {
-    require('esbuild').buildSync({
-      entryPoints: [path.join(root, 'cli/main.ts')],
-      outfile: out,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      sourcemap: true,
-      logLevel: 'warning',
-    });
+    require('../scripts/bundle.cjs').bundleNode('cli/main.ts', out, { sourcemap: true });
   } catch (e) {
     if (!fs.existsSync(out)) {
       process.stderr.write('Không dựng được CLI (npm ci chưa chạy?) / Cannot build the CLI: ' + (e && e.message) + '\n');

@@ -23,7 +23,7 @@ process.stdout.write(JSON.stringify(s, null, 1));
 `,
 );
 const out = path.join(root, 'out', `.parindex-gen-${process.pid}.cjs`);
-require('esbuild').buildSync({ entryPoints: [entry], outfile: out, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
+require('../scripts/bundle.cjs').bundleNode(entry, out);
 const { execFileSync } = require('node:child_process');
 const json = execFileSync(process.execPath, [out], { maxBuffer: 64 << 20 }).toString();
 fs.writeFileSync(path.join(root, 'samples', 'thanh-xuan-2023.json'), json + '\n');

@@ -1,17 +1,6 @@
-// Bundles the CLI (TypeScript sources) into dist/parindex.cjs with esbuild; packages stay external.
-import { buildSync } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+// Bundles the CLI (TypeScript sources) into dist/parindex.cjs; packages stay external.
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-buildSync({
-  entryPoints: [path.join(root, 'cli/main.ts')],
-  outfile: path.join(root, 'dist/parindex.cjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+const { bundleNode, root } = createRequire(import.meta.url)('./bundle.cjs');
+bundleNode('cli/main.ts', path.join(root, 'dist/parindex.cjs'), { sourcemap: true });
