@@ -72,3 +72,6 @@ export { scoreSipas, sipasToSurveyIndices, surveyIndicesFromSipas, builtinSipasI
 export type { SipasResult } from './sipas';
 export { trackPlan, planForResults, builtinPlan2023, validatePlan } from './plan';
 export type { PlanReport, PlanJson } from './plan';
+
+// The application layer: the use cases of a round. Hosts call these.
+export * from './app';

@@ -8,6 +8,7 @@ import { sipasMessages } from './messages/sipas';
 import { workbookMessages } from './messages/workbook';
 import { templatesMessages } from './messages/templates';
 import { planMessages } from './messages/plan';
+import { appMessages } from './messages/app';
 
 export { formatNumber, formatPercent, formatDate, isLang, LANGS } from './format';
 export type { Lang } from './format';
@@ -22,6 +23,7 @@ export const messages: Catalogue = Object.freeze({
   ...workbookMessages,
   ...templatesMessages,
   ...planMessages,
+  ...appMessages,
 });
 
 function render(template: string, params: Issue['params'], lang: Lang): string {

@@ -22,7 +22,8 @@ import { ExcelJsPort } from '../port';
 import { saveXlsxAtomically, writeFileAtomically } from '../node';
 import { writeTemplateFiles, fillTemplate } from '../templates';
 import { importFilled } from '../import/import';
-import { readMasterFile, scoreWorkbookFile, scoreLoadedWorkbook, readAllSheets } from '../scoreWorkbook';
+import { openRoundFile, scoreWorkbookFile, scoreLoadedWorkbook, readRoundSheets } from '../scoreWorkbook';
+import { applyAppraisals, openMaster, type AppraisalEdit } from '../../engine';
 import type { DemoSample } from './sample';
 import sampleJson from '../../samples/thanh-xuan-2023.json';
 
@@ -234,28 +235,23 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
 
   // 5. appraisal: the council's scores go into "Kê khai" of the imported master
   step(5);
-  const read = await readMasterFile(files.master);
+  const read = await openRoundFile(files.master);
   let scored: Awaited<ReturnType<typeof scoreWorkbookFile>>;
-  if (read.port && read.doc) {
-    const ap = new Map(sample.appraisals.map((a) => [assessmentKey(a.unit, a.criterion), a]));
-    const metaByKey = new Map(read.doc.extras.submissions.map((m) => [assessmentKey(m.unit, m.criterion), m]));
-    const assessments = read.doc.assessments.map((a) => {
-      const x = ap.get(assessmentKey(a.unit, a.criterion));
-      if (!x) return a;
-      const reason = x.reasons[x.reasons.length - 1];
-      const m = metaByKey.get(assessmentKey(a.unit, a.criterion));
-      if (m) m.reasons = [x.reasons[0], x.reasons[1]];
-      return { ...a, appraisal: [...x.appraisal], ...(reason ? { reason } : {}) };
+  const opened = read.port ? openMaster(read.snapshots, { file: read.label }) : undefined;
+  if (read.port && opened?.scorable) {
+    const edits: AppraisalEdit[] = sample.appraisals.map((a) => {
+      const reason = a.reasons[a.reasons.length - 1];
+      return { unit: a.unit, criterion: a.criterion, appraisal: [...a.appraisal], reasons: [a.reasons[0], a.reasons[1]], ...(reason ? { reason } : {}) };
     });
-    const sheet = renderSubmissionsSheet(assessments, { framework: read.doc.framework, units: read.doc.units, submissions: [...metaByKey.values()], lang: options.lang });
-    sheet.name = read.doc.extras.sheets['submissions'] ?? sheet.name;
-    await read.port.write([sheet]);
+    const ap = applyAppraisals(opened.doc, edits, options.lang);
+    issues.push(...ap.issues);
+    await read.port.write(ap.sheets);
     const tmp = path.join(dir, '.master-appraised.xlsx');
     issues.push(...(await saveXlsxAtomically(read.port, tmp)));
     await fsp.rename(tmp, files.master);
     // 6. score the workbook already in memory (same content as master.xlsx, not read again)
     step(6);
-    const snapshots = await readAllSheets(read.port);
+    const snapshots = await readRoundSheets(read.port);
     scored = await scoreLoadedWorkbook(read.port, snapshots, files.master, { lang: options.lang, out: files.results, asOf: sample.asOf });
   } else {
     step(6);
@@ -265,6 +261,6 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
   timings['6'] = Date.now() - t0;
   const result: DemoResult = { dir, files, status, issues, timings };
   if (scored.results) result.results = scored.results;
-  if (scored.scored?.sipas) result.sipas = scored.scored.sipas;
+  if (scored.sipas) result.sipas = scored.sipas;
   return result;
 }

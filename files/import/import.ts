@@ -35,6 +35,8 @@ import {
   type SubmissionStatus,
 } from '../../engine/workbook/import';
 import { ExcelJsPort } from '../port';
+import { importSubmissions, type FilledInput } from '../../engine';
+import { openRoundFile } from '../scoreWorkbook';
 import { openXlsxFile, samePath, saveXlsxAtomically } from '../node';
 
 export interface ImportOptions {
@@ -162,11 +164,9 @@ async function loadMasterDoc(
 }
 
 /**
- * `parindex import <master.xlsx> <filled.xlsx…> --out <new-master.xlsx>`.
- * Every file is validated and every problem reported, located. A file with errors brings
- * nothing in unless `acceptValidRows` (then only its valid rows). Valid submissions go into a
- * new master: submissions sheet updated (who, when, source file), "Tình hình nộp" (status,
- * lateness, completeness per unit) rewritten, "Nhật ký nhập" (old → new per changed cell) appended.
+ * `parindex import <master.xlsx> <filled.xlsx…> --out <new-master.xlsx>`: open the files, call the
+ * engine's import step (engine/app `importSubmissions`), write the sheets it returns into a NEW
+ * master. Input files are only read. A file's modification time is its submission time.
  * @example const { status, issues } = await importFilled('master.xlsx', ['KG.xlsx'], 'master-2.xlsx', { lang: 'vi' })
  */
 export async function importFilled(
@@ -175,147 +175,34 @@ export async function importFilled(
   outPath: string,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const issues: Issue[] = [];
-  const fail = (extra: Issue[] = []): ImportResult => ({ issues: [...issues, ...extra], status: 'failed', files: [], units: [], log: [], assessments: [], taskStatuses: [] });
+  const fail = (issues: Issue[]): ImportResult => ({ issues, status: 'failed', files: [], units: [], log: [], assessments: [], taskStatuses: [] });
   for (const inp of [masterPath, ...filledPaths]) {
     if (samePath(inp, outPath)) return fail([issue('cli.sameFile', { file: outPath }, { file: path.basename(outPath) })]);
   }
   const lang = options.lang ?? 'vi';
   const now = options.now ?? localIso(new Date());
-  const master = await loadMasterDoc(masterPath, options.resolveFramework);
-  issues.push(...master.issues);
-  if (!master.doc || !master.port || hasErrors(master.issues)) {
-    return fail([issue('import.masterInvalid', {}, { file: path.basename(masterPath) })]);
-  }
-  const doc = master.doc;
-  if (!doc.framework || doc.units.length === 0) return fail([issue('import.noFramework', {}, { file: path.basename(masterPath) })]);
-  const framework = doc.framework;
-  const units = doc.units;
-  const plan = doc.plan !== undefined ? planFromDocument(doc.plan, { units }).plan : undefined;
-  const taskStatuses: TaskStatus[] = [];
-
-  const parsedFiles: FilledParse[] = [];
-  const byUnit = new Map<string, { file: string; submittedAt: string; parsed: FilledParse }>();
-  let assessments: Assessment[] = doc.assessments.map((a) => ({ ...a }));
-  const submissions = new Map<string, SubmissionMeta>(doc.extras.submissions.map((s) => [`${s.unit}|${s.criterion}`, { ...s }]));
-  const log: LogEntry[] = [];
-  let anyLeftOut = false;
-
+  const master = await openRoundFile(masterPath);
+  if (!master.port) return fail([...master.issues, issue('import.masterInvalid', {}, { file: master.label })]);
+  const filled: FilledInput[] = [];
   for (const p of filledPaths) {
-    const { parsed, mtime, taskStatuses: st } = await parseFile(p, { framework, units, ...(plan ? { tasks: plan.tasks } : {}) }, options.acceptValidRows ?? false);
-    parsedFiles.push(parsed);
-    if (parsed.unit && parsed.status !== 'rejected') {
-      const prev = byUnit.get(parsed.unit);
-      if (prev) {
-        parsed.issues.push(issue('template.duplicateUnit', { unit: parsed.unit, other: prev.file }, { file: parsed.file, unit: parsed.unit }));
-        parsed.status = 'rejected';
-        parsed.rows = [];
-        parsed.assessments = [];
-      }
-    }
-    issues.push(...parsed.issues);
-    if (parsed.status === 'rejected') {
-      anyLeftOut = true;
-      if (parsed.issues.length > 0 && parsed.unit) {
-        issues.push(issue('import.rejected', { count: Math.max(parsed.rejectedRows, 1) }, { file: parsed.file, unit: parsed.unit }));
-      }
+    const label = path.basename(p);
+    const opened = await openXlsxFile(p, label);
+    const submittedAt = opened.mtime ? localIso(opened.mtime) : undefined;
+    if (!opened.port) {
+      filled.push({ file: label, sheets: [], snapshots: [], refused: opened.issues, ...(submittedAt ? { submittedAt } : {}) });
       continue;
     }
-    if (parsed.status === 'partial') {
-      anyLeftOut = true;
-      issues.push(issue('import.partial', { imported: parsed.rows.length, count: parsed.rejectedRows }, { file: parsed.file, unit: parsed.unit ?? '' }, 'warning'));
-    }
-    const unitCode = parsed.unit ?? '';
-    const submittedAt = mtime ? localIso(mtime) : now;
-    byUnit.set(unitCode, { file: parsed.file, submittedAt, parsed });
-    taskStatuses.push(...st);
-    const merged = mergeAssessments(assessments, parsed.rows, { file: parsed.file, by: unitCode, time: now });
-    assessments = merged.assessments;
-    log.push(...merged.log);
-    for (const r of parsed.rows) {
-      const key = `${r.unit}|${r.criterion}`;
-      const prev = submissions.get(key);
-      submissions.set(key, { ...(prev ?? {}), unit: r.unit, criterion: r.criterion, submittedAt, sourceFile: parsed.file, by: unitCode });
-    }
+    const sheets = await opened.port.listSheets();
+    const snapshots = await opened.port.read(sheets.map((s) => s.name));
+    filled.push({ file: label, sheets, snapshots, ...(submittedAt ? { submittedAt } : {}) });
   }
-
-  // status per unit that has a template
-  const deadline = doc.extras.rounds.find((r) => r.round === 'selfAssessment')?.deadline;
-  const comp = completeness(framework, units, assessments);
-  const lines: SubmissionStatus[] = [];
-  for (const u of templateUnits(framework, units)) {
-    const got = byUnit.get(u.code);
-    const rejected = parsedFiles.filter((f) => f.unit === u.code && f.status === 'rejected');
-    const earlier = [...submissions.values()].filter((s) => s.by === u.code || (s.by === undefined && s.unit === u.code));
-    const earlierAt = earlier.map((s) => s.submittedAt ?? '').filter(Boolean).sort().pop();
-    const submittedAt = got?.submittedAt ?? (earlierAt || undefined);
-    const c = comp.get(u.code) ?? { applicable: 0, answered: 0 };
-    const fileIssues = parsedFiles.filter((f) => f.unit === u.code).flatMap((f) => f.issues);
-    let timeliness: SubmissionStatus['timeliness'] = 'unknown';
-    if (submittedAt && deadline) timeliness = submittedAt.slice(0, 10) > deadline.slice(0, 10) ? 'late' : 'onTime';
-    if (!submittedAt) timeliness = 'missing';
-    const status: SubmissionStatus['status'] = got ? got.parsed.status : rejected.length ? 'rejected' : earlier.length ? 'earlier' : 'missing';
-    const line: SubmissionStatus = {
-      unit: u.code,
-      name: u.name,
-      kind: u.kind,
-      timeliness,
-      applicable: c.applicable,
-      answered: c.answered,
-      errors: fileIssues.filter((i) => i.severity === 'error').length,
-      warnings: fileIssues.filter((i) => i.severity === 'warning').length,
-      status,
-    };
-    const file = got?.file ?? rejected[0]?.file ?? earlier.map((s) => s.sourceFile).find(Boolean);
-    if (file) line.file = file;
-    if (submittedAt) line.submittedAt = submittedAt;
-    const sign = got?.parsed.signOff;
-    if (sign?.preparer) line.preparer = sign.preparer;
-    if (sign?.head) line.head = sign.head;
-    if (sign?.signedOn) line.signedOn = sign.signedOn;
-    if (deadline) line.deadline = deadline;
-    lines.push(line);
-    if (got && timeliness === 'late' && deadline) {
-      issues.push(issue('import.late', { unit: u.code, date: formatDate((submittedAt ?? '').slice(0, 10), lang), deadline: formatDate(deadline, lang) }, { file: got.file, unit: u.code }, 'warning'));
-    }
-  }
-  const missing = lines.filter((l) => l.status === 'missing').map((l) => l.unit);
-  if (missing.length > 0) issues.push(issue('import.missingUnits', { count: missing.length, units: missing }, {}, 'warning'));
-
-  // write the new master: same workbook, submissions + status + log sheets rewritten
-  const oldLog = readLogSheet(master.snaps?.find((s) => s.name === LOG_SHEET));
-  const sheets: RenderedSheet[] = [
-    renderSubmissionsSheet(assessments, { lang, framework, units, submissions: [...submissions.values()] }),
-    renderStatusSheet(lines, lang),
-  ];
-  // lead units' task statuses go into the plan sheet (status word and report date)
-  if (plan && taskStatuses.length > 0 && doc.extras.planRows.length > 0) {
-    const rows: PlanTaskRow[] = doc.extras.planRows.map((r) => ({ ...r }));
-    let changed = false;
-    for (const st of taskStatuses) {
-      const task = plan.tasks.find((x) => x.id === st.task);
-      const row = rows.find((r) => r.id === st.task);
-      if (!task || !row || !taskLeadUnits(task, units).includes(st.unit)) continue;
-      const word = PROGRESS_WORDS[st.progress][lang];
-      const at = byUnit.get(st.unit)?.submittedAt.slice(0, 10) ?? now.slice(0, 10);
-      if (row.status !== word) {
-        log.push({ time: now, file: byUnit.get(st.unit)?.file ?? '', by: st.unit, unit: st.unit, criterion: st.task, field: 'taskStatus', old: row.status ?? null, new: word });
-        row.status = word;
-        changed = true;
-      }
-      row.reportedAt = st.completedOn ?? at;
-    }
-    const planSheet = tableSpec('plan').sheet;
-    if (changed) {
-      const rendered = renderMasterInputSheets({ framework, units, assessments: [], plan: rows }, { lang }).find((x) => x.name === planSheet);
-      if (rendered && master.snaps?.some((x) => x.name === planSheet)) sheets.push(rendered);
-    }
-  }
-  sheets.push(renderLogSheet([...oldLog, ...log], lang));
-  await master.port.write(sheets);
+  const r = importSubmissions(master.snapshots, filled, { lang, file: master.label, now, acceptValidRows: options.acceptValidRows ?? false });
+  const result: ImportResult = { issues: r.issues, status: r.status, files: r.files, units: r.units, log: r.log, assessments: r.assessments, taskStatuses: r.taskStatuses };
+  if (r.status === 'failed') return result;
+  await master.port.write(r.sheets);
   const saveIssues = await saveXlsxAtomically(master.port, outPath, { inputPaths: [masterPath, ...filledPaths] });
-  issues.push(...saveIssues);
-  if (saveIssues.length) return { issues, status: 'failed', files: parsedFiles, units: lines, log, assessments, taskStatuses };
-  const status: ImportStatus = anyLeftOut || hasErrors(issues) ? 'partial' : 'ok';
-  return { issues, status, files: parsedFiles, units: lines, log, assessments, taskStatuses, outPath };
+  result.issues = [...r.issues, ...saveIssues];
+  if (saveIssues.length) return { ...result, status: 'failed' };
+  result.outPath = outPath;
+  return result;
 }

@@ -1,0 +1,20 @@
+/**
+ * The application layer: the use cases of a round, pure (sheet snapshots and documents in;
+ * sheets to write, issues and summaries out). Every host — the CLI, the standalone page, the
+ * Excel task pane — calls these and nothing deeper, so one master gives the same sheets
+ * through every door.
+ *
+ *   open a master      openMaster, sheetsToRead, isMasterWorkbook
+ *   set up             builtins, newMasterSheets
+ *   send templates     buildTemplates (templatesFor on an opened master)
+ *   collect & check    importSubmissions
+ *   appraise           applyAppraisals
+ *   score              scoreMasterRound (workbook), scoreDocumentRound (JSON)
+ *   check              checkMaster
+ *   analyse            runWhatIf, leavesOf, templateUnitsOf
+ */
+export { openMaster, sheetsToRead, isMasterWorkbook, countLeaves, type OpenedMaster } from './master';
+export { scoreMasterRound, scoreDocumentRound, renderScoredSheets, type ScoreRound, type ScoreRoundOptions, type ScoreTarget, type RoundCounts } from './score';
+export { buildTemplates, templatesFor, type BuildTemplatesOptions, type BuildTemplatesResult, type TemplateFile } from './templates';
+export { importSubmissions, type FilledInput, type ImportOptions, type ImportOutcome, type ImportStatus } from './import';
+export { builtins, newMasterSheets, applyAppraisals, checkMaster, runWhatIf, templateUnitsOf, leavesOf, type AppraisalEdit, type MasterCheck } from './steps';

@@ -1,0 +1,109 @@
+/**
+ * The templates step: one self-assessment template per unit, as sheets (the host turns each into
+ * a file: the CLI writes it, the pane offers it for download).
+ */
+import { hasErrors, issue, type Issue } from '../model/issue';
+import type { Lang } from '../i18n/format';
+import type { Unit } from '../model/unit';
+import type { RenderedSheet, SheetSnapshot } from '../workbook/port';
+import { tableSpec, type MasterDocument } from '../workbook/master';
+import { renderTemplate, templateUnits, type TemplateOptions } from '../workbook/template';
+import { planFromDocument, quarterKey, quarterOf, renderTaskStatusSheet, tasksForUnit } from '../plan';
+import { openMaster } from './master';
+
+export interface BuildTemplatesOptions {
+  lang: Lang;
+  /** Master file name, to locate issues. */
+  file?: string;
+  /** ISO date-time recorded as generation time. */
+  now: string;
+  /** Deadline (yyyy-mm-dd); default: the self-assessment deadline of the master's rounds sheet. */
+  deadline?: string;
+  /** Round label; default: the self-assessment round of the master. */
+  round?: string;
+  /** Quarter of the plan's task-status sheet ("2023-Q4"); default: the quarter of the deadline (or of now). */
+  quarter?: string;
+  contact?: string;
+  password?: string;
+  /** Only these unit codes (default: every unit with criteria to answer). */
+  units?: readonly string[];
+}
+
+export interface TemplateFile {
+  unit: Unit;
+  fileName: string;
+  sheets: RenderedSheet[];
+}
+
+export interface BuildTemplatesResult {
+  templates: TemplateFile[];
+  issues: Issue[];
+  /** False when nothing could be built (errors that affect the templates). */
+  ok: boolean;
+}
+
+/** Sheets whose problems do not change what a unit's template holds (survey data, last year's results, submissions). */
+const NOT_IN_TEMPLATES = new Set(['surveyResponses', 'surveyCounts', 'surveyIndices', 'previous', 'submissions'].map((id) => tableSpec(id as Parameters<typeof tableSpec>[0]).sheet));
+
+/**
+ * Build the templates of a master document already opened.
+ * @example const { templates } = templatesFor(doc, { lang: 'vi', now: '2023-11-01T08:00' });
+ */
+export function templatesFor(doc: MasterDocument, options: BuildTemplatesOptions): BuildTemplatesResult {
+  const issues: Issue[] = [];
+  const round = doc.extras.rounds.find((r) => r.round === 'selfAssessment');
+  const contact = options.contact ?? doc.extras.settings.other?.['contact'];
+  const deadline = options.deadline ?? round?.deadline;
+  const roundLabel = options.round ?? (round ? round.label ?? round.round : undefined);
+  const wanted = options.units ? new Set(options.units) : undefined;
+  const targets = templateUnits(doc.framework, doc.units).filter((u) => !wanted || wanted.has(u.code));
+  for (const code of wanted ?? []) {
+    if (!targets.some((u) => u.code === code)) issues.push(issue('templates.noRows', { unit: code }, { unit: code }, 'warning'));
+  }
+  // the plan's quarterly task-status sheet, for units that lead or coordinate tasks
+  let extraSheets: ((unit: Unit) => RenderedSheet[]) | undefined;
+  if (doc.plan !== undefined) {
+    const { plan, issues: planIssues } = planFromDocument(doc.plan, { units: doc.units });
+    issues.push(...planIssues.filter((i) => i.severity !== 'error'));
+    if (plan && plan.tasks.length > 0) {
+      const quarter = options.quarter ?? quarterKey(quarterOf((deadline ?? options.now).slice(0, 10)));
+      extraSheets = (unit) =>
+        tasksForUnit(plan.tasks, unit.code, doc.units).length > 0 ? [renderTaskStatusSheet(plan.tasks, unit.code, quarter, { units: doc.units, lang: options.lang })] : [];
+    }
+  }
+  const templates: TemplateFile[] = [];
+  for (const unit of targets) {
+    const topts: TemplateOptions = { units: doc.units, generatedAt: options.now, lang: options.lang };
+    if (roundLabel) topts.round = roundLabel;
+    if (deadline) topts.deadline = deadline;
+    if (typeof contact === 'string' && contact) topts.contact = contact;
+    if (options.password) topts.password = options.password;
+    const extra = extraSheets?.(unit);
+    if (extra && extra.length) topts.extraSheets = extra;
+    const t = renderTemplate(doc.framework, unit, topts);
+    templates.push({ unit, fileName: t.fileName, sheets: t.sheets });
+  }
+  return { templates, issues, ok: true };
+}
+
+/**
+ * The templates step from a master's sheets. Problems on sheets a template does not carry
+ * (survey answers, last year's results) never block it; other errors do, and then a closing
+ * issue says that nothing was written and what to fix.
+ * @example const r = buildTemplates(snapshots, { lang: 'vi', file: 'master.xlsx', now: '2023-11-01T08:00' });
+ */
+export function buildTemplates(snapshots: readonly SheetSnapshot[], options: BuildTemplatesOptions): BuildTemplatesResult {
+  const fileLoc = options.file !== undefined ? { file: options.file } : {};
+  const m = openMaster(snapshots, fileLoc);
+  if (!m.isMaster) return { templates: [], issues: [...m.issues.filter((i) => i.code === 'workbook.missingSheet'), issue('workbook.notMaster', {}, fileLoc)], ok: false };
+  const blocking = m.issues.filter((i) => i.severity === 'error' && !(i.sheet && NOT_IN_TEMPLATES.has(i.sheet)));
+  const other = m.issues.filter((i) => !blocking.includes(i));
+  // errors elsewhere are shown as warnings here: they matter for scoring, not for the templates
+  const issues: Issue[] = [...blocking, ...other.map((i) => (i.severity === 'error' ? { ...i, severity: 'warning' as const } : i))];
+  const notBlockingSheets = [...new Set(other.filter((i) => i.severity === 'error' && i.sheet).map((i) => i.sheet as string))];
+  for (const sheet of notBlockingSheets) issues.push(issue('templates.surveyNotBlocking', { sheet }, { ...fileLoc, sheet }, 'warning'));
+  if (blocking.length > 0) return { templates: [], issues: [...issues, issue('templates.noneWritten', { count: blocking.length }, fileLoc)], ok: false };
+  if (!m.scorable) return { templates: [], issues: [...issues, issue('import.noFramework', {}, fileLoc)], ok: false };
+  const r = templatesFor(m.doc, options);
+  return { templates: r.templates, issues: [...issues, ...r.issues], ok: true };
+}
