@@ -81,6 +81,66 @@ export interface UnitResult {
   missing: string[];
 }
 
+/** Tracking status of a plan task for one unit, and of a task overall (fixed names: CONTRACTS). */
+export type PlanTrackStatus = 'done' | 'onTrack' | 'late' | 'notStarted' | 'notReported';
+
+/** One lead unit's standing on a plan task (`plan.tasks[].byUnit`). */
+export interface PlanUnitStatusResult {
+  unit: string;
+  unitName: string;
+  status: PlanTrackStatus;
+  /** Quarter of the report that gave the status ("2023-Q3"); absent when not reported. */
+  quarter?: string;
+  /** Date the report was received (yyyy-mm-dd), when known. */
+  reportedAt?: string;
+  completedOn?: string;
+  percent?: number;
+  /** Days past the due date (late only). */
+  daysLate?: number;
+}
+
+/** A plan task in the results document (`plan.tasks[]`). */
+export interface PlanTaskResult {
+  id: string;
+  title: string;
+  lead: string;
+  leadName: string;
+  coordinators: string[];
+  /** yyyy-mm-dd; a quarterly task: the end of the reporting quarter. */
+  due: string;
+  /** Overall status: `done` when every lead unit is done, else the worst of the leads' statuses. */
+  status: PlanTrackStatus;
+  criteria: string[];
+  section: string;
+  recurrence: 'once' | 'quarterly';
+  /** Each lead unit's own status (a group lead expanded), in unit-list order. */
+  byUnit: PlanUnitStatusResult[];
+}
+
+/** One unit × task behind schedule (`plan.late[]`). */
+export interface PlanLateResult {
+  unit: string;
+  task: string;
+  status: Extract<PlanTrackStatus, 'late' | 'notStarted' | 'notReported'>;
+  role: 'lead' | 'coordinator';
+  due: string;
+  unitName: string;
+  /** Who answers for it: "Thủ trưởng cơ quan" / "Chủ tịch UBND phường". */
+  headTitle: string;
+  daysLate?: number;
+}
+
+/** The `plan` part of the results document (CONTRACTS: tasks, late, uncovered; plus the rest). */
+export interface PlanResults {
+  asOf: string;
+  quarter: string;
+  tasks: PlanTaskResult[];
+  late: PlanLateResult[];
+  uncovered: string[];
+  /** Tasks by overall status. */
+  counts: Record<PlanTrackStatus, number>;
+}
+
 export interface ResultsDocument {
   framework: { id: string; name: string; year?: number; target: number };
   units: UnitResult[];
@@ -88,6 +148,6 @@ export interface ResultsDocument {
   issues: (Issue & { message?: string })[];
   /** Reference date given to scoring (yyyy-mm-dd), when any. */
   asOf?: string;
-  plan?: unknown;
+  plan?: PlanResults;
   sipas?: unknown;
 }

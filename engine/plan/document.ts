@@ -21,8 +21,19 @@ export interface PlanForResultsOptions {
   lang?: Lang;
   /** Framework nodes: criteria codes named by tasks are checked against them (warnings). */
   frameworkNodes?: readonly FrameworkNode[];
-  /** More statuses (e.g. parsed from the units' status sheets), merged after the document's own. */
+  /**
+   * The units' reports from the master's register ("Tiến độ - tổng hợp", `readStatusRegister`) or
+   * parsed from their sheets, taken with the document's own `statuses`. The plan sheet's status
+   * column counts only for single-lead tasks that no report covers.
+   */
   statuses?: readonly TaskStatus[];
+}
+
+export interface PlanForResults {
+  /** The `plan` part of the results document; absent when the plan could not be read. */
+  plan?: PlanJson;
+  report?: PlanReport;
+  issues: Issue[];
 }
 
 /**
@@ -36,7 +47,7 @@ export interface PlanForResultsOptions {
  *     outcome.issues.push(...p.issues);
  *   }
  */
-export function planForResults(rawPlan: unknown, results: ResultsDocument | undefined, options: PlanForResultsOptions = {}): { plan?: PlanJson; report?: PlanReport; issues: Issue[] } {
+export function planForResults(rawPlan: unknown, results: ResultsDocument | undefined, options: PlanForResultsOptions = {}): PlanForResults {
   const read = planFromDocument(rawPlan, { ...(options.units ? { units: options.units } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) });
   const issues = [...read.issues];
   if (!read.plan) return { issues };
@@ -47,10 +58,11 @@ export function planForResults(rawPlan: unknown, results: ResultsDocument | unde
         .map((i) => ({ ...i, path: ['plan', ...(i.path ?? [])] })),
     );
   const statuses = [...read.statuses, ...(options.statuses ?? [])];
-  const asOf = options.asOf ?? defaultAsOf(read.plan.year, statuses);
+  const asOf = options.asOf ?? defaultAsOf(read.plan.year, [...statuses, ...read.fallback]);
   const report = trackPlan({
     plan: read.plan,
     statuses,
+    fallback: read.fallback,
     asOf,
     ...(options.units ? { units: options.units } : {}),
     ...(options.quarter ? { quarter: options.quarter } : {}),

@@ -65,11 +65,21 @@ export {
   type LateStatus,
   type ResponsibilityEntry,
   type UnitPlanReport,
+  type UnitStatus,
   type UncoveredCriterion,
   type ReportTarget,
   type TaskGapLink,
   type PlanJson,
 } from './track';
+export { mergeStatuses, withFallback, overallStatus, OVERALL_ORDER } from './statuses';
+export { formatTarget, parseTarget } from './targets';
+export { taskRows, type TaskRow } from './rows';
+export { planForResults, type PlanForResultsOptions, type PlanForResults } from './document';
+export { measureTarget, type SipasLike, type IndicatorSources, type IndicatorValue } from './indicators';
+export { planSummaryLines, statusLabel, statusLine } from './summary';
+export type { PlanResults, PlanTaskResult, PlanLateResult, PlanUnitStatusResult, PlanTrackStatus } from '../model/results';
+
+// sheets (render / read): the only part of engine/plan that uses engine/workbook's sheet types
 export {
   renderTaskStatusSheet,
   parseTaskStatusSheet,
@@ -80,25 +90,22 @@ export {
   type RenderStatusOptions,
   type ParseStatusOptions,
   type ParseStatusResult,
-} from './statusSheet';
-export { formatTarget, parseTarget } from './targets';
-export { renderTaskSheet, readTaskSheet, taskRows, TASK_SHEET, TASK_SHEET_ALIASES, TASK_MARKER, TASK_COLUMNS } from './taskSheet';
-export { renderStatusRegister, readStatusRegister, mergeStatuses, STATUS_REGISTER_SHEET, STATUS_REGISTER_MARKER, STATUS_REGISTER_COLUMNS } from './statusRegister';
-export { planForResults, type PlanForResultsOptions } from './document';
-export {
+  renderTaskSheet,
+  readTaskSheet,
+  TASK_SHEET,
+  TASK_SHEET_ALIASES,
+  TASK_MARKER,
+  TASK_COLUMNS,
+  renderStatusRegister,
+  readStatusRegister,
+  STATUS_REGISTER_SHEET,
+  STATUS_REGISTER_MARKER,
+  STATUS_REGISTER_COLUMNS,
   renderQuarterlyReport,
   renderPlanStatusSheet,
-  measureTarget,
-  statusLabel,
-  statusLine,
   QUARTERLY_REPORT_SHEET,
   QUARTERLY_REPORT_MARKER,
   PLAN_STATUS_SHEET,
   PLAN_STATUS_MARKER,
-  type SipasLike,
-  type IndicatorSources,
-  type IndicatorValue,
   type QuarterlyReportOptions,
-} from './report';
-
-export { planSummaryLines } from './summary';
+} from './sheets';

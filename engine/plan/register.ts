@@ -4,7 +4,7 @@ import type { Unit } from '../model/unit';
 import type { FrameworkNode } from '../model/framework';
 import plan2023Data from '../frameworks/plan-tasks-2023.json';
 import { planSchema, planTaskSchema, taskStatusSchema, type Plan, type PlanTask, type TaskStatus } from './task';
-import { defaultPlanUnits, expandUnitCode, LEAD_GROUPS } from './units';
+import { defaultPlanUnits, expandUnitCode, LEAD_GROUPS, taskLeadUnits } from './units';
 import { parseDateText, parseQuarter, quarterKey, quarterOf } from './dates';
 import { progressFromWord } from './words';
 import { parseTarget } from './targets';
@@ -127,18 +127,23 @@ function asList(v: unknown): string[] | undefined {
  * - `{ tasks: [...], statuses?: [...] }` with tasks as rows of the master "Kế hoạch" sheet
  *   (`id, title, lead, leadName, coordinators, due, criteria, status, reportedAt, note`),
  * - `{ builtin: "plan-thanh-xuan-2023", statuses?: [...] }`.
- * A row's own `status` / `reportedAt` becomes a status of its lead for the quarter of `reportedAt`
- * (or of `asOf`). Never throws; problems come back as issues with a JSON path under `plan`.
+ * `statuses` are the units' reports given in the document. A sheet row's own `status` /
+ * `reportedAt` is only a fallback (`fallback`), for a task with a single lead unit: that unit's
+ * report for the quarter of `reportedAt` (or of `asOf`), used when the unit has no report of its
+ * own on the task (`trackPlan({ fallback })`). A task led by several units gets no status from
+ * the sheet — each unit reports for itself — and a warning when the sheet still gives one.
+ * Never throws; problems come back as issues with a JSON path under `plan`.
  * @example
- *   const { plan, statuses, issues } = planFromDocument(doc.plan, { asOf: '2023-09-30' });
+ *   const { plan, statuses, fallback, issues } = planFromDocument(doc.plan, { asOf: '2023-09-30' });
  */
 export function planFromDocument(
   raw: unknown,
   options: { units?: readonly Unit[]; asOf?: string; year?: number } = {},
-): { plan?: Plan; statuses: TaskStatus[]; issues: Issue[] } {
+): { plan?: Plan; statuses: TaskStatus[]; fallback: TaskStatus[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const statuses: TaskStatus[] = [];
-  if (!isRecord(raw)) return { statuses, issues: [issue('plan.schema', { message: 'object expected', field: 'plan' }, { path: ['plan'] })] };
+  const fallback: TaskStatus[] = [];
+  if (!isRecord(raw)) return { statuses, fallback, issues: [issue('plan.schema', { message: 'object expected', field: 'plan' }, { path: ['plan'] })] };
   let plan: Plan | undefined;
   if (typeof raw['builtin'] === 'string') {
     plan = getBuiltinPlan(raw['builtin']);
@@ -189,17 +194,23 @@ export function planFromDocument(
           issues.push(issue('plan.status.badStatus', { value: st }, { path: [...path, 'status'], unit: r.data.lead }));
           return;
         }
+        const leads = taskLeadUnits(r.data, options.units ?? defaultPlanUnits);
+        if (leads.length > 1) {
+          issues.push(issue('plan.status.groupLeadStatus', { task: r.data.id, value: st.trim(), count: leads.length }, { path: [...path, 'status'] }, 'warning'));
+          return;
+        }
+        const unit = leads[0];
         const reportedAt = typeof row['reportedAt'] === 'string' ? parseDateText(row['reportedAt']) : undefined;
         const at = reportedAt ?? options.asOf;
-        if (!at) return;
-        for (const unit of expandUnitCode(r.data.lead, options.units ?? defaultPlanUnits, r.data))
-          statuses.push({
-            task: r.data.id,
-            unit,
-            quarter: quarterKey(quarterOf(at)),
-            progress,
-            ...(progress === 'done' && reportedAt ? { completedOn: reportedAt } : {}),
-          });
+        if (!at || !unit) return;
+        fallback.push({
+          task: r.data.id,
+          unit,
+          quarter: quarterKey(quarterOf(at)),
+          progress,
+          ...(progress === 'done' && reportedAt ? { completedOn: reportedAt } : {}),
+          ...(reportedAt ? { reportedAt } : {}),
+        });
       }
     });
     const dueYears = tasks.map((t) => Number((t.due ?? '').slice(0, 4))).filter((y) => y > 0);
@@ -233,5 +244,5 @@ export function planFromDocument(
     });
   }
   if (plan) issues.push(...checkPlan(plan, options.units ? { units: options.units } : {}).map((x) => ({ ...x, path: ['plan', ...(x.path ?? [])] })));
-  return plan ? { plan, statuses, issues } : { statuses, issues };
+  return plan ? { plan, statuses, fallback, issues } : { statuses, fallback, issues };
 }

@@ -1,5 +1,7 @@
 import { formatDate, type Lang } from '../i18n/format';
-import type { PlanJson } from './track';
+import { t } from '../i18n';
+import type { TrackStatus } from './task';
+import type { PlanJson, PlanReport } from './track';
 
 const STATUS_WORDS: Record<string, { vi: string; en: string }> = {
   done: { vi: 'hoàn thành', en: 'done' },
@@ -38,4 +40,32 @@ export function planSummaryLines(p: PlanJson, lang: Lang, maxUnits = 8): string[
   if (p.uncovered.length > 0)
     lines.push(vi ? `Tiêu chí bị trừ điểm chưa có nhiệm vụ: ${p.uncovered.join(', ')}` : `Criteria losing points with no task: ${p.uncovered.join(', ')}`);
   return lines;
+}
+
+/** "Hoàn thành", "Chậm tiến độ", … */
+export function statusLabel(s: TrackStatus, lang: Lang = 'vi'): string {
+  return t(`plan.track.${s}`, {}, lang);
+}
+
+/**
+ * One line for a status bar or the CLI: "48 nhiệm vụ · 12 hoàn thành · 30 đúng tiến độ · 3 chậm tiến độ · 9/17 đơn vị đã báo cáo · 2 tiêu chí bị trừ điểm chưa có nhiệm vụ".
+ * @example statusLine(report, 'vi')
+ */
+export function statusLine(report: PlanReport, lang: Lang = 'vi'): string {
+  const c = report.counts;
+  return t(
+    'plan.statusLine',
+    {
+      n: report.tasks.length,
+      done: c.done,
+      onTrack: c.onTrack,
+      late: c.late,
+      notStarted: c.notStarted,
+      notReported: c.notReported,
+      reported: report.units.filter((u) => u.reported).length,
+      units: report.units.length,
+      uncovered: report.uncovered.length,
+    },
+    lang,
+  );
 }

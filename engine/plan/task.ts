@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PlanTrackStatus } from '../model/results';
 
 /**
  * The plan's task register as data (kế hoạch duy trì, nâng cao Chỉ số CCHC / SIPAS).
@@ -104,9 +105,16 @@ export const taskStatusSchema = z.object({
   evidence: z.string().optional(),
   difficulties: z.string().optional(),
   proposals: z.string().optional(),
+  /** Date the unit's report was received (yyyy-mm-dd), when known: a later report of the same quarter wins. */
+  reportedAt: isoDateSchema.optional(),
 });
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
 
 /** Tracking status of a task for a unit (and of a task overall). Fixed names: see CONTRACTS. */
 export const TRACK_STATUSES = ['done', 'onTrack', 'late', 'notStarted', 'notReported'] as const;
 export type TrackStatus = (typeof TRACK_STATUSES)[number];
+
+// The results document types the same names (engine/model/results.ts): keep the two in step.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameStatuses: Same<TrackStatus, PlanTrackStatus> = true;
+void sameStatuses;

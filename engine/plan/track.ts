@@ -1,10 +1,11 @@
 import { issue, type Issue } from '../model/issue';
 import type { Unit } from '../model/unit';
-import type { NodeResult, ResultsDocument } from '../model/results';
+import type { NodeResult, PlanResults, PlanUnitStatusResult, ResultsDocument } from '../model/results';
 import { t, type Lang } from '../i18n';
 import { type Plan, type PlanSection, type PlanTarget, type PlanTask, type Progress, type TaskStatus, type TrackStatus } from './task';
 import { compareQuarters, parseDateText, parseQuarter, quarterEnd, quarterKey, quarterOf, type Quarter } from './dates';
 import { defaultPlanUnits, taskCoordinatorUnits, taskLeadUnits, type TaskRole } from './units';
+import { overallStatus, withFallback } from './statuses';
 
 /** Points lost below this are treated as no loss. */
 const LOST_EPSILON = 1e-9;
@@ -14,8 +15,13 @@ export interface TrackPlanInput {
   tasks?: readonly PlanTask[];
   /** A whole plan: supplies tasks, sections, targets and year when those are not given. */
   plan?: Plan;
-  /** Quarterly statuses reported by units (rows of their "Tiến độ nhiệm vụ" sheets). */
+  /** Quarterly statuses reported by units (rows of their "Tiến độ nhiệm vụ" sheets, the register). */
   statuses: readonly TaskStatus[];
+  /**
+   * Statuses used for a unit × task pair only when `statuses` has no row for that pair at all
+   * (the plan sheet's own status column, for single-lead tasks: see `planFromDocument`).
+   */
+  fallback?: readonly TaskStatus[];
   /** Unit list (default: the built-in Thanh Xuân 2023 units). */
   units?: readonly Unit[];
   /** Date of the review, ISO "yyyy-mm-dd". */
@@ -59,6 +65,8 @@ export interface Assignment {
   daysLate?: number;
   /** Quarter of the status row used. */
   quarter?: string;
+  /** Date the report used was received, when known. */
+  reportedAt?: string;
   done?: string;
   evidence?: string;
   difficulties?: string;
@@ -85,6 +93,8 @@ export interface PlanTaskReport {
   criteria: string[];
   /** Units that lead the task (a group lead expanded). */
   leadUnits: string[];
+  /** Each lead unit's own status, in `leadUnits` order (the overall `status` is derived from these). */
+  byUnit: UnitStatus[];
   assignments: Assignment[];
   counts: Record<TrackStatus, number>;
   /** Criteria that lost points (any unit) that this task serves. */
@@ -92,6 +102,9 @@ export interface PlanTaskReport {
   /** Sum of those points lost. */
   lost: number;
 }
+
+/** One lead unit's standing on a task (`byUnit` of a task; same shape in the results document). */
+export type UnitStatus = PlanUnitStatusResult;
 
 export interface UnitPlanReport {
   unit: string;
@@ -179,11 +192,14 @@ export function headTitle(kind: string, lang: Lang = 'vi'): string {
 }
 
 /**
- * Judge one unit's standing on one task.
- * - quarterly task: needs a status row for the reporting quarter; due at that quarter's end;
- * - one-off task — done once a row up to the reporting quarter says done (late when the
- *   completion date is after the due date); otherwise the row of the reporting quarter counts
- *   (in progress / not started after the due date = late); no row for the quarter = not reported.
+ * Judge one unit's standing on one task (decision table: docs/plan.md §3). Rows looked at: for a
+ * one-off task the unit's rows of every quarter up to the reporting quarter, for a quarterly task
+ * only the reporting quarter's row (due at that quarter's end).
+ * - a row says done → `done`, or `late` when its completion date is after the due date;
+ * - else the reporting quarter's row: in progress → `onTrack`, not started → `notStarted`, either
+ *   → `late` once the review date is past the due date;
+ * - else (no row for the reporting quarter; older not-done rows do not count) → `notReported`,
+ *   also after the due date: a unit is only called late on what it reported.
  */
 export function judgeAssignment(
   task: PlanTask,
@@ -207,6 +223,7 @@ export function judgeAssignment(
     const a: Assignment = { ...base, status, progress: r.progress, quarter: r.quarter };
     if (r.percent !== undefined) a.percent = r.percent;
     if (r.completedOn) a.completedOn = r.completedOn;
+    if (r.reportedAt) a.reportedAt = r.reportedAt;
     if (r.done) a.done = r.done;
     if (r.evidence) a.evidence = r.evidence;
     if (r.difficulties) a.difficulties = r.difficulties;
@@ -226,12 +243,15 @@ export function judgeAssignment(
   return withRow(current, overdue ? 'late' : 'notStarted');
 }
 
-/** Overall status of a task from its leads' standings. */
-function overall(assignments: readonly Assignment[]): TrackStatus {
-  if (assignments.length === 0) return 'notReported';
-  if (assignments.every((a) => a.status === 'done')) return 'done';
-  for (const s of ['late', 'notStarted', 'notReported', 'onTrack'] as const) if (assignments.some((a) => a.status === s)) return s;
-  return 'onTrack';
+/** A lead's assignment as a `byUnit` entry. */
+function unitStatus(a: Assignment, unitName: string): UnitStatus {
+  const u: UnitStatus = { unit: a.unit, unitName, status: a.status };
+  if (a.quarter) u.quarter = a.quarter;
+  if (a.reportedAt) u.reportedAt = a.reportedAt;
+  if (a.completedOn) u.completedOn = a.completedOn;
+  if (a.percent !== undefined) u.percent = a.percent;
+  if (a.daysLate !== undefined) u.daysLate = a.daysLate;
+  return u;
 }
 
 interface GapSeen {
@@ -286,6 +306,8 @@ export function trackPlan(input: TrackPlanInput): PlanReport {
   const allTasks: readonly PlanTask[] = input.tasks ?? input.plan?.tasks ?? [];
   const ctx = { asOf, quarter, year };
   const qk = quarterKey(quarter);
+  // a unit's own reports first; the plan sheet's status only for pairs nobody reported on
+  const statuses = input.fallback && input.fallback.length > 0 ? withFallback(input.statuses, input.fallback) : input.statuses;
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const taskById = new Map(allTasks.map((x) => [x.id, x]));
 
@@ -295,7 +317,7 @@ export function trackPlan(input: TrackPlanInput): PlanReport {
   const assigned = new Map(allTasks.map((x) => [x.id, new Set([...(leadsOf.get(x.id) ?? []), ...(coordsOf.get(x.id) ?? [])])]));
 
   // Statuses that do not fit the register are reported, not silently dropped.
-  for (const s of input.statuses) {
+  for (const s of statuses) {
     const task = taskById.get(s.task);
     if (!task) issues.push(issue('plan.status.unknownTask', { task: s.task }, { unit: s.unit }, 'warning'));
     else if (!unitByCode.has(s.unit)) issues.push(issue('plan.unknownUnit', { unit: s.unit, task: s.task }, { unit: s.unit }, 'warning'));
@@ -304,14 +326,14 @@ export function trackPlan(input: TrackPlanInput): PlanReport {
 
   // statuses by task and unit, so each judgement looks only at its own rows
   const byPair = new Map<string, TaskStatus[]>();
-  for (const st of input.statuses) {
+  for (const st of statuses) {
     const k = `${st.task}|${st.unit}`;
     const list = byPair.get(k);
     if (list) list.push(st);
     else byPair.set(k, [st]);
   }
   const reportedUnits = new Set<string>(input.reported ?? []);
-  for (const s of input.statuses) if (s.quarter === qk) reportedUnits.add(s.unit);
+  for (const s of statuses) if (s.quarter === qk) reportedUnits.add(s.unit);
 
   const ancestors = input.results ? ancestorsMap(input.results) : new Map<string, Set<string>>();
   const gaps: { unit: string; criterion: string; name: string; area: string; lead?: string; lost: number }[] = [];
@@ -357,6 +379,7 @@ export function trackPlan(input: TrackPlanInput): PlanReport {
         late.push(e);
       }
     }
+    const leads = assignments.filter((a) => a.role === 'lead');
     const linked = gaps.filter((g) => serves(task, g.criterion, g.area, ancestors));
     tasks.push({
       id: task.id,
@@ -367,9 +390,10 @@ export function trackPlan(input: TrackPlanInput): PlanReport {
       coordinators: [...task.coordinators],
       due: task.recurrence === 'quarterly' ? quarterEnd(quarter) : (task.due ?? `${year}-12-31`),
       recurrence: task.recurrence ?? 'once',
-      status: overall(assignments.filter((a) => a.role === 'lead')),
+      status: overallStatus(leads.map((a) => a.status)),
       criteria: [...task.criteria],
       leadUnits,
+      byUnit: leads.map((a) => unitStatus(a, unitByCode.get(a.unit)?.name ?? a.unit)),
       assignments,
       counts,
       gaps: linked.map((g) => ({ unit: g.unit, criterion: g.criterion, lost: g.lost })),
@@ -442,15 +466,11 @@ export function trackPlan(input: TrackPlanInput): PlanReport {
   };
 }
 
-/** The `plan` section of `score --json` (CONTRACTS): tasks, late, uncovered — plus a few extra fields. */
-export interface PlanJson {
-  asOf: string;
-  quarter: string;
-  tasks: { id: string; title: string; lead: string; leadName: string; coordinators: string[]; due: string; status: TrackStatus; criteria: string[]; section: string; recurrence: 'once' | 'quarterly' }[];
-  late: { unit: string; task: string; status: LateStatus; role: TaskRole; due: string }[];
-  uncovered: string[];
-  counts: Record<TrackStatus, number>;
-}
+/**
+ * The `plan` section of `score --json` (CONTRACTS: tasks, late, uncovered — plus `counts`, each
+ * task's `byUnit` and the unit name and head on each late entry). Typed in engine/model/results.ts.
+ */
+export type PlanJson = PlanResults;
 
 /**
  * Compact JSON of a plan report for the results document (`results.plan`).
@@ -471,10 +491,19 @@ export function planJson(report: PlanReport): PlanJson {
       criteria: x.criteria,
       section: x.section,
       recurrence: x.recurrence,
+      byUnit: x.byUnit,
     })),
-    late: report.late.map((e) => ({ unit: e.unit, task: e.task, status: e.status, role: e.role, due: e.due })),
+    late: report.late.map((e) => ({
+      unit: e.unit,
+      task: e.task,
+      status: e.status,
+      role: e.role,
+      due: e.due,
+      unitName: e.unitName,
+      headTitle: e.headTitle,
+      ...(e.daysLate !== undefined ? { daysLate: e.daysLate } : {}),
+    })),
     uncovered: report.uncovered,
     counts: report.counts,
   };
 }
-

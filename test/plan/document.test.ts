@@ -2,7 +2,7 @@ import { mergeStatuses, planForResults, readStatusRegister, renderStatusRegister
 import type { ResultsDocument } from '../../engine/model/results';
 
 const statuses: TaskStatus[] = [
-  { task: 'III.2-1', unit: 'NV', quarter: '2023-Q3', progress: 'done', percent: 100, completedOn: '2023-07-20', done: 'Ban hành KH cải thiện', evidence: 'KH 99/KH-NV' },
+  { task: 'III.2-1', unit: 'NV', quarter: '2023-Q3', progress: 'done', percent: 100, completedOn: '2023-07-20', done: 'Ban hành KH cải thiện', evidence: 'KH 99/KH-NV', reportedAt: '2023-07-25' },
   { task: 'III.1-3', unit: 'KG', quarter: '2023-Q3', progress: 'inProgress', percent: 50, difficulties: 'Chậm số liệu', proposals: 'Gia hạn' },
   { task: 'III.1-3', unit: 'KG', quarter: '2023-Q2', progress: 'notStarted' },
 ];
@@ -11,8 +11,8 @@ describe('status register sheet (master)', () => {
   test('render → read round trip', () => {
     const sheet = renderStatusRegister(statuses);
     expect(sheet.name).toBe('Tiến độ - tổng hợp');
-    expect(sheet.values[2]).toEqual(['unit', 'task', 'quarter', 'status', 'percent', 'completedOn', 'done', 'evidence', 'difficulties', 'proposals']);
-    expect(sheet.values[4]).toEqual(['NV', 'III.2-1', '2023-Q3', 'Hoàn thành', 100, '20/07/2023', 'Ban hành KH cải thiện', 'KH 99/KH-NV', null, null]);
+    expect(sheet.values[2]).toEqual(['unit', 'task', 'quarter', 'status', 'percent', 'completedOn', 'done', 'evidence', 'difficulties', 'proposals', 'reportedAt']);
+    expect(sheet.values[4]).toEqual(['NV', 'III.2-1', '2023-Q3', 'Hoàn thành', 100, '20/07/2023', 'Ban hành KH cải thiện', 'KH 99/KH-NV', null, null, '25/07/2023']);
     const back = readStatusRegister({ name: sheet.name, values: sheet.values }, 'master.xlsx');
     expect(back.issues).toEqual([]);
     expect(back.statuses).toEqual(statuses);
@@ -63,7 +63,9 @@ describe('planForResults: the plan section of a scored document', () => {
     const t = plan?.tasks.find((x) => x.id === 'III.2-1');
     expect(t).toMatchObject({ lead: 'LEADS', due: '2023-07-15', status: 'late' }); // NV done 20/7 > 15/7
     expect(Object.keys(t ?? {}).slice(0, 8)).toEqual(['id', 'title', 'lead', 'leadName', 'coordinators', 'due', 'status', 'criteria']);
-    expect(plan?.late.find((e) => e.unit === 'NV' && e.task === 'III.2-1')).toEqual({ unit: 'NV', task: 'III.2-1', status: 'late', role: 'lead', due: '2023-07-15' });
+    expect(plan?.late.find((e) => e.unit === 'NV' && e.task === 'III.2-1')).toEqual({
+      unit: 'NV', task: 'III.2-1', status: 'late', role: 'lead', due: '2023-07-15', unitName: 'Phòng Nội vụ', headTitle: 'Thủ trưởng cơ quan', daysLate: 5,
+    });
     // 1.2.1 is served by II.1.2-2; 1.6.3 by no task
     expect(plan?.uncovered).toEqual(['1.6.3']);
     expect(report?.quarter).toBe('2023-Q3');

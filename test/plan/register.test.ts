@@ -182,8 +182,8 @@ describe('validatePlan / planFromDocument', () => {
     expect(bad.issues.every((i) => i.code === 'plan.schema' && i.path?.[0] === 'tasks')).toBe(true);
   });
 
-  test('master-sheet rows (status + reportedAt) become statuses of the lead', () => {
-    const { plan, statuses, issues } = planFromDocument(
+  test('master-sheet rows (status + reportedAt) become the single lead\'s fallback status, not a report', () => {
+    const { plan, statuses, fallback, issues } = planFromDocument(
       {
         tasks: [
           { id: 'III.2-1', title: 'Xây dựng kế hoạch cải thiện', lead: 'NV', leadName: 'Phòng Nội vụ', due: '15/07/2023', status: 'Hoàn thành', reportedAt: '2023-07-10' },
@@ -197,7 +197,8 @@ describe('validatePlan / planFromDocument', () => {
       ['III.2-1', 'III.2', '2023-07-15'],
       ['X-1', 'X', '2023-12-31'],
     ]);
-    expect(statuses).toEqual([{ task: 'III.2-1', unit: 'NV', quarter: '2023-Q3', progress: 'done', completedOn: '2023-07-10' }]);
+    expect(statuses).toEqual([]);
+    expect(fallback).toEqual([{ task: 'III.2-1', unit: 'NV', quarter: '2023-Q3', progress: 'done', completedOn: '2023-07-10', reportedAt: '2023-07-10' }]);
     expect(issues.map((i) => [i.code, i.path?.join('.')])).toEqual([['plan.status.badStatus', 'plan.tasks.1.status']]);
   });
 

@@ -161,8 +161,11 @@ describe('planJson: the plan section of score --json', () => {
   test('fixed fields per CONTRACTS', () => {
     const r = trackPlan({ tasks: [improvementPlan], statuses: [st('III.2-1', 'NV', '2023-Q3', 'done', { completedOn: '2023-07-20' })], units, asOf: '2023-09-30' });
     const j = planJson(r);
-    expect(j.tasks[0]).toEqual({ id: 'III.2-1', title: 'Nhiệm vụ III.2-1', lead: 'NV', leadName: 'Phòng Nội vụ', coordinators: [], due: '2023-07-15', status: 'late', criteria: [], section: 'III.2', recurrence: 'once' });
-    expect(j.late).toEqual([{ unit: 'NV', task: 'III.2-1', status: 'late', role: 'lead', due: '2023-07-15' }]);
+    expect(j.tasks[0]).toEqual({
+      id: 'III.2-1', title: 'Nhiệm vụ III.2-1', lead: 'NV', leadName: 'Phòng Nội vụ', coordinators: [], due: '2023-07-15', status: 'late', criteria: [], section: 'III.2', recurrence: 'once',
+      byUnit: [{ unit: 'NV', unitName: 'Phòng Nội vụ', status: 'late', quarter: '2023-Q3', completedOn: '2023-07-20', daysLate: 5 }],
+    });
+    expect(j.late).toEqual([{ unit: 'NV', task: 'III.2-1', status: 'late', role: 'lead', due: '2023-07-15', unitName: 'Phòng Nội vụ', headTitle: 'Thủ trưởng cơ quan', daysLate: 5 }]);
     expect(j.uncovered).toEqual([]);
     expect(JSON.parse(JSON.stringify(j))).toEqual(j);
   });

@@ -8,7 +8,7 @@ import type { FrameworkNode } from '../../model/framework';
 import type { ResultsDocument } from '../../model/results';
 import type { SipasResult } from '../../sipas/result';
 import type { PlanReport } from '../../plan/track';
-import { renderPlanStatusSheet, renderQuarterlyReport } from '../../plan/report';
+import { renderPlanStatusSheet, renderQuarterlyReport } from '../../plan/sheets/report';
 import { OUTPUT_SHEETS } from './common';
 import type { Issue } from '../../model/issue';
 import { contextOf, renderIssuesSheet, renderGapsSheet, renderRankingSheet, renderResultsSheet, renderSipasSheet, renderSummarySheet } from './sheets';

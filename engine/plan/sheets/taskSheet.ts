@@ -5,17 +5,17 @@
  * (id, title, lead, leadName, coordinators, due, criteria, note) plus section, leads,
  * coordinatorNames, recurrence and targets.
  */
-import { issue, type Issue, type Location } from '../model/issue';
-import type { Unit } from '../model/unit';
-import type { CellValue, RenderedSheet, SheetSnapshot } from '../workbook/port';
-import { a1, rangeA1 } from '../workbook/a1';
-import { fold } from '../rules/value';
-import { formatDate, t, type Lang } from '../i18n';
-import { planTaskSchema, type PlanTarget, type PlanTask } from './task';
-import { formatTarget, parseTarget } from './targets';
-import { parseDateText } from './dates';
-import { defaultPlanUnits, expandUnitCode, LEAD_GROUPS } from './units';
-import { cellAt, cellText, header, locateTable, splitList, type PlanColumn } from './sheetkit';
+import { issue, type Issue, type Location } from '../../model/issue';
+import type { Unit } from '../../model/unit';
+import type { CellValue, RenderedSheet, SheetSnapshot } from '../../workbook/port';
+import { a1, rangeA1 } from '../../workbook/a1';
+import { fold } from '../../rules/value';
+import { formatDate, t, type Lang } from '../../i18n';
+import { planTaskSchema, type PlanTarget, type PlanTask } from '../task';
+import { formatTarget, parseTarget } from '../targets';
+import { parseDateText } from '../dates';
+import { defaultPlanUnits, expandUnitCode, LEAD_GROUPS } from '../units';
+import { cellAt, cellText, header, locateTable, splitList, type PlanColumn } from '../sheetkit';
 
 export const TASK_SHEET = 'Kế hoạch';
 export const TASK_SHEET_ALIASES: readonly string[] = ['Ke hoach', 'Plan', 'Nhiệm vụ'];
@@ -38,46 +38,6 @@ export const TASK_COLUMNS: readonly PlanColumn[] = Object.freeze([
 ]);
 
 const ROW = Object.freeze({ title: 0, note: 1, keys: 2, header: 3, firstData: 4 });
-
-/** A task as a row of the master workbook's "Kế hoạch" table (its fixed columns plus extra keys). */
-export interface TaskRow {
-  id: string;
-  title: string;
-  lead: string;
-  leadName: string;
-  coordinators: string[];
-  due?: string;
-  criteria: string[];
-  note?: string;
-  extra: Record<string, string>;
-}
-
-/**
- * Tasks as rows for the master workbook's "Kế hoạch" table: the fixed columns (id, title, lead,
- * leadName, coordinators, due, criteria, note) and, as extra keys, section, leads,
- * coordinatorNames, recurrence and targets — so that `planFromDocument` reads them back whole.
- * @example renderMasterInputSheets({ …, plan: taskRows(builtinPlan2023.tasks) })
- */
-export function taskRows(tasks: readonly PlanTask[]): TaskRow[] {
-  return tasks.map((x) => {
-    const extra: Record<string, string> = { section: x.section };
-    if (x.leads?.length) extra['leads'] = x.leads.join(', ');
-    if (x.coordinatorNames) extra['coordinatorNames'] = x.coordinatorNames;
-    if (x.recurrence) extra['recurrence'] = x.recurrence;
-    if (x.targets?.length) extra['targets'] = x.targets.map(formatTarget).join('\n');
-    return {
-      id: x.id,
-      title: x.title,
-      lead: x.lead,
-      leadName: x.leadName,
-      coordinators: [...x.coordinators],
-      ...(x.due ? { due: x.due } : {}),
-      criteria: [...x.criteria],
-      ...(x.note ? { note: x.note } : {}),
-      extra,
-    };
-  });
-}
 
 /**
  * The register as a sheet ("Kế hoạch"): one task per row, stable key row hidden, headers in

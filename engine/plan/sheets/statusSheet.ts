@@ -10,17 +10,17 @@
  * The reader finds the key row (or, failing that, the headers) anywhere in the first rows, so
  * rows inserted above or columns moved do not break it.
  */
-import { issue, type Issue, type Location } from '../model/issue';
-import type { Unit } from '../model/unit';
-import type { CellValue, RenderedSheet, SheetSnapshot, Validation } from '../workbook/port';
-import { a1, rangeA1 } from '../workbook/a1';
-import { parseNumber } from '../rules/value';
-import { formatDate, t, type Lang } from '../i18n';
-import type { PlanTask, Progress, TaskStatus } from './task';
-import { parseDateText, parseQuarter, quarterEnd, quarterKey, quarterLabel, type Quarter } from './dates';
-import { defaultPlanUnits, tasksForUnit } from './units';
-import { PROGRESS_WORDS, progressFromWord } from './words';
-import { cellAt, cellText, header, locateTable, SCAN_ROWS, type PlanColumn } from './sheetkit';
+import { issue, type Issue, type Location } from '../../model/issue';
+import type { Unit } from '../../model/unit';
+import type { CellValue, RenderedSheet, SheetSnapshot, Validation } from '../../workbook/port';
+import { a1, rangeA1 } from '../../workbook/a1';
+import { parseNumber } from '../../rules/value';
+import { formatDate, t, type Lang } from '../../i18n';
+import type { PlanTask, Progress, TaskStatus } from '../task';
+import { parseDateText, parseQuarter, quarterEnd, quarterKey, quarterLabel, type Quarter } from '../dates';
+import { defaultPlanUnits, tasksForUnit } from '../units';
+import { PROGRESS_WORDS, progressFromWord } from '../words';
+import { cellAt, cellText, header, locateTable, SCAN_ROWS, type PlanColumn } from '../sheetkit';
 
 export const STATUS_SHEET = 'Tiến độ nhiệm vụ';
 export const STATUS_SHEET_ALIASES: readonly string[] = ['Tien do nhiem vu', 'Task status', 'Tiến độ'];

@@ -1,18 +1,18 @@
 /**
  * All units' quarterly statuses in one table ("Tiến độ - tổng hợp"), for the master workbook:
- * the import writes every unit's status rows here (lead and coordinator, every quarter), and
- * scoring reads them back as `plan.statuses`. Layout as the master tables (1-based rows):
- * 1 title, 2 note, 3 (hidden) keys, 4 headers, 5… one unit × task × quarter per row.
+ * the import writes every unit's status rows here (lead and coordinator, every quarter; merged
+ * with `mergeStatuses`), and scoring reads them back as `plan.statuses`. Layout as the master
+ * tables (1-based rows): 1 title, 2 note, 3 (hidden) keys, 4 headers, 5… one unit × task × quarter per row.
  */
-import { issue, type Issue, type Location } from '../model/issue';
-import type { CellValue, RenderedSheet, SheetSnapshot } from '../workbook/port';
-import { a1, rangeA1 } from '../workbook/a1';
-import { parseNumber } from '../rules/value';
-import { formatDate, t, type Lang } from '../i18n';
-import type { TaskStatus } from './task';
-import { parseDateText, parseQuarter, quarterKey } from './dates';
-import { PROGRESS_WORDS, progressFromWord } from './words';
-import { cellAt, cellText, header, locateTable, type PlanColumn } from './sheetkit';
+import { issue, type Issue, type Location } from '../../model/issue';
+import type { CellValue, RenderedSheet, SheetSnapshot } from '../../workbook/port';
+import { a1, rangeA1 } from '../../workbook/a1';
+import { parseNumber } from '../../rules/value';
+import { formatDate, t, type Lang } from '../../i18n';
+import type { TaskStatus } from '../task';
+import { parseDateText, parseQuarter, quarterKey } from '../dates';
+import { PROGRESS_WORDS, progressFromWord } from '../words';
+import { cellAt, cellText, header, locateTable, type PlanColumn } from '../sheetkit';
 
 export const STATUS_REGISTER_SHEET = 'Tiến độ - tổng hợp';
 export const STATUS_REGISTER_MARKER = 'parindex:master:planStatus';
@@ -28,20 +28,8 @@ export const STATUS_REGISTER_COLUMNS: readonly PlanColumn[] = Object.freeze([
   { key: 'evidence', vi: 'Tài liệu kiểm chứng', en: 'Evidence', width: 24 },
   { key: 'difficulties', vi: 'Khó khăn, vướng mắc', en: 'Difficulties', width: 28 },
   { key: 'proposals', vi: 'Đề xuất, kiến nghị', en: 'Proposals', width: 28 },
+  { key: 'reportedAt', vi: 'Ngày báo cáo', en: 'Reported on', width: 13 },
 ]);
-
-/**
- * Merge newly reported statuses into a list: a row for the same unit, task and quarter is
- * replaced, others are kept. Order: by quarter, then unit, then task as first seen.
- * @example const all = mergeStatuses(previous, parsed.statuses);
- */
-export function mergeStatuses(existing: readonly TaskStatus[], incoming: readonly TaskStatus[]): TaskStatus[] {
-  const key = (s: TaskStatus): string => `${s.unit}|${s.task}|${s.quarter}`;
-  const map = new Map<string, TaskStatus>();
-  for (const s of existing) map.set(key(s), s);
-  for (const s of incoming) map.set(key(s), s);
-  return [...map.values()];
-}
 
 /**
  * The statuses table as a sheet.
@@ -68,6 +56,7 @@ export function renderStatusRegister(statuses: readonly TaskStatus[], options: {
       s.evidence ?? null,
       s.difficulties ?? null,
       s.proposals ?? null,
+      s.reportedAt ? formatDate(s.reportedAt, 'vi') : null,
     ]);
   const last = Math.max(4, values.length - 1);
   return {
@@ -78,7 +67,7 @@ export function renderStatusRegister(statuses: readonly TaskStatus[], options: {
       { range: 'A1', style: { bold: true, fontSize: 14 } },
       { range: 'A2', style: { italic: true } },
       { range: rangeA1(3, 0, 3, cols.length - 1), style: { bold: true, fill: 'D9E1F2', border: true, wrap: true, align: 'center' } },
-      ...(statuses.length ? [{ range: rangeA1(4, 5, last, 5), style: { numFmt: '@' } }] : []),
+      ...(statuses.length ? [{ range: rangeA1(4, 5, last, 5), style: { numFmt: '@' } }, { range: rangeA1(4, cols.length - 1, last, cols.length - 1), style: { numFmt: '@' } }] : []),
     ],
     columnWidths: cols.map((c) => c.width),
     hiddenRows: [3],
@@ -136,6 +125,12 @@ export function readStatusRegister(snapshot: SheetSnapshot, file?: string): { st
     for (const k of ['done', 'evidence', 'difficulties', 'proposals'] as const) {
       const v = cellText(get(r, k));
       if (v) s[k] = v;
+    }
+    const rv = get(r, 'reportedAt');
+    if (cellText(rv) !== '') {
+      const d = typeof rv === 'string' ? parseDateText(rv) : undefined;
+      if (d) s.reportedAt = d;
+      else issues.push(issue('plan.status.badReportDate', { value: cellText(rv), task }, at(r, col('reportedAt'), unit), 'warning'));
     }
     statuses.push(s);
   }
