@@ -59,6 +59,28 @@ describe('parindex plan', () => {
     expect(all.out).toMatch(/KT +Phòng Kinh tế +III\.2-1 +not reported/);
   });
 
+  test('an empty register: no ward is listed late without --all; --all lists each ward once as not reported', async () => {
+    // The plan sheet still says "Chưa thực hiện" for a task every ward leads (a single status
+    // column written by whichever ward reported last); nobody has reported in the register.
+    const stale = path.join(dir, 'stale.json');
+    const row = { id: 'W-1', title: 'Niêm yết thủ tục hành chính', lead: 'WARDS', leadName: 'UBND các phường', due: '15/07/2023', status: 'Chưa thực hiện' };
+    fs.writeFileSync(stale, JSON.stringify({ ...doc, plan: { tasks: [row] } }));
+    const wards = builtinUnits.filter((u) => u.kind === 'ward').map((u) => u.code);
+    const b = io();
+    await main(['plan', stale, '--now', '2023-09-30'], b);
+    expect(b.out).toContain('Không có đơn vị trễ hạn hoặc chưa triển khai nhiệm vụ.');
+    expect(b.out).not.toMatch(/W-1 +trễ hạn/);
+    const all = io();
+    await main(['plan', stale, '--now', '2023-09-30', '--all'], all);
+    for (const w of wards) expect(all.out).toMatch(new RegExp(`\\n  ${w} +.*W-1 +chưa báo cáo`));
+    const json = io();
+    await main(['plan', stale, '--now', '2023-09-30', '--json'], json);
+    const plan = JSON.parse(json.out) as { late: { unit: string; status: string }[]; tasks: { byUnit: { unit: string; status: string }[] }[] };
+    expect(plan.late.map((e) => e.unit).sort()).toEqual([...wards].sort());
+    expect(new Set(plan.late.map((e) => e.status))).toEqual(new Set(['notReported']));
+    expect(plan.tasks[0]?.byUnit.map((u) => u.unit)).toEqual(wards);
+  });
+
   test('a document without plan tasks: exit 1 with a message; usage errors exit 2', async () => {
     const none = path.join(dir, 'none.json');
     fs.writeFileSync(none, JSON.stringify({ ...doc, plan: undefined }));
