@@ -1,6 +1,7 @@
 import type { Issue } from './issue';
 import type { Channel, NodeRole } from './framework';
 import type { AssessedValue } from './assessment';
+import type { SipasResult } from '../sipas/result';
 
 /** Which round gave a leaf its final points. */
 export type FinalSource = 'appraisal2' | 'appraisal1' | 'rule' | 'self' | 'none' | 'notApplicable';
@@ -149,5 +150,6 @@ export interface ResultsDocument {
   /** Reference date given to scoring (yyyy-mm-dd), when any. */
   asOf?: string;
   plan?: PlanResults;
-  sipas?: unknown;
+  /** Satisfaction indices (SIPAS) when the document had survey data: `parindex sipas --json`'s result. */
+  sipas?: SipasResult;
 }

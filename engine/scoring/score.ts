@@ -407,7 +407,8 @@ export function scoreUnit(prep: PreparedDocument, unit: Unit, answers: UnitAnswe
  * Ranks within each unit kind: 1 = highest index; indices within `eps` of each other tie and
  * share a rank, the next rank skips (1, 2, 2, 4). rank = 1 + number of units of the same kind
  * whose index exceeds this one by more than `eps` — independent of unit order.
- * Returns new unit objects (inputs are not mutated), with year-over-year rank change.
+ * Returns new unit objects (inputs are not mutated), with year-over-year rank change
+ * (`previous.rankChange`, only when the unit's kind has at least two units this year).
  * @example rankUnits(units, 1e-9).map((u) => u.rank) // [1, 2, 2, 4]
  */
 export function rankUnits(units: readonly UnitResult[], eps: number): UnitResult[] {
@@ -433,7 +434,10 @@ export function rankUnits(units: readonly UnitResult[], eps: number): UnitResult
     if (u.previous) {
       const { rankChange: _old, ...rest } = u.previous;
       void _old;
-      out.previous = rest.rank !== undefined ? { ...rest, rankChange: rest.rank - rank } : rest;
+      // Last year's rank is taken to be within the same kind. A unit alone in its kind this year
+      // ("1 of 1", the district) has no comparison group, so no rank change: its rank last year
+      // was taken among other units (the city's districts), not among this document's.
+      out.previous = rest.rank !== undefined && sorted.length >= 2 ? { ...rest, rankChange: rest.rank - rank } : rest;
     }
     return out;
   });

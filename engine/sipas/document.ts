@@ -68,6 +68,8 @@ export const sipasDocumentSchema = z.object({
    */
   pool: z.union([z.string().min(1), z.object({ unit: z.string().min(1), name: z.string().optional() })]).optional(),
 });
+/** The SIPAS document as the schema reads it (responses, counts and previous rows still unchecked). */
+export type SipasDocument = z.infer<typeof sipasDocumentSchema>;
 export type SipasDocumentInput = {
   instrument?: unknown;
   method?: Partial<z.input<typeof sipasMethodSchema>>;

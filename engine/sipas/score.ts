@@ -1,10 +1,18 @@
 import { issue, hasErrors, type Issue, type Location } from '../model/issue';
 import { builtinSipasInstrument, validateSipasInstrument, zodIssues, OVERALL_KEY, type SipasInstrument } from './instrument';
-import { sipasDocumentSchema, sipasCountSchema, sipasPreviousSchema, SIPAS_MAX_COUNT, SIPAS_MAX_WEIGHT, type SipasPrevious } from './document';
+import { sipasDocumentSchema, sipasCountSchema, sipasPreviousSchema, SIPAS_MAX_COUNT, SIPAS_MAX_WEIGHT, type SipasDocument, type SipasPrevious } from './document';
 import { sipasMethodSchema, levelScores, type ItemMethod, type SipasMethod } from './method';
 import { answerCode, BLANK, INVALID } from './answer';
 import { wilson, normalInterval } from './interval';
 import type { PrecisionFlag, SipasAspectResult, SipasDrag, SipasGroupResult, SipasItemResult, SipasResult, SipasUnitResult } from './result';
+
+/** A unit's name and kind as a scoring document or a master workbook lists it. */
+export interface SipasUnitInfo {
+  code: string;
+  name?: string;
+  /** "ward", "district", "office"…: SIPAS ranks are computed among units of the same kind. */
+  kind?: string;
+}
 
 export interface ScoreSipasOptions {
   /** Overrides the document's method.item. */
@@ -23,6 +31,13 @@ export interface ScoreSipasOptions {
   rowOf?: (source: 'responses' | 'counts', index: number) => number;
   /** At most this many issues of one code are listed one by one; the rest are summed up. Default 200. */
   maxIssuesPerCode?: number;
+  /**
+   * Names and kinds of the units, for callers that hold the unit list outside the SIPAS
+   * document (a master workbook's "Đơn vị" sheet, a scoring document's `units`): ranks are then
+   * computed within each kind — the district is not ranked among its wards. The SIPAS document's
+   * own `units` win, field by field, for the codes it lists. Units of no known kind rank together.
+   */
+  units?: readonly SipasUnitInfo[];
 }
 
 export interface ScoreSipasOutput {
@@ -31,59 +46,10 @@ export interface ScoreSipasOutput {
   ok: boolean;
 }
 
-const defaultLocate = (source: 'responses' | 'counts', index: number, item?: string): Location =>
+type Source = 'responses' | 'counts';
+
+const defaultLocate = (source: Source, index: number, item?: string): Location =>
   source === 'responses' && item !== undefined ? { path: [source, index, 'answers', item] } : { path: [source, index] };
-
-/** Per-unit tallies; arrays indexed by item (× 5 levels where noted). */
-interface UnitTally {
-  code: string;
-  /** Weighted answers per item × level (respondent rows and counts together). */
-  w: Float64Array;
-  /** Σ weight² of valid answers per item (Kish effective n). */
-  w2: Float64Array;
-  /** Unweighted valid answers per item. */
-  n: Float64Array;
-  /** Counted answers (counts input only) per item × level, for the variance. */
-  counted: Float64Array;
-  countedTotal: Float64Array;
-  blank: Float64Array;
-  invalid: Float64Array;
-  rows: number;
-  // linearisation sums of squares
-  ssItem: Float64Array;
-  ssAspect: Float64Array;
-  ssGroup: Float64Array;
-  ssOverall: number;
-  // computed
-  p: Float64Array;
-  W: Float64Array;
-  coefA: Float64Array;
-  coefG: Float64Array;
-  coefO: Float64Array;
-}
-
-function newTally(code: string, nItems: number, nAspects: number, nGroups: number): UnitTally {
-  return {
-    code,
-    w: new Float64Array(nItems * 5),
-    w2: new Float64Array(nItems),
-    n: new Float64Array(nItems),
-    counted: new Float64Array(nItems * 5),
-    countedTotal: new Float64Array(nItems),
-    blank: new Float64Array(nItems),
-    invalid: new Float64Array(nItems),
-    rows: 0,
-    ssItem: new Float64Array(nItems),
-    ssAspect: new Float64Array(nAspects),
-    ssGroup: new Float64Array(nGroups),
-    ssOverall: 0,
-    p: new Float64Array(nItems),
-    W: new Float64Array(nItems),
-    coefA: new Float64Array(nItems),
-    coefG: new Float64Array(nItems),
-    coefO: new Float64Array(nItems),
-  };
-}
 
 /** Issues with a cap per code, so a file full of typos yields a readable list. */
 class IssueList {
@@ -103,17 +69,29 @@ class IssueList {
   }
 }
 
+/** What every phase needs to report problems. */
+interface Reporter {
+  issues: IssueList;
+  locate: (source: Source, index: number, item?: string) => Location;
+  rowOf: (source: Source, index: number) => number;
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** Flat view of the instrument for the hot loops. */
+// ---------------------------------------------------------------------------------------------
+// Layout: a flat view of the instrument for the hot loops
+
 interface Layout {
   ids: string[];
   itemIndex: Map<string, number>;
   aspectOf: Int32Array;
   groupOf: Int32Array;
   aspectGroup: Int32Array;
+  itemWeight: Float64Array;
+  aspectWeight: Float64Array;
+  groupWeight: Float64Array;
   nItems: number;
   nAspects: number;
   nGroups: number;
@@ -121,88 +99,156 @@ interface Layout {
 
 function layoutOf(ins: SipasInstrument): Layout {
   const ids: string[] = [];
-  const aspectOfL: number[] = [];
-  const groupOfL: number[] = [];
-  const aspectGroupL: number[] = [];
-  let a = 0;
+  const aspectOf: number[] = [];
+  const groupOf: number[] = [];
+  const aspectGroup: number[] = [];
+  const itemWeight: number[] = [];
+  const aspectWeight: number[] = [];
+  const groupWeight: number[] = [];
   ins.groups.forEach((g, gi) => {
+    groupWeight.push(g.weight);
     for (const asp of g.aspects) {
-      aspectGroupL.push(gi);
+      const a = aspectGroup.length;
+      aspectGroup.push(gi);
+      aspectWeight.push(asp.weight);
       for (const it of asp.items) {
         ids.push(it.id);
-        aspectOfL.push(a);
-        groupOfL.push(gi);
+        aspectOf.push(a);
+        groupOf.push(gi);
+        itemWeight.push(it.weight);
       }
-      a++;
     }
   });
   return {
     ids,
     itemIndex: new Map(ids.map((id, i) => [id, i])),
-    aspectOf: Int32Array.from(aspectOfL),
-    groupOf: Int32Array.from(groupOfL),
-    aspectGroup: Int32Array.from(aspectGroupL),
+    aspectOf: Int32Array.from(aspectOf),
+    groupOf: Int32Array.from(groupOf),
+    aspectGroup: Int32Array.from(aspectGroup),
+    itemWeight: Float64Array.from(itemWeight),
+    aspectWeight: Float64Array.from(aspectWeight),
+    groupWeight: Float64Array.from(groupWeight),
     nItems: ids.length,
-    nAspects: a,
+    nAspects: aspectGroup.length,
     nGroups: ins.groups.length,
   };
 }
 
-/** Variance factor n/(n−1) of the linearisation estimator (undefined when n < 2). */
-function se(ss: number, n: number): number | undefined {
-  if (!(n >= 2)) return undefined;
-  return Math.sqrt((ss * n) / (n - 1));
+// ---------------------------------------------------------------------------------------------
+// Tallies: per unit, arrays indexed by item (× 5 levels where noted)
+
+interface UnitTally {
+  code: string;
+  /** Position in the tally list (respondent rows refer to their unit by it). */
+  id: number;
+  /** Weighted answers per item × level (respondent rows and counts together). */
+  w: Float64Array;
+  /** Σ weight² of valid answers per item (Kish effective n). */
+  w2: Float64Array;
+  /** Unweighted valid answers per item. */
+  n: Float64Array;
+  /** Counted answers (counts input only) per item × level, for the variance. */
+  counted: Float64Array;
+  countedTotal: Float64Array;
+  blank: Float64Array;
+  invalid: Float64Array;
+  rows: number;
+  // estimates (phase "estimate")
+  /** Item index (NaN without data) and total weight of valid answers per item. */
+  p: Float64Array;
+  W: Float64Array;
+  /** Coefficient of each item in its aspect, its group and the overall index. */
+  coefA: Float64Array;
+  coefG: Float64Array;
+  coefO: Float64Array;
+  /** Aspect and group indices (NaN without data) and the overall index. */
+  aspect: Float64Array;
+  group: Float64Array;
+  overall: number | null;
+  /** Aspect weight within its group and group weight within the overall index, renormalised over parts with data. */
+  aspectShare: Float64Array;
+  groupShare: Float64Array;
+  // linearisation sums of squares (phase "variance")
+  ssItem: Float64Array;
+  ssAspect: Float64Array;
+  ssGroup: Float64Array;
+  ssOverall: number;
 }
 
-function flagsFor(n: number, est: number | null, low: number | null, high: number | null, m: SipasMethod): PrecisionFlag[] {
-  if (est === null || low === null || high === null) return [];
-  const f: PrecisionFlag[] = [];
-  if (n < m.minN) f.push('smallSample');
-  if (Math.max(est - low, high - est) > m.maxHalfWidth) f.push('wideInterval');
-  return f;
-}
-
-/**
- * An index kept within [0, 100]: a weighted mean of level scores can only leave that range by
- * rounding (100.00000000000001) or, were the input bounds ever bypassed, by overflow; anything
- * not finite becomes NaN ("no data"), never Infinity.
- */
-function bounded(x: number): number {
-  if (!Number.isFinite(x)) return NaN;
-  return x < 0 ? 0 : x > 100 ? 100 : x;
-}
-
-/** Indices closer than this (in percentage points) are equal for ranking. */
-export const SIPAS_TIE_EPSILON = 1e-9;
-
-/** Ranks: 1 = highest; equal values (within SIPAS_TIE_EPSILON) share a rank, the next rank skips (1, 2, 2, 4). */
-function ranks(values: (number | null)[]): (number | null)[] {
-  return values.map((v) => (v === null ? null : 1 + values.filter((o) => o !== null && o > v + SIPAS_TIE_EPSILON).length));
-}
-
-/**
- * Score a SIPAS document: indices per item, aspect, group and overall for every unit,
- * 95% intervals, small-sample flags, gap to target, change from last year, drag analysis.
- * Problems come back as issues (never thrown): out-of-scale answers are excluded, counted
- * and listed as warnings with unit, row and item; structural problems are errors.
- * @example scoreSipas({ responses: [{ unit: 'KG', answers: { 'II.1.1': 5 } }] }).result.units[0]?.overall // 100
- */
-export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): ScoreSipasOutput {
-  const issues = new IssueList(options.maxIssuesPerCode ?? 200);
-  const locate = options.locate ?? defaultLocate;
-  const rowOf = options.rowOf ?? ((_source: 'responses' | 'counts', index: number): number => index + 1);
-  const parsed = sipasDocumentSchema.safeParse(doc);
-  const emptyMethod = sipasMethodSchema.parse({});
-  const empty = (ins?: SipasInstrument, m: SipasMethod = emptyMethod): ScoreSipasOutput => {
-    const all = issues.finish();
-    return {
-      result: { instrument: { id: ins?.id ?? '', name: ins?.name ?? '', items: ins ? layoutOf(ins).nItems : 0 }, method: methodSummary(m), units: [], issues: all },
-      ok: !hasErrors(all),
-    };
+function newTally(code: string, id: number, L: Layout): UnitTally {
+  const { nItems, nAspects, nGroups } = L;
+  return {
+    code,
+    id,
+    w: new Float64Array(nItems * 5),
+    w2: new Float64Array(nItems),
+    n: new Float64Array(nItems),
+    counted: new Float64Array(nItems * 5),
+    countedTotal: new Float64Array(nItems),
+    blank: new Float64Array(nItems),
+    invalid: new Float64Array(nItems),
+    rows: 0,
+    p: new Float64Array(nItems),
+    W: new Float64Array(nItems),
+    coefA: new Float64Array(nItems),
+    coefG: new Float64Array(nItems),
+    coefO: new Float64Array(nItems),
+    aspect: new Float64Array(nAspects),
+    group: new Float64Array(nGroups),
+    overall: null,
+    aspectShare: new Float64Array(nAspects),
+    groupShare: new Float64Array(nGroups),
+    ssItem: new Float64Array(nItems),
+    ssAspect: new Float64Array(nAspects),
+    ssGroup: new Float64Array(nGroups),
+    ssOverall: 0,
   };
+}
+
+/** The units' tallies in order of first appearance. */
+class Tallies {
+  readonly list: UnitTally[] = [];
+  private readonly byCode = new Map<string, UnitTally>();
+  constructor(private readonly L: Layout) {}
+  has(code: string): boolean {
+    return this.byCode.has(code);
+  }
+  /** The tally of a unit, created on first use. */
+  of(code: string): UnitTally {
+    let t = this.byCode.get(code);
+    if (t === undefined) {
+      t = newTally(code, this.list.length, this.L);
+      this.byCode.set(code, t);
+      this.list.push(t);
+    }
+    return t;
+  }
+}
+
+/** Respondent rows as answer codes (row × item: BLANK, INVALID or the level 1..5), for the pool and the variance. */
+interface RowCodes {
+  count: number;
+  codes: Uint8Array;
+  /** Tally id of each accepted row; −1 for a rejected row. */
+  unit: Int32Array;
+  weight: Float64Array;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase 0: read the document, method and instrument
+
+interface Input {
+  doc: SipasDocument;
+  method: SipasMethod;
+  instrument: SipasInstrument;
+}
+
+function readInput(doc: unknown, options: ScoreSipasOptions, issues: IssueList): Input | { method: SipasMethod } {
+  const fallback = { method: sipasMethodSchema.parse({}) };
+  const parsed = sipasDocumentSchema.safeParse(doc);
   if (!parsed.success) {
     for (const i of zodIssues(parsed.error, [], 'sipas.invalid')) issues.add(i);
-    return empty();
+    return fallback;
   }
   const d = parsed.data;
   const methodParsed = sipasMethodSchema.safeParse({
@@ -213,38 +259,27 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
   });
   if (!methodParsed.success) {
     for (const i of zodIssues(methodParsed.error, ['method'], 'sipas.invalid')) issues.add(i);
-    return empty();
+    return fallback;
   }
-  const method: SipasMethod = methodParsed.data;
-
-  // Instrument
-  let ins: SipasInstrument | undefined;
-  if (d.instrument === undefined || d.instrument === 'sipas-2022') ins = builtinSipasInstrument();
+  const method = methodParsed.data;
+  let instrument: SipasInstrument | undefined;
+  if (d.instrument === undefined || d.instrument === 'sipas-2022') instrument = builtinSipasInstrument();
   else if (typeof d.instrument === 'string') issues.add(issue('sipas.instrument.unknown', { id: d.instrument }, { path: ['instrument'] }));
   else {
     const v = validateSipasInstrument(d.instrument);
     for (const i of v.issues) issues.add(i);
-    ins = v.instrument;
+    instrument = v.instrument;
   }
-  if (!ins) return empty(undefined, method);
-  const L = layoutOf(ins);
-  const { nItems, nAspects, nGroups, ids, aspectOf, groupOf } = L;
-  const y = levelScores(method.item);
+  return instrument ? { doc: d, method, instrument } : { method };
+}
 
-  const tallies: UnitTally[] = [];
-  const unitIndex = new Map<string, number>();
-  const tallyFor = (code: string): number => {
-    let u = unitIndex.get(code);
-    if (u === undefined) {
-      u = tallies.length;
-      unitIndex.set(code, u);
-      tallies.push(newTally(code, nItems, nAspects, nGroups));
-    }
-    return u;
-  };
+// ---------------------------------------------------------------------------------------------
+// Phase 1: tally respondent rows and counts
 
-  // ---- Pass 1: respondent rows → tallies (codes kept in a byte array for pass 2)
-  const rows = d.responses ?? [];
+/** Respondent rows → tallies; the answer codes are kept in a byte array for the pool and the variance. */
+function tallyResponses(rows: readonly unknown[], tallies: Tallies, L: Layout, rep: Reporter): RowCodes {
+  const { issues, locate, rowOf } = rep;
+  const { nItems } = L;
   const R = rows.length;
   const codes = new Uint8Array(R * nItems);
   const rowUnit = new Int32Array(R).fill(-1);
@@ -277,10 +312,9 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
       }
       w = rawW;
     }
-    const u = tallyFor(unit);
-    const t = tallies[u] as UnitTally;
+    const t = tallies.of(unit);
     t.rows++;
-    rowUnit[r] = u;
+    rowUnit[r] = t.id;
     rowWeight[r] = w;
     const base = r * nItems;
     const tw = t.w;
@@ -294,7 +328,7 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     let j = 0;
     for (const k in answers) {
       let i: number;
-      if (keyCache[j] === k) i = idxCache[j] as number;
+      if (keyCache[j] === k) i = idxCache[j] ?? -1;
       else {
         i = L.itemIndex.get(k) ?? -1;
         keyCache[j] = k;
@@ -324,39 +358,44 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
       }
     }
   }
+  return { count: R, codes, unit: rowUnit, weight: rowWeight };
+}
 
-  // Pooled unit: every accepted row again, from the byte codes (no second read of the answers).
-  const poolCode = d.pool === undefined ? undefined : typeof d.pool === 'string' ? d.pool : d.pool.unit;
-  let pool = -1;
-  if (poolCode !== undefined) {
-    if (unitIndex.has(poolCode)) issues.add(issue('sipas.pool.clash', { unit: poolCode }, { path: ['pool'], unit: poolCode }));
-    else {
-      pool = tallyFor(poolCode);
-      const tp = tallies[pool] as UnitTally;
-      for (let r = 0; r < R; r++) {
-        if ((rowUnit[r] as number) < 0) continue;
-        const w = rowWeight[r] as number;
-        const base = r * nItems;
-        tp.rows++;
-        for (let i = 0; i < nItems; i++) {
-          const c = codes[base + i] as number;
-          if (c === BLANK) continue;
-          if (c === INVALID) tp.invalid[i]!++;
-          else {
-            tp.w[i * 5 + c - 1]! += w;
-            tp.w2[i]! += w * w;
-            tp.n[i]!++;
-          }
-        }
+/** The pooled unit: every accepted respondent row again, from the byte codes (no second read of the answers). */
+function tallyPool(poolCode: string, rows: RowCodes, tallies: Tallies, L: Layout, issues: IssueList): UnitTally | undefined {
+  if (tallies.has(poolCode)) {
+    issues.add(issue('sipas.pool.clash', { unit: poolCode }, { path: ['pool'], unit: poolCode }));
+    return undefined;
+  }
+  const { nItems } = L;
+  const tp = tallies.of(poolCode);
+  for (let r = 0; r < rows.count; r++) {
+    if (rows.unit[r]! < 0) continue;
+    const w = rows.weight[r]!;
+    const base = r * nItems;
+    tp.rows++;
+    for (let i = 0; i < nItems; i++) {
+      const c = rows.codes[base + i]!;
+      if (c === BLANK) continue;
+      if (c === INVALID) tp.invalid[i]!++;
+      else {
+        tp.w[i * 5 + c - 1]! += w;
+        tp.w2[i]! += w * w;
+        tp.n[i]!++;
       }
     }
   }
+  return tp;
+}
 
-  // Blanks of respondent rows: every row answers each item validly, invalidly, or not at all.
-  for (const t of tallies) for (let i = 0; i < nItems; i++) t.blank[i] = t.rows - (t.n[i] as number) - (t.invalid[i] as number);
+/** Blanks of respondent rows: every row answers each item validly, invalidly, or not at all. */
+function countBlanks(tallies: Tallies, L: Layout): void {
+  for (const t of tallies.list) for (let i = 0; i < L.nItems; i++) t.blank[i] = t.rows - t.n[i]! - t.invalid[i]!;
+}
 
-  // ---- Counts
-  const counts = d.counts ?? [];
+/** Count rows → tallies of their unit (and of the pooled unit). */
+function tallyCounts(counts: readonly unknown[], tallies: Tallies, pool: { code: string | undefined; tally: UnitTally | undefined }, L: Layout, rep: Reporter): void {
+  const { issues, locate } = rep;
   counts.forEach((raw, ci) => {
     // Numbers that are negative, not finite or above SIPAS_MAX_COUNT: one issue with the value
     // and the bound (other shape problems are reported by the schema below).
@@ -390,12 +429,12 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
       issues.add(issue('sipas.count.unknownItem', { item: c.data.item }, { ...locate('counts', ci), unit: c.data.unit, criterion: c.data.item }));
       return;
     }
-    if (c.data.unit === poolCode) {
-      issues.add(issue('sipas.pool.clash', { unit: poolCode }, { ...locate('counts', ci), unit: poolCode }));
+    if (c.data.unit === pool.code) {
+      issues.add(issue('sipas.pool.clash', { unit: pool.code }, { ...locate('counts', ci), unit: pool.code }));
       return;
     }
-    const targets = [tallies[tallyFor(c.data.unit)] as UnitTally];
-    if (pool >= 0) targets.push(tallies[pool] as UnitTally);
+    const targets = [tallies.of(c.data.unit)];
+    if (pool.tally) targets.push(pool.tally);
     for (const t of targets) {
       let total = 0;
       c.data.levels.forEach((k, l) => {
@@ -409,84 +448,85 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
       t.blank[i]! += c.data.blank ?? 0;
     }
   });
+}
 
-  // ---- Item indices and composite coefficients per unit
-  const itemWeight = new Float64Array(nItems);
-  const aspectWeight = new Float64Array(nAspects);
-  const groupWeight = new Float64Array(nGroups);
-  {
-    let i = 0;
-    let a = 0;
-    ins.groups.forEach((g, gi) => {
-      groupWeight[gi] = g.weight;
-      for (const asp of g.aspects) {
-        aspectWeight[a++] = asp.weight;
-        for (const it of asp.items) itemWeight[i++] = it.weight;
-      }
-    });
-  }
-  const aspectIdx: Float64Array[] = [];
-  const groupIdx: Float64Array[] = [];
-  const overallIdx: (number | null)[] = [];
-  const aspectB: Float64Array[] = []; // aspect weight within its group (renormalised)
-  const groupG: Float64Array[] = []; // group weight within overall (renormalised)
-  for (const t of tallies) {
-    for (let i = 0; i < nItems; i++) {
-      let W = 0;
-      let s = 0;
-      for (let l = 0; l < 5; l++) {
-        const wl = t.w[i * 5 + l] as number;
-        W += wl;
-        s += wl * (y[l] as number);
-      }
-      t.W[i] = W;
-      t.p[i] = W > 0 ? bounded(s / W) : NaN;
-    }
-    // aspects: weights over items with data
-    const aIdx = new Float64Array(nAspects).fill(NaN);
-    const aSum = new Float64Array(nAspects);
-    for (let i = 0; i < nItems; i++) if ((t.W[i] as number) > 0) aSum[aspectOf[i] as number]! += itemWeight[i] as number;
-    for (let i = 0; i < nItems; i++) {
-      const a = aspectOf[i] as number;
-      t.coefA[i] = (t.W[i] as number) > 0 && (aSum[a] as number) > 0 ? (itemWeight[i] as number) / (aSum[a] as number) : 0;
-    }
-    for (let a = 0; a < nAspects; a++) if ((aSum[a] as number) > 0) aIdx[a] = 0;
-    for (let i = 0; i < nItems; i++) if ((t.coefA[i] as number) > 0) aIdx[aspectOf[i] as number]! += (t.coefA[i] as number) * (t.p[i] as number);
-    // groups
-    const gSum = new Float64Array(nGroups);
-    for (let a = 0; a < nAspects; a++) if (!Number.isNaN(aIdx[a] as number)) gSum[L.aspectGroup[a] as number]! += aspectWeight[a] as number;
-    const b = new Float64Array(nAspects);
-    for (let a = 0; a < nAspects; a++) {
-      const g = L.aspectGroup[a] as number;
-      b[a] = !Number.isNaN(aIdx[a] as number) && (gSum[g] as number) > 0 ? (aspectWeight[a] as number) / (gSum[g] as number) : 0;
-    }
-    const gIdx = new Float64Array(nGroups).fill(NaN);
-    for (let g = 0; g < nGroups; g++) if ((gSum[g] as number) > 0) gIdx[g] = 0;
-    for (let a = 0; a < nAspects; a++) if ((b[a] as number) > 0) gIdx[L.aspectGroup[a] as number]! += (b[a] as number) * (aIdx[a] as number);
-    let oSum = 0;
-    for (let g = 0; g < nGroups; g++) if (!Number.isNaN(gIdx[g] as number)) oSum += groupWeight[g] as number;
-    const gg = new Float64Array(nGroups);
-    let overall: number | null = oSum > 0 ? 0 : null;
-    for (let g = 0; g < nGroups; g++) {
-      gg[g] = !Number.isNaN(gIdx[g] as number) && oSum > 0 ? (groupWeight[g] as number) / oSum : 0;
-      if (overall !== null && (gg[g] as number) > 0) overall += (gg[g] as number) * (gIdx[g] as number);
-    }
-    for (let i = 0; i < nItems; i++) {
-      const a = aspectOf[i] as number;
-      t.coefG[i] = (t.coefA[i] as number) * (b[a] as number);
-      t.coefO[i] = (t.coefG[i] as number) * (gg[groupOf[i] as number] as number);
-    }
-    for (let a = 0; a < nAspects; a++) aIdx[a] = bounded(aIdx[a] as number);
-    for (let g = 0; g < nGroups; g++) gIdx[g] = bounded(gIdx[g] as number);
-    if (overall !== null) overall = Number.isNaN(bounded(overall)) ? null : bounded(overall);
-    aspectIdx.push(aIdx);
-    groupIdx.push(gIdx);
-    overallIdx.push(overall);
-    aspectB.push(b);
-    groupG.push(gg);
-  }
+// ---------------------------------------------------------------------------------------------
+// Phase 2: estimate indices and the composite coefficients, then the linearised variances
 
-  // ---- Pass 2: linearised variance (respondent rows, then counted answers)
+/**
+ * An index kept within [0, 100]: a weighted mean of level scores can only leave that range by
+ * rounding (100.00000000000001) or, were the input bounds ever bypassed, by overflow; anything
+ * not finite becomes NaN ("no data"), never Infinity.
+ */
+function bounded(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  return x < 0 ? 0 : x > 100 ? 100 : x;
+}
+
+/**
+ * Item, aspect, group and overall indices of one unit, with the coefficient of each item in
+ * its aspect, group and the overall index (weights renormalised over the parts with data).
+ */
+function estimate(t: UnitTally, L: Layout, y: Float64Array): void {
+  const { nItems, nAspects, nGroups, aspectOf, groupOf, aspectGroup, itemWeight, aspectWeight, groupWeight } = L;
+  for (let i = 0; i < nItems; i++) {
+    let W = 0;
+    let s = 0;
+    for (let l = 0; l < 5; l++) {
+      const wl = t.w[i * 5 + l]!;
+      W += wl;
+      s += wl * y[l]!;
+    }
+    t.W[i] = W;
+    t.p[i] = W > 0 ? bounded(s / W) : NaN;
+  }
+  // aspects: weights over items with data
+  const aIdx = t.aspect.fill(NaN);
+  const aSum = new Float64Array(nAspects);
+  for (let i = 0; i < nItems; i++) if (t.W[i]! > 0) aSum[aspectOf[i]!]! += itemWeight[i]!;
+  for (let i = 0; i < nItems; i++) {
+    const a = aspectOf[i]!;
+    t.coefA[i] = t.W[i]! > 0 && aSum[a]! > 0 ? itemWeight[i]! / aSum[a]! : 0;
+  }
+  for (let a = 0; a < nAspects; a++) if (aSum[a]! > 0) aIdx[a] = 0;
+  for (let i = 0; i < nItems; i++) if (t.coefA[i]! > 0) aIdx[aspectOf[i]!]! += t.coefA[i]! * t.p[i]!;
+  // groups
+  const gSum = new Float64Array(nGroups);
+  for (let a = 0; a < nAspects; a++) if (!Number.isNaN(aIdx[a]!)) gSum[aspectGroup[a]!]! += aspectWeight[a]!;
+  const b = t.aspectShare;
+  for (let a = 0; a < nAspects; a++) {
+    const g = aspectGroup[a]!;
+    b[a] = !Number.isNaN(aIdx[a]!) && gSum[g]! > 0 ? aspectWeight[a]! / gSum[g]! : 0;
+  }
+  const gIdx = t.group.fill(NaN);
+  for (let g = 0; g < nGroups; g++) if (gSum[g]! > 0) gIdx[g] = 0;
+  for (let a = 0; a < nAspects; a++) if (b[a]! > 0) gIdx[aspectGroup[a]!]! += b[a]! * aIdx[a]!;
+  // overall
+  let oSum = 0;
+  for (let g = 0; g < nGroups; g++) if (!Number.isNaN(gIdx[g]!)) oSum += groupWeight[g]!;
+  const gg = t.groupShare;
+  let overall: number | null = oSum > 0 ? 0 : null;
+  for (let g = 0; g < nGroups; g++) {
+    gg[g] = !Number.isNaN(gIdx[g]!) && oSum > 0 ? groupWeight[g]! / oSum : 0;
+    if (overall !== null && gg[g]! > 0) overall += gg[g]! * gIdx[g]!;
+  }
+  for (let i = 0; i < nItems; i++) {
+    t.coefG[i] = t.coefA[i]! * b[aspectOf[i]!]!;
+    t.coefO[i] = t.coefG[i]! * gg[groupOf[i]!]!;
+  }
+  for (let a = 0; a < nAspects; a++) aIdx[a] = bounded(aIdx[a]!);
+  for (let g = 0; g < nGroups; g++) gIdx[g] = bounded(gIdx[g]!);
+  if (overall !== null) overall = Number.isNaN(bounded(overall)) ? null : bounded(overall);
+  t.overall = overall;
+}
+
+/**
+ * Linearised sums of squares: each respondent row's contributions to its unit (and to the
+ * pooled unit), then the counted answers (independent between items).
+ */
+function variance(tallies: Tallies, pool: UnitTally | undefined, rows: RowCodes, L: Layout, y: Float64Array): void {
+  const { nItems, nAspects, nGroups, aspectOf, groupOf } = L;
+  const { codes } = rows;
   const zA = new Float64Array(nAspects);
   const zG = new Float64Array(nGroups);
   /** Add one respondent's linearised contributions to the sums of squares of tally t. */
@@ -496,191 +536,259 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     let zO = 0;
     const { p, W, ssItem, coefA, coefG, coefO } = t;
     for (let i = 0; i < nItems; i++) {
-      const c = codes[base + i] as number;
+      const c = codes[base + i]!;
       if (c === BLANK || c === INVALID) continue;
-      const dv = (w * ((y[c - 1] as number) - (p[i] as number))) / (W[i] as number);
+      const dv = (w * (y[c - 1]! - p[i]!)) / W[i]!;
       ssItem[i]! += dv * dv;
-      zA[aspectOf[i] as number]! += (coefA[i] as number) * dv;
-      zG[groupOf[i] as number]! += (coefG[i] as number) * dv;
-      zO += (coefO[i] as number) * dv;
+      zA[aspectOf[i]!]! += coefA[i]! * dv;
+      zG[groupOf[i]!]! += coefG[i]! * dv;
+      zO += coefO[i]! * dv;
     }
-    for (let a = 0; a < nAspects; a++) t.ssAspect[a]! += (zA[a] as number) * (zA[a] as number);
-    for (let g = 0; g < nGroups; g++) t.ssGroup[g]! += (zG[g] as number) * (zG[g] as number);
+    for (let a = 0; a < nAspects; a++) t.ssAspect[a]! += zA[a]! * zA[a]!;
+    for (let g = 0; g < nGroups; g++) t.ssGroup[g]! += zG[g]! * zG[g]!;
     t.ssOverall += zO * zO;
   };
-  const poolTally = pool >= 0 ? (tallies[pool] as UnitTally) : undefined;
-  for (let r = 0; r < R; r++) {
-    const u = rowUnit[r] as number;
-    if (u < 0) continue;
-    linearise(tallies[u] as UnitTally, r * nItems, rowWeight[r] as number);
-    if (poolTally) linearise(poolTally, r * nItems, rowWeight[r] as number);
+  for (let r = 0; r < rows.count; r++) {
+    const t = tallies.list[rows.unit[r]!];
+    if (!t) continue;
+    linearise(t, r * nItems, rows.weight[r]!);
+    if (pool) linearise(pool, r * nItems, rows.weight[r]!);
   }
-  for (const t of tallies) {
+  for (const t of tallies.list) {
     for (let i = 0; i < nItems; i++) {
       for (let l = 0; l < 5; l++) {
-        const k = t.counted[i * 5 + l] as number;
+        const k = t.counted[i * 5 + l]!;
         if (k === 0) continue;
-        const dv = ((y[l] as number) - (t.p[i] as number)) / (t.W[i] as number);
+        const dv = (y[l]! - t.p[i]!) / t.W[i]!;
         const d2 = k * dv * dv;
         t.ssItem[i]! += d2;
-        t.ssAspect[aspectOf[i] as number]! += (t.coefA[i] as number) * (t.coefA[i] as number) * d2;
-        t.ssGroup[groupOf[i] as number]! += (t.coefG[i] as number) * (t.coefG[i] as number) * d2;
-        t.ssOverall += (t.coefO[i] as number) * (t.coefO[i] as number) * d2;
+        t.ssAspect[aspectOf[i]!]! += t.coefA[i]! * t.coefA[i]! * d2;
+        t.ssGroup[groupOf[i]!]! += t.coefG[i]! * t.coefG[i]! * d2;
+        t.ssOverall += t.coefO[i]! * t.coefO[i]! * d2;
       }
     }
   }
+}
 
-  // ---- Previous year
+// ---------------------------------------------------------------------------------------------
+// Phase 3: assemble the unit results
+
+/** Variance factor n/(n−1) of the linearisation estimator (undefined when n < 2). */
+function se(ss: number, n: number): number | undefined {
+  if (!(n >= 2)) return undefined;
+  return Math.sqrt((ss * n) / (n - 1));
+}
+
+function flagsFor(n: number, est: number | null, low: number | null, high: number | null, m: SipasMethod): PrecisionFlag[] {
+  if (est === null || low === null || high === null) return [];
+  const f: PrecisionFlag[] = [];
+  if (n < m.minN) f.push('smallSample');
+  if (Math.max(est - low, high - est) > m.maxHalfWidth) f.push('wideInterval');
+  return f;
+}
+
+const nonNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** Smallest n among the parts with data (0 when none has data). */
+const minN = (parts: readonly { index: number | null; n: number }[]): number => {
+  const withData = parts.filter((x) => x.index !== null);
+  return withData.length ? Math.min(...withData.map((x) => x.n)) : 0;
+};
+
+/** Name and kind of a unit: the SIPAS document's `units` first, then the caller's. */
+interface UnitDirectory {
+  name(code: string): string | undefined;
+  kind(code: string): string | undefined;
+}
+
+function unitDirectory(d: SipasDocument, poolCode: string | undefined, given: readonly SipasUnitInfo[] | undefined): UnitDirectory {
+  const names = new Map<string, string>();
+  const kinds = new Map<string, string>();
+  for (const u of given ?? []) {
+    if (u.name !== undefined && u.name.trim() !== '') names.set(u.code, u.name);
+    if (u.kind !== undefined && u.kind.trim() !== '') kinds.set(u.code, u.kind);
+  }
+  for (const u of d.units ?? []) {
+    names.set(u.code, u.name);
+    if (u.kind !== undefined) kinds.set(u.code, u.kind);
+  }
+  if (poolCode !== undefined && typeof d.pool === 'object' && d.pool.name !== undefined) names.set(poolCode, d.pool.name);
+  return { name: (code) => names.get(code), kind: (code) => kinds.get(code) };
+}
+
+/** Last year's entries by unit (invalid entries reported and skipped). */
+function readPrevious(raw: readonly unknown[], issues: IssueList): Map<string, SipasPrevious> {
   const previous = new Map<string, SipasPrevious>();
-  (d.previous ?? []).forEach((raw, pi) => {
-    const p = sipasPreviousSchema.safeParse(raw);
+  raw.forEach((x, pi) => {
+    const p = sipasPreviousSchema.safeParse(x);
     if (!p.success) for (const zi of zodIssues(p.error, ['previous', pi], 'sipas.previous.invalid')) issues.add(zi);
     else previous.set(p.data.unit, p.data);
   });
-  const names = new Map((d.units ?? []).map((u) => [u.code, u.name]));
-  const kinds = new Map((d.units ?? []).flatMap((u) => (u.kind !== undefined ? [[u.code, u.kind] as const] : [])));
-  if (poolCode !== undefined && typeof d.pool === 'object' && d.pool.name !== undefined) names.set(poolCode, d.pool.name);
+  return previous;
+}
 
-  // ---- Assemble results
-  const nonNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
-  const units: SipasUnitResult[] = tallies.map((t, u) => {
-    const aIdx = aspectIdx[u] as Float64Array;
-    const gIdx = groupIdx[u] as Float64Array;
-    const overall = overallIdx[u] ?? null;
-    const prev = previous.get(t.code);
-    const prevOf = (code: string): number | undefined => prev?.indices?.[code];
-    let i = 0;
-    let a = 0;
-    const groups: SipasGroupResult[] = ins.groups.map((g, gi) => {
-      const aspects: SipasAspectResult[] = g.aspects.map((asp) => {
-        const items: SipasItemResult[] = asp.items.map((it) => {
-          const W = t.W[i] as number;
-          const n = t.n[i] as number;
-          const index = W > 0 ? (t.p[i] as number) : null;
-          const nEff = (t.w2[i] as number) > 0 ? (W * W) / (t.w2[i] as number) : 0;
-          let iv: { low: number; high: number } | null = null;
-          if (index !== null) iv = method.item === 'topTwoBox' ? wilson(index / 100, nEff) : normalInterval(index, se(t.ssItem[i] as number, n));
-          const res: SipasItemResult = {
-            item: it.id,
-            text: it.text,
-            index,
-            n,
-            nEffective: nEff,
-            low: iv ? iv.low : null,
-            high: iv ? iv.high : null,
-            levels: Array.from(t.w.subarray(i * 5, i * 5 + 5)),
-            blank: t.blank[i] as number,
-            invalid: t.invalid[i] as number,
-            flags: flagsFor(n, index, iv?.low ?? null, iv?.high ?? null, method),
-          };
-          if (it.textEn !== undefined) res.textEn = it.textEn;
-          i++;
-          return res;
-        });
-        const index = nonNull(aIdx[a] as number);
-        const withData = items.filter((x) => x.index !== null);
-        const n = withData.length ? Math.min(...withData.map((x) => x.n)) : 0;
-        const iv = index === null ? null : normalInterval(index, se(t.ssAspect[a] as number, n));
-        const effW = (aspectB[u]?.[a] ?? 0) * (groupG[u]?.[gi] ?? 0);
-        const res: SipasAspectResult = {
-          code: asp.code,
-          name: asp.name,
+interface AssembleContext {
+  ins: SipasInstrument;
+  method: SipasMethod;
+  previous: ReadonlyMap<string, SipasPrevious>;
+  units: UnitDirectory;
+  pool: UnitTally | undefined;
+}
+
+function assembleUnit(t: UnitTally, cx: AssembleContext): SipasUnitResult {
+  const { ins, method } = cx;
+  const prev = cx.previous.get(t.code);
+  const prevOf = (code: string): number | undefined => prev?.indices?.[code];
+  /** Last year's index of a group or aspect and the change from it. */
+  const withPrevious = <T extends { index: number | null; previous?: number; change?: number }>(res: T, code: string): T => {
+    const pv = prevOf(code);
+    if (pv !== undefined) {
+      res.previous = pv;
+      if (res.index !== null) res.change = res.index - pv;
+    }
+    return res;
+  };
+  let i = 0;
+  let a = 0;
+  const groups: SipasGroupResult[] = ins.groups.map((g, gi) => {
+    const aspects: SipasAspectResult[] = g.aspects.map((asp) => {
+      const items: SipasItemResult[] = asp.items.map((it) => {
+        const W = t.W[i]!;
+        const n = t.n[i]!;
+        const index = W > 0 ? t.p[i]! : null;
+        const nEff = t.w2[i]! > 0 ? (W * W) / t.w2[i]! : 0;
+        let iv: { low: number; high: number } | null = null;
+        if (index !== null) iv = method.item === 'topTwoBox' ? wilson(index / 100, nEff) : normalInterval(index, se(t.ssItem[i]!, n));
+        const res: SipasItemResult = {
+          item: it.id,
+          text: it.text,
           index,
           n,
+          nEffective: nEff,
           low: iv ? iv.low : null,
           high: iv ? iv.high : null,
-          weight: effW,
-          gap: index === null ? null : method.target - index,
+          levels: Array.from(t.w.subarray(i * 5, i * 5 + 5)),
+          blank: t.blank[i]!,
+          invalid: t.invalid[i]!,
           flags: flagsFor(n, index, iv?.low ?? null, iv?.high ?? null, method),
-          items,
         };
-        if (asp.nameEn !== undefined) res.nameEn = asp.nameEn;
-        const pv = prevOf(asp.code);
-        if (pv !== undefined) {
-          res.previous = pv;
-          if (index !== null) res.change = index - pv;
-        }
-        a++;
+        if (it.textEn !== undefined) res.textEn = it.textEn;
+        i++;
         return res;
       });
-      const index = nonNull(gIdx[gi] as number);
-      const withData = aspects.filter((x) => x.index !== null);
-      const n = withData.length ? Math.min(...withData.map((x) => x.n)) : 0;
-      const iv = index === null ? null : normalInterval(index, se(t.ssGroup[gi] as number, n));
-      const res: SipasGroupResult = {
-        code: g.code,
-        name: g.name,
+      const index = nonNull(t.aspect[a]!);
+      const n = minN(items);
+      const iv = index === null ? null : normalInterval(index, se(t.ssAspect[a]!, n));
+      const res: SipasAspectResult = {
+        code: asp.code,
+        name: asp.name,
         index,
         n,
         low: iv ? iv.low : null,
         high: iv ? iv.high : null,
-        weight: groupG[u]?.[gi] ?? 0,
+        weight: (t.aspectShare[a] ?? 0) * (t.groupShare[gi] ?? 0),
         gap: index === null ? null : method.target - index,
         flags: flagsFor(n, index, iv?.low ?? null, iv?.high ?? null, method),
-        aspects,
+        items,
       };
-      if (g.nameEn !== undefined) res.nameEn = g.nameEn;
-      const pv = prevOf(g.code);
-      if (pv !== undefined) {
-        res.previous = pv;
-        if (index !== null) res.change = index - pv;
-      }
-      return res;
+      if (asp.nameEn !== undefined) res.nameEn = asp.nameEn;
+      a++;
+      return withPrevious(res, asp.code);
     });
-    const withData = groups.filter((x) => x.index !== null);
-    const nMin = withData.length ? Math.min(...withData.map((x) => x.n)) : 0;
-    const iv = overall === null ? null : normalInterval(overall, se(t.ssOverall, nMin));
-    let countedMax = 0;
-    for (let k = 0; k < nItems; k++) countedMax = Math.max(countedMax, t.countedTotal[k] as number);
-    const gap = overall === null ? null : method.target - overall;
-    const drag: SipasDrag[] = [];
-    for (const g of groups)
-      for (const asp of g.aspects)
-        if (asp.index !== null && asp.weight > 0) {
-          const dr = (method.target - asp.index) * asp.weight;
-          const item: SipasDrag = { aspect: asp.code, name: asp.name, group: g.code, index: asp.index, weight: asp.weight, drag: dr, share: gap !== null && gap > 0 ? dr / gap : null };
-          if (asp.nameEn !== undefined) item.nameEn = asp.nameEn;
-          drag.push(item);
-        }
-    drag.sort((x, z) => z.drag - x.drag);
-    let blank = 0;
-    let invalid = 0;
-    for (let k = 0; k < nItems; k++) {
-      blank += t.blank[k] as number;
-      invalid += t.invalid[k] as number;
-    }
-    const res: SipasUnitResult = {
-      unit: t.code,
-      name: names.get(t.code) ?? t.code,
-      ...(u === pool ? { kind: 'pool', pooled: true } : kinds.has(t.code) ? { kind: kinds.get(t.code) as string } : {}),
-      overall,
-      n: t.rows + countedMax,
+    const index = nonNull(t.group[gi]!);
+    const n = minN(aspects);
+    const iv = index === null ? null : normalInterval(index, se(t.ssGroup[gi]!, n));
+    const res: SipasGroupResult = {
+      code: g.code,
+      name: g.name,
+      index,
+      n,
       low: iv ? iv.low : null,
       high: iv ? iv.high : null,
-      rank: null,
-      target: method.target,
-      gap,
-      meetsTarget: overall === null ? null : overall >= method.target,
-      blank,
-      invalid,
-      flags: flagsFor(nMin, overall, iv?.low ?? null, iv?.high ?? null, method),
-      groups,
-      drag,
+      weight: t.groupShare[gi] ?? 0,
+      gap: index === null ? null : method.target - index,
+      flags: flagsFor(n, index, iv?.low ?? null, iv?.high ?? null, method),
+      aspects,
     };
-    const pOverall = prev?.overall ?? prevOf(OVERALL_KEY);
-    if (prev) {
-      res.previous = {};
-      if (pOverall !== undefined) {
-        res.previous.overall = pOverall;
-        if (overall !== null) res.change = overall - pOverall;
-      }
-      if (prev.rank !== undefined) res.previous.rank = prev.rank;
-    }
-    return res;
+    if (g.nameEn !== undefined) res.nameEn = g.nameEn;
+    return withPrevious(res, g.code);
   });
-  // The pooled unit goes last.
-  units.sort((x, z) => Number(x.pooled === true) - Number(z.pooled === true));
-  // Ranks within each unit kind (units without a kind form one group); the pooled unit is not ranked.
+  const overall = t.overall;
+  const nMin = minN(groups);
+  const iv = overall === null ? null : normalInterval(overall, se(t.ssOverall, nMin));
+  let countedMax = 0;
+  let blank = 0;
+  let invalid = 0;
+  for (let k = 0; k < t.countedTotal.length; k++) {
+    countedMax = Math.max(countedMax, t.countedTotal[k]!);
+    blank += t.blank[k]!;
+    invalid += t.invalid[k]!;
+  }
+  const gap = overall === null ? null : method.target - overall;
+  const kind = t === cx.pool ? 'pool' : cx.units.kind(t.code);
+  const res: SipasUnitResult = {
+    unit: t.code,
+    name: cx.units.name(t.code) ?? t.code,
+    ...(kind !== undefined ? { kind } : {}),
+    ...(t === cx.pool ? { pooled: true } : {}),
+    overall,
+    n: t.rows + countedMax,
+    low: iv ? iv.low : null,
+    high: iv ? iv.high : null,
+    rank: null,
+    target: method.target,
+    gap,
+    meetsTarget: overall === null ? null : overall >= method.target,
+    blank,
+    invalid,
+    flags: flagsFor(nMin, overall, iv?.low ?? null, iv?.high ?? null, method),
+    groups,
+    drag: dragOf(groups, method.target, gap),
+  };
+  if (prev) {
+    const pOverall = prev.overall ?? prevOf(OVERALL_KEY);
+    res.previous = {};
+    if (pOverall !== undefined) {
+      res.previous.overall = pOverall;
+      if (overall !== null) res.change = overall - pOverall;
+    }
+    if (prev.rank !== undefined) res.previous.rank = prev.rank;
+  }
+  return res;
+}
+
+/** Aspects by how far they keep the overall index below target: (target − index) × effective weight, largest first. */
+function dragOf(groups: readonly SipasGroupResult[], target: number, gap: number | null): SipasDrag[] {
+  const drag: SipasDrag[] = [];
+  for (const g of groups)
+    for (const asp of g.aspects)
+      if (asp.index !== null && asp.weight > 0) {
+        const dr = (target - asp.index) * asp.weight;
+        const item: SipasDrag = { aspect: asp.code, name: asp.name, group: g.code, index: asp.index, weight: asp.weight, drag: dr, share: gap !== null && gap > 0 ? dr / gap : null };
+        if (asp.nameEn !== undefined) item.nameEn = asp.nameEn;
+        drag.push(item);
+      }
+  return drag.sort((x, z) => z.drag - x.drag);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase 4: ranks within kind, year-on-year rank change, per-unit notes
+
+/** Indices closer than this (in percentage points) are equal for ranking. */
+export const SIPAS_TIE_EPSILON = 1e-9;
+
+/** Ranks: 1 = highest; equal values (within SIPAS_TIE_EPSILON) share a rank, the next rank skips (1, 2, 2, 4). */
+function ranks(values: (number | null)[]): (number | null)[] {
+  return values.map((v) => (v === null ? null : 1 + values.filter((o) => o !== null && o > v + SIPAS_TIE_EPSILON).length));
+}
+
+/**
+ * Ranks within each unit kind (units without a kind form one group; the pooled unit is not
+ * ranked). `previous.rankChange` = last year's rank − this year's, only where this year's rank
+ * has a comparison group: a unit ranked alone in its kind (the district, "1 of 1") keeps last
+ * year's rank without a change, since last year's rank was taken among other units.
+ */
+function rankWithinKind(units: readonly SipasUnitResult[]): void {
   const byKind = new Map<string, SipasUnitResult[]>();
   for (const x of units) {
     if (x.pooled) continue;
@@ -691,9 +799,14 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
   for (const list of byKind.values()) {
     const rk = ranks(list.map((x) => x.overall));
     list.forEach((x, k) => (x.rank = rk[k] ?? null));
+    const ranked = list.filter((x) => x.rank !== null).length;
+    for (const x of list) if (x.previous?.rank !== undefined && x.rank !== null && ranked >= 2) x.previous.rankChange = x.previous.rank - x.rank;
   }
-  units.forEach((x) => {
-    if (x.previous?.rank !== undefined && x.rank !== null) x.previous.rankChange = x.previous.rank - x.rank;
+}
+
+/** Units without data, groups without data, items flagged as imprecise. */
+function unitNotes(units: readonly SipasUnitResult[], method: SipasMethod, issues: IssueList): void {
+  for (const x of units) {
     if (x.overall === null) issues.add(issue('sipas.unit.noData', { unit: x.unit }, { unit: x.unit }, 'warning'));
     else {
       const missing = x.groups.filter((g) => g.index === null).map((g) => g.code);
@@ -701,13 +814,7 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     }
     const flagged = x.groups.flatMap((g) => g.aspects.flatMap((asp) => asp.items.filter((it) => it.flags.length > 0).map((it) => it.item)));
     if (flagged.length > 0) issues.add(issue('sipas.smallSample', { unit: x.unit, count: flagged.length, items: flagged.slice(0, 10), minN: method.minN, halfWidth: method.maxHalfWidth }, { unit: x.unit }, 'info'));
-  });
-  for (const [code] of previous) if (!unitIndex.has(code)) issues.add(issue('sipas.previous.unknownUnit', { unit: code }, { unit: code }, 'warning'));
-  const all = issues.finish();
-  return {
-    result: { instrument: { id: ins.id, name: ins.name, items: nItems }, method: methodSummary(method), units, issues: all },
-    ok: !hasErrors(all),
-  };
+  }
 }
 
 function methodSummary(m: SipasMethod): SipasResult['method'] {
@@ -717,5 +824,60 @@ function methodSummary(m: SipasMethod): SipasResult['method'] {
     interval: m.item === 'topTwoBox' ? 'wilson+linearisation' : 'normal+linearisation',
     minN: m.minN,
     maxHalfWidth: m.maxHalfWidth,
+  };
+}
+
+/**
+ * Score a SIPAS document: indices per item, aspect, group and overall for every unit,
+ * 95% intervals, small-sample flags, gap to target, change from last year, drag analysis,
+ * ranks within unit kind. Problems come back as issues (never thrown): out-of-scale answers
+ * are excluded, counted and listed as warnings with unit, row and item; structural problems
+ * are errors.
+ *
+ * Phases: read (document, method, instrument) → tally (respondent rows, pool, counts) →
+ * estimate (indices, composite coefficients, linearised variances) → assemble (unit results)
+ * → rank (within kind, year on year).
+ * @example scoreSipas({ responses: [{ unit: 'KG', answers: { 'II.1.1': 5 } }] }).result.units[0]?.overall // 100
+ * @example scoreSipas(doc, { units: [{ code: 'QTX', name: 'UBND quận Thanh Xuân', kind: 'district' }, …] }) // the district ranked apart from the wards
+ */
+export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): ScoreSipasOutput {
+  const issues = new IssueList(options.maxIssuesPerCode ?? 200);
+  const rep: Reporter = { issues, locate: options.locate ?? defaultLocate, rowOf: options.rowOf ?? ((_source: Source, index: number): number => index + 1) };
+  const input = readInput(doc, options, issues);
+  if (!('instrument' in input)) {
+    const all = issues.finish();
+    return { result: { instrument: { id: '', name: '', items: 0 }, method: methodSummary(input.method), units: [], issues: all }, ok: !hasErrors(all) };
+  }
+  const { doc: d, method, instrument: ins } = input;
+  const L = layoutOf(ins);
+  const y = levelScores(method.item);
+
+  // tally
+  const tallies = new Tallies(L);
+  const rows = tallyResponses(d.responses ?? [], tallies, L, rep);
+  const poolCode = d.pool === undefined ? undefined : typeof d.pool === 'string' ? d.pool : d.pool.unit;
+  const pool = poolCode !== undefined ? tallyPool(poolCode, rows, tallies, L, issues) : undefined;
+  countBlanks(tallies, L);
+  tallyCounts(d.counts ?? [], tallies, { code: poolCode, tally: pool }, L, rep);
+
+  // estimate
+  for (const t of tallies.list) estimate(t, L, y);
+  variance(tallies, pool, rows, L, y);
+
+  // assemble
+  const previous = readPrevious(d.previous ?? [], issues);
+  const cx: AssembleContext = { ins, method, previous, units: unitDirectory(d, poolCode, options.units), pool };
+  const units = tallies.list.map((t) => assembleUnit(t, cx));
+  // The pooled unit goes last.
+  units.sort((x, z) => Number(x.pooled === true) - Number(z.pooled === true));
+
+  // rank
+  rankWithinKind(units);
+  unitNotes(units, method, issues);
+  for (const [code] of previous) if (!tallies.has(code)) issues.add(issue('sipas.previous.unknownUnit', { unit: code }, { unit: code }, 'warning'));
+  const all = issues.finish();
+  return {
+    result: { instrument: { id: ins.id, name: ins.name, items: L.nItems }, method: methodSummary(method), units, issues: all },
+    ok: !hasErrors(all),
   };
 }

@@ -1,39 +1,97 @@
+import { Fragment } from 'react';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { formatPercent } from '../../../engine/i18n/format';
+import { formatPercent, type Lang } from '../../../engine/i18n/format';
+import type { SipasResult, SipasUnitResult } from '../../../engine/sipas/result';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
+import { shortUnitName } from './names';
+
+/** Kinds in display order (as the ranking sheet); unknown kinds after, the pooled unit last. */
+const KIND_ORDER = ['district', 'department', 'office', 'ward', 'commune'];
+function kindOrder(kind: string | undefined): number {
+  if (kind === 'pool') return KIND_ORDER.length + 2;
+  if (kind === undefined) return KIND_ORDER.length + 1;
+  const i = KIND_ORDER.indexOf(kind);
+  return i < 0 ? KIND_ORDER.length : i;
+}
+
+export interface SipasTableProps {
+  sipas: SipasResult;
+  lang: Lang;
+  /** The workbook's units: names for units the survey result knows only by code. */
+  units?: readonly { code: string; name: string }[];
+  /** "ward" → "Phường" (the engine's wording); the kind code itself when absent. */
+  kindName?: (kind: string, lang: Lang) => string;
+}
+
+/**
+ * SIPAS by unit: one block per unit kind (ranks are within kind; the block heading is left out
+ * when there is a single kind), the unit's short name with the full name and code on hover.
+ */
+export function SipasTable(props: SipasTableProps): JSX.Element {
+  const { sipas, lang } = props;
+  const names = new Map((props.units ?? []).map((u) => [u.code, u.name]));
+  const fullName = (u: SipasUnitResult): string => (u.name && u.name !== u.unit ? u.name : (names.get(u.unit) ?? u.unit));
+  const kindText = (kind: string | undefined): string =>
+    kind === 'pool' ? (lang === 'vi' ? 'Gộp' : 'Pooled') : kind === undefined ? (lang === 'vi' ? 'Loại khác' : 'Other') : (props.kindName?.(kind, lang) ?? kind);
+  const blocks: { kind: string | undefined; units: SipasUnitResult[] }[] = [];
+  const sorted = [...sipas.units].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || (a.kind ?? '').localeCompare(b.kind ?? '') || (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unit.localeCompare(b.unit));
+  for (const u of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last && last.kind === u.kind) last.units.push(u);
+    else blocks.push({ kind: u.kind, units: [u] });
+  }
+  const headed = blocks.length > 1;
+  return (
+    <Table size="small" aria-label="SIPAS" data-testid="sipas-table">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{s('analyse.rank', lang)}</TableHeaderCell>
+          <TableHeaderCell>{s('analyse.unit', lang)}</TableHeaderCell>
+          <TableHeaderCell>{s('sipas.overall', lang)}</TableHeaderCell>
+          <TableHeaderCell>95%</TableHeaderCell>
+          <TableHeaderCell>{s('sipas.n', lang)}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {blocks.map((b) => (
+          <Fragment key={b.kind ?? ''}>
+            {headed && (
+              <TableRow>
+                <TableCell colSpan={5}>
+                  <strong>{kindText(b.kind)}</strong>
+                </TableCell>
+              </TableRow>
+            )}
+            {b.units.map((u) => {
+              const full = fullName(u);
+              return (
+                <TableRow key={u.unit} data-testid={`sipas-row-${u.unit}`}>
+                  <TableCell>{u.rank ?? ''}</TableCell>
+                  <TableCell title={`${full} (${u.unit})`}>{shortUnitName(full)}</TableCell>
+                  <TableCell>{u.overall === null ? '—' : formatPercent(u.overall, lang)}</TableCell>
+                  <TableCell>{u.low === null || u.high === null ? '' : `${formatPercent(u.low, lang)} – ${formatPercent(u.high, lang)}`}</TableCell>
+                  <TableCell>{u.n}</TableCell>
+                </TableRow>
+              );
+            })}
+          </Fragment>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
 
 export function SipasView(): JSX.Element {
   const w = useWorkbench();
   if (!w.computed) return <Text>{s('needCompute', w.lang)}</Text>;
   const sipas = w.computed.summary.sipas;
   if (!sipas || sipas.units.length === 0) return <Text>{s('sipas.none', w.lang)}</Text>;
-  const units = [...sipas.units].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
+  const units = w.computed.summary.doc?.units ?? w.computed.summary.results?.units.map((u) => ({ code: u.code, name: u.name }));
   return (
     <>
       <Text>{s('sipas.intro', w.lang)}</Text>
-      <Table size="small" aria-label="SIPAS" data-testid="sipas-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{s('analyse.rank', w.lang)}</TableHeaderCell>
-            <TableHeaderCell>{s('analyse.unit', w.lang)}</TableHeaderCell>
-            <TableHeaderCell>{s('sipas.overall', w.lang)}</TableHeaderCell>
-            <TableHeaderCell>95%</TableHeaderCell>
-            <TableHeaderCell>{s('sipas.n', w.lang)}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {units.map((u) => (
-            <TableRow key={u.unit}>
-              <TableCell>{u.rank ?? ''}</TableCell>
-              <TableCell>{u.name || u.unit}</TableCell>
-              <TableCell>{u.overall === null ? '—' : formatPercent(u.overall, w.lang)}</TableCell>
-              <TableCell>{u.low === null || u.high === null ? '' : `${formatPercent(u.low, w.lang)} – ${formatPercent(u.high, w.lang)}`}</TableCell>
-              <TableCell>{u.n}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SipasTable sipas={sipas} lang={w.lang} {...(units ? { units } : {})} {...(w.engine ? { kindName: w.engine.kindName } : {})} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n/format';
 import { formatNumber } from '../../i18n/format';
 import type { FrameworkNode } from '../../model/framework';
 import type { ResultsDocument, UnitResult, Gap } from '../../model/results';
-import type { SipasResult } from '../../sipas/result';
+import type { SipasResult, SipasUnitResult } from '../../sipas/result';
 import type { Issue } from '../../model/issue';
 import { t } from '../../i18n';
 import {
@@ -271,20 +271,57 @@ export function renderGapsSheet(results: ResultsDocument, ctx: OutputContext): R
   return finish('gaps', b, { widths: [12, 44, 10, 12, 30, 10, 12, 50, 10, 12], freeze: { rows: hr1 + 1, columns: 0 }, tabColor: 'C00000' });
 }
 
-/** "SIPAS": overall, group and aspect indices per unit, then item detail with 95% intervals. */
+/** Kinds in display order (as the ranking sheet): district, department, office, ward, commune, others; unknown kind, then the pooled unit last. */
+const SIPAS_KIND_ORDER = ['district', 'department', 'office', 'ward', 'commune'];
+function sipasKindOrder(kind: string | undefined): number {
+  if (kind === 'pool') return SIPAS_KIND_ORDER.length + 2;
+  if (kind === undefined) return SIPAS_KIND_ORDER.length + 1;
+  const i = SIPAS_KIND_ORDER.indexOf(kind);
+  return i < 0 ? SIPAS_KIND_ORDER.length : i;
+}
+
+/** SIPAS units as tables list them: by kind (ranks are within kind), then rank, then code; the pooled unit last. */
+function sipasUnitsInOrder(sipas: SipasResult): SipasUnitResult[] {
+  return [...sipas.units].sort(
+    (a, b) =>
+      sipasKindOrder(a.kind) - sipasKindOrder(b.kind) ||
+      (a.kind ?? '').localeCompare(b.kind ?? '') ||
+      (a.rank ?? 1e9) - (b.rank ?? 1e9) ||
+      a.unit.localeCompare(b.unit),
+  );
+}
+
+/** A SIPAS unit's full name: the survey result's, else the workbook's unit list, else its code. */
+function sipasUnitName(u: SipasUnitResult, ctx: OutputContext): string {
+  if (u.name && u.name !== u.unit) return u.name;
+  return ctx.unitNames?.[u.unit] ?? u.unit;
+}
+
+/** The kind of a SIPAS unit in words ("Phường", "Quận"; "Gộp" for the pooled unit; empty when unknown). */
+function sipasKindLabel(u: SipasUnitResult, lang: Lang): string {
+  if (u.pooled || u.kind === 'pool') return L(lang, 'Gộp', 'Pooled');
+  return u.kind === undefined ? '' : kindLabel(u.kind, lang);
+}
+
+/** "SIPAS": overall, group and aspect indices per unit (ranked within unit kind), then item detail with 95% intervals. */
 export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): RenderedSheet {
   const { lang } = ctx;
   const b = new SheetBuilder();
   const target = sipas.method.target;
   b.title(
     L(lang, `Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)${yearText(ctx)}`, `Satisfaction index (SIPAS)${yearText(ctx)}`),
-    L(lang, `Đơn vị tính: %; mục tiêu ${formatNumber(target, lang)}%; cách tính tỷ lệ: ${sipas.method.item}; khoảng tin cậy 95%.`, `Unit: %; target ${formatNumber(target, lang)}%; item method: ${sipas.method.item}; 95% intervals.`),
+    L(
+      lang,
+      `Đơn vị tính: %; mục tiêu ${formatNumber(target, lang)}%; cách tính tỷ lệ: ${sipas.method.item}; khoảng tin cậy 95%. Xếp hạng trong từng loại đơn vị.`,
+      `Unit: %; target ${formatNumber(target, lang)}%; item method: ${sipas.method.item}; 95% intervals. Ranked within each unit kind.`,
+    ),
   );
   const first = sipas.units[0];
   const groups = first ? first.groups.map((g) => ({ code: g.code, name: g.name })) : [];
   const aspects = first ? first.groups.flatMap((g) => g.aspects.map((a) => ({ code: a.code, name: a.name }))) : [];
   const headers = [
     L(lang, 'Xếp hạng', 'Rank'),
+    L(lang, 'Loại đơn vị', 'Kind'),
     L(lang, 'Mã', 'Code'),
     L(lang, 'Đơn vị', 'Unit'),
     L(lang, 'Chỉ số chung (%)', 'Overall (%)'),
@@ -298,39 +335,69 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
   ];
   const hr = b.push(headers);
   b.header(hr, 0, headers.length - 1);
-  const units = [...sipas.units].sort((a, b2) => (a.rank ?? 1e9) - (b2.rank ?? 1e9) || a.unit.localeCompare(b2.unit));
+  const units = sipasUnitsInOrder(sipas);
   const r0 = b.row;
   for (const u of units) {
     const gi = new Map(u.groups.map((g) => [g.code, g.index]));
     const ai = new Map(u.groups.flatMap((g) => g.aspects.map((a) => [a.code, a.index] as const)));
-    b.push([u.rank, u.unit, u.name, u.overall, u.low, u.high, u.n, u.previous?.overall ?? null, u.change ?? null, ...groups.map((g) => gi.get(g.code) ?? null), ...aspects.map((a) => ai.get(a.code) ?? null)]);
+    b.push([
+      u.rank,
+      sipasKindLabel(u, lang),
+      u.unit,
+      sipasUnitName(u, ctx),
+      u.overall,
+      u.low,
+      u.high,
+      u.n,
+      u.previous?.overall ?? null,
+      u.change ?? null,
+      ...groups.map((g) => gi.get(g.code) ?? null),
+      ...aspects.map((a) => ai.get(a.code) ?? null),
+    ]);
   }
   const r1 = b.row - 1;
+  const firstIndexCol = 4;
+  const firstPartCol = 10;
   if (units.length) {
-    b.style(range(r0, 3, r1, headers.length - 1), { numFmt: FMT.index });
-    b.style(range(r0, 8, r1, 8), { numFmt: FMT.change });
-    b.style(range(r0, 6, r1, 6), { numFmt: FMT.integer });
-    b.targetColours(range(r0, 3, r1, 3), target);
-    if (headers.length > 9) b.targetColours(range(r0, 9, r1, headers.length - 1), target);
+    b.style(range(r0, firstIndexCol, r1, headers.length - 1), { numFmt: FMT.index });
+    b.style(range(r0, 9, r1, 9), { numFmt: FMT.change });
+    b.style(range(r0, 7, r1, 7), { numFmt: FMT.integer });
+    b.targetColours(range(r0, firstIndexCol, r1, firstIndexCol), target);
+    if (headers.length > firstPartCol) b.targetColours(range(r0, firstPartCol, r1, headers.length - 1), target);
   }
   b.push([]);
   const t2 = b.push([L(lang, 'Chi tiết theo câu hỏi', 'Item detail')]);
   b.style(cell(t2, 0), { bold: true, fontSize: 12 });
-  const h2 = [L(lang, 'Mã đơn vị', 'Unit'), L(lang, 'Khía cạnh', 'Aspect'), L(lang, 'Câu hỏi', 'Item'), L(lang, 'Nội dung', 'Text'), L(lang, 'Số trả lời hợp lệ', 'Valid answers'), L(lang, 'Tỷ lệ hài lòng (%)', 'Index (%)'), L(lang, 'Cận dưới', 'Low'), L(lang, 'Cận trên', 'High'), L(lang, 'Không trả lời', 'Blank'), L(lang, 'Cảnh báo', 'Flags')];
+  const h2 = [
+    L(lang, 'Mã đơn vị', 'Unit code'),
+    L(lang, 'Đơn vị', 'Unit'),
+    L(lang, 'Khía cạnh', 'Aspect'),
+    L(lang, 'Câu hỏi', 'Item'),
+    L(lang, 'Nội dung', 'Text'),
+    L(lang, 'Số trả lời hợp lệ', 'Valid answers'),
+    L(lang, 'Tỷ lệ hài lòng (%)', 'Index (%)'),
+    L(lang, 'Cận dưới', 'Low'),
+    L(lang, 'Cận trên', 'High'),
+    L(lang, 'Không trả lời', 'Blank'),
+    L(lang, 'Cảnh báo', 'Flags'),
+  ];
   const hr2 = b.push(h2);
   b.header(hr2, 0, h2.length - 1);
   const s0 = b.row;
-  for (const u of units)
+  for (const u of units) {
+    const name = sipasUnitName(u, ctx);
     for (const g of u.groups)
       for (const a of g.aspects)
-        for (const it of a.items) b.push([u.unit, a.code, it.item, it.text, it.n, it.index, it.low, it.high, it.blank, it.flags.join(', ')]);
-  if (b.row > s0) {
-    b.style(range(s0, 5, b.row - 1, 7), { numFmt: FMT.index });
-    b.targetColours(range(s0, 5, b.row - 1, 5), target);
+        for (const it of a.items) b.push([u.unit, name, a.code, it.item, it.text, it.n, it.index, it.low, it.high, it.blank, it.flags.join(', ')]);
   }
+  if (b.row > s0) {
+    b.style(range(s0, 6, b.row - 1, 8), { numFmt: FMT.index });
+    b.targetColours(range(s0, 6, b.row - 1, 6), target);
+  }
+  // The chart: unit names and overall indices (adjacent columns D:E).
   const charts: ChartSpec[] =
-    units.length > 1 ? [{ type: 'bar', title: L(lang, 'Chỉ số hài lòng chung', 'Overall satisfaction'), dataRange: `${cell(hr, 2)}:${cell(r1, 3)}`, seriesBy: 'columns', anchor: cell(hr2, 11), width: 480, height: 300 }] : [];
-  return finish('sipas', b, { widths: [8, 9, 30, 12, 9, 9, 10, 10, 9, ...groups.map(() => 14), ...aspects.map(() => 14)], freeze: { rows: hr + 1, columns: 3 }, charts, tabColor: '7030A0' });
+    units.length > 1 ? [{ type: 'bar', title: L(lang, 'Chỉ số hài lòng chung', 'Overall satisfaction'), dataRange: `${cell(hr, 3)}:${cell(r1, firstIndexCol)}`, seriesBy: 'columns', anchor: cell(hr2, 12), width: 480, height: 300 }] : [];
+  return finish('sipas', b, { widths: [8, 10, 9, 30, 12, 9, 9, 10, 10, 9, ...groups.map(() => 14), ...aspects.map(() => 14)], freeze: { rows: hr + 1, columns: 4 }, charts, tabColor: '7030A0' });
 }
 
 /** "Tổng hợp": counts by grade, top and bottom, biggest gaps, area profile; native charts. */
@@ -417,12 +484,12 @@ export function renderSummarySheet(results: ResultsDocument, ctx: OutputContext,
     b.push([]);
     const t5 = b.push([L(lang, '5. Chỉ số hài lòng (SIPAS)', '5. Satisfaction (SIPAS)')]);
     b.style(cell(t5, 0), { bold: true, fontSize: 12 });
-    const hr5 = b.push([L(lang, 'Mã', 'Code'), L(lang, 'Đơn vị', 'Unit'), L(lang, 'Chỉ số chung (%)', 'Overall (%)'), L(lang, 'Số phiếu', 'Respondents'), L(lang, 'Hạng', 'Rank')]);
-    b.header(hr5, 0, 4);
+    const hr5 = b.push([L(lang, 'Mã', 'Code'), L(lang, 'Đơn vị', 'Unit'), L(lang, 'Loại đơn vị', 'Kind'), L(lang, 'Chỉ số chung (%)', 'Overall (%)'), L(lang, 'Số phiếu', 'Respondents'), L(lang, 'Hạng trong loại', 'Rank within kind')]);
+    b.header(hr5, 0, 5);
     const r50 = b.row;
-    for (const u of [...sipas.units].sort((a, b2) => (a.rank ?? 1e9) - (b2.rank ?? 1e9))) b.push([u.unit, u.name, u.overall, u.n, u.rank]);
-    b.style(range(r50, 2, b.row - 1, 2), { numFmt: FMT.index });
-    b.targetColours(range(r50, 2, b.row - 1, 2), sipas.method.target);
+    for (const u of sipasUnitsInOrder(sipas)) b.push([u.unit, sipasUnitName(u, ctx), sipasKindLabel(u, lang), u.overall, u.n, u.rank]);
+    b.style(range(r50, 3, b.row - 1, 3), { numFmt: FMT.index });
+    b.targetColours(range(r50, 3, b.row - 1, 3), sipas.method.target);
   }
   return finish('summary', b, { widths: [12, 40, 12, 10, 12, 10, 9, 9, 9], charts, tabColor: '1F4E78', active: true });
 }
