@@ -114,7 +114,7 @@ export interface PlanTaskResult {
   criteria: string[];
   section: string;
   recurrence: 'once' | 'quarterly';
-  /** Each lead unit's own status (a group lead expanded), in unit-list order. */
+  /** Each lead unit's own status (a group lead expanded: unit-list order; a list of leads: as listed). */
   byUnit: PlanUnitStatusResult[];
 }
 

@@ -1,7 +1,11 @@
 /**
  * Plan tracking: the plan's tasks (lead units, deadlines, criteria served, targets), the units'
- * quarterly status sheets, tracking against deadlines, the late list and the quarterly report.
+ * quarterly status sheets, tracking against deadlines per unit, the late list and the quarterly report.
  * Everything here is pure: plain data and sheet snapshots in, data and RenderedSheets out.
+ *
+ * Two layers, one-way: the domain (this folder's files) never imports engine/workbook nor
+ * ./sheets; ./sheets renders and reads the plan's sheets with engine/workbook's port types.
+ * This barrel exports both, as callers have always used it.
  *
  * @example Score output (`results.plan`, see CONTRACTS), from the document's raw `plan` part
  *   const p = planForResults(doc.plan, outcome.results, { units: doc.units, asOf: '2023-09-30' });
@@ -11,9 +15,12 @@
  *   const report = trackPlan({ plan: builtinPlan2023, statuses, asOf: '2023-09-30', results });
  *   results.plan = planJson(report);
  *
- * @example Master workbook: all units' statuses in one sheet
+ * @example Import step: units' new reports into the register (one row per unit × task × quarter)
  *   const all = mergeStatuses(readStatusRegister(snap).statuses, parsed.statuses);
  *   await port.write([renderStatusRegister(all)]);
+ *
+ * @example Score step: the register's statuses with the document's plan part
+ *   const p = planForResults(doc.plan, results, { units: doc.units, asOf, statuses: register.statuses });
  *
  * @example Unit template: one status sheet per unit and quarter
  *   const sheet = renderTaskStatusSheet(builtinPlan2023.tasks, 'KG', '2023-Q3');

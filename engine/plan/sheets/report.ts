@@ -3,7 +3,7 @@
  * tracking table ("Kế hoạch - theo dõi"). Pure: a PlanReport (and optional results / SIPAS) in,
  * a RenderedSheet out.
  */
-import type { ResultsDocument, NodeResult } from '../../model/results';
+import type { ResultsDocument } from '../../model/results';
 import type { CellValue, CellStyle, RenderedSheet } from '../../workbook/port';
 import { rangeA1 } from '../../workbook/a1';
 import { formatDate, formatNumber, formatPercent, t, type Lang } from '../../i18n';
