@@ -12,9 +12,21 @@ const range = (lo: number | null, hi: number | null, lang: Lang, d: number): str
   lo === null || hi === null ? '—' : `${formatNumber(lo, lang, d)}–${formatNumber(hi, lang, d)}`;
 const signed = (x: number | undefined, lang: Lang, d: number): string => (x === undefined ? '' : (x > 0 ? '+' : '') + formatNumber(x, lang, d));
 
+const KIND_WORDS: Record<string, { vi: string; en: string }> = {
+  district: { vi: 'Quận', en: 'District' },
+  department: { vi: 'Sở, ngành', en: 'Department' },
+  office: { vi: 'Phòng, ban', en: 'Office' },
+  ward: { vi: 'Phường', en: 'Ward' },
+  commune: { vi: 'Xã', en: 'Commune' },
+  pool: { vi: 'Gộp', en: 'Pooled' },
+};
+/** A unit kind in words ("ward" → "Phường"); other kinds as written, unknown kind empty. */
+const kindWord = (kind: string | undefined, lang: Lang): string => (kind === undefined ? '' : (KIND_WORDS[kind]?.[lang] ?? kind));
+
 /**
  * Summary table of all units (header row first): unit, n, overall, 95% interval, rank,
- * one column per group, gap to target, change from last year. Display rounding only.
+ * one column per group, gap to target, change from last year, and — when the units are of more
+ * than one kind — the unit kind (ranks are within kind). Display rounding only.
  * @example sipasTable(result, { lang: 'vi' })[0] // ["Đơn vị", "Số phiếu", "Chỉ số chung", …]
  */
 export function sipasTable(result: SipasResult, options: SipasTableOptions = {}): string[][] {
@@ -32,6 +44,9 @@ export function sipasTable(result: SipasResult, options: SipasTableOptions = {})
     vi ? `Cách mục tiêu ${formatPercent(result.method.target, lang)}` : `Gap to ${formatPercent(result.method.target, lang)}`,
     vi ? 'So với năm trước' : 'Change',
   ];
+  const kinds = new Set(result.units.map((u) => u.kind ?? ''));
+  const withKind = kinds.size > 1;
+  if (withKind) head.push(vi ? 'Loại đơn vị' : 'Kind');
   const rows = result.units.map((u) => [
     u.unit === u.name ? u.unit : `${u.unit} — ${u.name}`,
     formatNumber(u.n, lang, 0),
@@ -41,6 +56,7 @@ export function sipasTable(result: SipasResult, options: SipasTableOptions = {})
     ...u.groups.map((g) => pct(g.index, lang, d)),
     u.gap === null ? '—' : u.gap <= 0 ? (vi ? 'đạt' : 'met') : formatNumber(u.gap, lang, d),
     signed(u.change, lang, d),
+    ...(withKind ? [kindWord(u.kind, lang)] : []),
   ]);
   return [head, ...rows];
 }

@@ -8,7 +8,7 @@
  * Ranked all together (no kinds): HD 1, NC 2, QTX 3, KG 4 — the district among the wards.
  * Ranked within kind: QTX 1 (alone); HD 1, NC 2, KG 3.
  */
-import { scoreSipas, type SipasResult, type SipasUnitResult } from '../../engine/sipas';
+import { scoreSipas, sipasTable, type SipasResult, type SipasUnitResult } from '../../engine/sipas';
 import { renderSipasSheet, renderSummarySheet, type OutputContext } from '../../engine/workbook/output';
 import type { CellValue } from '../../engine/workbook/port';
 import type { ResultsDocument } from '../../engine/model/results';
@@ -155,5 +155,21 @@ describe('results document typing', () => {
     const overall: number | null | undefined = results.sipas?.units.find((u) => u.unit === 'QTX')?.overall;
     const rank: number | null | undefined = results.sipas?.units[0]?.rank;
     expect([overall, rank]).toEqual([85, 1]);
+  });
+});
+
+describe('parindex sipas text table', () => {
+  test('units of several kinds: a kind column (ranks are within kind); one kind: no such column', () => {
+    const r = scoreSipas({ instrument: ins, counts }, { units }).result;
+    const t = sipasTable(r, { lang: 'vi' });
+    expect(t[0]?.[t[0].length - 1]).toBe('Loại đơn vị');
+    expect(t.slice(1).map((row) => [row[0], row[4], row[row.length - 1]])).toEqual([
+      ['QTX — UBND quận Thanh Xuân', '1', 'Quận'],
+      ['HD — UBND phường Hạ Đình', '1', 'Phường'],
+      ['NC — UBND phường Nhân Chính', '2', 'Phường'],
+      ['KG — UBND phường Kim Giang', '3', 'Phường'],
+    ]);
+    const one = sipasTable(scoreSipas({ instrument: ins, counts: [c('KG', 80)] }).result, { lang: 'en' });
+    expect(one[0]?.[one[0].length - 1]).toBe('Change');
   });
 });
