@@ -18,15 +18,16 @@ export interface Progress {
 export interface ComputeOutput<S> {
   sheets: RenderedSheet[];
   issues: Issue[];
-  /** False when input errors prevent scoring (nothing is written then). */
+  /** False when the input has errors (results, when they exist, are still written with the errors listed). */
   ok: boolean;
   summary: S;
 }
 
 export interface Pipeline<S> {
   /** Names of the sheets to read, given the workbook's sheet names. */
-  inputSheets(available: readonly string[]): string[];
-  compute(snapshots: SheetSnapshot[], onProgress: (fraction: number) => void): Promise<ComputeOutput<S>>;
+  inputSheets(available: readonly string[]): string[] | Promise<string[]>;
+  /** `available`: every sheet name of the workbook (owned sheets not read are still known). */
+  compute(snapshots: SheetSnapshot[], onProgress: (fraction: number) => void, available: readonly string[]): Promise<ComputeOutput<S>>;
 }
 
 export interface RecomputeResult<S> extends ComputeOutput<S> {
@@ -43,15 +44,16 @@ export async function recompute<S>(port: WorkbookPort, pipeline: Pipeline<S>, on
   onProgress({ phase: 'list', done: 0 });
   const t0 = now();
   const available = (await port.listSheets()).map((s) => s.name);
-  const names = pipeline.inputSheets(available);
+  const names = await pipeline.inputSheets(available);
   onProgress({ phase: 'read', done: 0.05 });
   const snapshots = await port.read(names);
   const t1 = now();
   onProgress({ phase: 'compute', done: 0.15 });
-  const out = await pipeline.compute(snapshots, (f) => onProgress({ phase: 'compute', done: 0.15 + 0.6 * Math.min(1, Math.max(0, f)) }));
+  const out = await pipeline.compute(snapshots, (f) => onProgress({ phase: 'compute', done: 0.15 + 0.6 * Math.min(1, Math.max(0, f)) }), available);
   const t2 = now();
   let written: string[] = [];
-  if (out.ok && out.sheets.length > 0) {
+  // as the CLI does: results are written whenever they exist; input errors are listed on "Kiểm tra dữ liệu"
+  if (out.sheets.length > 0) {
     onProgress({ phase: 'write', done: 0.75 });
     await port.write(out.sheets, { onProgress: (d) => onProgress({ phase: 'write', done: 0.75 + 0.25 * d }) });
     written = out.sheets.map((s) => s.name);

@@ -119,7 +119,7 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
         setDocIssues([]);
         return undefined;
       }
-      const snaps = await p.read(eng.masterInputs(names));
+      const snaps = await p.read(eng.sheetsToRead(names));
       const r = eng.readMasterDoc(snaps, file);
       setDoc(r.doc);
       setDocIssues(r.issues);

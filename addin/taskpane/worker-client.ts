@@ -43,12 +43,19 @@ function inWorker(factory: WorkerFactory, req: Omit<ComputeRequest, 'id'>, onPro
   });
 }
 
-/** The master pipeline for `recompute`: reads every master sheet, computes in a worker (or inline). */
+/** The master pipeline for `recompute`: reads the round's sheets, scores in a worker (or inline) through engine/app. */
 export function masterPipeline(options: { lang: Lang; file?: string; asOf?: string; worker?: WorkerFactory }): Pipeline<ComputeSummary> {
   return {
-    inputSheets: (available) => available.filter((n) => !n.startsWith('_lists_')),
-    async compute(snapshots: SheetSnapshot[], onProgress) {
-      const req: Omit<ComputeRequest, 'id'> = { snapshots, lang: options.lang, ...(options.file ? { file: options.file } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) };
+    // the same sheets every host reads (engine/app sheetsToRead)
+    inputSheets: async (available) => (await import(/* webpackChunkName: "engine" */ './engine')).sheetsToRead(available),
+    async compute(snapshots: SheetSnapshot[], onProgress, available) {
+      const req: Omit<ComputeRequest, 'id'> = {
+        snapshots,
+        sheetNames: [...available],
+        lang: options.lang,
+        ...(options.file ? { file: options.file } : {}),
+        ...(options.asOf ? { asOf: options.asOf } : {}),
+      };
       if (options.worker && typeof Worker !== 'undefined') {
         try {
           return await inWorker(options.worker, req, onProgress);
@@ -57,7 +64,7 @@ export function masterPipeline(options: { lang: Lang; file?: string; asOf?: stri
         }
       }
       await yieldToUi();
-      const engine = await import('./engine');
+      const engine = await import(/* webpackChunkName: "engine" */ './engine');
       const out = engine.computeMaster(snapshots, req, onProgress);
       await yieldToUi();
       return out;

@@ -11,7 +11,7 @@ const post = (m: WorkerReply): void => (self as unknown as { postMessage: (m: Wo
 self.addEventListener('message', (ev: MessageEvent<ComputeRequest>) => {
   const req = ev.data;
   try {
-    const output = computeMaster(req.snapshots, { lang: req.lang, ...(req.file ? { file: req.file } : {}), ...(req.asOf ? { asOf: req.asOf } : {}) }, (done) =>
+    const output = computeMaster(req.snapshots, { lang: req.lang, sheetNames: req.sheetNames, ...(req.file ? { file: req.file } : {}), ...(req.asOf ? { asOf: req.asOf } : {}) }, (done) =>
       post({ id: req.id, type: 'progress', done }),
     );
     post({ id: req.id, type: 'result', output });

@@ -6,6 +6,8 @@ import type { ComputeSummary } from '../taskpane/engine';
 export interface ComputeRequest {
   id: number;
   snapshots: SheetSnapshot[];
+  /** Every sheet name of the workbook. */
+  sheetNames: string[];
   lang: Lang;
   file?: string;
   asOf?: string;

@@ -12,6 +12,9 @@ const STATUS: Record<Lang, Record<string, string>> = {
   en: { ok: 'imported', partial: 'partly imported', rejected: 'rejected', missing: 'missing', earlier: 'imported earlier' },
 };
 
+/** Issues that sum up others (one per file or per import), not problems to fix of their own. */
+const SUMMARY_CODES = new Set(['import.rejected', 'import.partial', 'import.missingUnits', 'import.masterInvalid']);
+
 function summary(res: ImportResult, lang: Lang): string {
   const vi = lang === 'vi';
   const lines = res.units.map((u) => {
@@ -21,7 +24,8 @@ function summary(res: ImportResult, lang: Lang): string {
   });
   const submitted = res.units.filter((u) => u.status !== 'missing').length;
   const late = res.units.filter((u) => u.timeliness === 'late').length;
-  const errs = res.issues.filter((i) => i.severity === 'error').length;
+  // summary lines ("file rejected", "units missing") restate errors already counted
+  const errs = res.issues.filter((i) => i.severity === 'error' && !SUMMARY_CODES.has(i.code)).length;
   const head = vi
     ? `${submitted}/${res.units.length} đơn vị đã nộp · ${late} quá hạn · ${errs} lỗi cần sửa · ${res.log.length} ô thay đổi`
     : `${submitted}/${res.units.length} units submitted · ${late} late · ${errs} errors to fix · ${res.log.length} cells changed`;

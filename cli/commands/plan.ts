@@ -5,7 +5,20 @@ import { toJson } from '../json';
 import { formatDate, t, type Lang } from '../../engine/i18n';
 import { headTitle, planSummaryLines, type PlanJson } from '../../engine/plan';
 import { builtinUnits } from '../../engine/frameworks';
-import { scoreCommand } from './score';
+import * as fs from 'node:fs';
+import { scoreDocumentRound, formatIssue, hasErrors, issue, type ScoreRound, type Issue } from '../../engine';
+import { scoreWorkbookFile } from '../../files/scoreWorkbook';
+import { readJsonFile } from '../../files/node';
+
+/** Score the input through the application layer (no file written): the plan part and the issues. */
+async function scoreForPlan(input: string, lang: Lang, now: string | undefined): Promise<(Partial<ScoreRound> & { issues: Issue[] }) | undefined> {
+  const common = { lang, ...(now ? { asOf: now } : {}) };
+  if (/\.xlsx$/i.test(input)) return scoreWorkbookFile(input, { ...common, json: true });
+  if (!fs.existsSync(input)) return { issues: [issue('input.fileMissing', { file: input })] };
+  const read = await readJsonFile(input, input);
+  if (read.issues.length > 0) return { issues: read.issues };
+  return scoreDocumentRound(read.raw, { ...common, file: input });
+}
 
 const STATUS: Record<string, { vi: string; en: string }> = {
   late: { vi: 'trễ hạn', en: 'late' },
@@ -62,26 +75,20 @@ export const planCommand: Command = {
       return EXIT_USAGE;
     }
     // Score exactly as `score --json` does (no file is written), then read its plan section.
-    let out = '';
-    const capture: CliIO = { stdout: (s) => void (out += s), stderr: (s) => io.stderr(s), isTTY: false };
-    const flags: Record<string, string | boolean> = { json: true };
-    if (typeof args.flags['now'] === 'string') flags['now'] = args.flags['now'];
-    const code = await scoreCommand.run({ command: 'score', positional: [input], flags, lang }, capture);
-    if (code === EXIT_USAGE) return code;
-    let scored: ScoredForPlan;
-    try {
-      scored = JSON.parse(out) as ScoredForPlan;
-    } catch {
-      return code === 0 ? EXIT_INPUT : code;
-    }
+    const now = typeof args.flags['now'] === 'string' ? args.flags['now'] : undefined;
+    const r = await scoreForPlan(input, lang, now);
+    if (r === undefined) return EXIT_INPUT;
+    for (const i of r.issues) io.stderr(formatIssue(i, lang) + '\n');
+    const code = r.results && !hasErrors(r.issues) ? 0 : EXIT_INPUT;
+    const scored: ScoredForPlan = { ...(r.plan ? { plan: r.plan } : {}), units: r.results?.units ?? [] };
     if (!scored.plan) {
       io.stderr(t('plan.none', { file: input }, lang) + '\n');
       return EXIT_INPUT;
     }
     if (args.flags['json'] === true) io.stdout(toJson(scored.plan) + '\n');
     else {
-      // Names of scored units from the results; offices (not scored) from the built-in unit list.
-      const names = new Map([...builtinUnits, ...(scored.units ?? [])].map((u) => [u.code, { name: u.name, kind: u.kind }]));
+      // Names of scored units from the results; offices (not scored) from the master's unit list, else the built-in one.
+      const names = new Map([...builtinUnits, ...(r.master?.doc.units ?? []), ...(scored.units ?? [])].map((u) => [u.code, { name: u.name, kind: u.kind }]));
       io.stdout(renderPlan(scored.plan, names, lang, args.flags['all'] === true));
     }
     return code;

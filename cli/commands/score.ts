@@ -6,9 +6,8 @@ import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io';
 import { scoreWorkbookFile } from '../../files/scoreWorkbook';
 import { readJsonFile } from '../../files/node';
-import { scoreSipas, sipasToSurveyIndices } from '../../engine/sipas';
-import { planForResults, planSummaryLines, type PlanJson } from '../../engine/plan';
-import { scoreDocument, targetGap, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, unitSchema, frameworkSchema, type Issue, type Lang, type ResultsDocument, type TargetGap, type UnitResult } from '../../engine';
+import { planSummaryLines, type PlanJson } from '../../engine/plan';
+import { scoreDocumentRound, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, hasErrors, type Issue, type Lang, type ResultsDocument, type ScoreRound, type ScoreTarget, type TargetGap, type UnitResult } from '../../engine';
 
 const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>|hang:<n>] [--unit <mã>] [--lang en]';
 
@@ -116,48 +115,21 @@ function renderPlanSummary(p: PlanJson, lang: Lang): string {
   return ['', ...planSummaryLines(p, lang)].join('\n') + '\n';
 }
 
-/**
- * A document with a `sipas` part (responses or counts): satisfaction indices are computed and
- * merged into `surveyIndices` (indices given directly win), as the workbook path does.
- */
-function addSurveyIndices(raw: unknown): { doc: unknown; sipas?: unknown; issues: Issue[] } {
-  if (typeof raw !== 'object' || raw === null || !('sipas' in raw) || (raw as { sipas?: unknown }).sipas === undefined) return { doc: raw, issues: [] };
-  const obj = raw as { sipas: unknown; surveyIndices?: unknown };
-  const s = scoreSipas(obj.sipas);
-  const merged: Record<string, Record<string, unknown>> = {};
-  for (const [u, m] of Object.entries(sipasToSurveyIndices(s.result))) merged[u] = { ...m };
-  const given = typeof obj.surveyIndices === 'object' && obj.surveyIndices !== null ? (obj.surveyIndices as Record<string, unknown>) : {};
-  for (const [u, m] of Object.entries(given)) merged[u] = { ...(merged[u] ?? {}), ...(typeof m === 'object' && m !== null ? (m as Record<string, unknown>) : {}) };
-  const issues: Issue[] = s.result.issues.map((i: Issue) => (i.path ? { ...i, path: ['sipas', ...i.path] } : i));
-  return { doc: { ...obj, surveyIndices: merged }, sipas: s.result, issues };
+/** Parse `--target 90` / `--target hang:3`; undefined when absent, 'bad' when malformed. */
+function parseTarget(flag: string | boolean | undefined): ScoreTarget | undefined | 'bad' {
+  if (flag === undefined) return undefined;
+  const text = typeof flag === 'string' ? flag.trim() : '';
+  const rank = /^(?:hang|hạng|rank)[:=]?\s*(\d+)$/i.exec(text);
+  const n = Number(text.replace('%', '').replace(',', '.'));
+  if (rank) return Number(rank[1]) >= 1 ? { rank: Number(rank[1]) } : 'bad';
+  if (text !== '' && Number.isFinite(n) && n >= 0 && n <= 100) return { index: n };
+  return 'bad';
 }
 
 /**
- * `.xlsx` input: a master workbook. Scored by files/scoreWorkbook; results go to a NEW workbook
- * (`--out`, default `<input>-ket-qua.xlsx`; with `--json` and no `--out`, no file is written).
+ * Score a master workbook or a JSON document through the engine's application layer; the same
+ * printing for both: table (or JSON), plan summary, target gaps, located issues.
  */
-async function scoreXlsx(input: string, args: ParsedArgs, io: CliIO): Promise<number> {
-  const lang = args.lang;
-  const outFlag = args.flags['out'];
-  const json = args.flags['json'] === true;
-  const now = args.flags['now'];
-  const r = await scoreWorkbookFile(input, {
-    lang,
-    json,
-    ...(typeof outFlag === 'string' ? { out: outFlag } : {}),
-    ...(typeof now === 'string' ? { asOf: now } : {}),
-  });
-  const unitFlag = args.flags['unit'];
-  const only = typeof unitFlag === 'string' ? unitFlag : undefined;
-  if (r.results) {
-    if (json) io.stdout(toJson({ ...r.results, issues: r.issues.map((i) => ({ ...i, message: t(i.code, i.params, lang) })) }) + '\n');
-    else io.stdout(renderTable(r.results, lang, only));
-  }
-  if (r.outPath) io.stderr(t('score.written', { file: r.outPath }, lang) + '\n');
-  printIssues(io, r.issues, lang, input);
-  return r.results && !r.issues.some((i) => i.severity === 'error') ? EXIT_OK : EXIT_INPUT;
-}
-
 async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const lang = args.lang;
   const input = args.positional[0];
@@ -165,81 +137,58 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
     return EXIT_USAGE;
   }
-  const targetFlag = args.flags['target'];
-  let target: { index?: number; rank?: number } | undefined;
-  if (targetFlag !== undefined) {
-    const text = typeof targetFlag === 'string' ? targetFlag.trim() : '';
-    const rank = /^(?:hang|hạng|rank)[:=]?\s*(\d+)$/i.exec(text);
-    const n = Number(text.replace('%', '').replace(',', '.'));
-    if (rank) target = { rank: Number(rank[1]) };
-    else if (text !== '' && Number.isFinite(n) && n >= 0 && n <= 100) target = { index: n };
-    else {
-      io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
-      return EXIT_USAGE;
-    }
+  const target = parseTarget(args.flags['target']);
+  if (target === 'bad') {
+    io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
+    return EXIT_USAGE;
   }
   const unitFlag = args.flags['unit'];
   const only = typeof unitFlag === 'string' ? unitFlag : undefined;
-  if (/\.xlsx$/i.test(input)) return scoreXlsx(input, args, io);
-
-  if (!fs.existsSync(input)) {
-    printIssues(io, [issue('input.fileMissing', { file: input })], lang, input);
-    return EXIT_INPUT;
-  }
-  // Size checked before reading (MAX_JSON_BYTES); syntax errors located at the file.
-  const read = await readJsonFile(input, input);
-  if (read.issues.length > 0) {
-    printIssues(io, read.issues, lang, input);
-    return EXIT_INPUT;
-  }
-  const raw: unknown = read.raw;
-  const withSurvey = addSurveyIndices(raw);
-  const scored = scoreDocument(withSurvey.doc, { lang, ...(typeof args.flags['now'] === 'string' ? { asOf: args.flags['now'] } : {}) });
-  const results: ResultsDocument = withSurvey.sipas !== undefined ? { ...scored.results, sipas: withSurvey.sipas } : scored.results;
-  const issues = [...withSurvey.issues, ...scored.issues];
-  const rawPlan = typeof raw === 'object' && raw !== null && 'plan' in raw ? (raw as { plan?: unknown }).plan : undefined;
-  let planSummary: PlanJson | undefined;
-  if (rawPlan !== undefined) {
-    // The plan's task register and statuses: late tasks and criteria that lost points with no task.
-    const asOf = typeof args.flags['now'] === 'string' ? args.flags['now'] : undefined;
-    const obj = raw as { units?: unknown; framework?: unknown };
-    const units = unitSchema.array().safeParse(obj.units);
-    const fw = frameworkSchema.safeParse(obj.framework);
-    const p = planForResults(rawPlan, results, {
-      lang,
-      ...(asOf ? { asOf } : {}),
-      ...(units.success ? { units: units.data } : {}),
-      ...(fw.success ? { frameworkNodes: fw.data.nodes } : {}),
-    });
-    if (p.plan) {
-      results.plan = p.plan;
-      planSummary = p.plan;
+  const json = args.flags['json'] === true;
+  const now = typeof args.flags['now'] === 'string' ? args.flags['now'] : undefined;
+  const common = { lang, ...(now ? { asOf: now } : {}), ...(target ? { target } : {}), ...(only !== undefined ? { unit: only } : {}) };
+  let round: Partial<ScoreRound> & { issues: Issue[] };
+  let outPath: string | undefined;
+  if (/\.xlsx$/i.test(input)) {
+    const outFlag = args.flags['out'];
+    const r = await scoreWorkbookFile(input, { ...common, json, ...(typeof outFlag === 'string' ? { out: outFlag } : {}) });
+    round = r;
+    outPath = r.outPath;
+  } else {
+    if (!fs.existsSync(input)) {
+      printIssues(io, [issue('input.fileMissing', { file: input })], lang, input);
+      return EXIT_INPUT;
     }
-    issues.push(...p.issues);
+    // Size checked before reading (MAX_JSON_BYTES); syntax errors located at the file.
+    const read = await readJsonFile(input, input);
+    if (read.issues.length > 0) {
+      printIssues(io, read.issues, lang, input);
+      return EXIT_INPUT;
+    }
+    round = scoreDocumentRound(read.raw, { ...common, file: input });
   }
-  const ok = scored.ok && !issues.some((i) => i.severity === 'error');
-  const unitIssues = only && !results.units.some((u) => u.code === only) && results.units.length > 0 ? [issue('scoring.unknownScoredUnit', { unit: only }, { unit: only })] : [];
-  const targets =
-    target !== undefined
-      ? results.units.filter((u) => only === undefined || u.code === only).map((u) => targetGap(results, u.code, target ?? {}))
-      : undefined;
-  if (args.flags['json'] === true) {
-    const doc = { ...results, issues: results.issues.map((i) => (i.file ? i : { ...i, file: input })), ...(targets ? { targets } : {}) };
-    io.stdout(toJson(doc) + '\n');
-  } else if (results.units.length > 0) {
-    io.stdout(renderTable(results, lang, only));
-    if (planSummary) io.stdout(renderPlanSummary(planSummary, lang));
-    if (targets) {
-      const head =
-        target?.rank !== undefined
-          ? lang === 'vi' ? `Khoảng cách đến hạng ${target.rank}` : `Gap to rank ${target.rank}`
-          : lang === 'vi' ? `Khoảng cách đến chỉ số mục tiêu ${formatPercent(target?.index ?? 0, lang)}` : `Gap to the target index ${formatPercent(target?.index ?? 0, lang)}`;
-      io.stdout('\n' + head + '\n');
-      for (const g of targets) io.stdout(renderTarget(g, lang));
+  const results = round.results;
+  const unknownUnit = round.issues.some((i) => i.code === 'scoring.unknownScoredUnit');
+  if (results && !unknownUnit) {
+    if (json) {
+      const doc = { ...results, issues: round.issues.map((i) => ({ ...i, message: t(i.code, i.params, lang) })), ...(round.targets ? { targets: round.targets } : {}) };
+      io.stdout(toJson(doc) + '\n');
+    } else if (results.units.length > 0) {
+      io.stdout(renderTable(results, lang, only));
+      if (round.plan) io.stdout(renderPlanSummary(round.plan, lang));
+      if (round.targets && target) {
+        const head =
+          target.rank !== undefined
+            ? lang === 'vi' ? `Khoảng cách đến hạng ${target.rank}` : `Gap to rank ${target.rank}`
+            : lang === 'vi' ? `Khoảng cách đến chỉ số mục tiêu ${formatPercent(target.index ?? 0, lang)}` : `Gap to the target index ${formatPercent(target.index ?? 0, lang)}`;
+        io.stdout('\n' + head + '\n');
+        for (const g of round.targets) io.stdout(renderTarget(g, lang));
+      }
     }
   }
-  printIssues(io, [...issues, ...unitIssues], lang, input);
-  return ok && unitIssues.length === 0 ? EXIT_OK : EXIT_INPUT;
+  if (outPath) io.stderr(t('score.written', { file: outPath }, lang) + '\n');
+  printIssues(io, round.issues, lang, input);
+  return results && !hasErrors(round.issues) ? EXIT_OK : EXIT_INPUT;
 }
 
 export const scoreCommand: Command = {

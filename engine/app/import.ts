@@ -79,6 +79,16 @@ export interface ImportOutcome {
   sheets: RenderedSheet[];
 }
 
+/**
+ * A moment as the office's clock shows it, "yyyy-mm-ddThh:mm" (local time: a file saved at 06:00
+ * on 1 December in Hà Nội is 1 December, not 30 November as UTC would say). Hosts use it for file
+ * times and "now".
+ */
+export function localIso(d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 const FILE_UNIT = /^tu-danh-gia-([A-Za-z0-9_-]+)\.xlsx$/i;
 
 function parseOne(
@@ -178,7 +188,8 @@ export function importSubmissions(masterSnapshots: readonly SheetSnapshot[], fil
     }
     const unitCode = parsed.unit ?? '';
     byUnit.set(unitCode, { file: parsed.file, submittedAt, parsed });
-    taskStatuses.push(...st);
+    // the report date decides which of two reports of the same quarter is newer
+    taskStatuses.push(...st.map((x) => (x.reportedAt ? x : { ...x, reportedAt: submittedAt.slice(0, 10) })));
     const merged = mergeAssessments(assessments, parsed.rows, { file: parsed.file, by: unitCode, time: now });
     assessments = merged.assessments;
     log.push(...merged.log);

@@ -11,7 +11,7 @@ import { frameworkSchema } from '../model/framework';
 import { unitSchema } from '../model/unit';
 import type { RenderedSheet, SheetSnapshot } from '../workbook/port';
 import { findTableSheet, scoreMaster, tableSpec, type MasterDocument, type MasterScore } from '../workbook/master';
-import { applyComputedColumns, computeSubmissionOutputs, isOutputSheet, OUTPUT_SHEETS, renderOutputSheets } from '../workbook/output';
+import { applyComputedColumns, computeSubmissionOutputs, contextOf, isOutputSheet, OUTPUT_SHEETS, renderIssuesSheet, renderOutputSheets } from '../workbook/output';
 import { createSession } from '../scoring/document';
 import { scoreSipas, sipasToSurveyIndices, type SipasResult } from '../sipas';
 import { planForResults, type PlanJson } from '../plan';
@@ -59,7 +59,10 @@ export interface ScoreRound {
   sipas?: SipasResult;
   plan?: PlanJson;
   targets?: TargetGap[];
-  /** Sheets to write into the master (output sheets and the computed columns of "Kê khai"). */
+  /**
+   * Sheets to write into the master: the output sheets and the computed columns of "Kê khai"; when
+   * the input has errors, only "Kiểm tra dữ liệu" (scores computed from erroneous input are not written).
+   */
   sheets: RenderedSheet[];
   counts: RoundCounts;
   /** The master as read (master input only). */
@@ -167,7 +170,12 @@ export function scoreMasterRound(snapshots: readonly SheetSnapshot[], options: S
   const extra = targetsAndFilter(scored.results, options);
   issues.push(...extra.issues);
   let sheets: RenderedSheet[] = [];
-  if (options.render !== false) {
+  if (options.render !== false && hasErrors(issues)) {
+    // Errors in the input: no scores are written (the analyst would take them for final); the
+    // data-check sheet lists every error, located, and opens first. Earlier results stay as they were.
+    const ctx = contextOf(scored.results, options.lang, m.doc.framework.nodes);
+    sheets = [{ ...renderIssuesSheet(issues, ctx), active: true }];
+  } else if (options.render !== false) {
     const rendered = renderScoredSheets(m.doc, scored, snapshots, { lang: options.lang, ...fileLoc, issues, ...(options.sheetNames ? { sheetNames: options.sheetNames } : {}) });
     issues.push(...rendered.issues);
     sheets = rendered.sheets;

@@ -35,7 +35,7 @@ import {
   type SubmissionStatus,
 } from '../../engine/workbook/import';
 import { ExcelJsPort } from '../port';
-import { importSubmissions, type FilledInput } from '../../engine';
+import { importSubmissions, localIso, type FilledInput } from '../../engine';
 import { openRoundFile } from '../scoreWorkbook';
 import { openXlsxFile, samePath, saveXlsxAtomically } from '../node';
 
@@ -66,9 +66,6 @@ export interface ImportResult {
   outPath?: string;
 }
 
-function localIso(d: Date): string {
-  return d.toISOString().slice(0, 16);
-}
 
 const FILE_UNIT = /^tu-danh-gia-([A-Za-z0-9_-]+)\.xlsx$/i;
 

@@ -12,7 +12,10 @@ import type { RenderedSheet } from '../../engine/workbook/port';
 import { readMaster, type MasterDocument, type ReadMasterOptions } from '../../engine/workbook/master';
 import { templateUnits, type TemplateOptions } from '../../engine/workbook/template';
 import { planFromDocument, quarterKey, quarterOf, renderTaskStatusSheet, tasksForUnit } from '../../engine/plan';
-import { openXlsxFile, samePath, writeFileAtomically } from '../node';
+import { samePath, writeFileAtomically } from '../node';
+import { ExcelJsPort } from '../port';
+import { buildTemplates } from '../../engine';
+import { openRoundFile } from '../scoreWorkbook';
 import { buildTemplateWorkbook } from './build';
 
 export interface WriteTemplatesOptions {
@@ -43,21 +46,6 @@ export interface WriteTemplatesResult {
 
 function nowIso(): string {
   return new Date().toISOString().slice(0, 16);
-}
-
-/** Read a master workbook into its scoring document (issues located at the file). */
-export async function loadMaster(
-  masterPath: string,
-  options: { resolveFramework?: ReadMasterOptions['resolveFramework'] } = {},
-): Promise<{ doc?: MasterDocument; issues: Issue[] }> {
-  const label = path.basename(masterPath);
-  const opened = await openXlsxFile(masterPath, label);
-  if (!opened.port) return { issues: opened.issues };
-  const names = (await opened.port.listSheets()).map((s) => s.name);
-  const snaps = await opened.port.read(names);
-  // a master may name a built-in criteria set instead of carrying its own criteria sheet
-  const { doc, issues } = readMaster(snaps, label, { resolveFramework: options.resolveFramework ?? getBuiltinFramework });
-  return { doc, issues };
 }
 
 /**
@@ -100,33 +88,40 @@ export async function writeTemplateFiles(
 }
 
 /**
- * `parindex templates <master.xlsx> --out <dir>`: read the master (criteria set, units, rounds)
- * and write one template per unit. Nothing is written when the master has errors.
+ * `parindex templates <master.xlsx> --out <dir>`: read the master, call the engine's templates step
+ * (engine/app `buildTemplates`) and write one file per unit. Nothing is written when the master has
+ * errors that affect the templates (the last issue says so); survey-sheet problems never block it.
  * @example const { files, issues } = await writeTemplates('master.xlsx', 'out/templates', { lang: 'vi' })
  */
 export async function writeTemplates(masterPath: string, outDir: string, options: WriteTemplatesOptions = {}): Promise<WriteTemplatesResult> {
-  const loaded = await loadMaster(masterPath, options.resolveFramework ? { resolveFramework: options.resolveFramework } : {});
-  if (!loaded.doc || hasErrors(loaded.issues)) return { files: [], issues: loaded.issues };
-  const doc = loaded.doc;
-  if (!doc.framework || doc.units.length === 0) return { files: [], issues: [...loaded.issues, issue('import.noFramework', {}, { file: path.basename(masterPath) })] };
-  const round = doc.extras.rounds.find((r) => r.round === 'selfAssessment');
-  const contact = doc.extras.settings.other?.['contact'];
-  const opts: WriteTemplatesOptions = { ...options, inputPaths: [masterPath, ...(options.inputPaths ?? [])] };
-  if (opts.deadline === undefined && round?.deadline) opts.deadline = round.deadline;
-  if (opts.round === undefined && round) opts.round = round.label ?? round.round;
-  if (opts.contact === undefined && typeof contact === 'string' && contact) opts.contact = contact;
-  // the plan's quarterly task-status sheet, for units that lead or coordinate tasks
-  if (doc.plan !== undefined && opts.extraSheets === undefined) {
-    const { plan, issues: planIssues } = planFromDocument(doc.plan, { units: doc.units });
-    loaded.issues.push(...planIssues.filter((i) => i.severity !== 'error'));
-    if (plan && plan.tasks.length > 0) {
-      const quarter = opts.quarter ?? quarterKey(quarterOf((opts.deadline ?? options.now ?? nowIso()).slice(0, 10)));
-      opts.extraSheets = (unit) =>
-        tasksForUnit(plan.tasks, unit.code, doc.units).length > 0
-          ? [renderTaskStatusSheet(plan.tasks, unit.code, quarter, { units: doc.units, ...(opts.lang ? { lang: opts.lang } : {}) })]
-          : [];
+  const opened = await openRoundFile(masterPath);
+  if (!opened.port) return { files: [], issues: opened.issues };
+  const built = buildTemplates(opened.snapshots, {
+    lang: options.lang ?? 'vi',
+    file: opened.label,
+    now: options.now ?? nowIso(),
+    ...(options.deadline ? { deadline: options.deadline } : {}),
+    ...(options.round ? { round: options.round } : {}),
+    ...(options.quarter ? { quarter: options.quarter } : {}),
+    ...(options.contact ? { contact: options.contact } : {}),
+    ...(options.password ? { password: options.password } : {}),
+    ...(options.units ? { units: options.units } : {}),
+  });
+  if (!built.ok) return { files: [], issues: built.issues };
+  const issues: Issue[] = [...built.issues];
+  const files: string[] = [];
+  await fsp.mkdir(outDir, { recursive: true });
+  const inputs = [masterPath, ...(options.inputPaths ?? [])];
+  for (const t of built.templates) {
+    const out = path.join(outDir, t.fileName);
+    if (inputs.some((p) => samePath(p, out))) {
+      issues.push(issue('cli.sameFile', { file: out }, { file: t.fileName }));
+      continue;
     }
+    const port = ExcelJsPort.create();
+    await port.write(t.sheets);
+    await writeFileAtomically(out, await port.toBuffer());
+    files.push(out);
   }
-  const res = await writeTemplateFiles(doc.framework, doc.units, outDir, opts);
-  return { files: res.files, issues: [...loaded.issues, ...res.issues] };
+  return { files, issues };
 }

@@ -3,7 +3,7 @@ import { ExcelPortError } from '../../addin/excel/errors';
 import { recompute, type Pipeline } from '../../addin/taskpane/recompute';
 import type { CellValue, RenderedSheet, SheetSnapshot } from '../../engine/workbook/port';
 import { ExcelDouble, SYNC_LIMIT_BYTES } from './excel-double';
-import { computeMaster, masterInputs } from '../../addin/taskpane/engine';
+import { computeMaster, sheetsToRead } from '../../addin/taskpane/engine';
 import { renderMasterInputSheets } from '../../engine/workbook/master';
 import { syntheticDocument } from '../../bench/synthetic';
 
@@ -106,7 +106,7 @@ describe('OfficeJsPort over the Excel double', () => {
     return { dbl, port };
   }
   const masterPipeline = (captured: RenderedSheet[][] = []): Pipeline<unknown> => ({
-    inputSheets: masterInputs,
+    inputSheets: sheetsToRead,
     compute: (snaps) => {
       const out = computeMaster(snaps, { lang: 'vi', file: 'master.xlsx' });
       captured.push(out.sheets);

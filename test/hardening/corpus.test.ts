@@ -97,11 +97,22 @@ describe('bad-input corpus', () => {
       // No partial writes: a failed command leaves no output and no temp file.
       const outDir = path.join(dir, 'out');
       await fsp.mkdir(outDir);
+      // Errors only on sheets a template does not carry ("Kê khai", survey, last year) never block
+      // templates; any other error blocks them, and then nothing is written.
+      const NOT_IN_TEMPLATES = ['Kê khai', 'Khảo sát', 'Khảo sát - tổng hợp', 'Chỉ số khảo sát', 'Năm trước'];
+      const onlyUnrelated = e.kind === 'master' && e.expect.length > 0 && e.expect.every((x) => x.sheet !== undefined && NOT_IN_TEMPLATES.includes(x.sheet));
       if (e.kind === 'master' || e.kind === 'file') {
         const r = await runCli(['templates', file, '--out', path.join(outDir, 'templates')]);
         expect(looksLikeCrash(r.stderr)).toBe(false);
-        expect(r.code).toBe(1);
-        expect(await listAll(outDir)).toEqual([]);
+        if (onlyUnrelated) {
+          expect(r.code).toBe(0);
+          expect((await listAll(outDir)).length).toBeGreaterThan(0);
+          await fsp.rm(outDir, { recursive: true, force: true });
+          await fsp.mkdir(outDir);
+        } else {
+          expect(r.code).toBe(1);
+          expect(await listAll(outDir)).toEqual([]);
+        }
       }
       if (e.kind === 'template' || e.kind === 'file') {
         const out = path.join(outDir, 'master-moi.xlsx');

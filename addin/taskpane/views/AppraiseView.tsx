@@ -56,8 +56,8 @@ export function AppraiseView(): JSX.Element {
     if (!w.port || list.length === 0) return;
     setSaving(true);
     try {
-      const sheet = w.engine?.applyAppraisals(doc, list, w.lang);
-      if (sheet) await w.port.write([sheet]);
+      const r = w.engine?.applyAppraisals(doc, list, w.lang);
+      if (r && r.sheets.length) await w.port.write(r.sheets);
       await w.refresh();
       setEdits({});
       w.say({ intent: 'success', text: s('appraise.saved', w.lang, { count: list.length }) });

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Button, Checkbox, Text } from '@fluentui/react-components';
 import type { Issue } from '../../../engine/model/issue';
+import type { FilledInput } from '../../../engine/app';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { openXlsx, XlsxRejected } from '../files';
@@ -14,11 +15,6 @@ interface Outcome {
   issues: Issue[];
 }
 
-function nowLocal(): string {
-  const d = new Date();
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 export function CollectView(): JSX.Element {
   const w = useWorkbench();
@@ -37,30 +33,36 @@ export function CollectView(): JSX.Element {
     try {
       const eng = await w.loadEngine();
       const issues: Issue[] = [];
-      const filled = [];
+      const filled: FilledInput[] = [];
       for (const f of Array.from(list)) {
+        // the file's own time is its submission time, as the CLI takes the file's modification time
+        const submittedAt = f.lastModified ? eng.localIso(new Date(f.lastModified)) : undefined;
+        const at = submittedAt ? { submittedAt } : {};
         try {
           const port = await openXlsx(f);
           const sheets = await port.listSheets();
           const snapshots = await port.read(sheets.map((x) => x.name));
-          filled.push({ file: f.name, sheets, snapshots });
+          filled.push({ file: f.name, sheets, snapshots, ...at });
         } catch (e) {
-          if (e instanceof XlsxRejected) issues.push(...e.issues);
-          else issues.push({ code: 'file.bad', severity: 'error', params: { file: f.name }, file: f.name });
+          const refused: Issue[] = e instanceof XlsxRejected ? e.issues : [{ code: 'file.bad', severity: 'error', params: { file: f.name }, file: f.name }];
+          filled.push({ file: f.name, sheets: [], snapshots: [], refused, ...at });
         }
       }
-      const r = eng.importFilledTemplates(w.doc, filled, { lang: w.lang, now: nowLocal(), acceptValidRows: accept });
+      // the same import step as `parindex import`: submissions, status, log, task statuses, data checks
+      const names = (await w.port.listSheets()).map((x) => x.name);
+      const masterSnaps = await w.port.read(eng.sheetsToRead(names));
+      const r = eng.importFilledTemplates(masterSnaps, filled, { lang: w.lang, now: eng.localIso(new Date()), acceptValidRows: accept, ...(w.fileName ? { file: w.fileName } : {}) });
       issues.push(...r.issues);
-      if (r.sheet) {
-        await w.port.write([r.sheet]);
+      if (r.status !== 'failed' && r.sheets.length > 0) {
+        await w.port.write(r.sheets);
         await w.refresh();
-        w.say({ intent: 'success', text: s('collect.written', w.lang, { count: r.log.length }) });
+        w.say({ intent: r.log.length ? 'success' : 'info', text: r.log.length ? s('collect.written', w.lang, { count: r.log.length }) : s('collect.nothing', w.lang) });
       } else w.say({ intent: 'info', text: s('collect.nothing', w.lang) });
       setOutcome({
         files: list.length,
-        ok: r.parsed.filter((p) => p.status === 'ok').length,
-        partial: r.parsed.filter((p) => p.status === 'partial').length,
-        rejected: r.parsed.filter((p) => p.status === 'rejected').length + (list.length - filled.length),
+        ok: r.files.filter((p) => p.status === 'ok').length,
+        partial: r.files.filter((p) => p.status === 'partial').length,
+        rejected: r.files.filter((p) => p.status === 'rejected').length,
         issues,
       });
     } catch (e) {

@@ -5,18 +5,17 @@ import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { saveBytes, zipFiles } from '../files';
 
-async function build(doc: NonNullable<ReturnType<typeof useWorkbench>['doc']>, unit: Unit, deadline: string, lang: 'vi' | 'en'): Promise<{ name: string; bytes: Uint8Array }> {
-  const [{ buildTemplateWorkbook }, { templateFileName }] = await Promise.all([
-    import(/* webpackChunkName: "templates" */ '../../../files/templates/build'),
-    import(/* webpackChunkName: "templates" */ '../../../engine/workbook/template'),
-  ]);
-  const { bytes } = await buildTemplateWorkbook(doc.framework, unit, {
-    lang,
-    units: doc.units,
-    generatedAt: new Date().toISOString().slice(0, 16),
-    ...(deadline ? { deadline } : {}),
-  });
-  return { name: templateFileName(unit), bytes };
+/**
+ * One unit's template as `parindex templates` makes it (engine/app: the master's deadline and round,
+ * the plan's task-status sheet), written to .xlsx bytes by the exceljs port (lazy chunk).
+ */
+async function build(w: ReturnType<typeof useWorkbench>, doc: NonNullable<ReturnType<typeof useWorkbench>['doc']>, unit: Unit, deadline: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const [eng, { ExcelJsPort }] = await Promise.all([w.loadEngine(), import(/* webpackChunkName: "exceljs" */ '../../../files/port')]);
+  const [t] = eng.templatesOf(doc, { lang: w.lang, now: eng.localIso(new Date()), units: [unit.code], ...(deadline ? { deadline } : {}) });
+  if (!t) throw new Error(`no template for ${unit.code}`);
+  const port = ExcelJsPort.create();
+  await port.write(t.sheets);
+  return { name: t.fileName, bytes: await port.toBuffer() };
 }
 
 export function TemplatesView(): JSX.Element {
@@ -28,7 +27,7 @@ export function TemplatesView(): JSX.Element {
   const units = w.engine.templateUnitsOf(doc);
   const one = async (u: Unit): Promise<void> => {
     try {
-      const f = await build(doc, u, deadline, w.lang);
+      const f = await build(w, doc, u, deadline);
       saveBytes(f.bytes, f.name);
     } catch (e) {
       w.fail(e);
@@ -39,7 +38,7 @@ export function TemplatesView(): JSX.Element {
       const files: { name: string; bytes: Uint8Array }[] = [];
       for (const u of units) {
         setProgress(s('templates.building', w.lang, { done: files.length + 1, total: units.length }));
-        files.push(await build(doc, u, deadline, w.lang));
+        files.push(await build(w, doc, u, deadline));
         await new Promise((r) => setTimeout(r, 0));
       }
       saveBytes(await zipFiles(files), `bieu-mau-${doc.framework.id}.zip`, 'application/zip');
