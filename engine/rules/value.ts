@@ -1,16 +1,8 @@
 import type { AssessedValue } from '../model/assessment';
+import { fold, parseNumber } from '../workbook/cells';
 
-/** Lower-case, strip Vietnamese diacritics and extra spaces: "Không áp dụng" → "khong ap dung". */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+// Text and numbers are read one way for the whole engine (engine/workbook/cells.ts).
+export { fold, parseNumber } from '../workbook/cells';
 
 const NA_WORDS = new Set(['khong ap dung', 'kad', 'n/a', 'na', 'not applicable', 'khong phat sinh', 'kps']);
 const YES_WORDS = new Set(['co', 'yes', 'y', 'x', 'true', 'dat', 'da thuc hien', 'có']);
@@ -30,24 +22,6 @@ export function parseYesNo(v: AssessedValue | undefined): boolean | undefined {
   if (YES_WORDS.has(f)) return true;
   if (NO_WORDS.has(f)) return false;
   return undefined;
-}
-
-/**
- * Parse a number written either way: 0.25, "0,25", "1.234,5", "87,5%" (→ 87.5), " 3 ".
- * Returns undefined for anything that is not a number.
- */
-export function parseNumber(v: AssessedValue | undefined): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v !== 'string') return undefined;
-  let s = v.trim().replace(/\s+/g, '');
-  if (s.endsWith('%')) s = s.slice(0, -1);
-  if (s === '') return undefined;
-  if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
-  else if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
-  else s = s.replace(',', '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 /** Clamp to [0, max]. */

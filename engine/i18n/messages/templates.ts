@@ -152,8 +152,16 @@ export const templatesMessages = {
     en: 'Value "{value}" is not one of {choices}; pick from the list (do not paste over it)',
   },
   'template.notANumber': {
-    vi: 'Ô số có nội dung chữ "{value}"; hãy nhập số (ví dụ 0,75)',
-    en: 'A number cell holds text "{value}"; enter a number (e.g. 0.75)',
+    vi: 'Ô số có nội dung chữ "{value}"; hãy nhập số, ví dụ {example}',
+    en: 'A number cell holds text "{value}"; enter a number, e.g. {example}',
+  },
+  'template.notACount': {
+    vi: 'Giá trị "{value}" không phải số đếm; hãy nhập số nguyên không âm (0, 1, 2, …), ví dụ {example}',
+    en: 'Value "{value}" is not a count; enter a whole number (0, 1, 2, …), e.g. {example}',
+  },
+  'template.notACountOr': {
+    vi: 'Giá trị "{value}" không phải số đếm; hãy nhập số nguyên không âm (0, 1, 2, …), ví dụ {example}, hoặc ghi "{forms}"',
+    en: 'Value "{value}" is not a count; enter a whole number (0, 1, 2, …), e.g. {example}, or write "{forms}"',
   },
   'template.outOfRange': {
     vi: 'Giá trị {value} nằm ngoài khoảng cho phép [{min}; {max}]',

@@ -97,7 +97,7 @@ describe('parseFilledTemplate', () => {
     expect(r.issues.map((i) => [i.code, i.cell, i.criterion])).toEqual([
       ['template.scoreAboveMax', 'H7', '1.1'],
       ['template.notANumber', 'D8', '1.2'],
-      ['template.outOfRange', 'D10', '1.4'],
+      ['template.notACountOr', 'D10', '1.4'], // a count of violations: a whole number or "Không vi phạm"
       ['template.badVars', 'D11', '1.5'],
     ]);
     expect(r.status).toBe('rejected');

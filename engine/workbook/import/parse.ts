@@ -1,12 +1,14 @@
 import type { Framework } from '../../model/framework';
 import type { Unit } from '../../model/unit';
+import type { RuleSpec } from '../../model/framework';
 import type { Assessment, AssessedValue } from '../../model/assessment';
-import { hasErrors, issue, type Issue, type Location } from '../../model/issue';
+import { hasErrors, issue, type Issue, type IssueParams, type Location } from '../../model/issue';
 import type { CellValue, SheetInfo, SheetSnapshot } from '../port';
 import { a1, columnName, parseA1 } from '../a1';
-import { fold, isNotApplicableValue, parseNumber, parseRate } from '../../rules/value';
+import { isNotApplicableValue, parseRate } from '../../rules/value';
 import { isLang, type Lang } from '../../i18n/format';
-import { parseDateText, serialToIso } from '../master/table';
+import { cellDate, cellNumber, cellText, dateSystemOf, fold, isBlankCell, isPercentFormat, parseNumber, parseVarsText, type DateSystem } from '../cells';
+import { canonicalChoice, compileStoredRule, ruleReads, storedRule, valueCell } from '../template/accepts';
 import {
   COLUMNS,
   HASHED_COLUMNS,
@@ -25,7 +27,7 @@ import {
 import { normaliseCell } from '../template/hash';
 import { renderTemplate, rowCellsHash, templateHash, type MetaRow } from '../template/render';
 import type { TemplateRow } from '../template/select';
-import type { InputSpec } from '../../rules/types';
+import type { CompiledRule, InputSpec } from '../../rules/types';
 
 /** A filled template as read: every sheet's name/state and snapshots of all sheets. */
 export interface FilledWorkbook {
@@ -86,13 +88,8 @@ function cellAt(snap: SheetSnapshot, row1: number, col0: number): CellValue {
   return snap.values[row1 - 1]?.[col0] ?? null;
 }
 
-function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
-
-function text(v: CellValue): string {
-  return v === null ? '' : typeof v === 'string' ? v.trim() : String(v);
-}
+const isBlank = isBlankCell;
+const text = cellText;
 
 /** Read the `_meta` key/value block and per-row table. */
 export function readMeta(snap: SheetSnapshot): { meta: Partial<Record<MetaKey, string>>; rows: MetaRow[] } {
@@ -121,6 +118,7 @@ export function readMeta(snap: SheetSnapshot): { meta: Partial<Record<MetaKey, s
       cells: text(line?.[5] ?? null),
       max: Number(line?.[6] ?? 0) || 0,
       spec: text(line?.[7] ?? null),
+      rule: text(line?.[8] ?? null),
     });
   }
   return { meta, rows };
@@ -145,18 +143,108 @@ export function isTemplateWorkbook(sheets: readonly SheetInfo[]): boolean {
 
 const NA_EXPL = /^khong (ap dung|phat sinh)/;
 
-/** Excel serial days of 1900-01-01 … 9999-12-31 (anything else is not a date Excel can show). */
-const SERIAL_MIN = 1;
-const SERIAL_MAX = 2958465;
+/** ISO day of a date cell: the port's date, a serial day, or a date typed as text; else undefined. */
+function dateOf(v: CellValue, isDateCell: boolean, system: DateSystem): string | undefined {
+  return cellDate(v, { ...system, dateCell: isDateCell });
+}
+
+/** What a declared value cell may hold for the rule: its number, its "name = value" pairs, its text. */
+function candidates(raw: CellValue, format: string | undefined): AssessedValue[] {
+  if (typeof raw === 'number') return [cellNumber(raw, format) ?? raw];
+  if (typeof raw !== 'string') return raw === null ? [] : [raw];
+  const s = cellText(raw);
+  const out: AssessedValue[] = [];
+  const n = parseNumber(s);
+  if (n !== undefined) out.push(n);
+  const vars = s.includes('=') || s.includes(':') ? parseVarsText(s, { colon: true }) : undefined;
+  if (vars) out.push(vars);
+  out.push(s);
+  return out;
+}
+
+/** The first form of the cell the rule reads, if any. */
+function readByRule(rule: CompiledRule | undefined, raw: CellValue, format: string | undefined): AssessedValue | undefined {
+  if (!rule) return undefined;
+  return candidates(raw, format).find((c) => ruleReads(rule, c));
+}
+
+type ValueRead = { value: AssessedValue } | { issue: { code: string; params: IssueParams } };
 
 /**
- * ISO day of a date cell: text read as a date cell by the reader (`isDateCell`), text in
- * dd/mm/yyyy and similar forms, or an Excel serial day within Excel's calendar; else undefined.
+ * A declared value as the criterion's rule reads it: first the cell's own type (a listed choice,
+ * a number in range, a rate, a date or word, "name = value" pairs), giving the value in its
+ * plain form; else any form the rule reads ("4/4", "Không vi phạm", "HTXS", "Quá hạn 5 ngày"),
+ * kept as written (a choice in the list's spelling when it scores the same). Otherwise an issue
+ * whose advice fits the cell: a whole number for counts, a date for dates, the list for choices.
  */
-function dateOf(v: CellValue, isDateCell: boolean): string | undefined {
-  if (typeof v === 'string') return isDateCell ? v : parseDateText(v);
-  if (typeof v === 'number' && Number.isFinite(v) && v >= SERIAL_MIN && v < SERIAL_MAX + 1) return serialToIso(v).slice(0, 10);
-  return undefined;
+function readValue(
+  raw: CellValue,
+  input: InputSpec,
+  rule: CompiledRule | undefined,
+  cell: { format: string | undefined; dateCell: boolean; system: DateSystem; node: RuleSpec | undefined },
+): ValueRead {
+  const byRule = (): AssessedValue | undefined => readByRule(rule, raw, cell.format);
+  const shown = text(raw);
+  const hint = valueCell(rule?.kind, input, cell.node);
+  switch (input.type) {
+    case 'choice': {
+      const f = fold(shown);
+      const hit = input.choices.find((c) => fold(c) === f);
+      if (hit !== undefined) return { value: hit };
+      const other = byRule();
+      if (other !== undefined) return { value: (rule && canonicalChoice(rule, other, input.choices)) ?? other };
+      return { issue: { code: 'template.notInList', params: { value: shown, choices: hint.list } } };
+    }
+    case 'number': {
+      const n = typeof raw === 'boolean' ? undefined : cellNumber(raw, cell.format);
+      const inRange = n !== undefined && !(input.min !== undefined && n < input.min) && !(input.max !== undefined && n > input.max) && !(input.integer && !Number.isInteger(n));
+      if (inRange) return { value: n };
+      const other = byRule();
+      if (other !== undefined) return { value: other };
+      if (input.integer && (n === undefined || !Number.isInteger(n))) {
+        const value = n ?? shown;
+        return hint.forms.length > 0
+          ? { issue: { code: 'template.notACountOr', params: { value, example: hint.example, forms: hint.forms } } }
+          : { issue: { code: 'template.notACount', params: { value, example: hint.example } } };
+      }
+      if (n === undefined) return { issue: { code: 'template.notANumber', params: { value: shown, example: hint.example } } };
+      return { issue: { code: 'template.outOfRange', params: { value: n, min: input.min ?? 0, max: input.max ?? '∞' } } };
+    }
+    case 'rate': {
+      // As the rules read a rate (parseRate): 87.5, "87,5%", a fraction of counts "18/20"
+      // (→ 90). Above 100% is kept: completion rates may exceed it and the rule caps the
+      // points (rules that cannot take it report it when scoring). Negatives are refused.
+      let n = typeof raw === 'boolean' ? undefined : parseRate(raw);
+      if (n !== undefined && typeof raw === 'number' && isPercentFormat(cell.format)) n = n * 100;
+      if (n !== undefined && n >= 0) return { value: n };
+      const other = byRule();
+      if (other !== undefined) return { value: other };
+      if (n === undefined) return { issue: { code: 'template.notANumber', params: { value: shown, example: hint.example } } };
+      return { issue: { code: 'template.outOfRange', params: { value: n, min: 0, max: '∞' } } };
+    }
+    case 'date': {
+      // words the rule accepts instead of a date ("Chưa thực hiện"), in the rule's spelling
+      const word = typeof raw === 'string' && input.choices ? input.choices.find((c) => fold(c) === fold(raw)) : undefined;
+      if (word !== undefined) return { value: word };
+      const iso = dateOf(raw, cell.dateCell, cell.system);
+      if (iso !== undefined) return { value: iso };
+      // other wordings the criterion's rule reads ("Quá hạn 5 ngày", "Hoàn thành đúng hạn")
+      const other = typeof raw === 'string' ? byRule() : undefined;
+      if (other !== undefined) return { value: other };
+      if (input.choices && input.choices.length > 0) return { issue: { code: 'template.notADateOrWord', params: { value: shown, choices: input.choices } } };
+      return { issue: { code: 'template.notADate', params: { value: shown } } };
+    }
+    case 'vars': {
+      const rec = parseVarsText(shown, { colon: true });
+      if (rec && Object.entries(rec).every(([k, x]) => input.names.includes(k) && typeof x === 'number')) return { value: rec };
+      const other = byRule();
+      if (other !== undefined) return { value: other };
+      return { issue: { code: 'template.badVars', params: { value: shown, names: input.names } } };
+    }
+    case 'points':
+    case 'survey':
+      return { issue: { code: 'template.notANumber', params: { value: shown, example: hint.example } } };
+  }
 }
 
 /**
@@ -268,7 +356,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
       const v = line[columnIndex('value')] ?? null;
       if (isBlank(v)) continue;
       if (fk === 'signedOn') {
-        const iso = dateOf(v, Boolean((self.dates ?? {})[addr]));
+        const iso = dateOf(v, Boolean((self.dates ?? {})[addr]), dateSystemOf(self));
         if (iso === undefined) issues.push(issue('template.notADate', { value: text(v) }, S(addr), 'warning'));
         else signOff.signedOn = iso;
       } else signOff[fk] = text(v);
@@ -329,6 +417,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   const errors = self.errors ?? {};
   const formats = self.formats ?? {};
   const dates = self.dates ?? {};
+  const system = dateSystemOf(self);
   const col = (k: ColumnKey): number => columnIndex(k);
   const seenCodes = new Set<string>();
   for (const a of actual) {
@@ -375,69 +464,17 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
     const raw = a.line[col('value')] ?? null;
     let value: AssessedValue | undefined;
     let na = false;
+    // the criterion's rule: the master's, else the one the template kept (checking a file on its own)
+    const kept = storedRule(m.rule);
+    const rule = exp?.row.rule ?? compileStoredRule(kept, max);
     if (!isBlank(raw) && errors[vAddr] === undefined && input && input.type !== 'points' && input.type !== 'survey') {
       if (typeof raw === 'string' && isNotApplicableValue(raw)) {
         na = true;
         value = 'Không áp dụng';
       } else {
-        switch (input.type) {
-          case 'choice': {
-            const f = fold(text(raw));
-            const hit = input.choices.find((c) => fold(c) === f);
-            if (hit === undefined) rowIssues.push(issue('template.notInList', { value: text(raw), choices: input.choices }, S(vAddr, crit)));
-            else value = hit;
-            break;
-          }
-          case 'number': {
-            const n = parseNumber(typeof raw === 'boolean' ? undefined : raw);
-            if (n === undefined) rowIssues.push(issue('template.notANumber', { value: text(raw) }, S(vAddr, crit)));
-            else if ((input.min !== undefined && n < input.min) || (input.max !== undefined && n > input.max) || (input.integer && !Number.isInteger(n)))
-              rowIssues.push(issue('template.outOfRange', { value: n, min: input.min ?? 0, max: input.max ?? '∞' }, S(vAddr, crit)));
-            else value = n;
-            break;
-          }
-          case 'rate': {
-            // As the rules read a rate (parseRate): 87.5, "87,5%", a fraction of counts "18/20"
-            // (→ 90). Above 100% is kept: completion rates may exceed it and the rule caps the
-            // points (rules that cannot take it report it when scoring). Negatives are refused.
-            let n = typeof raw === 'boolean' ? undefined : parseRate(raw);
-            if (n !== undefined && typeof raw === 'number' && (formats[vAddr] ?? '').includes('%')) n = n * 100;
-            if (n === undefined) rowIssues.push(issue('template.notANumber', { value: text(raw) }, S(vAddr, crit)));
-            else if (n < 0) rowIssues.push(issue('template.outOfRange', { value: n, min: 0, max: '∞' }, S(vAddr, crit)));
-            else value = n;
-            break;
-          }
-          case 'date': {
-            // words the rule accepts instead of a date ("Chưa thực hiện"), in the rule's spelling
-            const word = typeof raw === 'string' && input.choices ? input.choices.find((c) => fold(c) === fold(raw)) : undefined;
-            if (word !== undefined) {
-              value = word;
-              break;
-            }
-            const iso = dateOf(raw, Boolean(dates[vAddr]));
-            // other wordings the criterion's rule reads ("Quá hạn 5 ngày", "Hoàn thành đúng hạn")
-            const ruleReads = iso === undefined && typeof raw === 'string' && exp?.row.rule !== undefined && !exp.row.rule.score({ value: text(raw) }).missing;
-            if (iso !== undefined) value = iso;
-            else if (ruleReads) value = text(raw);
-            else if (input.choices && input.choices.length > 0) rowIssues.push(issue('template.notADateOrWord', { value: text(raw), choices: input.choices }, S(vAddr, crit)));
-            else rowIssues.push(issue('template.notADate', { value: text(raw) }, S(vAddr, crit)));
-            break;
-          }
-          case 'vars': {
-            const rec: Record<string, number> = {};
-            let bad = false;
-            for (const part of text(raw).split(/[;\n]/)) {
-              if (part.trim() === '') continue;
-              const mm = /^\s*([\p{L}\w.]+)\s*[=:]\s*(.+)$/u.exec(part);
-              const n = mm ? parseNumber(mm[2]) : undefined;
-              if (!mm || !mm[1] || n === undefined || !input.names.includes(mm[1])) bad = true;
-              else rec[mm[1]] = n;
-            }
-            if (bad) rowIssues.push(issue('template.badVars', { value: text(raw), names: input.names }, S(vAddr, crit)));
-            else value = rec;
-            break;
-          }
-        }
+        const read = readValue(raw, input, rule, { format: formats[vAddr], dateCell: Boolean(dates[vAddr]), system, node: exp?.row.node.rule ?? kept });
+        if ('issue' in read) rowIssues.push(issue(read.issue.code, read.issue.params, S(vAddr, crit)));
+        else value = read.value;
       }
     }
     // self-score
@@ -446,7 +483,8 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
     let selfScore: number | undefined;
     if (!isBlank(sRaw) && errors[sAddr] === undefined) {
       const n = typeof sRaw === 'boolean' ? undefined : parseNumber(sRaw);
-      if (n === undefined) rowIssues.push(issue('template.notANumber', { value: text(sRaw) }, S(sAddr, crit)));
+      // a self-score goes in steps of 0,25: the example is one
+      if (n === undefined) rowIssues.push(issue('template.notANumber', { value: text(sRaw), example: 0.75 }, S(sAddr, crit)));
       else if (n < 0) rowIssues.push(issue('template.scoreNegative', { value: n }, S(sAddr, crit)));
       else if (n > max + 1e-9) rowIssues.push(issue('template.scoreAboveMax', { value: n, max }, S(sAddr, crit)));
       else if (Math.abs(n / SCORE_STEP - Math.round(n / SCORE_STEP)) > 1e-9) rowIssues.push(issue('template.scoreStep', { value: n, step: SCORE_STEP }, S(sAddr, crit)));

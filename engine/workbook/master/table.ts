@@ -1,11 +1,8 @@
 import type { CellValue, SheetSnapshot } from '../port';
 import { a1, parseA1 } from '../a1';
-import { fold, parseNumber } from '../../rules/value';
+import { cellDate, cellNumber, cellText, dateSystemOf, findTable, fold, isBlankCell, isDateFormat, isPercentFormat, parseDateTimeText, parseVarsText, SCAN_ROWS } from '../cells';
 import { issue, type Issue, type Location } from '../../model/issue';
 import type { ColumnSpec, TableSpec } from './spec';
-
-/** How far down the reader looks for the key row or the header row. */
-const SCAN_ROWS = 15;
 
 export interface TableRow {
   /** 0-based row index in the snapshot. */
@@ -27,97 +24,21 @@ export interface ReadTable {
   issues: Issue[];
 }
 
-function cellText(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  return String(v).trim();
-}
-
-function isKeyLike(s: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9_.]*$/.test(s);
-}
-
 /** Find the table in a sheet: key row first, display headers as a fallback. Never throws. */
 export function locateTable(snap: SheetSnapshot, spec: TableSpec, file?: string): ReadTable {
   const issues: Issue[] = [];
   const where = (cell?: string): Location => ({ ...(file ? { file } : {}), sheet: snap.name, ...(cell ? { cell } : {}) });
-  const specKeys = new Map(spec.columns.map((c) => [c.key.toLowerCase(), c]));
-  const headerNames = new Map<string, ColumnSpec>();
-  for (const c of spec.columns) {
-    for (const h of [c.vi, c.en, c.key, ...(c.aliases ?? [])]) headerNames.set(fold(h), c);
-  }
   const rows = snap.values;
-  const limit = Math.min(rows.length, SCAN_ROWS);
-  let keyRow = -1;
-  let bestKeyHits = 0;
-  let headerRow = -1;
-  let bestHeaderHits = 0;
-  for (let r = 0; r < limit; r++) {
-    const row = rows[r] ?? [];
-    let keyHits = 0;
-    let headerHits = 0;
-    for (const v of row) {
-      const s = cellText(v);
-      if (!s) continue;
-      if (specKeys.has(s.toLowerCase())) keyHits++;
-      if (headerNames.has(fold(s))) headerHits++;
-    }
-    if (keyHits > bestKeyHits && keyHits >= Math.min(2, spec.columns.length)) {
-      bestKeyHits = keyHits;
-      keyRow = r;
-    }
-    if (headerHits > bestHeaderHits && headerHits >= Math.min(2, spec.columns.length)) {
-      bestHeaderHits = headerHits;
-      headerRow = r;
-    }
-  }
-  const cols = new Map<string, number>();
-  const extraKeys: string[] = [];
-  const addCol = (key: string, c: number, at: number): void => {
-    if (cols.has(key)) {
-      issues.push(issue('workbook.duplicateColumn', { column: key }, where(a1(at, c)), 'warning'));
-      return;
-    }
-    cols.set(key, c);
-  };
-  if (keyRow >= 0) {
-    // The display header row is the one right after the key row when it holds text.
-    headerRow = keyRow + 1;
-    const keys = rows[keyRow] ?? [];
-    keys.forEach((v, c) => {
-      const s = cellText(v);
-      if (!s) return;
-      const known = specKeys.get(s.toLowerCase());
-      if (known) addCol(known.key, c, keyRow);
-      else if (spec.open && isKeyLike(s)) {
-        addCol(s, c, keyRow);
-        extraKeys.push(s);
-      }
-    });
-    // Columns without a key cell: recognise them by their display header.
-    const headers = rows[headerRow] ?? [];
-    headers.forEach((v, c) => {
-      if (cellText(keys[c])) return;
-      const col = headerNames.get(fold(cellText(v)));
-      if (col && !cols.has(col.key)) cols.set(col.key, c);
-    });
-  } else if (headerRow >= 0) {
-    const headers = rows[headerRow] ?? [];
-    headers.forEach((v, c) => {
-      const s = cellText(v);
-      if (!s) return;
-      const col = headerNames.get(fold(s));
-      if (col) addCol(col.key, c, headerRow);
-      else if (spec.open && isKeyLike(s)) {
-        addCol(s, c, headerRow);
-        extraKeys.push(s);
-      }
-    });
-  }
-  const found = keyRow >= 0 || headerRow >= 0;
+  const columns = spec.columns.map((c) => ({ key: c.key, names: [c.vi, c.en, ...(c.aliases ?? [])] }));
+  const found = findTable(rows, columns, { scanRows: SCAN_ROWS, ...(spec.open ? { open: true } : {}) });
   if (!found) {
     issues.push(issue('workbook.noTable', { sheet: snap.name }, where('A1')));
-    return { sheet: snap.name, cols, extraKeys, headerRow: -1, firstDataRow: rows.length, rows: [], issues };
+    return { sheet: snap.name, cols: new Map(), extraKeys: [], headerRow: -1, firstDataRow: rows.length, rows: [], issues };
   }
+  for (const d of found.duplicates) issues.push(issue('workbook.duplicateColumn', { column: d.key }, where(a1(d.row, d.col)), 'warning'));
+  const { keyRow, headerRow } = found;
+  const cols = found.columns;
+  const extraKeys = found.extraKeys.map((e) => e.key);
   const hdr = rows[headerRow] ?? [];
   let lastHeader = Math.max(hdr.length, (rows[keyRow] ?? []).length) - 1;
   while (lastHeader >= 0 && !cellText(hdr[lastHeader]) && !cellText((rows[keyRow] ?? [])[lastHeader])) lastHeader--;
@@ -154,54 +75,11 @@ export function locateTable(snap: SheetSnapshot, spec: TableSpec, file?: string)
   return { sheet: snap.name, cols, extraKeys, headerRow, firstDataRow, rows: out, issues };
 }
 
-/** Excel serial day → ISO date (or date-time when there is a time part). */
-export function serialToIso(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400000);
-  const d = new Date(ms);
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16);
-}
+/** Excel serials and dates typed as text are read by engine/workbook/cells.ts (re-exported for callers). */
+export { serialToIso, isoToSerial } from '../cells';
 
-/** ISO date or date-time → Excel serial day. */
-export function isoToSerial(iso: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
-  if (!m) return undefined;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
-  return ms / 86400000 + 25569;
-}
-
-/** "15/07/2023", "15/7/2023 9:30", "2023-07-15" typed as text → ISO; undefined when not a date. */
-export function parseDateText(s: string): string | undefined {
-  const t = s.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?$/.exec(t);
-  let y: number, mo: number, d: number;
-  let hh: string | undefined, mm: string | undefined;
-  if (m) {
-    y = Number(m[1]);
-    mo = Number(m[2]);
-    d = Number(m[3]);
-    hh = m[4];
-    mm = m[5];
-  } else {
-    m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(t);
-    if (!m) return undefined;
-    d = Number(m[1]);
-    mo = Number(m[2]);
-    y = Number(m[3]);
-    hh = m[4];
-    mm = m[5];
-  }
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return undefined;
-  const date = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return hh !== undefined && mm !== undefined ? `${date}T${hh.padStart(2, '0')}:${mm}` : date;
-}
-
-function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const f = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').toLowerCase();
-  return /[dy]/.test(f) || /m{3,}/.test(f);
-}
+/** A date typed as text → ISO, with the time when one is written (engine/workbook/cells.ts `parseDateTimeText`). */
+export { parseDateTimeText as parseDateText } from '../cells';
 
 /**
  * Typed access to the cells of one table, collecting located issues.
@@ -241,8 +119,7 @@ export class TableCells {
       return undefined;
     }
     const v = (this.snap.values[row.r] ?? [])[c];
-    if (v === null || v === undefined) return undefined;
-    if (typeof v === 'string' && v.trim() === '') return undefined;
+    if (v === undefined || isBlankCell(v)) return undefined;
     return v;
   }
 
@@ -255,12 +132,16 @@ export class TableCells {
 
   code(row: TableRow, key: string, who?: { unit?: string | undefined; criterion?: string | undefined }): string | undefined {
     const s = this.text(row, key, who);
-    return s === undefined ? undefined : s.trim();
+    return s === undefined ? undefined : cellText(s);
+  }
+
+  private format(row: TableRow, key: string): string | undefined {
+    const addr = this.addr(row, key);
+    return addr === undefined ? undefined : this.snap.formats?.[addr];
   }
 
   isPercentCell(row: TableRow, key: string): boolean {
-    const addr = this.addr(row, key);
-    return Boolean(addr && this.snap.formats?.[addr]?.includes('%'));
+    return isPercentFormat(this.format(row, key));
   }
 
   /** A number; "0,25" text is accepted; other text is an error. A % cell holding 0.875 reads 87.5. */
@@ -272,9 +153,7 @@ export class TableCells {
   ): number | undefined {
     const v = this.raw(row, key, who);
     if (v === undefined || v === null) return undefined;
-    let n: number | undefined;
-    if (typeof v === 'number') n = this.isPercentCell(row, key) ? v * 100 : v;
-    else if (typeof v === 'string') n = parseNumber(v);
+    const n = cellNumber(v, this.format(row, key));
     if (n === undefined) {
       this.issues.push(issue('workbook.notANumber', { value: String(v) }, this.where(row, key, who)));
       return undefined;
@@ -290,19 +169,23 @@ export class TableCells {
     return n;
   }
 
-  /** A date: a date cell, a number formatted as a date, or text "dd/mm/yyyy" (accepted with a warning). */
+  /**
+   * A date (with its time of day when it has one): a date cell, a serial day (in a date-formatted
+   * cell, else only a plausible one), or a date typed as text (accepted with a warning).
+   */
   date(row: TableRow, key: string, who?: { unit?: string | undefined; criterion?: string | undefined }): string | undefined {
     const v = this.raw(row, key, who);
     if (v === undefined || v === null) return undefined;
     const addr = this.addr(row, key) ?? '';
     if (typeof v === 'string' && this.snap.dates?.[addr]) return v;
     if (typeof v === 'number') {
-      if (isDateFormat(this.snap.formats?.[addr]) || (v > 20000 && v < 80000)) return serialToIso(v);
+      const iso = cellDate(v, { ...dateSystemOf(this.snap), serials: isDateFormat(this.format(row, key)) ? 'all' : 'plausible', time: true });
+      if (iso !== undefined) return iso;
       this.issues.push(issue('workbook.notADate', { value: String(v) }, this.where(row, key, who)));
       return undefined;
     }
     if (typeof v === 'string') {
-      const iso = parseDateText(v);
+      const iso = parseDateTimeText(v);
       if (iso) {
         this.issues.push(issue('workbook.dateAsText', { value: v }, this.where(row, key, who), 'warning'));
         return iso;
@@ -339,10 +222,9 @@ export class TableCells {
   value(row: TableRow, key: string, who?: { unit?: string | undefined; criterion?: string | undefined }): import('../../model/assessment').AssessedValue | undefined {
     const v = this.raw(row, key, who);
     if (v === undefined || v === null) return undefined;
-    const addr = this.addr(row, key) ?? '';
     if (typeof v === 'number') {
       if (this.isPercentCell(row, key)) return v * 100;
-      if (isDateFormat(this.snap.formats?.[addr])) return serialToIso(v);
+      if (isDateFormat(this.format(row, key))) return cellDate(v, { ...dateSystemOf(this.snap), time: true }) ?? v;
       return v;
     }
     if (typeof v === 'string') {
@@ -362,16 +244,8 @@ export class TableCells {
           return undefined;
         }
       }
-      if (/^\s*[A-Za-z_]\w*\s*=\s*[^;]+(;\s*[A-Za-z_]\w*\s*=\s*[^;]+)*;?\s*$/.test(s)) {
-        const rec: Record<string, number | string> = {};
-        for (const part of s.split(';')) {
-          const [k, x] = part.split('=');
-          if (!k || x === undefined) continue;
-          const n = parseNumber(x.trim());
-          rec[k.trim()] = n ?? x.trim();
-        }
-        return rec;
-      }
+      const vars = s.includes('=') ? parseVarsText(s) : undefined;
+      if (vars) return vars;
       return s;
     }
     return v;

@@ -85,8 +85,12 @@ export const META_KEYS = [
 ] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 
-/** Header of the per-row table in `_meta` (starts two rows below the key/value block). */
-export const META_ROW_HEADER = ['row', 'code', 'kind', 'assessedUnit', 'input', 'cells', 'max', 'spec'] as const;
+/**
+ * Header of the per-row table in `_meta` (starts two rows below the key/value block). `rule` (the
+ * leaf's rule as JSON) lets a file be checked without its master; templates written before it
+ * was added simply lack the column.
+ */
+export const META_ROW_HEADER = ['row', 'code', 'kind', 'assessedUnit', 'input', 'cells', 'max', 'spec', 'rule'] as const;
 
 /** Locked columns whose content is hashed (structure: codes, names, maxima, rules, evidence, lead). */
 export const HASHED_COLUMNS: readonly ColumnKey[] = ['code', 'name', 'max', 'rule', 'evidenceRequired', 'lead'];

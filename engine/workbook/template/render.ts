@@ -24,6 +24,7 @@ import {
   type MetaKey,
 } from './layout';
 import { selectRows, type TemplateRow } from './select';
+import { valueCell } from './accepts';
 
 export interface TemplateOptions {
   /** Language of the template's wording (default vi). */
@@ -76,6 +77,8 @@ export interface MetaRow {
   max: number;
   /** The leaf's InputSpec as JSON ("" for groups), so a file can be checked without its master. */
   spec: string;
+  /** The leaf's rule as JSON ("" for groups; absent in templates written before it was kept). */
+  rule?: string;
 }
 
 export interface RenderedTemplate {
@@ -187,36 +190,24 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
           styles.push({ range: v, style: { fill: LOCKED_FILL, align: 'center' } });
         } else {
           inputCols.push('value');
-          switch (inp.type) {
-            case 'choice':
-              validations.push({ range: v, type: 'list', values: inp.choices, prompt: vi(lang, 'Chọn trong danh sách', 'Pick from the list'), error: vi(lang, 'Giá trị phải chọn trong danh sách', 'Pick a value from the list') });
-              break;
-            case 'number':
-              validations.push({
-                range: v,
-                type: inp.integer ? 'whole' : 'decimal',
-                min: inp.min ?? 0,
-                max: inp.max ?? 1e12,
-                prompt: vi(lang, `Nhập số${inp.unit ? ' (' + inp.unit + ')' : ''}`, `Enter a number${inp.unit ? ' (' + inp.unit + ')' : ''}`),
-                error: vi(lang, 'Ô này chỉ nhận số', 'This cell takes a number'),
-              });
-              break;
-            case 'rate':
-              validations.push({ range: v, type: 'decimal', min: 0, max: 100, prompt: vi(lang, 'Tỷ lệ phần trăm từ 0 đến 100 (ví dụ 87,5)', 'Rate in percent, 0 to 100 (e.g. 87.5)'), error: vi(lang, 'Tỷ lệ phải từ 0 đến 100', 'Rate must be 0 to 100') });
-              styles.push({ range: v, style: { numFmt: '0.00' } });
-              break;
-            case 'date':
-              // A date validation stops text, so a cell that also takes words ("Chưa thực hiện")
-              // has none: the import checks it is a date or one of the words.
-              if (!inp.choices || inp.choices.length === 0)
-                validations.push({ range: v, type: 'date', prompt: vi(lang, 'Nhập ngày (dd/mm/yyyy)', 'Enter a date (dd/mm/yyyy)'), error: vi(lang, 'Ô này chỉ nhận ngày', 'This cell takes a date') });
-              styles.push({ range: v, style: { numFmt: 'dd/mm/yyyy' } });
-              break;
-            case 'vars':
-              // free text "name=value; …" (the rule text names the variables)
-              styles.push({ range: v, style: { numFmt: '@' } });
-              break;
+          // the cell takes what the rule reads: an Excel check only when every documented wording passes it
+          const cell = valueCell(r.rule?.kind, inp, r.node.rule);
+          if (cell.check === 'list') {
+            validations.push({ range: v, type: 'list', values: cell.list, prompt: vi(lang, 'Chọn trong danh sách', 'Pick from the list'), error: vi(lang, 'Giá trị phải chọn trong danh sách', 'Pick a value from the list') });
+          } else if (cell.check === 'number' && inp.type === 'number') {
+            validations.push({
+              range: v,
+              type: inp.integer ? 'whole' : 'decimal',
+              min: inp.min ?? 0,
+              max: inp.max ?? 1e12,
+              prompt: vi(lang, `Nhập số${inp.unit ? ' (' + inp.unit + ')' : ''}`, `Enter a number${inp.unit ? ' (' + inp.unit + ')' : ''}`),
+              error: vi(lang, 'Ô này chỉ nhận số', 'This cell takes a number'),
+            });
+          } else if (cell.check === 'date') {
+            validations.push({ range: v, type: 'date', prompt: vi(lang, 'Nhập ngày (dd/mm/yyyy)', 'Enter a date (dd/mm/yyyy)'), error: vi(lang, 'Ô này chỉ nhận ngày', 'This cell takes a date') });
           }
+          // "@" keeps "4/4" or "18/20" as typed (Excel would turn them into dates)
+          if (cell.numFmt !== undefined) styles.push({ range: v, style: { numFmt: cell.numFmt } });
         }
       }
       for (const k of inputCols) {
@@ -236,6 +227,7 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
       cells: rowCellsHash(line),
       max: r.max,
       spec: r.kind === 'leaf' && r.input ? JSON.stringify(r.input) : '',
+      rule: r.kind === 'leaf' && r.node.rule ? JSON.stringify(r.node.rule) : '',
     });
   });
   const lastTableRow = ROWS.first + rows.length - 1;
@@ -294,7 +286,7 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
   const metaValues: CellValue[][] = META_KEYS.map((k: MetaKey) => [k, meta[k]]);
   metaValues.push([]);
   metaValues.push([...META_ROW_HEADER]);
-  for (const m of metaRows) metaValues.push([m.row, m.code, m.kind, m.assessedUnit, m.input, m.cells, m.max, m.spec]);
+  for (const m of metaRows) metaValues.push([m.row, m.code, m.kind, m.assessedUnit, m.input, m.cells, m.max, m.spec, m.rule ?? '']);
   const metaSheet: RenderedSheet = {
     name: META_SHEET,
     marker: TEMPLATE_MARKERS.meta,
@@ -326,7 +318,7 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
   const steps = lang === 'vi'
     ? [
         `1. Mở trang "${SELF_SHEET}". Chỉ nhập vào các ô nền vàng; các ô khác đã khoá.`,
-        '2. Cột "Số liệu kê khai": chọn trong danh sách (Có / Không / Không áp dụng, mức độ) hoặc nhập số, tỷ lệ % (0–100, ví dụ 87,5), ngày (dd/mm/yyyy) theo gợi ý của ô. Không dán đè giá trị ngoài danh sách.',
+        '2. Cột "Số liệu kê khai": chọn trong danh sách (Có / Không / Không áp dụng, mức độ) hoặc nhập số, tỷ lệ % (ví dụ 87,5 hoặc 18/20), số lượng (ví dụ 3 hoặc 3/4), số vi phạm (ví dụ 2 hoặc Không vi phạm), ngày (dd/mm/yyyy) theo cột "Cách tính điểm". Không dán đè giá trị ngoài danh sách.',
         '3. Cột "Tài liệu kiểm chứng": ghi số, ký hiệu, ngày ban hành văn bản kiểm chứng (hoặc đường dẫn).',
         `4. Cột "Điểm tự chấm": từ 0 đến điểm tối đa, bước ${formatNumber(SCORE_STEP, 'vi')} (0; 0,25; 0,5; …).`,
         '5. Cột "Giải trình / ghi chú": nêu lý do khi không đạt điểm tối đa.',
@@ -334,7 +326,7 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
       ]
     : [
         `1. Open the "${SELF_SHEET}" sheet. Enter data only in yellow cells; the others are locked.`,
-        '2. "Declared value": pick from the list (Yes/No/N.A., levels) or enter a number, a rate in % (0–100, e.g. 87.5) or a date (dd/mm/yyyy) as the cell prompts. Do not paste values outside the list.',
+        '2. "Declared value": pick from the list (Yes/No/N.A., levels) or enter a number, a rate in % (e.g. 87.5 or 18/20), a count (e.g. 3 or 3/4), a number of violations (e.g. 2 or Không vi phạm) or a date (dd/mm/yyyy), as the "Scoring rule" column says. Do not paste values outside the list.',
         '3. "Evidence reference": number, symbol and date of the evidence document (or a link).',
         `4. "Self-score": 0 to the maximum, in steps of ${SCORE_STEP}.`,
         '5. "Explanation": why the maximum was not reached.',
