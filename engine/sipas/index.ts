@@ -3,7 +3,7 @@
  * intervals, weights, small-sample flags, gap to target, change from last year, drag analysis,
  * and the link to PAR INDEX survey-channel criteria.
  */
-export { scoreSipas, SIPAS_TIE_EPSILON, type ScoreSipasOptions, type ScoreSipasOutput } from './score';
+export { scoreSipas, SIPAS_TIE_EPSILON, type ScoreSipasOptions, type ScoreSipasOutput, type SipasUnitInfo } from './score';
 export { sipasToSurveyIndices, surveyIndicesFromSipas, previousFromResult } from './link';
 export {
   validateSipasInstrument,
