@@ -2,6 +2,37 @@
  * exceljs implementation of the WorkbookPort (engine/workbook/port.ts).
  * Browser-safe: no fs or path here (the standalone page uses it); file I/O lives in ./node.ts.
  *
+ * Write semantics (the same as the Office.js port's, proved by test/contract):
+ *
+ * - A sheet that exists and that this port's preceding `read` returned — an input sheet such as
+ *   "Kê khai" with its computed `out_` columns — is UPDATED IN PLACE, unless it was protected when
+ *   read or the rendered sheet has charts or conditional formats. `write` consumes the last read:
+ *   a second write without a new read replaces whole.
+ *   - Values: only cells whose value differs from what the read saw are written (null clears the
+ *     value, keeping the cell's style); a date cell the engine hands back as its serial is
+ *     unchanged; a formula whose cached value is unchanged is not touched; merged cells other than
+ *     the top-left one are never written. Overwriting the master of a shared formula first turns
+ *     the cells sharing it into their own formulas, so they survive.
+ *   - Styles and number formats of the rendered sheet apply to the ranges they name and only
+ *     there; a cell whose style already matches is not touched, one that changes gets its own copy
+ *     of its style first (exceljs shares one style object between cells of the same style after
+ *     loading, so mutating it would restyle the user's cells too).
+ *   - Validations the rendered sheet declares replace the validations of the cells of their range
+ *     only; the user's other validations stay.
+ *   - Column widths apply only to columns right of the content the read saw (the columns the
+ *     software adds); the frozen panes and page setup stay the user's; `hiddenRows` is the full
+ *     list (rows hidden when read and not listed are shown); hidden columns, merges not present,
+ *     print area, tab colour, state and protection apply when the rendered sheet gives them. The
+ *     marker goes into the left footer section (centre and right sections stay).
+ *   - Everything else stays: the user's validations, conditional formats, styles, number formats
+ *     (also of empty cells), column widths, row heights, frozen panes, merges, cell protection,
+ *     sheet state and tab colour.
+ * - Every other sheet the software owns (not read, or absent) is REPLACED WHOLE: removed and
+ *   re-created at the same position from the rendered sheet alone.
+ *
+ * Strings are always written as text: exceljs makes a formula only from a `{ formula }` object,
+ * and this port only ever assigns strings, numbers, booleans and null.
+ *
  * Charts: exceljs cannot write charts. `RenderedSheet.charts` is honoured by the Office.js port
  * only; here each chart becomes a chart-data table (title, data range, a copy of its values)
  * beside the sheet's content, so the numbers stay visible and a user can insert the chart by hand.
@@ -146,10 +177,127 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
     cell.alignment = al;
   }
   if (s.border) {
-    const side: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF9E9E9E' } };
+    const side: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: BORDER_ARGB } };
     cell.border = { top: side, left: side, bottom: side, right: side };
   }
-  if (s.locked !== undefined) cell.protection = { locked: s.locked };
+  if (s.locked !== undefined) cell.protection = { ...(cell.protection ?? {}), locked: s.locked };
+}
+
+const BORDER_ARGB = 'FF9E9E9E';
+
+/** Does the cell already look as `s` asks (so an in-place update can leave it alone)? */
+function styleMatches(cell: ExcelJS.Cell, s: CellStyle): boolean {
+  const font: Partial<ExcelJS.Font> = cell.font ?? {};
+  if (s.bold !== undefined && Boolean(font.bold) !== s.bold) return false;
+  if (s.italic !== undefined && Boolean(font.italic) !== s.italic) return false;
+  if (s.fontSize !== undefined && font.size !== s.fontSize) return false;
+  if (s.fontColor !== undefined && font.color?.argb !== argb(s.fontColor)) return false;
+  if (s.fill !== undefined) {
+    const f = cell.fill;
+    if (!f || f.type !== 'pattern' || f.pattern !== 'solid' || f.fgColor?.argb !== argb(s.fill)) return false;
+  }
+  if (s.numFmt !== undefined && (cell.numFmt || 'General') !== s.numFmt) return false;
+  if (s.wrap !== undefined || s.align !== undefined) {
+    const al: Partial<ExcelJS.Alignment> = cell.alignment ?? {};
+    if (al.vertical !== 'top') return false;
+    if (s.wrap !== undefined && Boolean(al.wrapText) !== s.wrap) return false;
+    if (s.align !== undefined && al.horizontal !== s.align) return false;
+  }
+  if (s.border) {
+    const b: Partial<ExcelJS.Borders> = cell.border ?? {};
+    for (const side of [b.top, b.left, b.bottom, b.right]) if (side?.style !== 'thin' || side.color?.argb !== BORDER_ARGB) return false;
+  }
+  if (s.locked !== undefined && (cell.protection?.locked ?? true) !== s.locked) return false;
+  return true;
+}
+
+/** Apply `s` to a cell of a sheet the user has: untouched when it already matches, else on the cell's own copy of its style. */
+function restyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  if (styleMatches(cell, s)) return;
+  cell.style = { ...cell.style };
+  applyStyle(cell, s);
+}
+
+/** Columns holding content: one past the last non-empty cell of the widest row. */
+function contentWidth(values: readonly (readonly CellValue[])[]): number {
+  let w = 0;
+  for (const row of values) {
+    for (let c = row.length - 1; c >= w; c--) {
+      const v = row[c];
+      if (v !== null && v !== undefined && v !== '') {
+        w = c + 1;
+        break;
+      }
+    }
+  }
+  return w;
+}
+
+/** Same content: null, undefined and '' all mean empty. */
+function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  const x = a === null || a === undefined ? '' : a;
+  const y = b === null || b === undefined ? '' : b;
+  return x === y;
+}
+
+const DAY_MS = 86400000;
+
+/** Would writing `want` leave the cell as it is? (The engine hands a date cell back as its serial.) */
+function unchanged(want: CellValue, read: ReadCell): boolean {
+  if (sameValue(want, read.value)) return true;
+  if (typeof want !== 'number' || !read.date || typeof read.value !== 'string') return false;
+  const serial = Date.parse(`${read.value.slice(0, 10)}T00:00:00Z`) / DAY_MS + 25569;
+  return Math.abs(want - serial) < 1e-9 || (serial < 61 && Math.abs(want - (serial - 1)) < 1e-9);
+}
+
+/** The master of a shared formula (other cells in `ref` reuse its formula). */
+function sharedMaster(v: ExcelJS.CellValue): string | undefined {
+  if (v === null || typeof v !== 'object' || !('shareType' in v) || v.shareType !== 'shared') return undefined;
+  return 'ref' in v && typeof v.ref === 'string' ? v.ref : undefined;
+}
+
+/** Before a shared formula's master is overwritten: the cells sharing it get their own formula. */
+function detachSharedFormula(ws: Ws, master: ExcelJS.Cell, ref: string): void {
+  const b = rangeBounds(ref);
+  if (!b) return;
+  for (let r = b.r0; r <= b.r1; r++) {
+    const row = ws.findRow(r + 1);
+    if (!row) continue;
+    for (let c = b.c0; c <= b.c1; c++) {
+      const cell = row.findCell(c + 1);
+      const v = cell?.value;
+      if (!cell || cell === master || v === null || typeof v !== 'object' || !('sharedFormula' in v) || v.sharedFormula !== master.address) continue;
+      const formula = cell.formula;
+      const result = 'result' in v ? v.result : undefined;
+      cell.value = (result === undefined ? { formula } : { formula, result }) as ExcelJS.CellValue;
+    }
+  }
+}
+
+/** A footer with its left section set to `text` (centre and right sections kept). */
+export function withLeftFooter(footer: string | undefined, text: string): string {
+  const parts: Record<'L' | 'C' | 'R', string> = { L: '', C: '', R: '' };
+  const f = footer ?? '';
+  let section: 'L' | 'C' | 'R' = 'C'; // text before any code is centred
+  let i = 0;
+  while (i < f.length) {
+    const ch = f[i];
+    const next = f[i + 1];
+    if (ch === '&' && (next === 'L' || next === 'C' || next === 'R')) {
+      section = next;
+      i += 2;
+      continue;
+    }
+    if (ch === '&' && next !== undefined) {
+      parts[section] += ch + next; // "&&", "&P", "&\"font\""…
+      i += 2;
+      continue;
+    }
+    parts[section] += ch ?? '';
+    i++;
+  }
+  parts.L = text.replace(/&/g, '&&');
+  return `&L${parts.L}` + (parts.C ? `&C${parts.C}` : '') + (parts.R ? `&R${parts.R}` : '');
 }
 
 function excelDate(iso: string): Date {
@@ -195,9 +343,67 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** exceljs keeps a sheet's validations by address: one cell ("B4") or a range ("B4:B900"). */
+interface ValidationStore {
+  model: Record<string, ExcelJS.DataValidation | undefined>;
+}
+
+function validationStore(ws: Ws): ValidationStore | undefined {
+  const dv = (ws as unknown as { dataValidations?: ValidationStore }).dataValidations;
+  return dv && typeof dv.model === 'object' ? dv : undefined;
+}
+
+type Box = { r0: number; c0: number; r1: number; c1: number };
+
+function boxAddress(b: Box): string {
+  return b.r0 === b.r1 && b.c0 === b.c1 ? a1(b.r0, b.c0) : `${a1(b.r0, b.c0)}:${a1(b.r1, b.c1)}`;
+}
+
+/** `a` minus `b`: up to four boxes (above, below, left, right of the overlap). */
+function subtractBox(a: Box, b: Box): Box[] {
+  const r0 = Math.max(a.r0, b.r0);
+  const r1 = Math.min(a.r1, b.r1);
+  const c0 = Math.max(a.c0, b.c0);
+  const c1 = Math.min(a.c1, b.c1);
+  if (r0 > r1 || c0 > c1) return [a];
+  const out: Box[] = [];
+  if (a.r0 < r0) out.push({ r0: a.r0, c0: a.c0, r1: r0 - 1, c1: a.c1 });
+  if (r1 < a.r1) out.push({ r0: r1 + 1, c0: a.c0, r1: a.r1, c1: a.c1 });
+  if (a.c0 < c0) out.push({ r0, c0: a.c0, r1, c1: c0 - 1 });
+  if (c1 < a.c1) out.push({ r0, c0: c1 + 1, r1, c1: a.c1 });
+  return out;
+}
+
+/** Remove validation from the cells of `box` (as Office.js `Range.dataValidation.clear()`); cells around keep theirs. */
+function clearValidations(ws: Ws, box: Box): void {
+  const store = validationStore(ws);
+  if (!store) return;
+  for (const key of Object.keys(store.model)) {
+    const dv = store.model[key];
+    const kb = rangeBounds(key);
+    if (!kb) continue;
+    const rest = subtractBox(kb, box);
+    if (rest.length === 1 && rest[0] === kb) continue;
+    delete store.model[key];
+    if (dv) for (const piece of rest) store.model[boxAddress(piece)] = dv;
+  }
+}
+
+/** Set `model` on every cell of `box`: one range entry (large ranges stay one rule on save). */
+function addValidation(ws: Ws, box: Box, model: ExcelJS.DataValidation): void {
+  const store = validationStore(ws);
+  if (store) {
+    store.model[boxAddress(box)] = model;
+    return;
+  }
+  for (let r = box.r0; r <= box.r1; r++) for (let c = box.c0; c <= box.c1; c++) ws.getCell(r + 1, c + 1).dataValidation = model;
+}
+
 export class ExcelJsPort implements WorkbookPort {
   readonly host = 'exceljs' as const;
   readonly workbook: ExcelJS.Workbook;
+  /** Sheets as the last `read` returned them; used (then dropped) by the next `write`. */
+  private lastRead = new Map<string, SheetSnapshot>();
 
   private constructor(wb: ExcelJS.Workbook) {
     this.workbook = wb;
@@ -235,13 +441,19 @@ export class ExcelJsPort implements WorkbookPort {
       const ws = this.workbook.getWorksheet(name);
       if (ws) out.push(readSheet(ws));
     }
+    this.lastRead = new Map(out.map((s) => [s.name, s]));
     return out;
   }
 
   async write(sheets: readonly RenderedSheet[], options: WriteOptions = {}): Promise<void> {
+    const seen = this.lastRead;
+    this.lastRead = new Map();
     let done = 0;
     for (const sheet of sheets) {
-      await this.writeSheet(sheet);
+      const snap = seen.get(sheet.name);
+      const ws = this.workbook.getWorksheet(sheet.name);
+      if (snap && ws && canUpdateInPlace(snap, sheet)) await this.updateSheet(ws, sheet, snap);
+      else await this.writeSheet(sheet);
       done++;
       options.onProgress?.(done / sheets.length);
     }
@@ -268,9 +480,10 @@ export class ExcelJsPort implements WorkbookPort {
     return ws;
   }
 
+  /** An owned sheet: replaced whole by a fresh one built from `sheet` alone. */
   private async writeSheet(sheet: RenderedSheet): Promise<void> {
     const ws = this.replaceSheet(sheet.name);
-    ws.headerFooter.oddFooter = `&L${sheet.marker}`;
+    ws.headerFooter.oddFooter = withLeftFooter(undefined, sheet.marker);
     // Print on A4, one page wide (as many pages tall as needed); wide tables in landscape.
     const columns = sheet.columnWidths?.length ?? sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
     ws.pageSetup = { paperSize: 9, orientation: (sheet.landscape ?? columns > 8) ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
@@ -320,38 +533,10 @@ export class ExcelJsPort implements WorkbookPort {
         rules: [{ type: 'cellIs', operator: cf.rule as ExcelJS.CellIsOperators, formulae, style, priority: priority++ }],
       });
     }
-    // dropdowns: inline when short, else from a hidden list sheet
-    const longLists: string[][] = [];
-    for (const v of sheet.validations ?? []) {
-      let listRef: string | undefined;
-      if (v.type === 'list') {
-        listRef = inlineList(v.values);
-        if (listRef === undefined) {
-          const col = longLists.length;
-          longLists.push(v.values);
-          listRef = `${quoteSheet(listSheetName(sheet.name))}!$${columnName(col)}$1:$${columnName(col)}$${Math.max(1, v.values.length)}`;
-        }
-      }
-      const model = validationModel(v, listRef);
-      const b = rangeBounds(v.range);
-      if (!b) continue;
-      const cells = (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
-      if (cells > 500) {
-        // large ranges (whole input columns) stay one rule instead of one per cell
-        const dv = (ws as unknown as { dataValidations?: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-        if (dv) {
-          dv.add(`${a1(b.r0, b.c0)}:${a1(b.r1, b.c1)}`, model);
-          continue;
-        }
-      }
-      for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) ws.getCell(r + 1, c + 1).dataValidation = model;
-    }
+    const longLists = this.applyValidations(ws, sheet, false);
     const listName = listSheetName(sheet.name);
-    if (longLists.length > 0) {
-      const ls = this.replaceSheet(listName);
-      longLists.forEach((vals, c) => vals.forEach((val, r) => (ls.getCell(r + 1, c + 1).value = val)));
-      ls.state = 'veryHidden';
-    } else if (sheet.name !== listName && this.workbook.getWorksheet(listName)) {
+    if (longLists.length > 0) this.writeListSheet(listName, longLists);
+    else if (sheet.name !== listName && this.workbook.getWorksheet(listName)) {
       this.workbook.removeWorksheet(this.workbook.getWorksheet(listName)?.id ?? -1);
     }
     // charts cannot be written by exceljs: each chart becomes a chart-data table beside the content
@@ -381,9 +566,106 @@ export class ExcelJsPort implements WorkbookPort {
         row++;
       }
     }
-    if (sheet.printArea) ws.pageSetup.printArea = sheet.printArea;
-    if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
-    if (sheet.state && sheet.state !== 'visible') ws.state = sheet.state;
+    await this.finish(ws, sheet);
+  }
+
+  /**
+   * An input sheet the last read returned, updated in place (see the header comment): changed
+   * values only, the rendered styles and validations on the ranges they name, widths of added
+   * columns; the user's formats, validations, widths, panes, merges and layout stay.
+   */
+  private async updateSheet(ws: Ws, sheet: RenderedSheet, seen: SheetSnapshot): Promise<void> {
+    // a loaded sheet may have no header/footer or page setup at all
+    const hf: Partial<ExcelJS.HeaderFooter> = ws.headerFooter ?? {};
+    ws.headerFooter = { ...hf, oddFooter: withLeftFooter(hf.oddFooter, sheet.marker) };
+    // 1. values: every rendered cell, then cells the rendered sheet no longer has
+    const put = (cell: ExcelJS.Cell, v: CellValue): void => {
+      const ref = sharedMaster(cell.value);
+      if (ref) detachSharedFormula(ws, cell, ref);
+      cell.value = v;
+    };
+    sheet.values.forEach((values, r) => {
+      const row = ws.findRow(r + 1);
+      for (let c = 0; c < values.length; c++) {
+        const want = values[c] ?? null;
+        const cell = row?.findCell(c + 1);
+        if (!cell) {
+          if (want !== null && want !== '') put(ws.getCell(r + 1, c + 1), want);
+          continue;
+        }
+        if (cell.isMerged && cell.master !== cell) continue; // the value lives in the top-left cell
+        if (!unchanged(want, readCellValue(cell.value))) put(cell, want);
+      }
+    });
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const known = sheet.values[rowNumber - 1]?.length ?? 0;
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        if (colNumber <= known || (cell.isMerged && cell.master !== cell)) return;
+        if (readCellValue(cell.value).value !== null) put(cell, null);
+      });
+    });
+    // 2. styles on the ranges they name, nowhere else
+    for (const { range, style } of sheet.styles ?? []) {
+      const b = rangeBounds(range);
+      if (!b) continue;
+      for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) restyle(ws.getCell(r + 1, c + 1), style);
+    }
+    // 3. layout: widths of the columns the software adds; the rendered list of hidden rows
+    const from = contentWidth(seen.values);
+    (sheet.columnWidths ?? []).forEach((w, i) => {
+      if (i >= from) ws.getColumn(i + 1).width = w;
+    });
+    const hidden = new Set(sheet.hiddenRows ?? []);
+    for (const r of seen.hiddenRows ?? []) if (!hidden.has(r)) ws.getRow(r).hidden = false;
+    for (const r of hidden) ws.getRow(r).hidden = true;
+    for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
+    const merged = new Set(seen.merged ?? []);
+    for (const m of sheet.merges ?? []) {
+      if (merged.has(m)) continue;
+      try {
+        ws.mergeCells(m);
+      } catch {
+        // overlaps a merge the user made: keep theirs
+      }
+    }
+    // 4. validations the rendered sheet declares replace those of their range only
+    const longLists = this.applyValidations(ws, sheet, true);
+    if (longLists.length > 0) this.writeListSheet(listSheetName(sheet.name), longLists);
+    await this.finish(ws, sheet);
+  }
+
+  /** Dropdowns inline when short, else from a hidden list sheet; returns the long lists (one column each). */
+  private applyValidations(ws: Ws, sheet: RenderedSheet, clearFirst: boolean): string[][] {
+    const longLists: string[][] = [];
+    for (const v of sheet.validations ?? []) {
+      let listRef: string | undefined;
+      if (v.type === 'list') {
+        listRef = inlineList(v.values);
+        if (listRef === undefined) {
+          const col = longLists.length;
+          longLists.push(v.values);
+          listRef = `${quoteSheet(listSheetName(sheet.name))}!$${columnName(col)}$1:$${columnName(col)}$${Math.max(1, v.values.length)}`;
+        }
+      }
+      const b = rangeBounds(v.range);
+      if (!b) continue;
+      if (clearFirst) clearValidations(ws, b);
+      addValidation(ws, b, validationModel(v, listRef));
+    }
+    return longLists;
+  }
+
+  private writeListSheet(name: string, lists: readonly string[][]): void {
+    const ls = this.replaceSheet(name);
+    lists.forEach((vals, c) => vals.forEach((val, r) => (ls.getCell(r + 1, c + 1).value = val)));
+    ls.state = 'veryHidden';
+  }
+
+  /** What both kinds of write apply when the rendered sheet gives it: print area, tab colour, state, protection. */
+  private async finish(ws: Ws, sheet: RenderedSheet): Promise<void> {
+    if (sheet.printArea) ws.pageSetup = { ...(ws.pageSetup ?? {}), printArea: sheet.printArea };
+    if (sheet.tabColor) ws.properties = { ...(ws.properties ?? {}), tabColor: { argb: argb(sheet.tabColor) } };
+    if (sheet.state) ws.state = sheet.state;
     if (sheet.protection) {
       await ws.protect(sheet.protection.password ?? '', {
         selectLockedCells: true,
@@ -400,4 +682,9 @@ export class ExcelJsPort implements WorkbookPort {
       });
     }
   }
+}
+
+/** Update in place, or replace whole? (The same rule as the Office.js port's.) */
+function canUpdateInPlace(seen: SheetSnapshot, sheet: RenderedSheet): boolean {
+  return !seen.protected && !(sheet.charts ?? []).length && !(sheet.conditionalFormats ?? []).length;
 }

@@ -10,12 +10,16 @@
  * carries more than `rangeBudgetBytes` (estimated by JSON length). A full recompute is therefore
  * list + read + write = 3 syncs whatever the number of units.
  *
- * Write payload: a sheet that the preceding `read` of this port loaded (an input sheet such as
- * "Kê khai" with its computed `out_` columns) is updated in place: only cells whose value
- * differs from what was read are sent, in rectangular blocks, and number formats only where
- * they change; formulas and validations the user put there stay. Other sheets are replaced
- * whole. A number format that covers a whole range is sent once (Office.js applies a single
- * value to every cell of the range), never as a per-cell array.
+ * Write semantics (the same as the exceljs port's, proved by test/contract; the rule is spelled out
+ * on `WorkbookPort.write`): a sheet that the preceding `read` of this port loaded (an input sheet
+ * such as "Kê khai" with its computed `out_` columns), unprotected when read, rendered without
+ * charts or conditional formats, is updated in place: only cells whose value differs from what
+ * was read are sent, in rectangular blocks, and number formats only where they change; the
+ * rendered styles and validations apply to the ranges they name only (a validation clears those
+ * cells' validation first); widths only to the columns right of the content read; frozen panes,
+ * state (unless given), tab colour (unless given) and everything else the user made stay. Other
+ * sheets are replaced whole. A number format that covers a whole range is sent once (Office.js
+ * applies a single value to every cell of the range), never as a per-cell array.
  *
  * Strings are written as text, never as formulas or numbers: Office.js parses a string value as
  * if typed, so any string that could be read as a formula, number, date, boolean or error gets a
@@ -160,6 +164,21 @@ function sameValue(a: unknown, b: unknown): boolean {
   const x = a === null || a === undefined ? '' : a;
   const y = b === null || b === undefined ? '' : b;
   return x === y;
+}
+
+/** Columns holding content: one past the last non-empty cell of the widest row (as files/port.ts counts them). */
+function contentWidth(values: readonly (readonly CellValue[])[]): number {
+  let w = 0;
+  for (const row of values) {
+    for (let c = row.length - 1; c >= w; c--) {
+      const v = row[c];
+      if (v !== null && v !== undefined && v !== '') {
+        w = c + 1;
+        break;
+      }
+    }
+  }
+  return w;
 }
 
 /** Sets a property that Office.js applies to every cell when given one value instead of a 2-D array. */
@@ -566,27 +585,29 @@ export class OfficeJsPort implements WorkbookPort {
     for (const { range, style } of sheet.styles ?? []) await this.applyStyle(ws, range, style, flusher, false);
     const keepHidden = new Set(sheet.hiddenRows ?? []);
     for (const row of seen.snap.hiddenRows ?? []) if (!keepHidden.has(row)) ws.getRange(`${row}:${row}`).rowHidden = false;
-    if (!sheet.state && seen.snap.state && seen.snap.state !== 'visible') {
-      ws.visibility = 'Visible';
-      const entry = order.find((s) => s.name === sheet.name);
-      if (entry) entry.state = 'visible';
-    }
+    // the user's layout stays: widths of the columns that held content when read, frozen panes, state (unless given)
     const merged = new Set(seen.snap.merged ?? []);
-    await this.decorate(ctx, ws, { ...sheet, merges: (sheet.merges ?? []).filter((m) => !merged.has(m)) }, order, flusher);
+    await this.decorate(ctx, ws, { ...sheet, merges: (sheet.merges ?? []).filter((m) => !merged.has(m)) }, order, flusher, { widthsFrom: contentWidth(seen.snap.values), keepPanes: true });
   }
 
-  /** Everything of a sheet besides its values and number formats: widths, styles, hidden rows, merges, freeze, rules, charts, page, state, protection. */
-  private async decorate(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: RenderedSheet, order: SheetEntry[], flusher: Flusher): Promise<void> {
-    (sheet.columnWidths ?? []).forEach((w, i) => {
+  /**
+   * Everything of a sheet besides its values and number formats: widths, styles, hidden rows, merges, freeze, rules, charts, page, state, protection.
+   * In place, widths apply only from column `widthsFrom` on and the panes are the user's.
+   */
+  private async decorate(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: RenderedSheet, order: SheetEntry[], flusher: Flusher, inPlace?: { widthsFrom: number; keepPanes: boolean }): Promise<void> {
+    const widthsFrom = inPlace?.widthsFrom ?? 0;
+    const widths = (sheet.columnWidths ?? []).slice(widthsFrom);
+    widths.forEach((w, j) => {
       // characters → points (≈ 7 px per character + 5 px padding; 0.75 pt per px)
-      ws.getRange(`${columnName(i)}:${columnName(i)}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75 * 100) / 100;
+      const col = columnName(widthsFrom + j);
+      ws.getRange(`${col}:${col}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75 * 100) / 100;
     });
-    await flusher.add((sheet.columnWidths ?? []).length * OP_BYTES);
+    await flusher.add(widths.length * OP_BYTES);
     for (const row of sheet.hiddenRows ?? []) ws.getRange(`${row}:${row}`).rowHidden = true;
     for (const col of sheet.hiddenColumns ?? []) ws.getRange(`${columnName(col - 1)}:${columnName(col - 1)}`).columnHidden = true;
     for (const m of sheet.merges ?? []) ws.getRange(m).merge(false);
     await flusher.add(((sheet.hiddenRows ?? []).length + (sheet.hiddenColumns ?? []).length + (sheet.merges ?? []).length) * OP_BYTES);
-    if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) && !this.missing('freeze', sheet.name)) {
+    if (!inPlace?.keepPanes && sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) && !this.missing('freeze', sheet.name)) {
       if (sheet.freeze.columns === 0) ws.freezePanes.freezeRows(sheet.freeze.rows);
       else if (sheet.freeze.rows === 0) ws.freezePanes.freezeColumns(sheet.freeze.columns);
       else ws.freezePanes.freezeAt(ws.getRange(rangeA1(0, 0, sheet.freeze.rows - 1, sheet.freeze.columns - 1)));
@@ -629,7 +650,7 @@ export class OfficeJsPort implements WorkbookPort {
     if (sheet.printArea && !this.missing('printArea', sheet.name)) ws.pageLayout.setPrintArea(sheet.printArea);
     if (!this.missing('footerMarker', sheet.name)) ws.pageLayout.headersFooters.defaultForAllPages.leftFooter = sheet.marker;
     if (sheet.tabColor && !this.missing('tabColor', sheet.name)) ws.tabColor = hexColor(sheet.tabColor);
-    if (sheet.state && sheet.state !== 'visible') {
+    if (sheet.state && (sheet.state !== 'visible' || inPlace)) {
       ws.visibility = excelVisibility(sheet.state);
       const entry = order.find((s) => s.name === sheet.name);
       if (entry) entry.state = sheet.state;

@@ -76,7 +76,11 @@ export interface ChartSpec {
   height?: number;
 }
 
-/** A whole sheet the software owns, as pure data. Rewritten whole on every run. */
+/**
+ * A sheet as pure data. A sheet the software owns is rewritten whole from it on every run; an
+ * input sheet the last read returned (e.g. "Kê khai" with its computed `out_` columns) is updated
+ * in place from it — see `WorkbookPort.write`.
+ */
 export interface RenderedSheet {
   name: string;
   /** Ownership marker written into the sheet (e.g. "parindex:results"), so readers and users recognise it. */
@@ -121,7 +125,28 @@ export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   /** One batched read of the named sheets (missing names are simply absent from the result). */
   read(names: readonly string[]): Promise<SheetSnapshot[]>;
-  /** One batched write: each sheet is created or replaced whole. Never touches sheets not listed. */
+  /**
+   * One batched write. Never touches sheets not listed. Two cases per sheet, the same in every port:
+   *
+   * - **Input sheet, updated in place**: the sheet exists, the port's preceding `read` returned it
+   *   (each `write` consumes the last read: a second write without a new read replaces whole), it
+   *   was not protected when read, and the rendered sheet has no charts and no conditional formats.
+   *   Only cells whose value differs from what was read are written (a rendered null clears a cell;
+   *   a date cell handed back as its serial counts as unchanged); a formula whose cached value is
+   *   unchanged is not touched. The rendered `styles` (number formats included) apply to the ranges
+   *   they name and nothing else; `validations` replace the validations of the cells of their
+   *   range only; `columnWidths` apply only to columns right of the content the read saw (the
+   *   columns the software adds); `hiddenRows` is the sheet's full list (rows hidden when read and
+   *   not listed are shown); `hiddenColumns`, `merges`, `printArea`, `tabColor`, `state` and
+   *   `protection` apply when given; `freeze` and page layout are not applied. Everything else the
+   *   user made — validations, conditional formats, styles, number formats (also of empty cells),
+   *   column widths, row heights, frozen panes, merges, cell protection, sheet state, tab colour —
+   *   stays.
+   * - **Owned sheet, replaced whole** (every other case, also a sheet absent from the workbook): a
+   *   fresh sheet at the same position, built from the rendered sheet alone.
+   *
+   * In both cases strings are written as text, never as formulas, numbers or dates.
+   */
   write(sheets: readonly RenderedSheet[], options?: WriteOptions): Promise<void>;
   /** Select a cell for the user (task pane: "click an issue to select its cell"). Optional. */
   select?(sheet: string, cell: string): Promise<void>;

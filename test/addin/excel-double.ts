@@ -6,6 +6,11 @@
  * payload (JSON length) of every queued write and of every sync, rejects a sync whose payload
  * exceeds 5 MB (Excel on the web's limit), and parses written strings as Excel does for typed
  * input: "=…" becomes a formula, "123" a number, "'text" text without the apostrophe.
+ *
+ * Data validation is per cell, as in Excel: `Range.dataValidation.clear()` removes it from the
+ * cells of the range only (a rule covering more keeps the rest), and setting `rule` puts the rule
+ * on every cell of the range, replacing what those cells had. Formats (`Range.format.*`,
+ * `columnWidth` included) are kept as a log of writes; `styleAt` answers what a cell shows.
  */
 import type { ExcelRunner } from '../../addin/excel/port';
 import { compareVersions } from '../../addin/excel/capabilities';
@@ -128,6 +133,34 @@ function boxAddress(b: Box): string {
   const s = `${colName(b.c0)}${b.r0 + 1}`;
   const e = `${colName(b.c1)}${b.r1 + 1}`;
   return s === e ? s : `${s}:${e}`;
+}
+
+function contains(b: Box, r: number, c: number): boolean {
+  return r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1;
+}
+
+/** `a` minus `b`: up to four boxes around the overlap. */
+function subtract(a: Box, b: Box): Box[] {
+  const r0 = Math.max(a.r0, b.r0);
+  const r1 = Math.min(a.r1, b.r1);
+  const c0 = Math.max(a.c0, b.c0);
+  const c1 = Math.min(a.c1, b.c1);
+  if (r0 > r1 || c0 > c1) return [a];
+  const out: Box[] = [];
+  if (a.r0 < r0) out.push({ r0: a.r0, c0: a.c0, r1: r0 - 1, c1: a.c1 });
+  if (r1 < a.r1) out.push({ r0: r1 + 1, c0: a.c0, r1: a.r1, c1: a.c1 });
+  if (a.c0 < c0) out.push({ r0, c0: a.c0, r1, c1: c0 - 1 });
+  if (c1 < a.c1) out.push({ r0, c0: c1 + 1, r1, c1: a.c1 });
+  return out;
+}
+
+/** Remove validation from the cells of `box` (Range.dataValidation.clear()). */
+function clearValidation(s: SheetModel, box: Box): void {
+  s.validations = s.validations.flatMap((v) => {
+    const vb = parseAddress(v.address);
+    const rest = subtract(vb, box);
+    return rest.length === 1 && rest[0] === vb ? [v] : rest.map((b) => ({ ...v, address: boxAddress(b) }));
+  });
 }
 
 /** Excel's reading of typed input. */
@@ -483,9 +516,16 @@ class RangeProxy extends Loadable {
     };
     const self = this;
     this.dataValidation = {
-      clear: () => undefined,
+      clear: () => ctx.enqueue(() => clearValidation(sheet(), self.box), 0, 'Range.dataValidation.clear'),
       set rule(r: unknown) {
-        ctx.enqueue(() => sheet().validations.push({ address: boxAddress(self.box), rule: r }), JSON.stringify(r).length, 'Range.dataValidation.rule');
+        ctx.enqueue(
+          () => {
+            clearValidation(sheet(), self.box); // one validation per cell: the range's cells take the new rule
+            sheet().validations.push({ address: boxAddress(self.box), rule: r });
+          },
+          JSON.stringify(r).length,
+          'Range.dataValidation.rule',
+        );
       },
       get rule(): unknown {
         return undefined;
@@ -722,6 +762,31 @@ export class ExcelDouble {
   cell(sheet: string, address: string): CellModel | undefined {
     const b = parseAddress(address);
     return this.sheet(sheet)?.cells.get(key(b.r0, b.c0));
+  }
+
+  /** Put a cell directly (no sync), as if typed or formatted by a user. */
+  setCell(sheet: string, address: string, model: CellModel): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const b = parseAddress(address);
+    s.cells.set(key(b.r0, b.c0), model);
+  }
+
+  /** The last value written to format property `prop` ("fill.color", "columnWidth"…) on a range holding the cell. */
+  styleAt(sheet: string, address: string, prop: string): unknown {
+    const b = parseAddress(address);
+    const styles = this.sheet(sheet)?.styles ?? [];
+    for (let i = styles.length - 1; i >= 0; i--) {
+      const st = styles[i];
+      if (st && st.prop === prop && contains(parseAddress(st.address), b.r0, b.c0)) return st.value;
+    }
+    return undefined;
+  }
+
+  /** The validation rule of a cell, if any. */
+  validationAt(sheet: string, address: string): unknown {
+    const b = parseAddress(address);
+    return this.sheet(sheet)?.validations.find((v) => contains(parseAddress(v.address), b.r0, b.c0))?.rule;
   }
 
   resetStats(): void {
