@@ -211,8 +211,8 @@ export function scoreDocumentRound(raw: unknown, options: ScoreRoundOptions): Sc
   const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : undefined;
   if (obj && obj['sipas'] !== undefined) {
     const units = unitSchema.array().safeParse(obj['units']);
-    void units; // TODO(units for SIPAS ranks within kind)
-    const s = scoreSipas(obj['sipas']);
+    // ranks within unit kind, names for the tables
+    const s = scoreSipas(obj['sipas'], units.success ? { units: units.data } : {});
     sipas = s.result;
     const merged: Record<string, Record<string, unknown>> = {};
     for (const [u, mm] of Object.entries(sipasToSurveyIndices(s.result))) merged[u] = { ...mm };

@@ -80,7 +80,7 @@ export function scoreMaster(
   if (doc.sipas) {
     const s = scoreSipas(
       { ...(doc.sipas as Record<string, unknown>), ...(extras.settings.surveyTarget !== undefined ? { target: extras.settings.surveyTarget } : {}) },
-      extras.settings.surveyTarget !== undefined ? { target: extras.settings.surveyTarget } : {},
+      { ...(extras.settings.surveyTarget !== undefined ? { target: extras.settings.surveyTarget } : {}), units: doc.units },
     );
     sipas = s.result;
     issues.push(...s.result.issues);
