@@ -16,12 +16,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { scoreDocument, whatIf, type ScoringDocument } from '../engine';
+import { scoreDocument, sheetsToRead, whatIf, type ScoringDocument } from '../engine';
 import { renderMasterInputSheets } from '../engine/workbook/master';
 import type { CellValue } from '../engine/workbook/port';
 import { OfficeJsPort } from '../addin/excel/port';
 import { recompute } from '../addin/taskpane/recompute';
-import { computeMaster, masterInputs } from '../addin/taskpane/engine';
+import { computeMaster } from '../addin/taskpane/engine';
 import { ExcelDouble } from '../test/addin/excel-double';
 import { syntheticDocument } from './synthetic';
 import { buildFormulaWorkbook, recalcWithLibreOffice, readRecalculatedIndices } from './libreoffice';
@@ -167,7 +167,7 @@ async function syncBench(units: number): Promise<{ units: number; syncs: number;
   const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
   dbl.resetStats();
   const r = await recompute(port, {
-    inputSheets: masterInputs,
+    inputSheets: sheetsToRead,
     compute: (snaps) => Promise.resolve(computeMaster(snaps, { lang: 'vi', file: 'master.xlsx' })),
   });
   if (!r.ok || r.written.length === 0) throw new Error(`bench: recompute wrote nothing (${r.issues.filter((i) => i.severity === 'error').length} errors, first ${r.issues[0]?.code ?? ''})`);

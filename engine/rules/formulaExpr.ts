@@ -13,6 +13,9 @@ import type { MathNode } from 'mathjs';
  */
 
 type MathLib = typeof MathJs;
+/** The module loader's `require` (CommonJS under jest and the esbuild/webpack bundles), declared
+ * here so that the engine compiles without Node types. */
+declare const require: (id: 'mathjs') => unknown;
 let loaded: { lib: MathLib; parse: (src: string) => MathNode } | undefined;
 
 /**
