@@ -2,3 +2,4 @@ export * from './layout';
 export * from './hash';
 export * from './select';
 export * from './render';
+export * from './accepts';
