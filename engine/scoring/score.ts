@@ -234,8 +234,9 @@ function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: 
     if (!outcome.missing || outcome.issues.length > 0) base.rulePoints = outcome.points;
     for (const ri of outcome.issues) issues.push(issue(ri.code, ri.params ?? {}, where, ri.severity ?? 'error'));
   }
-  const checkRange = (x: number, what: string): number => {
-    if (x < -POINTS_EPS || x > node.max + POINTS_EPS) issues.push(issue('scoring.pointsOutOfRange', { what, value: x, max: node.max }, where));
+  // `field` names the input the issue is about, so a sheet reader can point at that very cell
+  const checkRange = (x: number, what: string, field: 'self' | 'appraisal1' | 'appraisal2'): number => {
+    if (x < -POINTS_EPS || x > node.max + POINTS_EPS) issues.push(issue('scoring.pointsOutOfRange', { what, value: x, max: node.max, field }, where));
     return clampPoints(x, node.max);
   };
 
@@ -243,13 +244,13 @@ function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: 
   let source: FinalSource = 'none';
   let missing = false;
   if (rounds.length > 0) {
-    rounds.forEach((r, i) => checkRange(r, t(i === 0 ? 'scoring.round.appraisal1' : 'scoring.round.appraisal2', {}, lang)));
+    rounds.forEach((r, i) => checkRange(r, t(i === 0 ? 'scoring.round.appraisal1' : 'scoring.round.appraisal2', {}, lang), i === 0 ? 'appraisal1' : 'appraisal2'));
     const last = rounds[rounds.length - 1] ?? 0;
     points = clampPoints(last, node.max);
     source = rounds.length >= 2 ? 'appraisal2' : 'appraisal1';
     const reference = a?.self ?? (outcome && !outcome.missing ? outcome.points : undefined);
     if (reference !== undefined && !(a?.reason ?? '').trim() && rounds.some((r) => Math.abs(r - reference) > POINTS_EPS))
-      issues.push(issue('scoring.appraisalWithoutReason', { self: reference, appraisal: last }, where, 'warning'));
+      issues.push(issue('scoring.appraisalWithoutReason', { self: reference, appraisal: last, field: rounds.length >= 2 ? 'appraisal2' : 'appraisal1' }, where, 'warning'));
     const head = t(source === 'appraisal2' ? 'scoring.reason.appraisal2' : 'scoring.reason.appraisal1', { points: pts(points, node.max, lang) }, lang);
     base.reason = a?.reason ? `${head} — ${t('scoring.reason.why', { reason: a.reason }, lang)}` : head;
   } else if (outcome && !outcome.missing) {
@@ -258,7 +259,7 @@ function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: 
     // Words only where points were lost: a leaf at full points needs no reason (and scoring stays fast).
     if (node.rule && node.max - points > POINTS_EPS) base.reason = explain(node.rule, outcome, lang);
   } else if (a?.self !== undefined) {
-    points = checkRange(a.self, t('scoring.round.self', {}, lang));
+    points = checkRange(a.self, t('scoring.round.self', {}, lang), 'self');
     source = 'self';
     base.reason = t('scoring.reason.self', { points: pts(points, node.max, lang) }, lang);
   } else {

@@ -45,7 +45,9 @@ export function locateIssues(issues: readonly Issue[], doc: MasterDocument, file
     if (i.unit && i.criterion) {
       const ref = locations[assessmentKey(i.unit, i.criterion)];
       if (ref) {
-        const key = /self|points/i.test(i.code) && !ref.cells['value'] ? 'self' : 'value';
+        // an issue that names its input (self-score, appraisal round) points at that cell
+        const field = typeof i.params?.['field'] === 'string' ? i.params['field'] : undefined;
+        const key = field && ref.cells[field] ? field : /self|points/i.test(i.code) && !ref.cells['value'] ? 'self' : 'value';
         const cell = ref.cells[key] ?? ref.cells['criterion'];
         return { ...i, ...(file ? { file } : {}), sheet: ref.sheet, ...(cell ? { cell } : {}) };
       }
