@@ -160,7 +160,7 @@ describe('import on a master workbook', () => {
 
   test('a rejected file is listed in "Kiểm tra dữ liệu" of the new master and its late time is kept', async () => {
     const master = await snapshotsOf(masterData({ assessments: [] }));
-    const bad = await filledFor('KG', [{ criterion: '1.1', value: 'x', self: 1 }, { criterion: '1.2', self: 1 }]);
+    const bad = await filledFor('KG', [{ criterion: '1.1', value: 'chưa rõ', self: 1 }, { criterion: '1.2', self: 1 }]);
     const r = importSubmissions(master, [{ ...bad, submittedAt: '2024-12-05T10:00' }], { lang: 'vi', file: 'master.xlsx', now: '2024-12-06T08:00' });
     const kg = r.units.find((u) => u.unit === 'KG');
     expect(kg?.status).toBe('rejected');

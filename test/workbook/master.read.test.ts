@@ -174,7 +174,7 @@ describe('readMaster on hand-made grids', () => {
   test('survey sheets: answers outside 1–5 and unknown units are located', () => {
     const resp = grid('Khảo sát', [[], [], ['unit', 'respondent', 'q1', 'q2'], ['Đơn vị', 'Phiếu', 'q1', 'q2'], ['KG', '1', 5, 4], ['KG', '2', 7, null], ['ZZ', '3', 4, 4]]);
     const { doc, issues } = readMaster(withSubmissions(grid('Kê khai', [[], [], ['unit', 'criterion'], ['Đơn vị', 'Tiêu chí']]), [resp]));
-    expect(brief(issues)).toEqual(['error workbook.answerOutOfScale Khảo sát!C6 KG', 'error workbook.unknownUnit Khảo sát!A7 ZZ']);
+    expect(brief(issues)).toEqual(['warning workbook.answerOutOfScale Khảo sát!C6 KG', 'error workbook.unknownUnit Khảo sát!A7 ZZ']);
     expect(doc.extras.survey.responses).toEqual([
       { unit: 'KG', respondent: '1', answers: { q1: 5, q2: 4 } },
       { unit: 'KG', respondent: '2', answers: { q1: null, q2: null } },

@@ -44,7 +44,7 @@ export const workbookMessages = {
   'workbook.round2WithoutRound1': { vi: 'Có điểm thẩm định lần 2 nhưng chưa có lần 1', en: 'Appraisal round 2 without round 1' },
   // Survey
   'workbook.noSurveyItems': { vi: 'Trang khảo sát không có cột câu hỏi (khoá như q1, q2…)', en: 'The survey sheet has no question columns (keys such as q1, q2…)' },
-  'workbook.answerOutOfScale': { vi: 'Câu trả lời {value} ngoài thang 1–5', en: 'Answer {value} is outside the 1–5 scale' },
+  'workbook.answerOutOfScale': { vi: 'Câu trả lời {value} ngoài thang 1–5; không tính vào mẫu số (các câu khác của phiếu vẫn được tính)', en: 'Answer {value} is outside the 1–5 scale; left out of the denominator (the form\'s other answers count)' },
   // Output sheets and computed columns
   'workbook.outputEdited': {
     vi: 'Cột do phần mềm ghi (Điểm cuối cùng / Điểm bị trừ / Lý do) đã bị sửa tay; giá trị sửa tay được ghi đè',

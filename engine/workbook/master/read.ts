@@ -545,7 +545,8 @@ function readSurveyResponses(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlyS
       const n = cells.number(row, item, { unit });
       if (n === undefined) answers[item] = null;
       else if (!Number.isInteger(n) || n < 1 || n > 5) {
-        ctx.issues.push(issue('workbook.answerOutOfScale', { value: n }, cells.where(row, item, { unit })));
+        // as `parindex sipas` on a CSV: the answer is set aside (a warning), the rest of the form counts
+        ctx.issues.push(issue('workbook.answerOutOfScale', { value: n }, cells.where(row, item, { unit }), 'warning'));
         answers[item] = null;
       } else answers[item] = n;
     }
