@@ -4,7 +4,6 @@
  */
 import type { Framework } from './model/framework';
 import type { Issue } from './model/issue';
-import type { ResultsDocument } from './model/results';
 import { compileFramework, type CompiledFramework } from './scoring/validate';
 import { createSession, type ScoreOptions, type ScoreOutcome } from './scoring/document';
 

@@ -25,7 +25,6 @@ let loaded: { lib: MathLib; parse: (src: string) => MathNode } | undefined;
 function limitedMath(): { lib: MathLib; parse: (src: string) => MathNode } {
   if (loaded) return loaded;
   // A plain require so bundlers (esbuild, webpack, ts-jest) resolve it while loading it lazily.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const lib = require('mathjs') as MathLib;
   const math = lib.create(lib.parseDependencies ? { parseDependencies: lib.parseDependencies } : {});
   const parse = math.parse;

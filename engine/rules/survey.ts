@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatNumber, formatPercent, type Lang } from '../i18n/format';
+import { formatNumber, type Lang } from '../i18n/format';
 import { defineRule } from './define';
 import { bandListSchema, bandPoints, bandReason, checkBands, describeBands, findBand, scaleFormatter } from './bandsCore';
 import { duplicateLabels, EPS, labelSchema, pointsOf, scored, shareText, unusable, preamble, valueText } from './common';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDate, formatNumber, type Lang } from '../i18n/format';
+import { formatDate, formatNumber } from '../i18n/format';
 import { defineRule } from './define';
 import { EPS, missingText, pointsOf, pointsWord, preamble, scored, shareText, unusable, valueText } from './common';
 import { parseDay, parseIsoDay } from './dates';

@@ -514,14 +514,14 @@ class RangeProxy extends Loadable {
         return { cellValue };
       },
     };
-    const self = this;
+    const currentBox = (): Box => this.box; // read when the queued operation runs: the proxy's box may be set later
     this.dataValidation = {
-      clear: () => ctx.enqueue(() => clearValidation(sheet(), self.box), 0, 'Range.dataValidation.clear'),
+      clear: () => ctx.enqueue(() => clearValidation(sheet(), currentBox()), 0, 'Range.dataValidation.clear'),
       set rule(r: unknown) {
         ctx.enqueue(
           () => {
-            clearValidation(sheet(), self.box); // one validation per cell: the range's cells take the new rule
-            sheet().validations.push({ address: boxAddress(self.box), rule: r });
+            clearValidation(sheet(), currentBox()); // one validation per cell: the range's cells take the new rule
+            sheet().validations.push({ address: boxAddress(currentBox()), rule: r });
           },
           JSON.stringify(r).length,
           'Range.dataValidation.rule',
@@ -627,12 +627,18 @@ class RangeProxy extends Loadable {
   }
   set rowHidden(h: boolean | null) {
     this.ctx.enqueue(() => {
-      for (let r = this.box.r0; r <= this.box.r1; r++) h ? this.sheet().hiddenRows.add(r + 1) : this.sheet().hiddenRows.delete(r + 1);
+      for (let r = this.box.r0; r <= this.box.r1; r++) {
+        if (h) this.sheet().hiddenRows.add(r + 1);
+        else this.sheet().hiddenRows.delete(r + 1);
+      }
     });
   }
   set columnHidden(h: boolean) {
     this.ctx.enqueue(() => {
-      for (let c = this.box.c0; c <= this.box.c1; c++) h ? this.sheet().hiddenColumns.add(c + 1) : this.sheet().hiddenColumns.delete(c + 1);
+      for (let c = this.box.c0; c <= this.box.c1; c++) {
+        if (h) this.sheet().hiddenColumns.add(c + 1);
+        else this.sheet().hiddenColumns.delete(c + 1);
+      }
     });
   }
   get address(): string {

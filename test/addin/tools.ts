@@ -26,7 +26,6 @@ export function requireTools(what: string, checks: Record<string, boolean>): boo
   if (missing.length === 0) return true;
   const msg = `${what}: missing ${missing.join(', ')}`;
   if (process.env.CI === 'true') throw new Error(`${msg} (required in CI)`);
-  // eslint-disable-next-line no-console -- a visible notice that a test was skipped
   console.warn(`SKIPPED — ${msg}`);
   return false;
 }

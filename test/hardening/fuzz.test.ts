@@ -213,7 +213,12 @@ const sipasLeaf: fc.Arbitrary<unknown> = jsonLeaf.filter((v) => typeof v !== 'nu
 /** Every (container, key) pair of a JSON value, depth-first. */
 function slots(v: unknown, out: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = []): typeof out {
   if (Array.isArray(v)) v.forEach((x, i) => (out.push({ parent: v, key: i }), slots(x, out)));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push({ parent: v as Record<string, unknown>, key: k }), slots(x, out);
+  else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      out.push({ parent: v as Record<string, unknown>, key: k });
+      slots(x, out);
+    }
+  }
   return out;
 }
 

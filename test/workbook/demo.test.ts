@@ -124,6 +124,7 @@ describe('parindex demo (CLI)', () => {
       const code = await main(['demo', '--out', dir, '--lang', 'en'], io);
       expect(code).toBe(0);
       // six steps, each rewriting the same line
+      // eslint-disable-next-line no-control-regex -- ESC [2K: the terminal's erase-line sequence
       expect(io.err.match(/\r\x1b\[2K\[\d\/6\]/g)?.length).toBe(6);
       expect(io.err).not.toContain('\n');
       expect(io.out).toContain('Wards');

@@ -1,7 +1,6 @@
 import { scoreDocument } from '../../engine';
 import { renderOutputSheets, computeSubmissionOutputs, outputChecksum, gapsByCriterion, gapsByLead, OUTPUT_SHEETS } from '../../engine/workbook/output';
 import type { RenderedSheet, CellValue } from '../../engine/workbook/port';
-import { parseA1 } from '../../engine/workbook/a1';
 import { smallFramework, smallUnits } from './helpers';
 
 const units = [...smallUnits, { code: 'TD', name: 'UBND phường Thượng Đình', kind: 'ward' }];
@@ -28,10 +27,6 @@ const doc = {
   previous: [{ unit: 'KG', index: 85, rank: 3 }],
 };
 
-function at(sheet: RenderedSheet | undefined, addr: string): CellValue | undefined {
-  const p = parseA1(addr);
-  return p && sheet ? sheet.values[p.row]?.[p.col] : undefined;
-}
 function findRow(sheet: RenderedSheet | undefined, col: number, value: CellValue): CellValue[] | undefined {
   return sheet?.values.find((r) => r[col] === value);
 }

@@ -19,7 +19,6 @@ export const hasSoffice = (): boolean => hasTool('soffice', ['--version']);
 export function requireTool(name: string, present: boolean): boolean {
   if (present) return true;
   if (process.env['CI'] === 'true') throw new Error(`${name} is required on CI but missing`);
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED: ${name} is not installed; this check did not run.`);
   return false;
 }

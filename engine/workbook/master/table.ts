@@ -2,7 +2,7 @@ import type { CellValue, SheetSnapshot } from '../port';
 import { a1, parseA1 } from '../a1';
 import { cellDate, cellNumber, cellText, dateSystemOf, findTable, fold, isBlankCell, isDateFormat, isPercentFormat, parseDateTimeText, parseVarsText, SCAN_ROWS } from '../cells';
 import { issue, type Issue, type Location } from '../../model/issue';
-import type { ColumnSpec, TableSpec } from './spec';
+import type { TableSpec } from './spec';
 
 export interface TableRow {
   /** 0-based row index in the snapshot. */

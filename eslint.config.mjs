@@ -1,0 +1,101 @@
+// ESLint (flat config) for `npm run lint`: engine, files, cli, addin, test, bench, scripts.
+//
+//   every file     eslint recommended; TypeScript files: typescript-eslint recommended (no type
+//                  information, so it stays fast), `no-explicit-any` an error
+//   addin/         the Office add-in rules of eslint-plugin-office-addins (what office-addin-lint
+//                  runs, without its prettier formatting rule), React and hooks rules on .tsx
+//   engine/        the boundary: no import of files/, cli/, addin/, Node built-ins or host libraries
+//                  (the compiler holds the rest: tsconfig.engine.json has no Node, DOM or Office types)
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import officeAddins from 'eslint-plugin-office-addins';
+import react from 'eslint-plugin-react';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/** The Office add-in rules at the levels of the plugin's `recommended` config (formatting left out). */
+const officeRules = Object.fromEntries(
+  officeAddins.configs.recommended.flatMap((c) => Object.entries(c.rules ?? {})).filter(([name]) => name.startsWith('office-addins/')),
+);
+
+/** What the engine may not import: the hosts, Node's modules, and the hosts' libraries. */
+const engineBoundary = {
+  paths: builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: 'The engine is pure TypeScript: no Node modules (tsconfig.engine.json).' })),
+  patterns: [
+    { regex: '^(\\.\\./)+(files|cli|addin)(/|$)', message: 'The engine never imports a host (files/, cli/, addin/); hosts import the engine.' },
+    { group: ['node:*'], message: 'The engine is pure TypeScript: no Node modules (tsconfig.engine.json).' },
+    { group: ['exceljs', 'jszip', 'react', 'react-dom', '@fluentui/*', 'office-js'], message: 'Host libraries belong to files/ and addin/, not to the engine.' },
+  ],
+};
+
+// TODO(lead): hosts import the engine's public API only (ARCHITECTURE.md: "hosts import engine/index.ts
+// only"). Enable once files/, cli/ and addin/ import '../engine' / '../../engine' (the index) and
+// nothing deeper such as '../engine/workbook/port' or '../../engine/i18n/format':
+//
+// const hostBoundary = {
+//   patterns: [
+//     {
+//       regex: '^(\\.\\./)+engine/.+',
+//       message: "Hosts import the engine's index only ('../engine' / '../../engine'), never a file inside it.",
+//     },
+//   ],
+// };
+// …and in the config list below:
+// { files: ['files/**/*.ts', 'cli/**/*.ts', 'addin/**/*.{ts,tsx}'], ignores: ['**/*.test.ts', '**/*.test.tsx'],
+//   rules: { 'no-restricted-imports': ['error', hostBoundary] } },
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'dist/**', 'out/**', 'coverage/**', 'test-artifacts/**', 'samples/**', 'docs/**', 'test/fixtures/**'],
+  },
+  js.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    extends: [tseslint.configs.recommended],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // plain JavaScript run by Node: scripts, bench launchers, tool configs
+    files: ['**/*.{js,cjs,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.cjs', 'webpack.config.js', 'jest.config.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['addin/**/*.{ts,tsx}'],
+    plugins: { 'office-addins': officeAddins },
+    rules: officeRules,
+  },
+  {
+    files: ['addin/**/*.tsx', 'test/**/*.tsx'],
+    ...react.configs.flat.recommended,
+    settings: { react: { version: 'detect' } },
+  },
+  { files: ['addin/**/*.tsx', 'test/**/*.tsx'], ...react.configs.flat['jsx-runtime'] },
+  {
+    files: ['addin/**/*.tsx', 'test/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['engine/**/*.ts'],
+    ignores: ['engine/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', engineBoundary] },
+  },
+  {
+    // the engine returns issues and text; hosts write to the terminal or the pane through their own io
+    files: ['engine/**/*.ts', 'files/**/*.ts', 'cli/**/*.ts', 'addin/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-console': 'error' },
+  },
+);
