@@ -12,10 +12,10 @@ import { ExcelJsPort } from '../../files/port';
 import { OfficeJsPort } from '../../addin/excel/port';
 import { recompute } from '../../addin/taskpane/recompute';
 import { masterPipeline } from '../../addin/taskpane/worker-client';
-import { isOutputSheet } from '../../engine/workbook/output';
 import { isoToSerial } from '../../engine/workbook/master';
 import { a1 } from '../../engine/workbook/a1';
-import type { CellValue, SheetSnapshot } from '../../engine/workbook/port';
+import type { SheetSnapshot } from '../../engine/workbook/port';
+import { owned } from './compare';
 import { ExcelDouble } from '../addin/excel-double';
 
 const AS_OF = '2023-12-15';
@@ -25,35 +25,6 @@ let cli: SheetSnapshot[] = [];
 
 async function readAll(port: { listSheets(): Promise<{ name: string }[]>; read(n: readonly string[]): Promise<SheetSnapshot[]> }): Promise<SheetSnapshot[]> {
   return port.read((await port.listSheets()).map((s) => s.name));
-}
-
-/** Values as a user sees them: trailing empty cells and rows dropped, -0 as 0. */
-function normal(values: CellValue[][]): CellValue[][] {
-  const rows = values.map((r) => {
-    const out = r.map((v) => (v === '' ? null : typeof v === 'number' && Object.is(v, -0) ? 0 : v));
-    while (out.length && out[out.length - 1] === null) out.pop();
-    return out;
-  });
-  while (rows.length && rows[rows.length - 1]?.length === 0) rows.pop();
-  return rows;
-}
-
-/**
- * Files written outside Excel carry the data of each chart as a note to the right of the sheet
- * (exceljs cannot draw charts); Excel draws the chart instead. That block is the one known
- * difference between the ports and is left out of the comparison.
- */
-function withoutChartNotes(values: CellValue[][]): CellValue[][] {
-  let col = -1;
-  for (const row of values) {
-    const c = row.findIndex((v) => typeof v === 'string' && v.startsWith('Biểu đồ chỉ được vẽ trong Excel'));
-    if (c >= 0) col = col < 0 ? c : Math.min(col, c);
-  }
-  return col < 0 ? values : values.map((row) => row.slice(0, col));
-}
-
-function owned(snaps: readonly SheetSnapshot[]): Map<string, CellValue[][]> {
-  return new Map(snaps.filter((s) => isOutputSheet(s.name) || s.name === 'Kê khai').map((s) => [s.name, normal(withoutChartNotes(s.values))]));
 }
 
 beforeAll(async () => {

@@ -14,6 +14,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { hasCommand, requireTools } from '../addin/tools';
 import { ensurePaneBuilt } from './build';
 import { serveStatic, type StaticServer } from './server';
+import { ExcelJsPort } from '../../files/port';
+import type { SheetSnapshot } from '../../engine/workbook/port';
+import { owned } from '../app/compare';
 
 const root = resolve(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -244,6 +247,35 @@ maybe('standalone task pane in Chromium', () => {
     });
     expect(seen.size).toBe(cli.units.length);
     for (const u of cli.units) expect(seen.get(u.code)).toBeCloseTo(u.index, 9);
+
+    // one round, one code path: every result sheet of the page's download equals the CLI's, cell for cell
+    const cliOut = join(tmp, 'round-cli.xlsx');
+    try {
+      execFileSync(process.execPath, [join(root, 'bin', 'parindex.cjs'), 'score', imported, '--out', cliOut], { cwd: root, stdio: 'ignore', timeout: 120_000 });
+    } catch {
+      // exit 1 on warnings-as-errors is not expected, but the file is what is compared
+    }
+    const readAll = async (file: string): Promise<SheetSnapshot[]> => {
+      const port = await ExcelJsPort.fromBuffer(readFileSync(file));
+      return port.read((await port.listSheets()).map((x) => x.name));
+    };
+    const fromCli = owned(await readAll(cliOut));
+    const fromPage = owned(await readAll(saved));
+    // sheets the import writes (log times, file labels) differ by host and are not results
+    const RESULTS = ['Tổng hợp', 'Kết quả', 'Xếp hạng', 'Điểm bị trừ', 'SIPAS', 'Kế hoạch - theo dõi', 'Báo cáo quý'];
+    for (const name of RESULTS) {
+      expect(fromPage.has(name)).toBe(true);
+      expect({ name, values: fromPage.get(name) }).toEqual({ name, values: fromCli.get(name) });
+    }
+    // the download keeps the master's dropdowns and number checks on "Kê khai"
+    const kk = wb.getWorksheet('Kê khai') as unknown as { dataValidations?: { model?: Record<string, unknown> } } | undefined;
+    expect(Object.keys(kk?.dataValidations?.model ?? {}).length).toBeGreaterThan(0);
+    // the plan view reads the units' progress reports: not every task is "not reported"
+    await page.getByTestId('tab-plan').click();
+    await page.getByTestId('view-plan').waitFor();
+    const planText = await page.getByTestId('view-plan').innerText();
+    expect(planText).toMatch(/Chậm|Chưa triển khai/);
+    await shot(page, join(artifacts, '14-plan-after-round.png'));
     const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith(OFFICE_CDN) && !u.startsWith('blob:') && !u.startsWith('data:'));
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
