@@ -1,4 +1,5 @@
 /** Calendar dates and quarters, as ISO strings (no time zones involved). */
+import { parseDateText as readDateText } from '../rules/value';
 
 export interface Quarter {
   year: number;
@@ -17,23 +18,13 @@ function iso(y: number, m: number, d: number): string {
 }
 
 /**
- * A date written as text: "2023-07-15", "15/7/2023", "15-07-2023", "15.07.2023" (day first, as
- * Vietnamese writes it). Returns the ISO date or undefined.
+ * A date written as text, read as every reader of the engine reads it (engine/workbook/cells.ts):
+ * "2023-07-15", "15/7/2023", "15-07-2023", "15.07.2023" (day first, as Vietnamese writes it),
+ * "ngày 15 tháng 7 năm 2023", a time after the date is ignored. Returns the ISO day or undefined.
  * @example parseDateText('20/7/2023') // "2023-07-20"
  */
 export function parseDateText(text: string): string | undefined {
-  const s = text.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return valid(y, mo, d) ? iso(y, mo, d) : undefined;
-  }
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (m) {
-    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return valid(y, mo, d) ? iso(y, mo, d) : undefined;
-  }
-  return undefined;
+  return readDateText(text)?.date;
 }
 
 /** "2023-Q3", "Q3/2023", "Quý III/2023", "III/2023", "3/2023" → { year, q }. */

@@ -1,6 +1,6 @@
 /** Small helpers shared by the plan sheets: columns by stable key, with a header-name fallback. */
 import type { CellValue, SheetSnapshot } from '../workbook/port';
-import { fold } from '../rules/value';
+import { cellText as readCellText, findTable, SCAN_ROWS as TABLE_SCAN_ROWS } from '../workbook/cells';
 import type { Lang } from '../i18n';
 
 export interface PlanColumn {
@@ -12,14 +12,12 @@ export interface PlanColumn {
   aliases?: readonly string[];
 }
 
-/** How far down readers look for the key row or the header row. */
-export const SCAN_ROWS = 15;
+/** How far down readers look for the key row or the header row (the engine's one table locator). */
+export const SCAN_ROWS = TABLE_SCAN_ROWS;
 
+/** A cell as text (engine/workbook/cells.ts): "" for blanks, trimmed, booleans as TRUE / FALSE. */
 export function cellText(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return v.trim();
+  return readCellText(v);
 }
 
 export function cellAt(snap: SheetSnapshot, row: number, col: number): CellValue {
@@ -36,43 +34,18 @@ export interface TableLocation {
 }
 
 /**
- * Find a table: first a row holding the stable keys (at least `required`), else a row of display
- * headers (vi or en or an alias, diacritics-insensitive). Undefined when neither is found.
+ * Find a table with the engine's one locator (engine/workbook/cells.ts `findTable`): the row of
+ * stable keys, else the row of display headers (vi, en or an alias, diacritics-insensitive).
+ * Undefined when neither is found or a `required` column is missing.
  */
 export function locateTable(snap: SheetSnapshot, columns: readonly PlanColumn[], required: readonly string[]): TableLocation | undefined {
-  const last = Math.min(snap.values.length, SCAN_ROWS);
-  for (let r = 0; r < last; r++) {
-    const row = snap.values[r] ?? [];
-    const keys = row.map((v) => cellText(v));
-    if (required.every((k) => keys.includes(k))) {
-      const map = new Map<string, number>();
-      keys.forEach((k, c) => {
-        if (columns.some((col) => col.key === k) && !map.has(k)) map.set(k, c);
-      });
-      // display headers sit right under the key row; a header fills in a missing key cell
-      const hdr = (snap.values[r + 1] ?? []).map((v) => fold(cellText(v)));
-      for (const col of columns) {
-        if (map.has(col.key)) continue;
-        const c = hdr.findIndex((h) => h !== '' && headerNames(col).includes(h));
-        if (c >= 0) map.set(col.key, c);
-      }
-      return { headerRow: r + 1, keyRow: r, columns: map };
-    }
-  }
-  for (let r = 0; r < last; r++) {
-    const hdr = (snap.values[r] ?? []).map((v) => fold(cellText(v)));
-    const map = new Map<string, number>();
-    for (const col of columns) {
-      const c = hdr.findIndex((h) => h !== '' && headerNames(col).includes(h));
-      if (c >= 0) map.set(col.key, c);
-    }
-    if (required.every((k) => map.has(k))) return { headerRow: r, keyRow: -1, columns: map };
-  }
-  return undefined;
-}
-
-function headerNames(col: PlanColumn): string[] {
-  return [col.vi, col.en, col.key, ...(col.aliases ?? [])].map(fold);
+  const found = findTable(
+    snap.values,
+    columns.map((c) => ({ key: c.key, names: [c.vi, c.en, ...(c.aliases ?? [])] })),
+    { scanRows: SCAN_ROWS, minHits: Math.max(1, Math.min(2, required.length)) },
+  );
+  if (!found || !required.every((k) => found.columns.has(k))) return undefined;
+  return { headerRow: found.headerRow, keyRow: found.keyRow, columns: found.columns };
 }
 
 export function header(col: PlanColumn, lang: Lang): string {

@@ -1,8 +1,9 @@
 import type { AssessedValue } from '../model/assessment';
 import { fold, parseNumber } from '../workbook/cells';
 
-// Text and numbers are read one way for the whole engine (engine/workbook/cells.ts).
-export { fold, parseNumber } from '../workbook/cells';
+// Text, numbers and dates are read one way for the whole engine (engine/workbook/cells.ts); the
+// rules and the domain modules that must not depend on engine/workbook (engine/plan) take them here.
+export { fold, parseNumber, parseDateText, type DateText } from '../workbook/cells';
 
 const NA_WORDS = new Set(['khong ap dung', 'kad', 'n/a', 'na', 'not applicable', 'khong phat sinh', 'kps']);
 const YES_WORDS = new Set(['co', 'yes', 'y', 'x', 'true', 'dat', 'da thuc hien', 'có']);

@@ -14,6 +14,8 @@ import {
   serialToIso,
 } from './cells';
 import { parseDay } from '../rules/dates';
+import { parseDateText as planDate } from '../plan/dates';
+import { parseDateText as masterDate } from './master/table';
 
 describe('cell text', () => {
   test.each([
@@ -134,6 +136,13 @@ describe('dates', () => {
     expect(parseDateText('20/07/0203')).toBeUndefined();
     // The master reader put serial 1 on 1899-12-31; Excel shows 1900-01-01.
     expect(serialToIso(1)).toBe('1900-01-01');
+    // The plan and master readers now are this reader (the plan's keeps the day, the master's the time).
+    for (const text of ['ngày 20 tháng 7 năm 2023', '20/07/2023 08:30', '2023-07-20T08:30:15', '20-Jul-2023', '20/7/2023']) {
+      expect(planDate(text)).toBe('2023-07-20');
+      expect(masterDate(text)?.slice(0, 10)).toBe('2023-07-20');
+    }
+    expect(masterDate('20/07/2023 08:30')).toBe('2023-07-20T08:30');
+    expect([planDate('20/07/0203'), masterDate('20/07/0203'), planDate('31/02/2023')]).toEqual([undefined, undefined, undefined]);
   });
 
   test('Excel serials: 1900 system with its fictitious 1900-02-29, and the 1904 system', () => {

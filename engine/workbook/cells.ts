@@ -17,10 +17,12 @@
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 const ODD_SPACES = /[\u00a0\u2007\u202f]/g;
+const ODD_CHARS = /[\u00a0\u2007\u202f\u200b-\u200d\u2060\ufeff]/;
 
 /** Clean typed text: zero-width characters removed, no-break spaces made plain, trimmed. */
 export function cleanText(s: string): string {
-  return s.replace(INVISIBLE, '').replace(ODD_SPACES, ' ').trim();
+  const t = s.trim();
+  return ODD_CHARS.test(t) ? t.replace(INVISIBLE, '').replace(ODD_SPACES, ' ').trim() : t;
 }
 
 /**
@@ -354,6 +356,8 @@ export interface FindTableOptions {
   minHits?: number;
   /** Open table: key-like cells the spec does not list are columns too (survey items, plan fields). */
   open?: boolean;
+  /** Look for a row of stable keys above the headers (default true); false: display headers only. */
+  keyRow?: boolean;
 }
 
 export interface FoundTable {
@@ -409,7 +413,7 @@ export function findTable(rows: readonly (readonly unknown[] | undefined)[], col
       if (byKey.has(s.toLowerCase())) keys++;
       if (byName.has(fold(s))) headers++;
     }
-    if (keys > bestKeys && keys >= minHits) {
+    if (options.keyRow !== false && keys > bestKeys && keys >= minHits) {
       bestKeys = keys;
       keyRow = r;
     }

@@ -1,6 +1,6 @@
 import { issue, type Issue, type Location } from '../../engine/model/issue';
 import { a1, columnName } from '../../engine/workbook/a1';
-import { fold, parseNumber } from '../../engine/rules/value';
+import { cellNumber as readNumber, cellText, findTable, fold } from '../../engine/workbook/cells';
 import type { SipasCount, SipasResponse, SipasAnswer } from '../../engine/sipas/document';
 import type { SipasInstrument } from '../../engine/sipas/instrument';
 import { instrumentItems } from '../../engine/sipas/instrument';
@@ -35,13 +35,7 @@ interface Origin {
   unitCol: number;
 }
 
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
-}
+const UNIT_COLUMN = [{ key: 'unit', names: [...UNIT_HEADERS] }];
 
 function cellAnswer(v: unknown): SipasAnswer {
   if (v === null || v === undefined) return null;
@@ -55,9 +49,7 @@ function cellAnswer(v: unknown): SipasAnswer {
 }
 
 function cellNumber(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  const s = cellText(v);
-  return s === '' ? undefined : parseNumber(s);
+  return readNumber(v);
 }
 
 /** Builds one SipasInput from one or more sheets (or one CSV). */
@@ -98,6 +90,10 @@ export class SipasInputBuilder {
   addGrid(grid: CellGrid, sheet: string | undefined, required: boolean): boolean {
     let h = 0;
     while (h < grid.length && (grid[h] ?? []).every((c) => cellText(c) === '')) h++;
+    // the header row is the one naming the unit column (a title above it is skipped); when no row
+    // does, the first non-empty row is the header the issue points at
+    const found = findTable(grid, UNIT_COLUMN, { minHits: 1, keyRow: false });
+    if (found && found.headerRow > h) h = found.headerRow;
     const header = grid[h];
     if (!header) {
       if (required) this.issues.push(issue('sipas.sheet.empty', {}, this.where(sheet)));
