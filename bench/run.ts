@@ -6,6 +6,8 @@
  *   sipas     100,000 respondents × 39 items (bench/sipas.ts benchSipas)
  *   LibreOffice  the same computation as a formula workbook (SUMIFS/SUMPRODUCT/COUNTIFS) recalculated
  *             headless; its unit indices are compared with the engine's; start-up timed separately
+ *   end to end  `parindex score master.xlsx --out results.xlsx` (160 × 200, file in → file out) against
+ *             LibreOffice recalculating the same-size formula workbook (bench/e2e.ts)
  *   demo      `node bin/parindex.cjs demo --out <tmp>` end to end
  *   add-in    context.sync calls of one full recompute (Excel double), initial JS of the pane (gzip)
  *
@@ -26,6 +28,7 @@ import { ExcelDouble } from '../test/addin/excel-double';
 import { syntheticDocument } from './synthetic';
 import { buildFormulaWorkbook, recalcWithLibreOffice, readRecalculatedIndices } from './libreoffice';
 import { benchSipas, SIPAS_BENCH_TARGET_SECONDS } from './sipas';
+import { endToEndBench, type EndToEnd } from './e2e';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TARGET = { engine: 0.5, sipas: SIPAS_BENCH_TARGET_SECONDS, scaling: 2.2, libreOffice: 20, syncs: 3, paneKB: 400 };
@@ -256,6 +259,13 @@ async function main(): Promise<void> {
   log(`sipas: ${sipas.respondents} × ${sipas.items}: ${f3(sipas.seconds)} s (CPU ${f3(sipas.cpuSeconds)} s)`);
   const lo = await libreOfficeBench(eng.seconds);
   log(lo.available ? `LibreOffice: ${f3(lo.seconds)} s (start-up ${f3(lo.startupSeconds)} s), ratio ${f2(lo.ratio)}×, max index diff ${lo.maxIndexDiff.toExponential(2)}` : `LibreOffice: n/a (${lo.reason})`);
+  const e2e: EndToEnd | { error: string } = await endToEndBench({ log }).catch((e: unknown) => ({ error: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) }));
+  if ('error' in e2e) log(`end to end: ${e2e.error}`);
+  else
+    log(
+      `end to end, parindex score master.xlsx --out (${e2e.units} × ${e2e.criteria}): ${f3(e2e.cliSeconds)} s; ` +
+        ('skipped' in e2e.libreOffice ? `LibreOffice skipped (${e2e.libreOffice.skipped})` : `LibreOffice ${f3(e2e.libreOffice.seconds)} s, ratio ${f2(e2e.libreOffice.ratio)}×`),
+    );
   const demo = demoBench();
   log('seconds' in demo ? `demo: ${f3(demo.seconds)} s` : `demo: ${demo.error}`);
   const syncs = [await syncBench(11), await syncBench(160)];
@@ -269,6 +279,14 @@ async function main(): Promise<void> {
     engineSeconds: eng.seconds,
     sipasSeconds: sipas.seconds,
     libreOfficeRatio: lo.available ? lo.ratio : null,
+    endToEnd:
+      'error' in e2e
+        ? null
+        : {
+            cliSeconds: e2e.cliSeconds,
+            libreOfficeSeconds: 'skipped' in e2e.libreOffice ? null : e2e.libreOffice.seconds,
+            ratio: 'skipped' in e2e.libreOffice ? null : e2e.libreOffice.ratio,
+          },
     scaling2x,
     recomputeSyncs: Math.max(...syncs.map((s) => s.syncs)),
     paneInitialGzipKB: 'gzipKB' in pane ? pane.gzipKB : null,
@@ -307,6 +325,15 @@ async function main(): Promise<void> {
       `| LibreOffice start-up (1-cell workbook) | ${f3(lo.startupSeconds)} s; ratio without it ${f2(lo.ratioWithoutStartup)}× | — | |`,
     );
   } else md.push(`| LibreOffice headless ÷ engine | n/a (${lo.reason}) | ≥ ${TARGET.libreOffice}× | |`);
+  if ('error' in e2e) md.push(`| End to end: \`parindex score master.xlsx --out\` vs LibreOffice | n/a (${e2e.error}) | — | |`);
+  else if ('skipped' in e2e.libreOffice)
+    md.push(
+      `| End to end: \`parindex score master.xlsx --out\`, ${e2e.units} × ${e2e.criteria}, file in → file out | CLI ${f3(e2e.cliSeconds)} s; **LibreOffice half skipped (${e2e.libreOffice.skipped})** | — | |`,
+    );
+  else
+    md.push(
+      `| End to end, file in → file out: LibreOffice recalculating the formula workbook ÷ \`parindex score master.xlsx --out\` (${e2e.units} × ${e2e.criteria}) | ${f2(e2e.libreOffice.ratio)}× (LibreOffice ${f3(e2e.libreOffice.seconds)} s vs CLI ${f3(e2e.cliSeconds)} s) | — | |`,
+    );
   md.push(
     `| CLI demo end to end | ${'seconds' in demo ? f3(demo.seconds) + ' s' : 'n/a (' + demo.error + ')'} | — | |`,
     `| Add-in: context.sync per full recompute | ${syncs.map((s) => `${s.syncs} (${s.units} units, largest sync ${f2(s.maxSyncMB)} MB)`).join(', ')} | ≤ ${TARGET.syncs} | ${verdict(syncOk)} |`,
@@ -324,6 +351,15 @@ async function main(): Promise<void> {
   if (lo.available) {
     notes.push(
       `LibreOffice tính lại cùng chỉ số: chênh lệch lớn nhất ${lo.maxIndexDiff.toExponential(2)} điểm trên ${lo.units} đơn vị, nên so sánh là công bằng. Thời gian LibreOffice gồm khởi động (${f3(lo.startupSeconds)} s), đọc, tính lại và ghi tệp; bỏ phần khởi động, tỷ lệ là ${f2(lo.ratioWithoutStartup)}×. / LibreOffice recalculated the same unit indices (max difference ${lo.maxIndexDiff.toExponential(2)} points over ${lo.units} units), so the comparison is honest. Its time includes start-up (${f3(lo.startupSeconds)} s), load, recalculation and save; without start-up the ratio is ${f2(lo.ratioWithoutStartup)}×.`,
+    );
+  }
+  if (!('error' in e2e)) {
+    const loPart =
+      'skipped' in e2e.libreOffice
+        ? `Phần LibreOffice bị bỏ qua (${e2e.libreOffice.skipped}). / The LibreOffice half was skipped (${e2e.libreOffice.skipped}).`
+        : `LibreOffice tính lại sổ công thức cùng cỡ (${f3(e2e.libreOffice.seconds)} s, chênh lệch chỉ số lớn nhất so với CLI ${e2e.libreOffice.maxIndexDiff.toExponential(2)}). / LibreOffice recalculating the same-size formula workbook took ${f3(e2e.libreOffice.seconds)} s (max index difference from the CLI ${e2e.libreOffice.maxIndexDiff.toExponential(2)}).`;
+    notes.push(
+      `Trọn vòng tệp vào → tệp ra: \`parindex score master.xlsx --out\` trên sổ tổng hợp ${e2e.units} đơn vị × ${e2e.criteria} tiêu chí (${f2(e2e.inputMB)} MB vào, ${f2(e2e.outputMB)} MB ra) mất ${f3(e2e.cliSeconds)} s, gồm khởi động Node, đọc và ghi .xlsx bằng exceljs. ${loPart.split(' / ')[0]} / End to end, file in → file out: \`parindex score master.xlsx --out\` on a ${e2e.units}-unit × ${e2e.criteria}-criterion master (${f2(e2e.inputMB)} MB in, ${f2(e2e.outputMB)} MB out) took ${f3(e2e.cliSeconds)} s, Node start-up and exceljs reading and writing the .xlsx included. ${loPart.split(' / ')[1] ?? ''}`,
     );
   }
   if (!engineOk) notes.push(`Engine: chậm hơn mục tiêu ${f2(eng.seconds / TARGET.engine)}× (${f3(eng.seconds - TARGET.engine)} s). / Engine missed its target by ${f2(eng.seconds / TARGET.engine)}×.`);
