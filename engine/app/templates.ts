@@ -6,7 +6,8 @@ import { hasErrors, issue, type Issue } from '../model/issue';
 import type { Lang } from '../i18n/format';
 import type { Unit } from '../model/unit';
 import type { RenderedSheet, SheetSnapshot } from '../workbook/port';
-import { tableSpec, type MasterDocument } from '../workbook/master';
+import { locateIssues, tableSpec, type MasterDocument } from '../workbook/master';
+import { compileFramework } from '../scoring/validate';
 import { renderTemplate, templateUnits, type TemplateOptions } from '../workbook/template';
 import { planFromDocument, quarterKey, quarterOf, renderTaskStatusSheet, tasksForUnit } from '../plan';
 import { openMaster } from './master';
@@ -96,8 +97,11 @@ export function buildTemplates(snapshots: readonly SheetSnapshot[], options: Bui
   const fileLoc = options.file !== undefined ? { file: options.file } : {};
   const m = openMaster(snapshots, fileLoc);
   if (!m.isMaster) return { templates: [], issues: [...m.issues.filter((i) => i.code === 'workbook.missingSheet'), issue('workbook.notMaster', {}, fileLoc)], ok: false };
-  const blocking = m.issues.filter((i) => i.severity === 'error' && !(i.sheet && NOT_IN_TEMPLATES.has(i.sheet)));
-  const other = m.issues.filter((i) => !blocking.includes(i));
+  // the criteria set as scoring compiles it (rule kinds and parameters): a template carries its rules
+  const compiled = m.doc.framework.nodes.length > 0 ? locateIssues(compileFramework(m.doc.framework).issues, m.doc, options.file) : [];
+  const all = [...m.issues, ...compiled];
+  const blocking = all.filter((i) => i.severity === 'error' && !(i.sheet && NOT_IN_TEMPLATES.has(i.sheet)));
+  const other = all.filter((i) => !blocking.includes(i));
   // errors elsewhere are shown as warnings here: they matter for scoring, not for the templates
   const issues: Issue[] = [...blocking, ...other.map((i) => (i.severity === 'error' ? { ...i, severity: 'warning' as const } : i))];
   const notBlockingSheets = [...new Set(other.filter((i) => i.severity === 'error' && i.sheet).map((i) => i.sheet as string))];
