@@ -144,6 +144,20 @@ describe('score on a master workbook', () => {
   });
 });
 
+describe('templates on a master workbook', () => {
+  test('a rule that does not compile blocks templates, located on the criteria sheet, and says nothing was written', async () => {
+    const bad = JSON.parse(JSON.stringify(framework)) as { nodes: { children: { rule: unknown }[] }[] };
+    const leaf = bad.nodes[0]?.children[1];
+    if (leaf) leaf.rule = { kind: 'proportional', params: { full: 98 } };
+    const t = buildTemplates(await snapshotsOf(masterData({ framework: bad as unknown as Framework })), { lang: 'vi', file: 'master.xlsx', now: '2024-11-01T08:00' });
+    expect(t.ok).toBe(false);
+    expect(t.templates).toEqual([]);
+    const rule = t.issues.find((i) => i.severity === 'error' && i.criterion === '1.2');
+    expect(rule?.sheet).toBe('Bộ tiêu chí');
+    expect(t.issues[t.issues.length - 1]?.code).toBe('templates.noneWritten');
+  });
+});
+
 describe('import on a master workbook', () => {
   async function filledFor(unit: string, answers: TemplateAnswer[]): Promise<FilledInput> {
     const snaps = await snapshotsOf(masterData({ assessments: [] }));
