@@ -58,7 +58,7 @@ export * from './model/issue';
 export type * from './model/results';
 
 // Messages and display formatting
-export { t, formatIssue, formatLocation, formatNumber, formatPercent, formatDate, isLang, LANGS, messages } from './i18n';
+export { t, formatIssue, formatLocation, formatNumber, formatPercent, formatDate, isLang, LANGS, messages, isMessageCode, issueMessage } from './i18n';
 export type { Lang, Catalogue, MessageText } from './i18n';
 
 // Rule kinds

@@ -3,7 +3,7 @@
  * encrypted, not a zip) and zip-bomb limits read from the central directory. No Node API, so
  * the CLI (files/node.ts) and the standalone page (addin/taskpane/files.ts) share them.
  */
-import { issue, type Issue } from '../engine/model/issue';
+import { issue, type Issue, type MessageCode } from '../engine/model/issue';
 
 /** Largest workbook accepted, in bytes (20 MB). A unit template is ~30 KB; a full master a few MB. */
 export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
@@ -213,7 +213,7 @@ export function sniffWorkbookBytes(bytes: Uint8Array): SniffResult {
   return 'xlsx';
 }
 
-const SNIFF_CODES: Record<Exclude<SniffResult, 'xlsx'>, string> = {
+const SNIFF_CODES: Record<Exclude<SniffResult, 'xlsx'>, MessageCode> = {
   empty: 'file.empty',
   xls: 'file.xls',
   ole2: 'file.encrypted',

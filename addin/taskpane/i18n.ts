@@ -1,8 +1,12 @@
 /**
- * Every word the task pane shows, Vietnamese first, English second. Engine messages (issues)
- * come from engine/i18n; these are the pane's own labels and the Office.js port's failures.
+ * Every word the task pane shows, Vietnamese first, English second. Engine messages (issues,
+ * domain words) come from engine/i18n; these are the pane's own labels and the Office.js port's
+ * failures. A key here never names an engine message code (engine/i18n/README.md).
  */
 import type { Lang } from '../../engine/i18n/format';
+import type { Catalogue } from '../../engine/i18n/catalogue';
+import type { Feature } from '../excel/capabilities';
+import type { TrackStatus } from '../../engine/plan/task';
 
 export type { Lang };
 
@@ -111,7 +115,7 @@ const S = {
   'sipas.n': { vi: 'Số phiếu', en: 'Responses' },
   // plan
   'plan.intro': { vi: 'Nhiệm vụ kế hoạch CCHC chậm, chưa triển khai hoặc chưa báo cáo.', en: 'Plan tasks late, not started or not reported.' },
-  'plan.none': { vi: 'Sổ chưa có kế hoạch (trang nhiệm vụ).', en: 'The workbook has no plan tasks.' },
+  'plan.empty': { vi: 'Sổ chưa có kế hoạch (trang nhiệm vụ).', en: 'The workbook has no plan tasks.' },
   'plan.filterLead': { vi: 'Lọc theo đơn vị', en: 'Filter by unit' },
   'plan.filterStatus': { vi: 'Lọc theo tình trạng', en: 'Filter by status' },
   'plan.all': { vi: 'Tất cả', en: 'All' },
@@ -154,17 +158,53 @@ const S = {
   'feature.printArea': { vi: 'vùng in', en: 'print areas' },
   'feature.footerMarker': { vi: 'dấu nhận biết ở chân trang in', en: 'the footer marker' },
   'feature.mergedAreas': { vi: 'đọc ô gộp', en: 'reading merged cells' },
-  'addin.notTemplate': { vi: 'Tệp {file} không phải biểu mẫu tự đánh giá do phần mềm tạo (thiếu trang _meta).', en: 'File {file} is not a self-assessment template made by this software (no _meta sheet).' },
-  'addin.unknownFramework': { vi: 'Không có bộ tiêu chí có sẵn mã {id}.', en: 'No built-in criteria set with id {id}.' },
   'addin.unexpected': { vi: 'Lỗi không mong đợi: {detail}', en: 'Unexpected error: {detail}' },
   close: { vi: 'Đóng', en: 'Close' },
-} as const satisfies Record<string, { vi: string; en: string }>;
+} as const satisfies Catalogue;
 
+/** Every pane string key: `s('no.such.key', …)` does not compile. */
 export type StringKey = keyof typeof S;
 
-export function hasString(key: string): key is StringKey {
-  return Object.prototype.hasOwnProperty.call(S, key);
+/** Pane keys for the engine's plan statuses and the Office.js port's features (typed, no casts). */
+const STATUS_KEYS = {
+  done: 'status.done',
+  onTrack: 'status.onTrack',
+  late: 'status.late',
+  notStarted: 'status.notStarted',
+  notReported: 'status.notReported',
+} as const satisfies Record<TrackStatus, StringKey>;
+
+const FEATURE_KEYS = {
+  suspendCalculation: 'feature.suspendCalculation',
+  conditionalFormats: 'feature.conditionalFormats',
+  charts: 'feature.charts',
+  protection: 'feature.protection',
+  protectionPassword: 'feature.protectionPassword',
+  validation: 'feature.validation',
+  freeze: 'feature.freeze',
+  tabColor: 'feature.tabColor',
+  printArea: 'feature.printArea',
+  footerMarker: 'feature.footerMarker',
+  mergedAreas: 'feature.mergedAreas',
+} as const satisfies Record<Feature, StringKey>;
+
+const statusKeys: ReadonlyMap<string, StringKey> = new Map(Object.entries(STATUS_KEYS));
+const featureKeys: ReadonlyMap<string, StringKey> = new Map(Object.entries(FEATURE_KEYS));
+
+/** A plan status as the pane words it; an unknown status (newer engine) is shown as is. */
+export function statusText(status: string, lang: Lang): string {
+  const key = statusKeys.get(status);
+  return key ? s(key, lang) : status;
 }
+
+/** An Excel feature as the pane words it; an unknown one is shown as is. */
+export function featureText(feature: string, lang: Lang): string {
+  const key = featureKeys.get(feature);
+  return key ? s(key, lang) : feature;
+}
+
+/** The pane's own keys, for the test that keeps them apart from engine message codes. */
+export const STRING_KEYS: readonly string[] = Object.freeze(Object.keys(S));
 
 /** A pane string with {param} placeholders filled. */
 export function s(key: StringKey, lang: Lang, params: Record<string, string | number> = {}): string {

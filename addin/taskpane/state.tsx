@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { WorkbookPort } from '../../engine/workbook/port';
 import type { Issue } from '../../engine/model/issue';
 import { ExcelPortError } from '../excel/errors';
-import { hasString, s, type Lang, type StringKey } from './i18n';
+import { featureText, s, type Lang } from './i18n';
 import type { HostKind } from './host';
 import type { ComputeSummary, MasterDocument } from './engine';
 import type { Progress, RecomputeResult } from './recompute';
@@ -181,7 +181,7 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
         setMessage({
           intent: 'warning',
           text: s('compute.done', lang, { units: r.summary.results?.units.length ?? 0, sheets: r.written.length, names: r.written.join(', ') }),
-          detail: notices.map((n) => s('excel.featureMissing', lang, { feature: hasString(`feature.${n.feature}`) ? s(`feature.${n.feature}` as StringKey, lang) : n.feature, version: n.version, sheet: n.sheet })).join(' '),
+          detail: notices.map((n) => s('excel.featureMissing', lang, { feature: featureText(n.feature, lang), version: n.version, sheet: n.sheet })).join(' '),
         });
       } else setMessage({ intent: 'success', text: s('compute.done', lang, { units: r.summary.results?.units.length ?? 0, sheets: r.written.length, names: r.written.join(', ') }) });
       return r;
@@ -195,12 +195,6 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
 
   const issueText = useCallback(
     (i: Issue): string => {
-      if (hasString(i.code)) {
-        const params: Record<string, string | number> = {};
-        for (const [k, v] of Object.entries(i.params ?? {})) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
-        const where = [i.file, i.sheet && `${i.sheet}${i.cell ? '!' + i.cell : ''}`, i.unit, i.criterion].filter(Boolean).join(' · ');
-        return (where ? where + ': ' : '') + s(i.code, lang, params);
-      }
       const eng = engineRef.current;
       return eng ? eng.describeIssue(i, lang) : i.code;
     },

@@ -27,7 +27,12 @@ describe('located messages', () => {
     expect(formatIssue(i, 'vi')).toBe("Tệp 'kg.xlsx', trang 'Tự đánh giá'!F14 (đơn vị KG, tiêu chí 2.3.1): Giá trị \"x\" không thuộc Có, Không");
     expect(formatIssue(i, 'en')).toBe("File 'kg.xlsx', sheet 'Tự đánh giá'!F14 (unit KG, criterion 2.3.1): Value \"x\" is not one of Có, Không");
   });
-  test('unknown codes still render something', () => {
-    expect(t('no.such.code', { a: 1 })).toContain('no.such.code');
+  test('an unknown code does not compile', () => {
+    // @ts-expect-error 'no.such.code' is not a MessageCode
+    const render = (): string => t('no.such.code', { a: 1 });
+    // @ts-expect-error nor can an issue be made with it
+    const make = (): unknown => issue('no.such.code');
+    expect(typeof render).toBe('function');
+    expect(typeof make).toBe('function');
   });
 });

@@ -1,7 +1,8 @@
-import type { Issue, Location } from '../model/issue';
-import type { Catalogue, MessageText } from './catalogue';
+import type { IssueParam, IssueParams, Location, MessageRef } from '../model/issue';
+import type { MessageText } from './catalogue';
 import { formatNumber, type Lang } from './format';
 import { coreMessages } from './messages/core';
+import { schemaMessages } from './messages/schema';
 import { rulesMessages } from './messages/rules';
 import { scoringMessages } from './messages/scoring';
 import { sipasMessages } from './messages/sipas';
@@ -14,9 +15,23 @@ export { formatNumber, formatPercent, formatDate, isLang, LANGS } from './format
 export type { Lang } from './format';
 export type { Catalogue, MessageText } from './catalogue';
 
-/** All catalogues merged. Each module owns one file under ./messages. */
-export const messages: Catalogue = Object.freeze({
+/** The module catalogues, one file each under ./messages (a code belongs to exactly one). */
+export const catalogues = {
+  core: coreMessages,
+  schema: schemaMessages,
+  rules: rulesMessages,
+  scoring: scoringMessages,
+  sipas: sipasMessages,
+  workbook: workbookMessages,
+  templates: templatesMessages,
+  plan: planMessages,
+  app: appMessages,
+} as const;
+
+/** All catalogues merged. */
+export const messages = Object.freeze({
   ...coreMessages,
+  ...schemaMessages,
   ...rulesMessages,
   ...scoringMessages,
   ...sipasMessages,
@@ -26,46 +41,70 @@ export const messages: Catalogue = Object.freeze({
   ...appMessages,
 });
 
-function render(template: string, params: Issue['params'], lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const v = params?.[key];
-    if (v === undefined || v === null) return '';
-    if (typeof v === 'number') return formatNumber(v, lang, 4);
-    if (Array.isArray(v)) return v.map((x) => (typeof x === 'number' ? formatNumber(x, lang, 4) : x)).join(', ');
-    return String(v);
-  });
+/**
+ * Every message code. `t('no.such.code')` and `issue('no.such.code', …)` do not compile;
+ * a code made at run time must be narrowed first (a union of literals, or isMessageCode).
+ */
+export type MessageCode = keyof typeof messages;
+
+const table: Readonly<Record<MessageCode, MessageText>> = messages;
+
+/** For codes read back from JSON or another process (Issue.code of stored data). */
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.prototype.hasOwnProperty.call(messages, code);
+}
+
+function isList(v: IssueParam): v is readonly (string | number | MessageRef)[] {
+  return Array.isArray(v);
+}
+
+function renderParam(v: IssueParam, lang: Lang): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'number') return formatNumber(v, lang, 4);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return String(v);
+  if (isList(v)) return v.map((x) => renderParam(x, lang)).join(', ');
+  if ('code' in v) return t(v.code, v.params, lang);
+  return v[lang];
+}
+
+function render(template: string, params: IssueParams | undefined, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => renderParam(params?.[key], lang));
 }
 
 /**
- * Render a message by code.
+ * Render a message by code. Numbers are formatted for the language; a parameter that is a
+ * MessageRef is rendered in the same language.
  * @example t('cli.unknownCommand', { command: 'x' }, 'en') // "Unknown command: x"
  */
-export function t(code: string, params: Issue['params'] = {}, lang: Lang = 'vi'): string {
-  const entry: MessageText | undefined = messages[code];
-  if (!entry) return `${code} ${JSON.stringify(params)}`;
-  return render(entry[lang], params, lang);
+export function t(code: MessageCode, params: IssueParams = {}, lang: Lang = 'vi'): string {
+  return render(table[code][lang], params, lang);
+}
+
+/** The issue's own message, in the requested language. */
+export function issueMessage(i: { code: MessageCode; params?: IssueParams }, lang: Lang = 'vi'): string {
+  return t(i.code, i.params, lang);
 }
 
 /** "Tệp 'a.xlsx', trang 'P.Kim Giang'!F14 (đơn vị KG, tiêu chí 2.3.1)" */
 export function formatLocation(loc: Location, lang: Lang = 'vi'): string {
   const parts: string[] = [];
-  const vi = lang === 'vi';
-  if (loc.file) parts.push(`${vi ? 'Tệp' : 'File'} '${loc.file}'`);
-  if (loc.sheet) parts.push(`${vi ? 'trang' : 'sheet'} '${loc.sheet}'${loc.cell ? '!' + loc.cell : ''}`);
-  else if (loc.cell) parts.push(`${vi ? 'ô' : 'cell'} ${loc.cell}`);
+  if (loc.file) parts.push(t('location.file', { file: loc.file }, lang));
+  if (loc.sheet) parts.push(t('location.sheet', { sheet: loc.sheet, cell: loc.cell ? '!' + loc.cell : '' }, lang));
+  else if (loc.cell) parts.push(t('location.cell', { cell: loc.cell }, lang));
   if (loc.path && loc.path.length > 0 && !loc.sheet) parts.push(loc.path.join('.'));
   const who: string[] = [];
-  if (loc.unit) who.push(`${vi ? 'đơn vị' : 'unit'} ${loc.unit}`);
-  if (loc.criterion) who.push(`${vi ? 'tiêu chí' : 'criterion'} ${loc.criterion}`);
+  if (loc.unit) who.push(t('location.unit', { unit: loc.unit }, lang));
+  if (loc.criterion) who.push(t('location.criterion', { criterion: loc.criterion }, lang));
   let s = parts.join(', ');
   if (who.length) s += (s ? ' ' : '') + `(${who.join(', ')})`;
   return s;
 }
 
 /** One line for a user: location, then message. Never a stack trace. */
-export function formatIssue(i: Issue, lang: Lang = 'vi'): string {
+export function formatIssue(i: Location & { code: MessageCode; severity: string; params?: IssueParams }, lang: Lang = 'vi'): string {
   const where = formatLocation(i, lang);
-  const sev = i.severity === 'warning' ? (lang === 'vi' ? 'Cảnh báo: ' : 'Warning: ') : '';
+  const sev = i.severity === 'warning' ? t('location.warning', {}, lang) : '';
   const msg = t(i.code, i.params, lang);
   return where ? `${where}: ${sev}${msg}` : `${sev}${msg}`;
 }

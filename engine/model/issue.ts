@@ -2,6 +2,10 @@
  * Issues: every problem found in data is returned as a value, never thrown.
  * Wording lives in the message catalogues (engine/i18n), keyed by `code`.
  */
+import type { MessageCode } from '../i18n';
+
+export type { MessageCode };
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Where a problem is — any subset of file, sheet, A1 cell, JSON path, unit, criterion. */
@@ -16,18 +20,40 @@ export interface Location {
   criterion?: string;
 }
 
-export type IssueParams = Record<string, string | number | boolean | null | undefined | readonly (string | number)[]>;
+/**
+ * A message inside a message: rendered in the reader's language when the outer message is.
+ * Lets an issue say "expected a number" without choosing a language when it is made.
+ * @example issue('input.invalid', { path: 'units', detail: ref('schema.invalidType', { expected: ref('schema.type.array'), received: ref('schema.type.string') }) })
+ */
+export interface MessageRef {
+  readonly code: MessageCode;
+  readonly params?: IssueParams;
+}
+
+/** Text given by data in both languages (a column header, a criterion's name and English name). */
+export interface LocalText {
+  readonly vi: string;
+  readonly en: string;
+}
+
+export type IssueParam = string | number | boolean | null | undefined | MessageRef | LocalText | readonly (string | number | MessageRef)[];
+export type IssueParams = Record<string, IssueParam>;
 
 export interface Issue extends Location {
   /** Stable machine code, e.g. "framework.duplicateCode". Keys the message catalogues. */
-  code: string;
+  code: MessageCode;
   severity: Severity;
   params?: IssueParams;
 }
 
 /** Small builder so call sites stay short. */
-export function issue(code: string, params: IssueParams = {}, where: Location = {}, severity: Severity = 'error'): Issue {
+export function issue(code: MessageCode, params: IssueParams = {}, where: Location = {}, severity: Severity = 'error'): Issue {
   return { code, severity, params, ...where };
+}
+
+/** A message reference for a parameter (see MessageRef). */
+export function ref(code: MessageCode, params?: IssueParams): MessageRef {
+  return params ? { code, params } : { code };
 }
 
 export function hasErrors(issues: readonly Issue[]): boolean {

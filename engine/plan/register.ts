@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { issue, type Issue } from '../model/issue';
+import { fromZodIssues, missingFieldIssue, typeIssue, REPORT_INPUT, type ZodContext } from '../i18n/zod';
 import type { Unit } from '../model/unit';
 import type { FrameworkNode } from '../model/framework';
 import plan2023Data from '../frameworks/plan-tasks-2023.json';
@@ -23,11 +23,7 @@ export function getBuiltinPlan(id: string): Plan | undefined {
   return builtinPlans.find((p) => p.id === id);
 }
 
-function zodIssues(err: z.ZodError, base: (string | number)[]): Issue[] {
-  return err.issues.map((zi) =>
-    issue('plan.schema', { message: zi.message, field: zi.path.map(String).join('.') }, { path: [...base, ...zi.path.map((p) => (typeof p === 'number' ? p : String(p)))] }),
-  );
-}
+const PLAN: ZodContext = { code: 'plan.schema' };
 
 function leafCodes(nodes: readonly FrameworkNode[] | undefined, out: Set<string> = new Set()): Set<string> {
   for (const n of nodes ?? []) {
@@ -79,8 +75,8 @@ export function checkPlan(plan: Plan, options: ValidatePlanOptions = {}): Issue[
  *   const { plan, issues } = validatePlan(JSON.parse(text));
  */
 export function validatePlan(raw: unknown, options: ValidatePlanOptions = {}): { plan?: Plan; issues: Issue[] } {
-  const r = planSchema.safeParse(raw);
-  if (!r.success) return { issues: zodIssues(r.error, []) };
+  const r = planSchema.safeParse(raw, REPORT_INPUT);
+  if (!r.success) return { issues: fromZodIssues(r.error.issues, {}, PLAN) };
   return { plan: r.data, issues: checkPlan(r.data, options) };
 }
 
@@ -143,14 +139,14 @@ export function planFromDocument(
   const issues: Issue[] = [];
   const statuses: TaskStatus[] = [];
   const fallback: TaskStatus[] = [];
-  if (!isRecord(raw)) return { statuses, fallback, issues: [issue('plan.schema', { message: 'object expected', field: 'plan' }, { path: ['plan'] })] };
+  if (!isRecord(raw)) return { statuses, fallback, issues: [typeIssue('object', raw, { path: ['plan'] }, PLAN)] };
   let plan: Plan | undefined;
   if (typeof raw['builtin'] === 'string') {
     plan = getBuiltinPlan(raw['builtin']);
     if (!plan) issues.push(issue('plan.unknownBuiltin', { id: raw['builtin'] }, { path: ['plan', 'builtin'] }));
   } else if (typeof raw['id'] === 'string' && typeof raw['name'] === 'string') {
-    const r = planSchema.safeParse(raw);
-    if (!r.success) issues.push(...zodIssues(r.error, ['plan']));
+    const r = planSchema.safeParse(raw, REPORT_INPUT);
+    if (!r.success) issues.push(...fromZodIssues(r.error.issues, { path: ['plan'] }, PLAN));
     else plan = r.data;
   } else if (Array.isArray(raw['tasks'])) {
     const asOfYear = Number((options.asOf ?? '').slice(0, 4));
@@ -158,7 +154,7 @@ export function planFromDocument(
     raw['tasks'].forEach((row: unknown, i: number) => {
       const path = ['plan', 'tasks', i];
       if (!isRecord(row)) {
-        issues.push(issue('plan.schema', { message: 'object expected', field: `tasks.${i}` }, { path }));
+        issues.push(typeIssue('object', row, { path }, PLAN));
         return;
       }
       const extra = isRecord(row['extra']) ? row['extra'] : {};
@@ -181,9 +177,9 @@ export function planFromDocument(
         ...(targetsOf(pick('targets')) ? { targets: targetsOf(pick('targets')) } : {}),
         ...(typeof pick('note') === 'string' ? { note: pick('note') } : {}),
       };
-      const r = planTaskSchema.safeParse(candidate);
+      const r = planTaskSchema.safeParse(candidate, REPORT_INPUT);
       if (!r.success) {
-        issues.push(...zodIssues(r.error, path));
+        issues.push(...fromZodIssues(r.error.issues, { path }, PLAN));
         return;
       }
       tasks.push(r.data);
@@ -217,7 +213,7 @@ export function planFromDocument(
     const year = options.year ?? (asOfYear > 0 ? asOfYear : dueYears.length ? Math.min(...dueYears) : 0);
     plan = { id: 'plan', name: 'Kế hoạch', year, sections: [], targets: [], tasks };
   } else {
-    issues.push(issue('plan.schema', { message: 'tasks expected', field: 'plan.tasks' }, { path: ['plan'] }));
+    issues.push(missingFieldIssue('tasks', { path: ['plan'] }, PLAN));
   }
   if (Array.isArray(raw['statuses'])) {
     raw['statuses'].forEach((s: unknown, i: number) => {
@@ -238,9 +234,9 @@ export function planFromDocument(
           if (d) norm['completedOn'] = d;
         }
       }
-      const r = taskStatusSchema.safeParse(norm);
+      const r = taskStatusSchema.safeParse(norm, REPORT_INPUT);
       if (r.success) statuses.push(r.data);
-      else issues.push(...zodIssues(r.error, ['plan', 'statuses', i]));
+      else issues.push(...fromZodIssues(r.error.issues, { path: ['plan', 'statuses', i] }, PLAN));
     });
   }
   if (plan) issues.push(...checkPlan(plan, options.units ? { units: options.units } : {}).map((x) => ({ ...x, path: ['plan', ...(x.path ?? [])] })));

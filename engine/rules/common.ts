@@ -84,7 +84,7 @@ export function hasOneAward(a: { points?: number | undefined; share?: number | u
   return (a.points === undefined) !== (a.share === undefined);
 }
 
-export const ONE_AWARD = { message: 'give exactly one of "points" or "share"' };
+export const ONE_AWARD = { message: 'give exactly one of "points" or "share"', params: { code: 'rule.oneAward' } };
 
 /** Points an award gives for this maximum. */
 export function awardPoints(a: { points?: number | undefined; share?: number | undefined }, max: number): number {

@@ -26,8 +26,8 @@ const paramsSchema = z
     severities: z.array(severitySchema).min(1).optional(),
   })
   .strict()
-  .refine((p) => (p.per === undefined) !== (p.severities === undefined), { message: 'give exactly one of "per" or "severities"' })
-  .refine((p) => p.zeroAt === undefined || p.per !== undefined, { message: '"zeroAt" goes with "per"' });
+  .refine((p) => (p.per === undefined) !== (p.severities === undefined), { message: 'give exactly one of "per" or "severities"', params: { code: 'rule.perOrSeverities' } })
+  .refine((p) => p.zeroAt === undefined || p.per !== undefined, { message: '"zeroAt" goes with "per"', params: { code: 'rule.zeroAtWithPer' } });
 type DeductionParams = z.infer<typeof paramsSchema>;
 type Severity = z.infer<typeof severitySchema>;
 

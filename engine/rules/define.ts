@@ -1,4 +1,5 @@
 import type { CompiledRule, CompileResult, RuleDefinition, RuleKind, RuleIssue } from './types';
+import { fromZodIssues, REPORT_INPUT } from '../i18n/zod';
 
 /**
  * Wrap a rule definition into a registry entry: params are parsed with zod once, when the
@@ -11,12 +12,9 @@ export function defineRule<P>(def: RuleDefinition<P>): RuleKind {
     compile(rawParams: Record<string, unknown>, max: number): CompileResult {
       const { kind: _kind, ...rest } = rawParams;
       void _kind;
-      const parsed = def.params.safeParse(rest);
+      const parsed = def.params.safeParse(rest, REPORT_INPUT);
       if (!parsed.success) {
-        const issues: RuleIssue[] = parsed.error.issues.map((zi) => ({
-          code: 'rule.badParams',
-          params: { kind: def.kind, path: zi.path.map(String).join('.') || '(params)', detail: zi.message },
-        }));
+        const issues: RuleIssue[] = fromZodIssues(parsed.error.issues, {}, { code: 'rule.badParams', params: { kind: def.kind } }).map((i) => ({ code: i.code, ...(i.params ? { params: i.params } : {}) }));
         return { ok: false, issues };
       }
       const params = parsed.data;

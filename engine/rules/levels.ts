@@ -36,7 +36,7 @@ export const levelsRule = defineRule({
   params: paramsSchema,
   check(p, max) {
     const names = p.levels.flatMap((l) => [l.label, ...(l.aliases ?? [])]);
-    const dups = duplicateLabels(names).map((label) => ({ code: 'rule.duplicateLabel', params: { label } }));
+    const dups = duplicateLabels(names).map((label) => ({ code: 'rule.duplicateLabel' as const, params: { label } }));
     return [...dups, ...p.levels.flatMap((l) => checkAwardMax(l, max, l.label))];
   },
   input: (p) => ({ type: 'choice', choices: p.levels.map((l) => l.label) }),

@@ -19,7 +19,7 @@ export const pointsRule = defineRule({
     if (raw === undefined) return { points: 0, missing: true, issues: [], facts: {} };
     const issues =
       raw < 0 || raw > max
-        ? [{ code: 'rule.pointsOutOfRange', params: { value: raw, max } }]
+        ? [{ code: 'rule.pointsOutOfRange' as const, params: { value: raw, max } }]
         : [];
     return { points: clampPoints(raw, max), missing: false, issues, facts: { raw } };
   },

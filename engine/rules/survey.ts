@@ -31,7 +31,7 @@ const paramsSchema = z
     answers: z.array(answerSchema).min(1).optional(),
   })
   .strict()
-  .refine((p) => !(p.bands && (p.fullAt !== undefined || p.step !== undefined)), { message: '"bands" cannot be combined with "fullAt" or "step"' });
+  .refine((p) => !(p.bands && (p.fullAt !== undefined || p.step !== undefined)), { message: '"bands" cannot be combined with "fullAt" or "step"', params: { code: 'rule.bandsAlone' } });
 type SurveyParams = z.infer<typeof paramsSchema>;
 
 function answerIndex(p: SurveyParams, label: string): number {

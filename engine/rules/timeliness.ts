@@ -29,7 +29,7 @@ const paramsSchema = z
     notDone: z.number().finite().min(0).max(1).optional(),
   })
   .strict()
-  .refine((p) => p.after === undefined || p.schedule !== undefined, { message: '"after" goes with "schedule"' });
+  .refine((p) => p.after === undefined || p.schedule !== undefined, { message: '"after" goes with "schedule"', params: { code: 'rule.afterWithSchedule' } });
 type TimelinessParams = z.infer<typeof paramsSchema>;
 
 const ON_TIME = new Set(['dung han', 'truoc han', 'hoan thanh dung han', 'da hoan thanh dung han', 'som', 'on time', 'ontime', 'early', 'in time']);

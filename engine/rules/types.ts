@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AssessedValue } from '../model/assessment';
-import type { IssueParams } from '../model/issue';
+import type { IssueParams, MessageCode } from '../model/issue';
 import type { Lang } from '../i18n/format';
 
 /** What a unit must enter for a leaf: drives template cells (dropdowns, limits, dates). */
@@ -20,7 +20,7 @@ export type InputSpec =
 
 /** A rule-level problem; the caller adds the location (unit, criterion, cell). */
 export interface RuleIssue {
-  code: string;
+  code: MessageCode;
   params?: IssueParams;
   severity?: 'error' | 'warning';
 }

@@ -1,7 +1,8 @@
 import { scoringDocumentSchema, type ScoringDocument } from '../model/document';
-import { hasErrors, issue, type Issue } from '../model/issue';
+import { hasErrors, type Issue } from '../model/issue';
 import type { ResultsDocument, UnitResult } from '../model/results';
 import type { Lang } from '../i18n/format';
+import { fromZodIssues, typeIssue, REPORT_INPUT } from '../i18n/zod';
 import { compileFramework, type CompiledFramework } from './validate';
 import { getBuiltinFramework, unknownBuiltinIssue } from '../frameworks';
 import { prepareDocument, rankUnits, scoreUnit, withMessages, type PreparedDocument, type UnitScore } from './score';
@@ -49,7 +50,7 @@ export interface ParsedDocument {
  */
 export function parseScoringDocument(raw: unknown): ParsedDocument {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return { issues: [issue('input.invalid', { path: '(root)', detail: 'expected an object' }, { path: [] })] };
+    return { issues: [typeIssue('object', raw, { path: [] })] };
   const given = (raw as { framework?: unknown }).framework;
   if (typeof given === 'string') {
     // A built-in criteria set named by id: "framework": "thanh-xuan-2023".
@@ -60,14 +61,10 @@ export function parseScoringDocument(raw: unknown): ParsedDocument {
   const fw = compileFramework(given, ['framework']);
   // A tree too deep to parse safely stops here (the document schema would walk it again).
   if (fw.issues.some((i) => i.code === 'framework.tooDeep')) return { issues: fw.issues };
-  const parsed = scoringDocumentSchema.safeParse(raw);
+  const parsed = scoringDocumentSchema.safeParse(raw, REPORT_INPUT);
   const issues: Issue[] = [...fw.issues];
   if (!parsed.success) {
-    for (const zi of parsed.error.issues) {
-      if (zi.path[0] === 'framework') continue;
-      const path = zi.path.map((p) => (typeof p === 'number' ? p : String(p)));
-      issues.push(issue('input.invalid', { path: path.join('.') || '(root)', detail: zi.message }, { path }));
-    }
+    issues.push(...fromZodIssues(parsed.error.issues.filter((zi) => zi.path[0] !== 'framework')));
     return { issues };
   }
   return fw.compiled ? { doc: parsed.data, compiled: fw.compiled, issues } : { doc: parsed.data, issues };

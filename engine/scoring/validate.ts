@@ -1,5 +1,6 @@
 import { frameworkSchema, DEFAULT_GRADES, type Channel, type Framework, type FrameworkNode, type GradeBand, type NodeRole, type NotApplicablePolicy } from '../model/framework';
 import { issue, type Issue } from '../model/issue';
+import { fromZodIssues, REPORT_INPUT } from '../i18n/zod';
 import { getRuleKind, ruleKinds } from '../rules/registry';
 import type { CompiledRule } from '../rules/types';
 
@@ -72,13 +73,6 @@ function surveyCapable(rule: CompiledRule): boolean {
   return rule.input.type === 'survey' || rule.kind === 'survey';
 }
 
-function zodIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, base: (string | number)[]): Issue[] {
-  return error.issues.map((zi) => {
-    const path = [...base, ...zi.path.map((p) => (typeof p === 'number' ? p : String(p)))];
-    return issue('input.invalid', { path: path.join('.') || '(root)', detail: zi.message }, { path });
-  });
-}
-
 /** Deepest nesting of `children` accepted (real criteria sets have 3–4 levels). */
 export const MAX_TREE_DEPTH = 32;
 
@@ -117,8 +111,8 @@ export function tooDeepAt(raw: unknown): (string | number)[] | undefined {
 export function compileFramework(raw: unknown, basePath: (string | number)[] = []): FrameworkValidation {
   const deep = tooDeepAt(raw);
   if (deep) return { issues: [issue('framework.tooDeep', { max: MAX_TREE_DEPTH, path: [...basePath, ...deep].join('.') }, { path: [...basePath, ...deep] })] };
-  const parsed = frameworkSchema.safeParse(raw);
-  if (!parsed.success) return { issues: zodIssues(parsed.error, basePath) };
+  const parsed = frameworkSchema.safeParse(raw, REPORT_INPUT);
+  if (!parsed.success) return { issues: fromZodIssues(parsed.error.issues, { path: basePath }) };
   const framework = parsed.data;
   const issues: Issue[] = [];
   const byCode = new Map<string, CompiledNode>();

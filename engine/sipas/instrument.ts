@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { issue, type Issue } from '../model/issue';
+import { fromZodIssues, REPORT_INPUT } from '../i18n/zod';
 import builtinJson from '../frameworks/sipas-instrument-2022.json';
 
 /**
@@ -84,15 +85,6 @@ function normaliseItem(raw: SipasItemInput): SipasItem {
   return out;
 }
 
-/** Copy zod issues into located issues (every one, with its path). */
-export function zodIssues(err: z.ZodError, basePath: (string | number)[], code = 'sipas.invalid'): Issue[] {
-  return err.issues.map((zi) =>
-    issue(code, { path: [...basePath, ...zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p))].join('.'), detail: zi.message }, {
-      path: [...basePath, ...zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    }),
-  );
-}
-
 /**
  * Validate an instrument and report every problem with its path: shape errors, duplicate
  * group/aspect codes, duplicate item ids, empty groups or aspects, weights summing to zero,
@@ -100,8 +92,8 @@ export function zodIssues(err: z.ZodError, basePath: (string | number)[], code =
  * @example validateSipasInstrument(builtinSipasInstrumentData).instrument?.groups.length // 2
  */
 export function validateSipasInstrument(raw: unknown, basePath: (string | number)[] = ['instrument']): { instrument?: SipasInstrument; issues: Issue[] } {
-  const parsed = sipasInstrumentSchema.safeParse(raw);
-  if (!parsed.success) return { issues: zodIssues(parsed.error, basePath, 'sipas.instrument.invalid') };
+  const parsed = sipasInstrumentSchema.safeParse(raw, REPORT_INPUT);
+  if (!parsed.success) return { issues: fromZodIssues(parsed.error.issues, { path: basePath }, { code: 'sipas.instrument.invalid' }) };
   const data = parsed.data;
   const issues: Issue[] = [];
   const codes = new Map<string, string>(); // group/aspect code → path text

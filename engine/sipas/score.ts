@@ -1,5 +1,6 @@
 import { issue, hasErrors, type Issue, type Location } from '../model/issue';
-import { builtinSipasInstrument, validateSipasInstrument, zodIssues, OVERALL_KEY, type SipasInstrument } from './instrument';
+import { builtinSipasInstrument, validateSipasInstrument, OVERALL_KEY, type SipasInstrument } from './instrument';
+import { fromZodIssues, REPORT_INPUT } from '../i18n/zod';
 import { sipasDocumentSchema, sipasCountSchema, sipasPreviousSchema, SIPAS_MAX_COUNT, SIPAS_MAX_WEIGHT, type SipasDocument, type SipasPrevious } from './document';
 import { sipasMethodSchema, levelScores, type ItemMethod, type SipasMethod } from './method';
 import { answerCode, BLANK, INVALID } from './answer';
@@ -245,9 +246,9 @@ interface Input {
 
 function readInput(doc: unknown, options: ScoreSipasOptions, issues: IssueList): Input | { method: SipasMethod } {
   const fallback = { method: sipasMethodSchema.parse({}) };
-  const parsed = sipasDocumentSchema.safeParse(doc);
+  const parsed = sipasDocumentSchema.safeParse(doc, REPORT_INPUT);
   if (!parsed.success) {
-    for (const i of zodIssues(parsed.error, [], 'sipas.invalid')) issues.add(i);
+    for (const i of fromZodIssues(parsed.error.issues, {}, { code: 'sipas.invalid' })) issues.add(i);
     return fallback;
   }
   const d = parsed.data;
@@ -256,9 +257,9 @@ function readInput(doc: unknown, options: ScoreSipasOptions, issues: IssueList):
     ...(d.target !== undefined && d.method?.target === undefined ? { target: d.target } : {}),
     ...(options.method !== undefined ? { item: options.method } : {}),
     ...(options.target !== undefined ? { target: options.target } : {}),
-  });
+  }, REPORT_INPUT);
   if (!methodParsed.success) {
-    for (const i of zodIssues(methodParsed.error, ['method'], 'sipas.invalid')) issues.add(i);
+    for (const i of fromZodIssues(methodParsed.error.issues, { path: ['method'] }, { code: 'sipas.invalid' })) issues.add(i);
     return fallback;
   }
   const method = methodParsed.data;
@@ -419,9 +420,9 @@ function tallyCounts(counts: readonly unknown[], tallies: Tallies, pool: { code:
         return;
       }
     }
-    const c = sipasCountSchema.safeParse(raw);
+    const c = sipasCountSchema.safeParse(raw, REPORT_INPUT);
     if (!c.success) {
-      for (const zi of zodIssues(c.error, ['counts', ci], 'sipas.count.invalid')) issues.add({ ...zi, ...locate('counts', ci) });
+      for (const zi of fromZodIssues(c.error.issues, { path: ['counts', ci] }, { code: 'sipas.count.invalid' })) issues.add({ ...zi, ...locate('counts', ci) });
       return;
     }
     const i = L.itemIndex.get(c.data.item);
@@ -620,8 +621,8 @@ function unitDirectory(d: SipasDocument, poolCode: string | undefined, given: re
 function readPrevious(raw: readonly unknown[], issues: IssueList): Map<string, SipasPrevious> {
   const previous = new Map<string, SipasPrevious>();
   raw.forEach((x, pi) => {
-    const p = sipasPreviousSchema.safeParse(x);
-    if (!p.success) for (const zi of zodIssues(p.error, ['previous', pi], 'sipas.previous.invalid')) issues.add(zi);
+    const p = sipasPreviousSchema.safeParse(x, REPORT_INPUT);
+    if (!p.success) for (const zi of fromZodIssues(p.error.issues, { path: ['previous', pi] }, { code: 'sipas.previous.invalid' })) issues.add(zi);
     else previous.set(p.data.unit, p.data);
   });
   return previous;

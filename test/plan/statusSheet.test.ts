@@ -120,7 +120,7 @@ describe('parseTaskStatusSheet', () => {
   "Tệp 'KG.xlsx', trang 'Tiến độ nhiệm vụ'!E12 (đơn vị KG): Nhiệm vụ II.1.3-1: chưa chọn tình trạng (Hoàn thành, Đang thực hiện, Chưa thực hiện)",
 ]
 `);
-    expect(formatIssue(issues[1] ?? { code: '', severity: 'error' }, 'en')).toBe("File 'KG.xlsx', sheet 'Tiến độ nhiệm vụ'!F7 (unit KG): Task II.1.1-2: % done 150 is outside 0–100");
+    expect(formatIssue(issues[1] ?? { code: 'internal.error', severity: 'error' }, 'en')).toBe("File 'KG.xlsx', sheet 'Tiến độ nhiệm vụ'!F7 (unit KG): Task II.1.1-2: % done 150 is outside 0–100");
     // rows with a readable status still count (the date typed as text is accepted)
     expect(statuses.map((s) => [s.task, s.progress, s.completedOn ?? null, s.percent ?? null])).toEqual([
       ['II.1.1-2', 'inProgress', null, null],

@@ -59,7 +59,7 @@ describe('task register sheet "Kế hoạch"', () => {
       ['plan.noDue', 'warning', 'I8'],
       ['plan.tasks.badTarget', 'warning', 'L8'],
     ]);
-    expect(formatIssue(issues[2] ?? { code: '', severity: 'error' })).toBe(
+    expect(formatIssue(issues[2] ?? { code: 'internal.error', severity: 'error' })).toBe(
       "Tệp 'plan.xlsx', trang 'Kế hoạch'!I5: Nhiệm vụ X-1: thời hạn \"31/02/2024\" không phải ngày (ghi dd/mm/yyyy)",
     );
     expect(tasks.map((x) => x.id)).toEqual(['X-1', 'X-3']);

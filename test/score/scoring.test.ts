@@ -84,7 +84,7 @@ describe('rounds and final points', () => {
     const r = scoreDocument(doc({ assessments: [{ unit: 'KG', criterion: '1.1', value: 'Có', appraisal: [5], reason: 'x' }] }));
     expect(r.ok).toBe(false);
     expect(r.issues.map((i) => [i.code, i.unit, i.criterion])).toEqual([['scoring.pointsOutOfRange', 'KG', '1.1']]);
-    expect(formatIssue(r.issues[0] ?? { code: '', severity: 'error' })).toBe('assessments.0 (đơn vị KG, tiêu chí 1.1): Điểm thẩm định vòng 1 (5) nằm ngoài khoảng [0; 4]: đã đưa về trong khoảng');
+    expect(formatIssue(r.issues[0] ?? { code: 'internal.error', severity: 'error' })).toBe('assessments.0 (đơn vị KG, tiêu chí 1.1): Điểm thẩm định vòng 1 (5) nằm ngoài khoảng [0; 4]: đã đưa về trong khoảng');
     expect(leafOf(unit(r, 'KG'), '1.1').score).toBe(4);
   });
 

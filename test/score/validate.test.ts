@@ -55,7 +55,7 @@ describe('validateFramework', () => {
       ],
     });
     expect(issues).toHaveLength(1);
-    expect(formatIssue(issues[0] ?? { code: '', severity: 'error' })).toBe('nodes: Tổng điểm tối đa của các lĩnh vực là 99,55, khác tổng điểm của bộ tiêu chí 100');
+    expect(formatIssue(issues[0] ?? { code: 'internal.error', severity: 'error' })).toBe('nodes: Tổng điểm tối đa của các lĩnh vực là 99,55, khác tổng điểm của bộ tiêu chí 100');
   });
 
   test('warnings: survey leaf without a survey rule, bonus without cap; errors: unknown unit kind', () => {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button, Checkbox, Text } from '@fluentui/react-components';
-import type { Issue } from '../../../engine/model/issue';
+import { issue, type Issue } from '../../../engine/model/issue';
 import type { FilledInput } from '../../../engine/app';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
@@ -44,7 +44,7 @@ export function CollectView(): JSX.Element {
           const snapshots = await port.read(sheets.map((x) => x.name));
           filled.push({ file: f.name, sheets, snapshots, ...at });
         } catch (e) {
-          const refused: Issue[] = e instanceof XlsxRejected ? e.issues : [{ code: 'file.bad', severity: 'error', params: { file: f.name }, file: f.name }];
+          const refused: Issue[] = e instanceof XlsxRejected ? e.issues : [issue('file.corrupt', { file: f.name, detail: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) }, { file: f.name })];
           filled.push({ file: f.name, sheets: [], snapshots: [], refused, ...at });
         }
       }

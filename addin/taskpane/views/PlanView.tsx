@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { formatDate } from '../../../engine/i18n/format';
-import { hasString, s, type StringKey } from '../i18n';
+import { s, statusText as paneStatus } from '../i18n';
 import { useWorkbench } from '../state';
 
 /** The plan part of the results document (shared contract). */
@@ -37,10 +37,10 @@ export function PlanView(): JSX.Element {
   const [limit, setLimit] = useState(PAGE);
   if (!w.computed) return <Text>{s('needCompute', w.lang)}</Text>;
   const plan = asPlan(w.computed.summary.results?.plan);
-  if (!plan) return <Text>{s('plan.none', w.lang)}</Text>;
+  if (!plan) return <Text>{s('plan.empty', w.lang)}</Text>;
   const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
   const rows = plan.late.filter((l) => (lead === '' || l.unit === lead) && (status === '' || l.status === status));
-  const statusText = (st: string): string => (hasString(`status.${st}`) ? s(`status.${st}` as StringKey, w.lang) : st);
+  const statusText = (st: string): string => paneStatus(st, w.lang);
   const leads = [...new Set(plan.late.map((l) => l.unit))].sort();
   const statuses = [...new Set(plan.late.map((l) => l.status))];
   return (

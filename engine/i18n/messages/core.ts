@@ -10,5 +10,12 @@ export const coreMessages = {
   'cli.badOption': { vi: 'Tuỳ chọn thiếu giá trị hoặc không hợp lệ: {option}', en: 'Option missing its value or invalid: {option}' },
   'cli.unknownCommand': { vi: 'Lệnh không tồn tại: {command}', en: 'Unknown command: {command}' },
   'cli.sameFile': { vi: 'Tệp đầu ra trùng với tệp đầu vào ({file}); chọn tên khác để không ghi đè dữ liệu gốc', en: 'The output file is the input file ({file}); choose another name so the original is not overwritten' },
+  // Locations and severity in a one-line issue (formatIssue)
+  'location.file': { vi: "Tệp '{file}'", en: "File '{file}'" },
+  'location.sheet': { vi: "trang '{sheet}'{cell}", en: "sheet '{sheet}'{cell}" },
+  'location.cell': { vi: 'ô {cell}', en: 'cell {cell}' },
+  'location.unit': { vi: 'đơn vị {unit}', en: 'unit {unit}' },
+  'location.criterion': { vi: 'tiêu chí {criterion}', en: 'criterion {criterion}' },
+  'location.warning': { vi: 'Cảnh báo: ', en: 'Warning: ' },
   'internal.error': { vi: 'Lỗi nội bộ: {detail}', en: 'Internal error: {detail}' },
 } as const satisfies Catalogue;

@@ -7,7 +7,7 @@ export const planMessages = {
     en: 'File {file} has no plan tasks (a "Kế hoạch" sheet or a "plan" part in the JSON document)',
   },
   // register (JSON / sheet)
-  'plan.schema': { vi: 'Dữ liệu kế hoạch không hợp lệ ở "{field}": {message}', en: 'Invalid plan data at "{field}": {message}' },
+  'plan.schema': { vi: 'Dữ liệu kế hoạch không hợp lệ tại {path}: {detail}', en: 'Invalid plan data at {path}: {detail}' },
   'plan.unknownBuiltin': { vi: 'Không có kế hoạch dựng sẵn "{id}"', en: 'No built-in plan "{id}"' },
   'plan.duplicateTask': { vi: 'Mã nhiệm vụ "{task}" bị trùng (đã có ở {first})', en: 'Duplicate task id "{task}" (already at {first})' },
   'plan.unknownUnit': { vi: 'Nhiệm vụ {task}: không có đơn vị mã "{unit}" trong danh sách đơn vị', en: 'Task {task}: no unit with code "{unit}" in the unit list' },

@@ -7,6 +7,12 @@ export const rulesMessages = {
   'rule.pointsOutOfRange': { vi: 'Điểm {value} nằm ngoài khoảng [0; {max}]', en: 'Points {value} outside [0, {max}]' },
   'rule.notAChoice': { vi: 'Giá trị "{value}" không thuộc {choices}', en: 'Value "{value}" is not one of {choices}' },
   'rule.notANumber': { vi: 'Giá trị "{value}" không phải là số', en: 'Value "{value}" is not a number' },
+  // Parameter refinements: the {detail} of rule.badParams (zod `params.code`)
+  'rule.oneAward': { vi: 'cần đúng một trong hai tham số "points" hoặc "share"', en: 'give exactly one of "points" or "share"' },
+  'rule.bandsAlone': { vi: '"bands" không dùng cùng "fullAt" hoặc "step"', en: '"bands" cannot be combined with "fullAt" or "step"' },
+  'rule.perOrSeverities': { vi: 'cần đúng một trong hai tham số "per" hoặc "severities"', en: 'give exactly one of "per" or "severities"' },
+  'rule.zeroAtWithPer': { vi: '"zeroAt" chỉ dùng cùng "per"', en: '"zeroAt" goes with "per"' },
+  'rule.afterWithSchedule': { vi: '"after" chỉ dùng cùng "schedule"', en: '"after" goes with "schedule"' },
   // Parameter checks (framework validation)
   'rule.awardAboveMax': { vi: 'Mức điểm {points} của "{what}" vượt điểm tối đa {max}', en: 'Points {points} of "{what}" exceed the maximum {max}' },
   'rule.duplicateLabel': { vi: 'Nhãn "{label}" bị trùng (không phân biệt hoa thường, dấu)', en: 'Label "{label}" is duplicated (ignoring case and diacritics)' },

@@ -8,7 +8,7 @@ export const workbookMessages = {
     vi: 'Không tìm thấy bảng trong trang "{sheet}" (không có hàng khoá cột hay hàng tiêu đề quen thuộc)',
     en: 'No table found in sheet "{sheet}" (no column-key row or known header row)',
   },
-  'workbook.missingColumn': { vi: 'Thiếu cột bắt buộc "{column}" (khoá {key})', en: 'Required column "{columnEn}" (key {key}) is missing' },
+  'workbook.missingColumn': { vi: 'Thiếu cột bắt buộc "{column}" (khoá {key})', en: 'Required column "{column}" (key {key}) is missing' },
   'workbook.duplicateColumn': { vi: 'Cột "{column}" xuất hiện hai lần; dùng cột đầu tiên', en: 'Column "{column}" appears twice; the first one is used' },
   'workbook.mergedInTable': { vi: 'Ô gộp {range} nằm trong vùng bảng; hãy bỏ gộp ô (mỗi dòng một bản ghi)', en: 'Merged cells {range} inside the table; unmerge them (one record per row)' },
   'workbook.emptyTable': { vi: 'Trang "{sheet}" không có dữ liệu', en: 'Sheet "{sheet}" has no data' },

@@ -126,7 +126,7 @@ export function renderQuarterlyReport(
   // II. Per area
   const src: IndicatorSources = { ...options, ...(results ? { results } : {}), ...(sipas ? { sipas } : {}) };
   push(b, [t('plan.report.byArea', {}, lang)], section, 0);
-  push(b, ['plan.report.col.id', 'plan.report.col.task', 'plan.report.col.lead', 'plan.report.col.status', 'plan.report.col.done', 'plan.report.col.units'].map((k) => t(k, {}, lang)), head);
+  push(b, (['plan.report.col.id', 'plan.report.col.task', 'plan.report.col.lead', 'plan.report.col.status', 'plan.report.col.done', 'plan.report.col.units'] as const).map((k) => t(k, {}, lang)), head);
   const sectionTitle = new Map(report.sections.map((s) => [s.code, s.title]));
   const bySection = new Map<string, PlanTaskReport[]>();
   for (const x of report.tasks) bySection.set(x.section, [...(bySection.get(x.section) ?? []), x]);
@@ -158,7 +158,7 @@ export function renderQuarterlyReport(
 
   // III. Indicators vs targets
   push(b, [t('plan.report.targets', {}, lang)], section, 0);
-  push(b, ['plan.report.col.target', 'plan.report.col.indicator', 'plan.report.col.goal', 'plan.report.col.actual', 'plan.report.col.met', 'plan.report.col.source'].map((k) => t(k, {}, lang)), head);
+  push(b, (['plan.report.col.target', 'plan.report.col.indicator', 'plan.report.col.goal', 'plan.report.col.actual', 'plan.report.col.met', 'plan.report.col.source'] as const).map((k) => t(k, {}, lang)), head);
   const rows: ReportTarget[] = report.targets;
   for (const { target, task } of rows) {
     const m = measureTarget(target, src);
@@ -179,7 +179,7 @@ export function renderQuarterlyReport(
   push(b, [t('plan.report.responsibility', {}, lang)], section, 0);
   if (report.responsibility.length === 0) push(b, [t('plan.report.noneLate', {}, lang)], undefined, 0);
   else {
-    push(b, ['plan.report.col.unit', 'plan.report.col.head', 'plan.report.col.late', 'plan.report.col.notStarted', 'plan.report.col.notReported', 'plan.report.col.count'].map((k) => t(k, {}, lang)), head);
+    push(b, (['plan.report.col.unit', 'plan.report.col.head', 'plan.report.col.late', 'plan.report.col.notStarted', 'plan.report.col.notReported', 'plan.report.col.count'] as const).map((k) => t(k, {}, lang)), head);
     const ids = (es: readonly LateEntry[], s: LateEntry['status']): string =>
       es
         .filter((e) => e.status === s)
@@ -209,7 +209,7 @@ export function renderQuarterlyReport(
   if (report.uncoveredDetail.length > 0) {
     push(b, []);
     push(b, [t('plan.report.uncovered', {}, lang)], section, 0);
-    push(b, ['plan.report.col.criterion', 'plan.report.col.name', 'plan.report.col.lead', 'plan.report.col.lost', 'plan.report.col.units', ''].map((k) => (k ? t(k, {}, lang) : '')), head);
+    push(b, (['plan.report.col.criterion', 'plan.report.col.name', 'plan.report.col.lead', 'plan.report.col.lost', 'plan.report.col.units', ''] as const).map((k) => (k ? t(k, {}, lang) : '')), head);
     for (const u of report.uncoveredDetail) {
       const r = push(b, [u.criterion, u.name, u.lead ?? '', u.lost, u.units.join(', '), '']);
       b.styles.push({ range: rangeA1(r, 0, r, REPORT_COLS - 1), style: { wrap: true, border: true } });

@@ -12,6 +12,7 @@ import { a1, rangeA1 } from '../../workbook/a1';
 import { fold } from '../../rules/value';
 import { formatDate, t, type Lang } from '../../i18n';
 import { planTaskSchema, type PlanTarget, type PlanTask } from '../task';
+import { fromZodIssues, REPORT_INPUT } from '../../i18n/zod';
 import { formatTarget, parseTarget } from '../targets';
 import { parseDateText } from '../dates';
 import { defaultPlanUnits, expandUnitCode, LEAD_GROUPS } from '../units';
@@ -182,9 +183,9 @@ export function readTaskSheet(snapshot: SheetSnapshot, file?: string, options: {
       ...(targets.length ? { targets } : {}),
       ...(text(r, 'note') ? { note: text(r, 'note') } : {}),
     };
-    const parsed = planTaskSchema.safeParse(candidate);
+    const parsed = planTaskSchema.safeParse(candidate, REPORT_INPUT);
     if (parsed.success) tasks.push(parsed.data);
-    else issues.push(issue('plan.schema', { message: parsed.error.issues[0]?.message ?? '', field: id }, where(r, 'id')));
+    else issues.push(...fromZodIssues(parsed.error.issues, where(r, 'id'), { code: 'plan.schema' }));
   }
   return { tasks, issues };
 }

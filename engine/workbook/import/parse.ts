@@ -2,7 +2,7 @@ import type { Framework } from '../../model/framework';
 import type { Unit } from '../../model/unit';
 import type { RuleSpec } from '../../model/framework';
 import type { Assessment, AssessedValue } from '../../model/assessment';
-import { hasErrors, issue, type Issue, type IssueParams, type Location } from '../../model/issue';
+import { hasErrors, issue, type Issue, type IssueParams, type Location, type MessageCode } from '../../model/issue';
 import type { CellValue, SheetInfo, SheetSnapshot } from '../port';
 import { a1, columnName, parseA1 } from '../a1';
 import { isNotApplicableValue, parseRate } from '../../rules/value';
@@ -168,7 +168,7 @@ function readByRule(rule: CompiledRule | undefined, raw: CellValue, format: stri
   return candidates(raw, format).find((c) => ruleReads(rule, c));
 }
 
-type ValueRead = { value: AssessedValue } | { issue: { code: string; params: IssueParams } };
+type ValueRead = { value: AssessedValue } | { issue: { code: MessageCode; params: IssueParams } };
 
 /**
  * A declared value as the criterion's rule reads it: first the cell's own type (a listed choice,

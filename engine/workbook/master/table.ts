@@ -45,7 +45,7 @@ export function locateTable(snap: SheetSnapshot, spec: TableSpec, file?: string)
   for (const c of spec.columns) {
     if (c.required && !cols.has(c.key)) {
       issues.push(
-        issue('workbook.missingColumn', { column: c.vi, columnEn: c.en, key: c.key }, where(a1(headerRow, lastHeader + 1))),
+        issue('workbook.missingColumn', { column: { vi: c.vi, en: c.en }, key: c.key }, where(a1(headerRow, lastHeader + 1))),
       );
     }
   }
