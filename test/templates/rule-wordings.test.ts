@@ -68,6 +68,12 @@ const CASES: Case[] = [
     wordings: [{ typed: 3 }, { typed: 12.5 }, { typed: 30 }],
   },
   {
+    name: 'bands (growth, open below)',
+    rule: { kind: 'bands', scale: 'number', unit: '%', bands: [{ to: 0, share: 0 }, { from: 0, to: 10, share: 0.5 }, { from: 10, share: 1 }] },
+    max: 1,
+    wordings: [{ typed: -2.5 }, { typed: '-2,5' }, { typed: 12 }],
+  },
+  {
     name: 'proportional (fullAt 90)',
     rule: { kind: 'proportional', fullAt: 90 },
     max: 1,

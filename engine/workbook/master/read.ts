@@ -1,6 +1,6 @@
 import type { SheetSnapshot, CellValue } from '../port';
 import { a1 } from '../a1';
-import { fold } from '../../rules/value';
+import { cellText, fold } from '../cells';
 import { issue, type Issue, type Location } from '../../model/issue';
 import type { Framework, FrameworkNode, GradeBand, RuleSpec } from '../../model/framework';
 import type { Unit } from '../../model/unit';
@@ -133,7 +133,7 @@ function readConfig(ctx: Ctx, snap: SheetSnapshot): ConfigRead {
     if (v === undefined || v === null) continue;
     const where = cells.where(row, 'value');
     const num = (): number | undefined => cells.number(row, 'value');
-    const str = String(v).trim();
+    const str = cellText(v);
     switch (key) {
       case 'frameworkId':
         meta.id = str;

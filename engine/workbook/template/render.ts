@@ -198,7 +198,7 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
             validations.push({
               range: v,
               type: inp.integer ? 'whole' : 'decimal',
-              min: inp.min ?? 0,
+              min: inp.min ?? -1e12,
               max: inp.max ?? 1e12,
               prompt: vi(lang, `Nhập số${inp.unit ? ' (' + inp.unit + ')' : ''}`, `Enter a number${inp.unit ? ' (' + inp.unit + ')' : ''}`),
               error: vi(lang, 'Ô này chỉ nhận số', 'This cell takes a number'),
