@@ -41,7 +41,10 @@ export const rulesMessages = {
   'rule.notAnInteger': { vi: 'Số lượng {value} phải là số nguyên', en: 'Count {value} must be a whole number' },
   'rule.notADate': { vi: 'Giá trị "{value}" không phải là ngày (dd/mm/yyyy) hay Đúng hạn / Quá hạn / Chưa thực hiện', en: 'Value "{value}" is not a date (dd/mm/yyyy) nor On time / Late / Not done' },
   'rule.noDeadline': { vi: 'Quy tắc chưa khai báo hạn (deadline) nên không chấm được theo ngày hoàn thành {value}', en: 'The rule has no deadline, so completion date {value} cannot be scored' },
-  'rule.surveyMissing': { vi: 'Chưa có chỉ số hài lòng (kết quả điều tra) cho tiêu chí này', en: 'No satisfaction index (survey result) for this criterion' },
+  'rule.surveyMissing': {
+    vi: 'Chưa có chỉ số hài lòng (kết quả điều tra) cho tiêu chí này; nếu đã có phiếu SIPAS, ghi ở cột "Nguồn chỉ số khảo sát" của "Bộ tiêu chí" chỉ số nào dùng: overall (chung), mã nhóm (II) hoặc mã yếu tố (II.1)',
+    en: 'No satisfaction index (survey result) for this criterion; if SIPAS forms exist, name the index in the "Survey source" column of the criteria sheet: overall, a group code (II) or an aspect code (II.1)',
+  },
   'rule.noAnswers': { vi: 'Không có câu trả lời hợp lệ nào', en: 'No valid answers' },
   'rule.moreThanDue': { vi: 'Số đã hoàn thành ({done}) lớn hơn số phải thực hiện ({due})', en: 'Items done ({done}) exceed items due ({due})' },
   'rule.perItemNoDue': { vi: 'Không biết số phải thực hiện: khai báo "due" hoặc "per" trong quy tắc, hoặc kê khai dạng "8/12"', en: 'Items due unknown: set "due" or "per" in the rule, or declare "8/12"' },
