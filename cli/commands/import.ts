@@ -1,7 +1,7 @@
 import type { Command } from './types';
 import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
-import { formatIssue, formatPercent, t, type Lang } from '../../engine/i18n';
+import { formatIssue, formatPercent, t, type Lang, type MessageCode } from '../../engine/i18n';
 import { hasErrors } from '../../engine/model/issue';
 import { importFilled, type ImportResult } from '../../files/import';
 
@@ -13,7 +13,7 @@ const STATUS: Record<Lang, Record<string, string>> = {
 };
 
 /** Issues that sum up others (one per file or per import), not problems to fix of their own. */
-const SUMMARY_CODES = new Set(['import.rejected', 'import.partial', 'import.missingUnits', 'import.masterInvalid']);
+const SUMMARY_CODES = new Set<MessageCode>(['import.rejected', 'import.partial', 'import.missingUnits', 'import.masterInvalid']);
 
 function summary(res: ImportResult, lang: Lang): string {
   const vi = lang === 'vi';

@@ -6,7 +6,7 @@
  * workbook, not only on a terminal).
  */
 import { hasErrors, issue, type Issue } from '../model/issue';
-import { formatDate, type Lang } from '../i18n/format';
+import { dateParam, type Lang } from '../i18n/format';
 import type { Assessment } from '../model/assessment';
 import type { RenderedSheet, SheetInfo, SheetSnapshot } from '../workbook/port';
 import { renderMasterInputSheets, renderSubmissionsSheet, tableSpec, type PlanTaskRow, type SubmissionMeta } from '../workbook/master';
@@ -239,7 +239,7 @@ export function importSubmissions(masterSnapshots: readonly SheetSnapshot[], fil
     lines.push(line);
     if ((got || rejected) && timeliness === 'late' && deadline) {
       issues.push(
-        issue('import.late', { unit: u.code, date: formatDate((submittedAt ?? '').slice(0, 10), lang), deadline: formatDate(deadline, lang) }, { file: got?.file ?? rejected?.file ?? '', unit: u.code }, 'warning'),
+        issue('import.late', { unit: u.code, date: dateParam((submittedAt ?? '').slice(0, 10)), deadline: dateParam(deadline) }, { file: got?.file ?? rejected?.file ?? '', unit: u.code }, 'warning'),
       );
     }
   }

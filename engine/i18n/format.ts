@@ -39,3 +39,12 @@ export function formatDate(iso: string, lang: Lang = 'vi'): string {
   if (!m) return iso;
   return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
 }
+
+/**
+ * A date as an issue parameter: both languages' forms, so the issue is the same whatever the
+ * reader's language and the message shows the date the way the reader writes it.
+ * @example t('import.late', { unit: 'KG', date: dateParam('2023-07-20'), deadline: dateParam('2023-07-15') }, 'vi') // "… nộp ngày 20/07/2023, quá hạn 15/07/2023"
+ */
+export function dateParam(iso: string): { readonly vi: string; readonly en: string } {
+  return { vi: formatDate(iso, 'vi'), en: formatDate(iso, 'en') };
+}

@@ -11,7 +11,7 @@ import { templatesMessages } from './messages/templates';
 import { planMessages } from './messages/plan';
 import { appMessages } from './messages/app';
 
-export { formatNumber, formatPercent, formatDate, isLang, LANGS } from './format';
+export { formatNumber, formatPercent, formatDate, dateParam, isLang, LANGS } from './format';
 export type { Lang } from './format';
 export type { Catalogue, MessageText } from './catalogue';
 

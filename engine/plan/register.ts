@@ -1,5 +1,6 @@
 import { issue, type Issue } from '../model/issue';
 import { fromZodIssues, missingFieldIssue, typeIssue, REPORT_INPUT, type ZodContext } from '../i18n/zod';
+import { dateParam } from '../i18n/format';
 import type { Unit } from '../model/unit';
 import type { FrameworkNode } from '../model/framework';
 import plan2023Data from '../frameworks/plan-tasks-2023.json';
@@ -61,7 +62,7 @@ export function checkPlan(plan: Plan, options: ValidatePlanOptions = {}): Issue[
     for (const [j, c] of task.coordinators.entries())
       if (expandUnitCode(c, units).length === 0) issues.push(issue('plan.unknownUnit', { unit: c, task: task.id }, { path: [...path, 'coordinators', j] }));
     if (!task.due && task.recurrence !== 'quarterly')
-      issues.push(issue('plan.noDue', { task: task.id, due: `31/12/${plan.year}` }, { path: [...path, 'due'] }, 'warning'));
+      issues.push(issue('plan.noDue', { task: task.id, due: dateParam(`${plan.year}-12-31`) }, { path: [...path, 'due'] }, 'warning'));
     if (codes)
       for (const [j, c] of task.criteria.entries())
         if (!codes.has(c)) issues.push(issue('plan.unknownCriterion', { task: task.id, criterion: c }, { path: [...path, 'criteria', j], criterion: c }, 'warning'));

@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../model/issue';
 import type { Unit } from '../model/unit';
 import type { NodeResult, PlanResults, PlanUnitStatusResult, ResultsDocument } from '../model/results';
-import { t, type Lang } from '../i18n';
+import { dateParam, t, type Lang } from '../i18n';
 import { type Plan, type PlanSection, type PlanTarget, type PlanTask, type Progress, type TaskStatus, type TrackStatus } from './task';
 import { compareQuarters, parseDateText, parseQuarter, quarterEnd, quarterKey, quarterOf, type Quarter } from './dates';
 import { defaultPlanUnits, taskCoordinatorUnits, taskLeadUnits, type TaskRole } from './units';
@@ -299,7 +299,7 @@ export function trackPlan(input: TrackPlanInput): PlanReport {
   const validAsOf = parseDateText(input.asOf);
   const planYear = input.year ?? input.plan?.year;
   const asOf = validAsOf ?? `${planYear ?? 2000}-12-31`;
-  if (!validAsOf) issues.push(issue('plan.badAsOf', { value: input.asOf, date: asOf }, {}, 'warning'));
+  if (!validAsOf) issues.push(issue('plan.badAsOf', { value: input.asOf, date: dateParam(asOf) }, {}, 'warning'));
   const quarter = (input.quarter ? parseQuarter(input.quarter) : undefined) ?? quarterOf(asOf);
   if (input.quarter && !parseQuarter(input.quarter)) issues.push(issue('plan.badQuarter', { value: input.quarter }, {}, 'warning'));
   const year = planYear ?? Number(asOf.slice(0, 4));

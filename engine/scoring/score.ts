@@ -1,7 +1,7 @@
 import type { Assessment, PreviousResult } from '../model/assessment';
 import type { ScoringDocument } from '../model/document';
 import type { GradeBand } from '../model/framework';
-import { issue, type Issue, type Location } from '../model/issue';
+import { issue, ref, type Issue, type Location, type MessageRef } from '../model/issue';
 import type { AreaResult, FinalSource, Gap, NodeResult, UnitResult } from '../model/results';
 import type { Unit } from '../model/unit';
 import { t } from '../i18n';
@@ -235,7 +235,8 @@ function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: 
     for (const ri of outcome.issues) issues.push(issue(ri.code, ri.params ?? {}, where, ri.severity ?? 'error'));
   }
   // `field` names the input the issue is about, so a sheet reader can point at that very cell
-  const checkRange = (x: number, what: string, field: 'self' | 'appraisal1' | 'appraisal2'): number => {
+  // `what` is a message reference, so the issue's params are the same whatever the language
+  const checkRange = (x: number, what: MessageRef, field: 'self' | 'appraisal1' | 'appraisal2'): number => {
     if (x < -POINTS_EPS || x > node.max + POINTS_EPS) issues.push(issue('scoring.pointsOutOfRange', { what, value: x, max: node.max, field }, where));
     return clampPoints(x, node.max);
   };
@@ -244,7 +245,7 @@ function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: 
   let source: FinalSource = 'none';
   let missing = false;
   if (rounds.length > 0) {
-    rounds.forEach((r, i) => checkRange(r, t(i === 0 ? 'scoring.round.appraisal1' : 'scoring.round.appraisal2', {}, lang), i === 0 ? 'appraisal1' : 'appraisal2'));
+    rounds.forEach((r, i) => checkRange(r, ref(i === 0 ? 'scoring.round.appraisal1' : 'scoring.round.appraisal2'), i === 0 ? 'appraisal1' : 'appraisal2'));
     const last = rounds[rounds.length - 1] ?? 0;
     points = clampPoints(last, node.max);
     source = rounds.length >= 2 ? 'appraisal2' : 'appraisal1';
@@ -259,7 +260,7 @@ function scoreLeaf(node: CompiledNode, unit: Unit, entry: { a: Assessment; at?: 
     // Words only where points were lost: a leaf at full points needs no reason (and scoring stays fast).
     if (node.rule && node.max - points > POINTS_EPS) base.reason = explain(node.rule, outcome, lang);
   } else if (a?.self !== undefined) {
-    points = checkRange(a.self, t('scoring.round.self', {}, lang), 'self');
+    points = checkRange(a.self, ref('scoring.round.self'), 'self');
     source = 'self';
     base.reason = t('scoring.reason.self', { points: pts(points, node.max, lang) }, lang);
   } else {

@@ -15,7 +15,7 @@ import type { Unit } from '../../model/unit';
 import type { CellValue, RenderedSheet, SheetSnapshot, Validation } from '../../workbook/port';
 import { a1, rangeA1 } from '../../workbook/a1';
 import { parseNumber } from '../../rules/value';
-import { formatDate, t, type Lang } from '../../i18n';
+import { dateParam, formatDate, t, type Lang } from '../../i18n';
 import type { PlanTask, Progress, TaskStatus } from '../task';
 import { parseDateText, parseQuarter, quarterEnd, quarterKey, quarterLabel, type Quarter } from '../dates';
 import { defaultPlanUnits, tasksForUnit } from '../units';
@@ -252,7 +252,7 @@ export function parseTaskStatusSheet(snapshot: SheetSnapshot, unitCode: string, 
         if (d && /^\d{4}-\d{2}-\d{2}$/.test(dv.trim())) st.completedOn = d; // ISO text is unambiguous
         else if (d) {
           st.completedOn = d;
-          issues.push(issue('plan.status.dateAsText', { value: dv, date: formatDate(d, 'vi'), task: taskId }, where(r, 'completedOn'), 'warning'));
+          issues.push(issue('plan.status.dateAsText', { value: dv, date: dateParam(d), task: taskId }, where(r, 'completedOn'), 'warning'));
         } else issues.push(issue('plan.status.badDate', { value: dv, task: taskId }, where(r, 'completedOn')));
       } else issues.push(issue('plan.status.badDate', { value: cellText(dv), task: taskId }, where(r, 'completedOn')));
     }
@@ -269,7 +269,7 @@ export function parseTaskStatusSheet(snapshot: SheetSnapshot, unitCode: string, 
     if (progress === 'done' && st.percent !== undefined && st.percent < 100) issues.push(issue('plan.status.percentNotFull', { value: st.percent, task: taskId }, where(r, 'percent'), 'warning'));
     if (progress === 'notStarted' && st.percent !== undefined && st.percent > 0) issues.push(issue('plan.status.percentStarted', { value: st.percent, task: taskId }, where(r, 'percent'), 'warning'));
     if (st.completedOn && options.asOf && st.completedOn > options.asOf)
-      issues.push(issue('plan.status.futureDate', { date: formatDate(st.completedOn, 'vi'), asOf: formatDate(options.asOf, 'vi'), task: taskId }, where(r, 'completedOn'), 'warning'));
+      issues.push(issue('plan.status.futureDate', { date: dateParam(st.completedOn), asOf: dateParam(options.asOf), task: taskId }, where(r, 'completedOn'), 'warning'));
     if (progress === 'done' && !st.done) issues.push(issue('plan.status.noResult', { task: taskId }, where(r, 'done'), 'warning'));
     statuses.push(st);
   }

@@ -527,7 +527,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
 }
 
 /** File-level problems that stop even `acceptValidRows` (the rows cannot be trusted or placed). */
-const BLOCKING = new Set(['template.metaMissing', 'template.notTemplate', 'template.unknownUnit', 'template.wrongUnit', 'template.metaTampered', 'template.sheetMissing', 'template.duplicateUnit']);
+const BLOCKING = new Set<MessageCode>(['template.metaMissing', 'template.notTemplate', 'template.unknownUnit', 'template.wrongUnit', 'template.metaTampered', 'template.sheetMissing', 'template.duplicateUnit']);
 
 function structuralBlocking(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error' && BLOCKING.has(i.code));

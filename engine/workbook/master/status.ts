@@ -1,4 +1,5 @@
 import { issue, type Issue } from '../../model/issue';
+import { dateParam } from '../../i18n/format';
 import type { FrameworkNode } from '../../model/framework';
 import { assessmentKey, type MasterDocument } from './types';
 
@@ -52,7 +53,7 @@ export function submissionStatus(doc: MasterDocument, file?: string): { units: U
       const ref = m ? doc.extras.locations[assessmentKey(m.unit, m.criterion)] : undefined;
       const cell = ref?.cells['submittedAt'];
       issues.push(
-        issue('workbook.late', { submitted: last.slice(0, 10), deadline }, { ...(file ? { file } : {}), ...(ref ? { sheet: ref.sheet } : {}), ...(cell ? { cell } : {}), unit: u.code }, 'warning'),
+        issue('workbook.late', { submitted: dateParam(last.slice(0, 10)), deadline: dateParam(deadline) }, { ...(file ? { file } : {}), ...(ref ? { sheet: ref.sheet } : {}), ...(cell ? { cell } : {}), unit: u.code }, 'warning'),
       );
     }
     if (s.missing) issues.push(issue('workbook.notSubmitted', {}, { ...(file ? { file } : {}), unit: u.code }, 'info'));
