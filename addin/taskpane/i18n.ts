@@ -145,6 +145,7 @@ const S = {
   'excel.accessDenied': { vi: 'Không có quyền sửa sổ này ({where}). Hãy mở sổ ở chế độ chỉnh sửa.', en: 'No permission to edit this workbook ({where}). Open it for editing.' },
   'excel.unsupported': { vi: 'Phiên bản Excel này chưa hỗ trợ thao tác cần cho {where}. Hãy cập nhật Office (cần ExcelApi 1.8 trở lên).', en: 'This Excel version does not support an operation needed for {where}. Update Office (ExcelApi 1.8 or later).' },
   'excel.unknown': { vi: 'Excel báo lỗi khi làm việc với {where}. Hãy thử lại; nếu vẫn lỗi, gửi chi tiết sau cho bộ phận hỗ trợ.', en: 'Excel reported an error with {where}. Try again; if it persists, send the detail below to support.' },
+  'excel.theWorkbook': { vi: 'sổ', en: 'the workbook' },
   'excel.detail': { vi: 'Chi tiết: {detail}', en: 'Detail: {detail}' },
   'excel.featureMissing': { vi: 'Excel này chưa hỗ trợ {feature} (cần ExcelApi {version}); trang {sheet} được ghi không có phần này.', en: 'This Excel lacks {feature} (needs ExcelApi {version}); sheet {sheet} was written without it.' },
   'feature.suspendCalculation': { vi: 'tạm dừng tính toán khi ghi', en: 'pausing calculation while writing' },

@@ -62,7 +62,7 @@ export function useWorkbench(): Workbench {
 
 /** Text for an Excel failure, located and actionable. */
 export function excelErrorMessage(e: ExcelPortError, lang: Lang): Message {
-  const where = [e.info.sheet ? `'${e.info.sheet}'` : '', e.info.cell ?? ''].filter(Boolean).join('!') || (lang === 'vi' ? 'sổ' : 'the workbook');
+  const where = [e.info.sheet ? `'${e.info.sheet}'` : '', e.info.cell ?? ''].filter(Boolean).join('!') || s('excel.theWorkbook', lang);
   return { intent: 'error', text: s(e.info.code, lang, { where }), detail: s('excel.detail', lang, { detail: `${e.info.operation}: ${e.info.detail}` }) };
 }
 
