@@ -1,15 +1,11 @@
 import type { AssessedValue } from '../model/assessment';
-import { fold } from './value';
+import { cellDate, parseDateText } from '../workbook/cells';
 
 /** A calendar day: ISO text and a day number (days since 1970-01-01, UTC). */
 export interface Day {
   iso: string;
   day: number;
 }
-
-const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-};
 
 /** Build a day from y/m/d, or undefined when it is not a real date (31/02). */
 export function makeDay(y: number, m: number, d: number): Day | undefined {
@@ -22,21 +18,6 @@ export function makeDay(y: number, m: number, d: number): Day | undefined {
   return { iso, day: Math.round(ms / 86_400_000) };
 }
 
-/** Excel serial day (1900 system): 45122 → 2023-07-15. Only plausible serials (1955–2119). */
-export function fromExcelSerial(n: number): Day | undefined {
-  if (!Number.isFinite(n) || n < 20_000 || n > 80_000) return undefined;
-  const day = Math.floor(n) - 25_569;
-  const dt = new Date(day * 86_400_000);
-  return makeDay(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
-}
-
-const TIME = String.raw`(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[AaPp][Mm])?)?`;
-const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
-const DMY = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TIME}$`);
-const VI_WORDS = /^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})$/;
-const D_MON_Y = /^(\d{1,2})[-\s]([a-z]{3})[a-z]*\.?[-\s,]+(\d{4})$/;
-const MON_D_Y = /^(?:[a-z]{3}[a-z]*,?\s+)?([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/;
-
 /**
  * Read a date written the ways units write it: ISO "2023-07-15" (with or without a time),
  * "15/07/2023", "15-07-2023", "15.07.2023", "ngày 15 tháng 7 năm 2023", "15-Jul-2023",
@@ -45,28 +26,19 @@ const MON_D_Y = /^(?:[a-z]{3}[a-z]*,?\s+)?([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\
  * @example parseDay('15/07/2023')?.iso // "2023-07-15"
  */
 export function parseDay(v: AssessedValue | undefined): Day | undefined {
-  if (typeof v === 'number') return fromExcelSerial(v);
+  // one date reader for the whole engine (engine/workbook/cells.ts); this only adds the day number
+  if (typeof v === 'number') return dayOfIso(cellDate(v, { serials: 'plausible' }));
   if (typeof v !== 'string') return undefined;
+  const text = parseDateText(v);
+  if (text) return dayOfIso(text.date);
   const s = v.trim();
-  let m = ISO.exec(s);
-  if (m) return makeDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = DMY.exec(s);
-  if (m) return makeDay(Number(m[3]), Number(m[2]), Number(m[1]));
-  const f = fold(s);
-  m = VI_WORDS.exec(f);
-  if (m) return makeDay(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = D_MON_Y.exec(f);
-  if (m) {
-    const mon = MONTHS[m[2] ?? ''];
-    return mon ? makeDay(Number(m[3]), mon, Number(m[1])) : undefined;
-  }
-  m = MON_D_Y.exec(f);
-  if (m) {
-    const mon = MONTHS[m[1] ?? ''];
-    return mon ? makeDay(Number(m[3]), mon, Number(m[2])) : undefined;
-  }
-  if (/^\d+([.,]\d+)?$/.test(s)) return fromExcelSerial(Number(s.replace(',', '.')));
+  if (/^\d+([.,]\d+)?$/.test(s)) return dayOfIso(cellDate(Number(s.replace(',', '.')), { serials: 'plausible' }));
   return undefined;
+}
+
+function dayOfIso(iso: string | undefined): Day | undefined {
+  const m = iso === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? makeDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
 
 /** A strict ISO day (yyyy-mm-dd), as params must be written. */
