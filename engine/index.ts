@@ -58,8 +58,8 @@ export * from './model/issue';
 export type * from './model/results';
 
 // Messages and display formatting
-export { t, formatIssue, formatLocation, formatNumber, formatPercent, formatDate, isLang, LANGS, messages, isMessageCode, issueMessage } from './i18n';
-export type { Lang, Catalogue, MessageText } from './i18n';
+export { t, formatIssue, formatLocation, formatNumber, formatPercent, formatDate, isLang, LANGS, messages, isMessageCode, dateParam } from './i18n';
+export type { Lang, Catalogue, MessageText, MessageCode } from './i18n';
 
 // Rule kinds
 export { ruleKinds, getRuleKind, type RuleKindName } from './rules/registry';

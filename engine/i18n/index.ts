@@ -78,12 +78,10 @@ function render(template: string, params: IssueParams | undefined, lang: Lang): 
  * @example t('cli.unknownCommand', { command: 'x' }, 'en') // "Unknown command: x"
  */
 export function t(code: MessageCode, params: IssueParams = {}, lang: Lang = 'vi'): string {
+  // The type rules unknown codes out; data from another version (a stored results file, a
+  // worker built earlier) still renders as its code instead of failing.
+  if (!isMessageCode(code)) return String(code);
   return render(table[code][lang], params, lang);
-}
-
-/** The issue's own message, in the requested language. */
-export function issueMessage(i: { code: MessageCode; params?: IssueParams }, lang: Lang = 'vi'): string {
-  return t(i.code, i.params, lang);
 }
 
 /** "Tệp 'a.xlsx', trang 'P.Kim Giang'!F14 (đơn vị KG, tiêu chí 2.3.1)" */
