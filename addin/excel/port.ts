@@ -39,6 +39,7 @@ import type {
   WriteOptions,
 } from '../../engine/workbook/port';
 import { a1, columnName, rangeA1 } from '../../engine/workbook/a1';
+import { isDateFormat, serialToIso } from '../../engine/workbook/cells';
 import { type Capabilities, type Feature, type SetCheck, FEATURE_SETS, detectCapabilities, officeSetCheck } from './capabilities';
 import { ExcelPortError, toPortError } from './errors';
 
@@ -93,18 +94,13 @@ function hexColor(h: string): string {
 }
 
 /** Excel serial → ISO date (1900 date system, serial 60 = the fictitious 29/02/1900). */
-export function serialToIsoDate(serial: number): string {
-  const days = Math.floor(serial);
-  const ms = Date.UTC(1899, 11, 30) + (days < 61 ? days + 1 : days) * 86400000;
-  return new Date(ms).toISOString().slice(0, 10);
+export function serialToIsoDate(serial: number): string | undefined {
+  // the engine's one date reader (1900 system; serial 60, Excel's 29/02/1900, is no date)
+  return serialToIso(serial)?.slice(0, 10);
 }
 
-/** Does an Excel number format display a date (not only a time or a number)? */
-export function isDateFormat(fmt: string): boolean {
-  const f = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').toLowerCase();
-  if (f === 'general' || f === '@') return false;
-  return /[dy]/.test(f) || /(^|[^h:])m{1,4}([^:s]|$)/.test(f.replace(/[hs]+:?m+|m+:?s+/g, ''));
-}
+/** Does an Excel number format display a date (not only a time or a number)? The engine's one rule. */
+export { isDateFormat };
 
 function sheetState(v: string | undefined): SheetState {
   if (v === 'Hidden') return 'hidden';
@@ -340,8 +336,10 @@ export class OfficeJsPort implements WorkbookPort {
         }
         if (typeof fmt === 'string' && fmt !== '' && fmt !== 'General') {
           formats[addr] = fmt;
-          if (typeof v === 'number' && isDateFormat(fmt)) {
-            v = serialToIsoDate(v);
+          const iso = typeof v === 'number' && isDateFormat(fmt) ? serialToIsoDate(v) : undefined;
+          // a number that is no calendar day stays a number (nothing is lost)
+          if (iso !== undefined) {
+            v = iso;
             dates[addr] = true;
           }
         }
