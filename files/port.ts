@@ -211,11 +211,24 @@ function styleMatches(cell: ExcelJS.Cell, s: CellStyle): boolean {
   return true;
 }
 
-/** Apply `s` to a cell of a sheet the user has: untouched when it already matches, else on the cell's own copy of its style. */
-function restyle(cell: ExcelJS.Cell, s: CellStyle): void {
+type StyleObject = Partial<ExcelJS.Style>;
+
+/**
+ * Apply `s` to a cell of a sheet the user has: untouched when it already matches, else on a copy
+ * of its style (never the style object it may share with the user's cells). `memo` maps a style
+ * to its restyled copy, so cells that shared a style share the new one (as Excel stores them).
+ */
+function restyle(cell: ExcelJS.Cell, s: CellStyle, memo: Map<StyleObject, StyleObject>): void {
   if (styleMatches(cell, s)) return;
-  cell.style = { ...cell.style };
+  const before = cell.style;
+  const after = memo.get(before);
+  if (after) {
+    cell.style = after;
+    return;
+  }
+  cell.style = { ...before };
   applyStyle(cell, s);
+  memo.set(before, cell.style);
 }
 
 /** Columns holding content: one past the last non-empty cell of the widest row. */
@@ -386,6 +399,59 @@ function clearValidations(ws: Ws, box: Box): void {
     if (rest.length === 1 && rest[0] === kb) continue;
     delete store.model[key];
     if (dv) for (const piece of rest) store.model[boxAddress(piece)] = dv;
+  }
+}
+
+/**
+ * exceljs loads a validation cell by cell (a dropdown over a 32,000-row column is 32,000 entries,
+ * costly to save): fold each validation's cells back into one range per column run.
+ */
+function compactValidations(ws: Ws): void {
+  const store = validationStore(ws);
+  if (!store) return;
+  const runs = new Map<ExcelJS.DataValidation, Map<number, number[]>>();
+  const model: Record<string, ExcelJS.DataValidation | undefined> = {};
+  for (const key in store.model) {
+    const dv = store.model[key];
+    if (!dv) continue;
+    // "H12" → column 7, row 11 (exceljs writes these keys upper-case, without "$")
+    let i = 0;
+    let col = 0;
+    let row = 0;
+    for (; i < key.length; i++) {
+      const ch = key.charCodeAt(i);
+      if (ch < 65 || ch > 90) break;
+      col = col * 26 + ch - 64;
+    }
+    const letters = i;
+    for (; i < key.length; i++) {
+      const ch = key.charCodeAt(i);
+      if (ch < 48 || ch > 57) break;
+      row = row * 10 + ch - 48;
+    }
+    if (letters === 0 || i !== key.length || row === 0) {
+      model[key] = dv; // a range, or anything else: kept as it is
+      continue;
+    }
+    let byCol = runs.get(dv);
+    if (!byCol) runs.set(dv, (byCol = new Map()));
+    const rows = byCol.get(col - 1);
+    if (rows) rows.push(row - 1);
+    else byCol.set(col - 1, [row - 1]);
+  }
+  store.model = model;
+  for (const [dv, byCol] of runs) {
+    for (const [c, rows] of byCol) {
+      rows.sort((x, y) => x - y);
+      let start = rows[0] ?? 0;
+      for (let i = 1; i <= rows.length; i++) {
+        const prev = rows[i - 1] ?? start;
+        const r = rows[i];
+        if (r === prev + 1) continue;
+        store.model[boxAddress({ r0: start, c0: c, r1: prev, c1: c })] = dv;
+        if (r !== undefined) start = r;
+      }
+    }
   }
 }
 
@@ -608,7 +674,8 @@ export class ExcelJsPort implements WorkbookPort {
     for (const { range, style } of sheet.styles ?? []) {
       const b = rangeBounds(range);
       if (!b) continue;
-      for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) restyle(ws.getCell(r + 1, c + 1), style);
+      const memo = new Map<StyleObject, StyleObject>();
+      for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) restyle(ws.getCell(r + 1, c + 1), style, memo);
     }
     // 3. layout: widths of the columns the software adds; the rendered list of hidden rows
     const from = contentWidth(seen.values);
@@ -629,6 +696,7 @@ export class ExcelJsPort implements WorkbookPort {
       }
     }
     // 4. validations the rendered sheet declares replace those of their range only
+    compactValidations(ws);
     const longLists = this.applyValidations(ws, sheet, true);
     if (longLists.length > 0) this.writeListSheet(listSheetName(sheet.name), longLists);
     await this.finish(ws, sheet);

@@ -57,7 +57,7 @@ function inspect(dbl: ExcelDouble, name: string): HostView {
   const value = (a: string): CellValue => {
     const cell = dbl.cell(name, a);
     if (!cell || cell.value === '' || cell.error) return null;
-    if (typeof cell.value === 'number' && cell.numberFormat && isDateFormat(cell.numberFormat)) return serialToIsoDate(cell.value);
+    if (typeof cell.value === 'number' && cell.numberFormat && isDateFormat(cell.numberFormat)) return serialToIsoDate(cell.value) ?? cell.value;
     return cell.value;
   };
   const hex = (v: unknown): string | undefined => (typeof v === 'string' ? v.replace(/^#/, '').toUpperCase() : undefined);
