@@ -14,17 +14,19 @@ import { renderMasterInputSheets } from '../engine/workbook/master';
 import { ExcelJsPort } from '../files/port';
 import { saveXlsxAtomically } from '../files/node';
 import { syntheticDocument } from './synthetic';
-import { buildFormulaWorkbook, readRecalculatedIndices, recalcWithLibreOffice } from './libreoffice';
+import { buildFormulaWorkbook, readRecalculatedIndices, recalcWithLibreOffice, runMeasured } from './libreoffice';
 
 export interface EndToEnd {
   units: number;
   criteria: number;
   /** Median seconds of `parindex score master.xlsx --out results.xlsx` (a fresh Node process each run). */
   cliSeconds: number;
+  /** Median CPU seconds of the same runs (not inflated by other processes' load). */
+  cliCpuSeconds: number;
   inputMB: number;
   outputMB: number;
   /** LibreOffice half: absent with the reason when `soffice` is missing or fails. */
-  libreOffice: { seconds: number; ratio: number; maxIndexDiff: number } | { skipped: string };
+  libreOffice: { seconds: number; cpuSeconds: number; ratio: number; cpuRatio: number; maxIndexDiff: number } | { skipped: string };
 }
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -94,17 +96,17 @@ export async function endToEndBench(options: { units?: number; criteria?: number
     const runner = cliRunner();
     const indices = cliIndices(runner, master); // also the warm-up (disk cache, code cache)
     if (indices.size !== units) throw new Error(`bench: the CLI scored ${indices.size} units, expected ${units}`);
-    const times: number[] = [];
+    const cli: { seconds: number; cpuSeconds: number }[] = [];
     let out = '';
     for (let i = 0; i < runs; i++) {
       out = path.join(dir, `results-${i}.xlsx`);
-      const t0 = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, [...runner, 'score', master, '--out', out], { encoding: 'utf8', timeout: 600000, maxBuffer: 64 * 1024 * 1024 });
-      times.push(Number(process.hrtime.bigint() - t0) / 1e9);
-      if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`bench: parindex score --out exited ${String(r.status)}: ${(r.stderr ?? '').split('\n')[0] ?? ''}`);
+      const r = runMeasured(process.execPath, [...runner, 'score', master, '--out', out]);
+      if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`bench: parindex score --out exited ${String(r.status)}: ${r.stderr.split('\n')[0] ?? ''}`);
+      cli.push(r);
     }
-    const cliSeconds = median(times);
-    const base = { units, criteria, cliSeconds, inputMB: mb(master), outputMB: mb(out) };
+    const cliSeconds = median(cli.map((r) => r.seconds));
+    const cliCpuSeconds = median(cli.map((r) => r.cpuSeconds));
+    const base = { units, criteria, cliSeconds, cliCpuSeconds, inputMB: mb(master), outputMB: mb(out) };
 
     const missing = libreOfficeMissing();
     if (missing) {
@@ -126,7 +128,8 @@ export async function endToEndBench(options: { units?: number; criteria?: number
       maxIndexDiff = Math.max(maxIndexDiff, v === undefined || !Number.isFinite(v) ? Infinity : Math.abs(v - index));
     }
     const seconds = median(lo.map((r) => r.seconds));
-    return { ...base, libreOffice: { seconds, ratio: seconds / cliSeconds, maxIndexDiff } };
+    const cpuSeconds = median(lo.map((r) => r.cpuSeconds));
+    return { ...base, libreOffice: { seconds, cpuSeconds, ratio: seconds / cliSeconds, cpuRatio: cpuSeconds / cliCpuSeconds, maxIndexDiff } };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

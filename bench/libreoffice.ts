@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,19 +65,45 @@ export async function buildFormulaWorkbook(doc: ScoringDocumentInput, file: stri
 }
 
 let profileDir: string | undefined;
+let clockTicks: number | undefined;
+
+export interface MeasuredRun {
+  /** Wall-clock seconds. */
+  seconds: number;
+  /** CPU seconds of the command and every process it waited for (NaN where /proc is missing). */
+  cpuSeconds: number;
+  status: number | null;
+  stderr: string;
+}
+
+/**
+ * Run a command to completion and measure it: wall time, and CPU time of the whole process tree
+ * (a shell runs it and reports its children's user + system time from /proc/<pid>/stat), which a
+ * shared machine's load does not inflate the way it inflates wall time. Its stdout is discarded.
+ */
+export function runMeasured(command: string, args: readonly string[], timeoutMs = 600000): MeasuredRun {
+  clockTicks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('sh', ['-c', '"$@" >/dev/null; s=$?; cat /proc/$$/stat 2>/dev/null; exit $s', 'sh', command, ...args], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  // fields after "pid (comm)": state is field 3, cutime field 16, cstime field 17
+  const rest = (r.stdout ?? '').slice((r.stdout ?? '').lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(rest[13]) + Number(rest[14]);
+  return { seconds, cpuSeconds: rest.length > 14 ? ticks / clockTicks : NaN, status: r.status, stderr: r.stderr ?? '' };
+}
 
 /**
  * Load, recalculate and save `file` with LibreOffice headless (one run). One user profile is kept
  * for the whole process, so only the very first call pays for building it.
- * Returns the seconds taken and the recalculated copy.
+ * Returns the seconds taken (wall and CPU) and the recalculated copy.
  */
-export function recalcWithLibreOffice(file: string): { seconds: number; outFile: string } {
+export function recalcWithLibreOffice(file: string): { seconds: number; cpuSeconds: number; outFile: string } {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-out-'));
   profileDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'lo-prof-'));
-  const t0 = process.hrtime.bigint();
-  execFileSync('soffice', [`-env:UserInstallation=file://${profileDir}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, file], { stdio: 'ignore', timeout: 600000 });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { seconds, outFile: path.join(outDir, path.basename(file)) };
+  const r = runMeasured('soffice', [`-env:UserInstallation=file://${profileDir}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, file]);
+  const outFile = path.join(outDir, path.basename(file));
+  if (r.status !== 0 || !fs.existsSync(outFile)) throw new Error(`soffice --convert-to exited ${String(r.status)}: ${r.stderr.split('\n')[0] ?? ''}`);
+  return { seconds: r.seconds, cpuSeconds: r.cpuSeconds, outFile };
 }
 
 /** Seconds LibreOffice headless takes to load, recalculate and save `file` (one run). */

@@ -263,8 +263,10 @@ async function main(): Promise<void> {
   if ('error' in e2e) log(`end to end: ${e2e.error}`);
   else
     log(
-      `end to end, parindex score master.xlsx --out (${e2e.units} × ${e2e.criteria}): ${f3(e2e.cliSeconds)} s; ` +
-        ('skipped' in e2e.libreOffice ? `LibreOffice skipped (${e2e.libreOffice.skipped})` : `LibreOffice ${f3(e2e.libreOffice.seconds)} s, ratio ${f2(e2e.libreOffice.ratio)}×`),
+      `end to end, parindex score master.xlsx --out (${e2e.units} × ${e2e.criteria}): ${f3(e2e.cliSeconds)} s (CPU ${f3(e2e.cliCpuSeconds)} s); ` +
+        ('skipped' in e2e.libreOffice
+          ? `LibreOffice skipped (${e2e.libreOffice.skipped})`
+          : `LibreOffice ${f3(e2e.libreOffice.seconds)} s (CPU ${f3(e2e.libreOffice.cpuSeconds)} s), ratio ${f2(e2e.libreOffice.ratio)}× wall, ${f2(e2e.libreOffice.cpuRatio)}× CPU`),
     );
   const demo = demoBench();
   log('seconds' in demo ? `demo: ${f3(demo.seconds)} s` : `demo: ${demo.error}`);
@@ -284,8 +286,11 @@ async function main(): Promise<void> {
         ? null
         : {
             cliSeconds: e2e.cliSeconds,
+            cliCpuSeconds: e2e.cliCpuSeconds,
             libreOfficeSeconds: 'skipped' in e2e.libreOffice ? null : e2e.libreOffice.seconds,
+            libreOfficeCpuSeconds: 'skipped' in e2e.libreOffice ? null : e2e.libreOffice.cpuSeconds,
             ratio: 'skipped' in e2e.libreOffice ? null : e2e.libreOffice.ratio,
+            cpuRatio: 'skipped' in e2e.libreOffice ? null : e2e.libreOffice.cpuRatio,
           },
     scaling2x,
     recomputeSyncs: Math.max(...syncs.map((s) => s.syncs)),
@@ -328,11 +333,11 @@ async function main(): Promise<void> {
   if ('error' in e2e) md.push(`| End to end: \`parindex score master.xlsx --out\` vs LibreOffice | n/a (${e2e.error}) | — | |`);
   else if ('skipped' in e2e.libreOffice)
     md.push(
-      `| End to end: \`parindex score master.xlsx --out\`, ${e2e.units} × ${e2e.criteria}, file in → file out | CLI ${f3(e2e.cliSeconds)} s; **LibreOffice half skipped (${e2e.libreOffice.skipped})** | — | |`,
+      `| End to end: \`parindex score master.xlsx --out\`, ${e2e.units} × ${e2e.criteria}, file in → file out | CLI ${f3(e2e.cliSeconds)} s (CPU ${f3(e2e.cliCpuSeconds)} s); **LibreOffice half skipped (${e2e.libreOffice.skipped})** | — | |`,
     );
   else
     md.push(
-      `| End to end, file in → file out: LibreOffice recalculating the formula workbook ÷ \`parindex score master.xlsx --out\` (${e2e.units} × ${e2e.criteria}) | ${f2(e2e.libreOffice.ratio)}× (LibreOffice ${f3(e2e.libreOffice.seconds)} s vs CLI ${f3(e2e.cliSeconds)} s) | — | |`,
+      `| End to end, file in → file out: LibreOffice recalculating the formula workbook ÷ \`parindex score master.xlsx --out\` (${e2e.units} × ${e2e.criteria}) | ${f2(e2e.libreOffice.ratio)}× wall (LibreOffice ${f3(e2e.libreOffice.seconds)} s vs CLI ${f3(e2e.cliSeconds)} s); ${f2(e2e.libreOffice.cpuRatio)}× CPU (${f3(e2e.libreOffice.cpuSeconds)} s vs ${f3(e2e.cliCpuSeconds)} s) | — | |`,
     );
   md.push(
     `| CLI demo end to end | ${'seconds' in demo ? f3(demo.seconds) + ' s' : 'n/a (' + demo.error + ')'} | — | |`,
