@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { RenderedSheet, SheetInfo, SheetSnapshot, SheetState, WorkbookPort, WriteOptions } from '../../engine/workbook/port';
 import { parseA1 } from '../../engine/workbook/a1';
-import { ExcelJsPort, rangeBounds, readCellValue } from '../../files/port';
+import { ExcelJsPort, rangeBounds, readCellValue, withLeftFooter } from '../../files/port';
 import { type HostView, type PortHost, type UserSheet, type ValidationView, runPortContract } from './suite';
 
 function eachCell(ws: ExcelJS.Worksheet, range: string, f: (cell: ExcelJS.Cell) => void): void {
@@ -116,4 +116,34 @@ runPortContract('ExcelJsPort (exceljs, saved and reloaded after each write)', as
     },
     inspect: async (name) => inspect(through.inner.workbook, name),
   };
+});
+
+describe('ExcelJsPort in place: what only exceljs needs', () => {
+  test('overwriting the master of a shared formula keeps the cells that share it (and the file saves)', async () => {
+    const port = ExcelJsPort.create();
+    const ws = port.workbook.addWorksheet('Nhập');
+    ws.addRows([
+      ['Mã', 'Điểm', 'Tính'],
+      ['a', 1, null],
+      ['b', 2, null],
+      ['c', 3, null],
+    ]);
+    ws.fillFormula('C2:C4', 'B2*10', [10, 20, 30]); // as Excel saves a formula filled down
+    const loaded = await ExcelJsPort.fromBuffer(await port.toBuffer());
+    const [snap] = await loaded.read(['Nhập']);
+    if (!snap) throw new Error('not read');
+    const values = snap.values.map((r) => [...r]);
+    (values[1] ??= [])[2] = 99; // the software's value over the master C2 only
+    await loaded.write([{ name: 'Nhập', marker: 'm', values }]);
+    const again = await ExcelJsPort.fromBuffer(await loaded.toBuffer());
+    const [after] = await again.read(['Nhập']);
+    expect(after?.values.map((r) => r[2])).toEqual(['Tính', 99, 20, 30]);
+    expect(after?.formulas).toEqual({ C3: 'B3*10', C4: 'B4*10' });
+  });
+
+  test('the marker goes into the left footer section; centre and right sections stay', () => {
+    expect(withLeftFooter('&CTrang &P&RIn ngày &D', 'parindex:m')).toBe('&Lparindex:m&CTrang &P&RIn ngày &D');
+    expect(withLeftFooter('Bí mật', 'x')).toBe('&Lx&CBí mật');
+    expect(withLeftFooter(undefined, 'a&b')).toBe('&La&&b');
+  });
 });
