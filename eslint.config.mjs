@@ -29,21 +29,16 @@ const engineBoundary = {
   ],
 };
 
-// TODO(lead): hosts import the engine's public API only (ARCHITECTURE.md: "hosts import engine/index.ts
-// only"). Enable once files/, cli/ and addin/ import '../engine' / '../../engine' (the index) and
-// nothing deeper such as '../engine/workbook/port' or '../../engine/i18n/format':
-//
-// const hostBoundary = {
-//   patterns: [
-//     {
-//       regex: '^(\\.\\./)+engine/.+',
-//       message: "Hosts import the engine's index only ('../engine' / '../../engine'), never a file inside it.",
-//     },
-//   ],
-// };
-// …and in the config list below:
-// { files: ['files/**/*.ts', 'cli/**/*.ts', 'addin/**/*.{ts,tsx}'], ignores: ['**/*.test.ts', '**/*.test.tsx'],
-//   rules: { 'no-restricted-imports': ['error', hostBoundary] } },
+// Hosts import the engine's public API only (engine/index.ts: the use cases of engine/app and what a
+// host needs besides them); never a file inside the engine (ARCHITECTURE.md).
+const hostBoundary = {
+  patterns: [
+    {
+      regex: '^(\\.\\./)+engine/.+',
+      message: "Hosts import the engine's index only ('../engine' / '../../engine'), never a file inside it.",
+    },
+  ],
+};
 
 export default tseslint.config(
   {
@@ -91,6 +86,11 @@ export default tseslint.config(
     files: ['engine/**/*.ts'],
     ignores: ['engine/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', engineBoundary] },
+  },
+  {
+    files: ['files/**/*.ts', 'cli/**/*.ts', 'addin/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': ['error', hostBoundary] },
   },
   {
     // the engine returns issues and text; hosts write to the terminal or the pane through their own io

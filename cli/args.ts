@@ -1,4 +1,4 @@
-import { isLang, type Lang } from '../engine/i18n/format';
+import { isLang, type Lang } from '../engine';
 
 export interface ParsedArgs {
   command: string | undefined;

@@ -1,6 +1,6 @@
 import { parseArgs } from './args';
 import { processIO, type CliIO, EXIT_USAGE, EXIT_INPUT } from './io';
-import { t } from '../engine/i18n';
+import { t } from '../engine';
 import type { Command } from './commands/types';
 import { commands } from './commands';
 

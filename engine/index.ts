@@ -74,3 +74,28 @@ export type { PlanReport, PlanJson } from './plan';
 
 // The application layer: the use cases of a round. Hosts call these.
 export * from './app';
+
+// What hosts need besides the use cases: the workbook port contract (types and A1 helpers), the one
+// cell reader, the sheet contracts the demo generator and the template filler write, and the
+// plan/SIPAS text tables the CLI prints. Hosts import from here only (the linter holds the line).
+export type { CellStyle, CellValue, ChartSpec, ConditionalFormat, RenderedSheet, SheetInfo, SheetSnapshot, SheetState, Validation, WorkbookPort, WriteOptions } from './workbook/port';
+export { a1, columnName, rangeA1 } from './workbook/a1';
+export { cellNumber, cellText, findTable, isDateFormat, serialToIso } from './workbook/cells';
+export { looksLikeMaster, readMaster, renderMasterInputSheets, renderSubmissionsSheet, tableSpec } from './workbook/master';
+export type { MasterData, MasterDocument, PlanTaskRow, ReadMasterOptions, RoundDeadline, SubmissionMeta, SurveyCountRow } from './workbook/master';
+export { completeness, LOG_SHEET, mergeAssessments, parseFilledTemplate, readLogSheet, renderLogSheet, renderStatusSheet } from './workbook/import';
+export type { FilledParse, LogEntry, SubmissionStatus } from './workbook/import';
+export { gapsByCriterion, kindLabel } from './workbook/output';
+export { renderTemplate, templateFileName, templateUnits } from './workbook/template';
+export { isTemplateWorkbook } from './workbook/import';
+export { assessmentKey } from './workbook/master';
+export type { RenderedTemplate, TemplateOptions } from './workbook/template';
+export { FOOTER, ROWS, SELF_SHEET, columnIndex } from './workbook/template/layout';
+export type { ColumnKey, FooterKey } from './workbook/template/layout';
+export { PROGRESS_WORDS, STATUS_SHEET, headTitle, parseQuarter, parseTaskStatusSheet, planFromDocument, planSummaryLines, quarterKey, quarterOf, renderStatusRegister, renderTaskStatusSheet, taskLeadUnits, tasksForUnit } from './plan';
+export type { PlanTask } from './plan';
+export type { TaskStatus, TrackStatus } from './plan/task';
+export { sipasTable, sipasUnitTable, instrumentItems, previousFromResult } from './sipas';
+export type { SipasInstrument, SipasUnitResult, ScoreSipasOptions } from './sipas';
+export type { SipasAnswer, SipasCount, SipasDocumentInput, SipasResponse } from './sipas/document';
+export type { PrecisionFlag } from './sipas/result';

@@ -4,7 +4,7 @@
  */
 import { promises as fsp, realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { issue, type Issue } from '../engine/model/issue';
+import { issue, type Issue } from '../engine';
 import { ExcelJsPort } from './port';
 import { MAX_CSV_BYTES, MAX_JSON_BYTES, MAX_XLSX_BYTES, checkXlsxBytes, mb } from './xlsxCheck';
 

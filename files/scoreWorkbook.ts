@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { hasErrors, issue, scoreMasterRound, checkMaster, sheetsToRead, isMasterWorkbook } from '../engine';
 import type { Issue, Lang, ScoreRound, ScoreTarget, MasterCheck } from '../engine';
-import type { SheetSnapshot } from '../engine/workbook/port';
+import type { SheetSnapshot } from '../engine';
 import type { ExcelJsPort } from './port';
 import { openXlsxFile, saveXlsxAtomically, samePath } from './node';
 

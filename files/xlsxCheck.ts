@@ -3,7 +3,7 @@
  * encrypted, not a zip) and zip-bomb limits read from the central directory. No Node API, so
  * the CLI (files/node.ts) and the standalone page (addin/taskpane/files.ts) share them.
  */
-import { issue, type Issue, type MessageCode } from '../engine/model/issue';
+import { issue, type Issue, type MessageCode } from '../engine';
 
 /** Largest workbook accepted, in bytes (20 MB). A unit template is ~30 KB; a full master a few MB. */
 export const MAX_XLSX_BYTES = 20 * 1024 * 1024;

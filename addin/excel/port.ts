@@ -37,9 +37,9 @@ import type {
   Validation,
   WorkbookPort,
   WriteOptions,
-} from '../../engine/workbook/port';
-import { a1, columnName, rangeA1 } from '../../engine/workbook/a1';
-import { isDateFormat, serialToIso } from '../../engine/workbook/cells';
+} from '../../engine';
+import { a1, columnName, rangeA1 } from '../../engine';
+import { isDateFormat, serialToIso } from '../../engine';
 import { type Capabilities, type Feature, type SetCheck, FEATURE_SETS, detectCapabilities, officeSetCheck } from './capabilities';
 import { ExcelPortError, toPortError } from './errors';
 
@@ -662,6 +662,8 @@ export class OfficeJsPort implements WorkbookPort {
 
   private async applyStyle(ws: Excel.Worksheet, address: string, s: CellStyle, flusher: Flusher, withNumFmt: boolean): Promise<void> {
     const range = ws.getRange(address);
+    // `format` is a navigation property written to, never a loaded value read back: nothing to load or sync
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const f = range.format;
     let ops = 0;
     const count = (n = 1): void => {

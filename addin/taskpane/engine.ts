@@ -25,10 +25,10 @@ import {
   type AssessmentChange,
   type TemplateFile,
 } from '../../engine';
-import type { RenderedSheet, SheetSnapshot } from '../../engine/workbook/port';
-import type { MasterDocument } from '../../engine/workbook/master';
-import type { SipasResult } from '../../engine/sipas';
-import { kindLabel } from '../../engine/workbook/output';
+import type { RenderedSheet, SheetSnapshot } from '../../engine';
+import type { MasterDocument } from '../../engine';
+import type { SipasResult } from '../../engine';
+import { kindLabel } from '../../engine';
 import type { ComputeOutput } from './recompute';
 
 export { sheetsToRead, localIso, isMasterWorkbook, builtins, newMasterSheets, runWhatIf, templateUnitsOf, leavesOf } from '../../engine';

@@ -3,7 +3,7 @@
  * are imported lazily: they are fetched only when a file is opened or built.
  */
 import type { ExcelJsPort } from '../../files/port';
-import type { Issue } from '../../engine/model/issue';
+import type { Issue } from '../../engine';
 import { checkXlsxBytes, MAX_XLSX_BYTES } from '../../files/xlsxCheck';
 
 /** A file refused before opening (too large, .xls/.ods, encrypted, zip bomb…), with located issues. */

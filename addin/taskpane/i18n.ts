@@ -3,10 +3,10 @@
  * domain words) come from engine/i18n; these are the pane's own labels and the Office.js port's
  * failures. A key here never names an engine message code (engine/i18n/README.md).
  */
-import type { Lang } from '../../engine/i18n/format';
-import type { Catalogue } from '../../engine/i18n/catalogue';
+import type { Lang } from '../../engine';
+import type { Catalogue } from '../../engine';
 import type { Feature } from '../excel/capabilities';
-import type { TrackStatus } from '../../engine/plan/task';
+import type { TrackStatus } from '../../engine';
 
 export type { Lang };
 

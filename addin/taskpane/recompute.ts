@@ -3,8 +3,8 @@
  * compute off the UI thread (a worker, or inline with yielding), write the output sheets in one
  * batch. With the Office.js port this costs 3 `context.sync` calls whatever the number of units.
  */
-import type { RenderedSheet, SheetSnapshot, WorkbookPort } from '../../engine/workbook/port';
-import type { Issue } from '../../engine/model/issue';
+import type { RenderedSheet, SheetSnapshot, WorkbookPort } from '../../engine';
+import type { Issue } from '../../engine';
 
 export type Phase = 'list' | 'read' | 'compute' | 'write' | 'done';
 

@@ -3,8 +3,8 @@
  * document as last read, the last compute, and messages. Views read it with `useWorkbench()`.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { WorkbookPort } from '../../engine/workbook/port';
-import type { Issue } from '../../engine/model/issue';
+import type { WorkbookPort } from '../../engine';
+import type { Issue } from '../../engine';
 import { ExcelPortError } from '../excel/errors';
 import { featureText, s, type Lang } from './i18n';
 import type { HostKind } from './host';

@@ -3,8 +3,8 @@
  * event loop before and after (so the progress bar paints). Either way the pane stays responsive
  * while a workbook is read and written, and the engine chunk is only fetched when needed.
  */
-import type { Lang } from '../../engine/i18n/format';
-import type { SheetSnapshot } from '../../engine/workbook/port';
+import type { Lang } from '../../engine';
+import type { SheetSnapshot } from '../../engine';
 import type { ComputeRequest, WorkerReply } from '../worker/protocol';
 import type { ComputeSummary } from './engine';
 import type { ComputeOutput, Pipeline } from './recompute';

@@ -1,5 +1,5 @@
-import type { Lang } from '../../engine/i18n/format';
-import type { SheetSnapshot } from '../../engine/workbook/port';
+import type { Lang } from '../../engine';
+import type { SheetSnapshot } from '../../engine';
 import type { ComputeOutput } from '../taskpane/recompute';
 import type { ComputeSummary } from '../taskpane/engine';
 

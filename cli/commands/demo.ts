@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Command } from './types';
 import { EXIT_OK, EXIT_USAGE } from '../io';
-import { t } from '../../engine/i18n';
+import { t } from '../../engine';
 import { runDemo } from '../../files/demo/run';
 import { demoSummary } from '../../files/demo/summary';
 

@@ -1,8 +1,8 @@
 import type { Command } from './types';
 import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
-import { formatIssue, formatPercent, t, type Lang, type MessageCode } from '../../engine/i18n';
-import { hasErrors } from '../../engine/model/issue';
+import { formatIssue, formatPercent, t, type Lang, type MessageCode } from '../../engine';
+import { hasErrors } from '../../engine';
 import { importFilled, type ImportResult } from '../../files/import';
 
 const USAGE = 'parindex import <master.xlsx> <filled.xlsx…> --out <new-master.xlsx> [--accept-valid-rows] [--lang en]';

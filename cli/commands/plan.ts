@@ -1,10 +1,9 @@
 import type { Command } from './types';
-import type { CliIO } from '../io';
 import { EXIT_INPUT, EXIT_USAGE } from '../io';
 import { toJson } from '../json';
-import { formatDate, t, type Lang } from '../../engine/i18n';
-import { headTitle, planSummaryLines, type PlanJson } from '../../engine/plan';
-import { builtinUnits } from '../../engine/frameworks';
+import { formatDate, t, type Lang } from '../../engine';
+import { headTitle, planSummaryLines, type PlanJson } from '../../engine';
+import { builtinUnits } from '../../engine';
 import * as fs from 'node:fs';
 import { scoreDocumentRound, formatIssue, hasErrors, issue, type ScoreRound, type Issue } from '../../engine';
 import { scoreWorkbookFile } from '../../files/scoreWorkbook';

@@ -6,7 +6,7 @@ import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io';
 import { scoreWorkbookFile } from '../../files/scoreWorkbook';
 import { readJsonFile } from '../../files/node';
-import { planSummaryLines, type PlanJson } from '../../engine/plan';
+import { planSummaryLines, type PlanJson } from '../../engine';
 import { scoreDocumentRound, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, hasErrors, type Issue, type Lang, type ResultsDocument, type ScoreRound, type ScoreTarget, type TargetGap, type UnitResult } from '../../engine';
 
 const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>|hang:<n>] [--unit <mã>] [--lang en]';

@@ -2,13 +2,12 @@ import { toJson } from '../json';
 import type { Command } from './types';
 import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
-import { formatIssue, t, formatNumber, formatPercent, type Lang } from '../../engine/i18n';
-import { hasErrors, issue, type Issue } from '../../engine/model/issue';
-import { scoreSipas, sipasTable, sipasUnitTable, type ScoreSipasOptions, type SipasInstrument, type SipasResult } from '../../engine/sipas';
+import { formatIssue, t, formatNumber, formatPercent, type Lang } from '../../engine';
+import { hasErrors, issue, type Issue } from '../../engine';
+import { scoreSipas, sipasTable, sipasUnitTable, type ScoreSipasOptions, type SipasInstrument, type SipasResult } from '../../engine';
 import { loadSipasFile, loadSipasInstrument, loadSipasPrevious, saveSipasXlsx } from '../../files/sipas/node';
-import { sipasToSurveyIndices } from '../../engine/sipas';
+import { sipasToSurveyIndices, builtinUnits } from '../../engine';
 import * as path from 'node:path';
-import builtinUnitList from '../../engine/frameworks/units-thanh-xuan-2023.json';
 
 const USAGE = 'parindex sipas <doc.json|responses.xlsx|responses.csv> [--json] [--target 90] [--method topTwoBox|meanScore] [--unit <code>] [--items] [--sheet <name>] [--instrument=<file.json>] [--out <results.xlsx>] [--survey-indices] [--pool=<code>] [--previous=<last-year.json>] [--lang en]';
 
@@ -109,7 +108,7 @@ export const sipasCommand: Command = {
     // A validated instrument has the shape of the instrument schema, so it can go back in the document.
     const doc = { ...loaded.doc, ...(instrument ? { instrument } : {}) };
     // Unit names and kinds: the document's, else the built-in unit list (codes it does not know stay as written).
-    if (doc.units === undefined) doc.units = builtinUnitList.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
+    if (doc.units === undefined) doc.units = builtinUnits.map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
     const prevFlag = args.flags['previous'];
     if (typeof prevFlag === 'string') {
       const p = await loadSipasPrevious(prevFlag);

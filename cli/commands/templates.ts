@@ -2,10 +2,10 @@ import * as path from 'node:path';
 import type { Command } from './types';
 import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
-import { formatIssue, t } from '../../engine/i18n';
-import { hasErrors } from '../../engine/model/issue';
+import { formatIssue, t } from '../../engine';
+import { hasErrors } from '../../engine';
 import { writeTemplates, type WriteTemplatesOptions } from '../../files/templates';
-import { parseQuarter, quarterKey } from '../../engine/plan';
+import { parseQuarter, quarterKey } from '../../engine';
 
 const USAGE = 'parindex templates <master.xlsx> --out <dir> [--unit <code>] [--deadline yyyy-mm-dd] [--round <label>] [--quarter=2023-Q4] [--lang en]';
 

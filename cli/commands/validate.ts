@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { Command } from './types';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io';
-import { formatIssue, t } from '../../engine/i18n';
-import { hasErrors, issue, type Issue } from '../../engine/model/issue';
+import { formatIssue, t } from '../../engine';
+import { hasErrors, issue, type Issue } from '../../engine';
 import { validateMasterFile } from '../../files/scoreWorkbook';
 
 /** Messages of this command live in the workbook catalogue (validate.* keys). */

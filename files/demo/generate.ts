@@ -2,11 +2,11 @@
  * Deterministic generator of the demo sample (fixed seed). Run once to (re)write
  * samples/thanh-xuan-2023.json: `node samples/generate.cjs`. The demo itself only reads the JSON.
  */
-import type { Framework, FrameworkNode } from '../../engine/model/framework';
-import type { Unit } from '../../engine/model/unit';
-import { getRuleKind } from '../../engine/rules/registry';
-import type { CompiledRule } from '../../engine/rules/types';
-import type { TaskStatus } from '../../engine/plan/task';
+import type { Framework, FrameworkNode } from '../../engine';
+import type { Unit } from '../../engine';
+import { getRuleKind } from '../../engine';
+import type { CompiledRule } from '../../engine';
+import type { TaskStatus } from '../../engine';
 import type { DemoSample, SampleAppraisal, SampleMistake, SampleRow, SampleSubmission } from './sample';
 
 /** mulberry32: small, fast, deterministic. */

@@ -2,9 +2,9 @@
  * The demo's source data (samples/*.json): Thanh Xuân 2023, synthetic but plausible.
  * Kept as data so the demo is the same on every machine; `generate.ts` produced it once.
  */
-import type { PreviousResult } from '../../engine/model/assessment';
-import type { RoundDeadline, PlanTaskRow } from '../../engine/workbook/master';
-import type { TaskStatus } from '../../engine/plan/task';
+import type { PreviousResult } from '../../engine';
+import type { RoundDeadline, PlanTaskRow } from '../../engine';
+import type { TaskStatus } from '../../engine';
 
 export interface SampleRow {
   criterion: string;

@@ -1,11 +1,11 @@
 /** The short text summary printed at the end of `parindex demo`. */
-import type { Lang } from '../../engine/i18n/format';
-import { formatNumber, formatPercent } from '../../engine/i18n/format';
-import type { ResultsDocument } from '../../engine/model/results';
-import type { SipasResult } from '../../engine/sipas/result';
-import type { SubmissionStatus } from '../../engine/workbook/import';
-import { gapsByCriterion, kindLabel } from '../../engine/workbook/output';
-import { planSummaryLines, type PlanJson } from '../../engine/plan';
+import type { Lang } from '../../engine';
+import { formatNumber, formatPercent } from '../../engine';
+import type { ResultsDocument } from '../../engine';
+import type { SipasResult } from '../../engine';
+import type { SubmissionStatus } from '../../engine';
+import { gapsByCriterion, kindLabel } from '../../engine';
+import { planSummaryLines, type PlanJson } from '../../engine';
 
 function pad(s: string, n: number): string {
   const len = [...s].length;

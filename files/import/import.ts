@@ -4,36 +4,27 @@
  * Input files are only read; the output is written to a temp file then renamed.
  */
 import * as path from 'node:path';
-import type { Assessment } from '../../engine/model/assessment';
-import type { Unit } from '../../engine/model/unit';
-import { hasErrors, issue, type Issue } from '../../engine/model/issue';
-import { formatDate, type Lang } from '../../engine/i18n/format';
-import { getBuiltinFramework } from '../../engine/frameworks';
-import type { RenderedSheet, SheetSnapshot } from '../../engine/workbook/port';
+import type { Assessment } from '../../engine';
+import type { Unit } from '../../engine';
+import { hasErrors, issue, type Issue } from '../../engine';
+import { type Lang } from '../../engine';
+import { getBuiltinFramework } from '../../engine';
+import type { SheetSnapshot } from '../../engine';
 import {
   looksLikeMaster,
   readMaster,
-  renderSubmissionsSheet,
   type MasterDocument,
   type ReadMasterOptions,
-  type SubmissionMeta,
-} from '../../engine/workbook/master';
-import { templateFileName, templateUnits } from '../../engine/workbook/template';
-import { planFromDocument, parseTaskStatusSheet, PROGRESS_WORDS, STATUS_SHEET as TASK_STATUS_SHEET, taskLeadUnits, type PlanTask, type TaskStatus } from '../../engine/plan';
-import { renderMasterInputSheets, tableSpec, type PlanTaskRow } from '../../engine/workbook/master';
+} from '../../engine';
+import { templateFileName } from '../../engine';
+import { parseTaskStatusSheet, STATUS_SHEET as TASK_STATUS_SHEET, type PlanTask, type TaskStatus } from '../../engine';
 import {
-  LOG_SHEET,
-  completeness,
   isTemplateWorkbook,
-  mergeAssessments,
   parseFilledTemplate,
-  readLogSheet,
-  renderLogSheet,
-  renderStatusSheet,
   type FilledParse,
   type LogEntry,
   type SubmissionStatus,
-} from '../../engine/workbook/import';
+} from '../../engine';
 import { ExcelJsPort } from '../port';
 import { importSubmissions, localIso, type FilledInput } from '../../engine';
 import { openRoundFile } from '../scoreWorkbook';

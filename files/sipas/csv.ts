@@ -1,4 +1,4 @@
-import { issue, type Issue } from '../../engine/model/issue';
+import { issue, type Issue } from '../../engine';
 
 /**
  * Decode CSV bytes as UTF-8 (with or without BOM). UTF-16 (BOM or NUL-interleaved text) and

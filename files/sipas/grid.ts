@@ -1,9 +1,9 @@
-import { issue, type Issue, type Location } from '../../engine/model/issue';
-import { a1, columnName } from '../../engine/workbook/a1';
-import { cellNumber as readNumber, cellText, findTable, fold } from '../../engine/workbook/cells';
-import type { SipasCount, SipasResponse, SipasAnswer } from '../../engine/sipas/document';
-import type { SipasInstrument } from '../../engine/sipas/instrument';
-import { instrumentItems } from '../../engine/sipas/instrument';
+import { issue, type Issue, type Location } from '../../engine';
+import { a1, columnName } from '../../engine';
+import { cellNumber as readNumber, cellText, findTable, fold } from '../../engine';
+import type { SipasCount, SipasResponse, SipasAnswer } from '../../engine';
+import type { SipasInstrument } from '../../engine';
+import { instrumentItems } from '../../engine';
 
 /** A sheet as rows of cell values (numbers, text, blanks); row 0 = sheet row 1. */
 export type CellGrid = readonly (readonly unknown[])[];

@@ -1,15 +1,15 @@
 /** Node-only: read a SIPAS input file (.json, .csv, .xlsx) from disk. */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { issue, type Issue, type Location } from '../../engine/model/issue';
-import { validateSipasInstrument, builtinSipasInstrument, type SipasInstrument } from '../../engine/sipas/instrument';
-import type { SipasDocumentInput } from '../../engine/sipas/document';
+import { issue, type Issue, type Location } from '../../engine';
+import { validateSipasInstrument, builtinSipasInstrument, type SipasInstrument } from '../../engine';
+import type { SipasDocumentInput } from '../../engine';
 import { readSipasCsv, readSipasXlsx } from './read';
 import { writeSipasXlsx } from './write';
 import { z } from 'zod';
-import { previousFromResult } from '../../engine/sipas/link';
-import type { SipasResult } from '../../engine/sipas/result';
-import type { Lang } from '../../engine/i18n/format';
+import { previousFromResult } from '../../engine';
+import type { SipasResult } from '../../engine';
+import type { Lang } from '../../engine';
 import { checkFileSize, checkZipLimits, readJsonFile, MAX_XLSX_BYTES } from '../node';
 
 export interface LoadedSipas {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { issue } from '../../engine/model/issue';
-import type { SipasInstrument } from '../../engine/sipas/instrument';
-import { builtinSipasInstrument } from '../../engine/sipas/instrument';
+import { issue } from '../../engine';
+import type { SipasInstrument } from '../../engine';
+import { builtinSipasInstrument } from '../../engine';
 import { decodeCsv, parseCsv } from './csv';
 import { SipasInputBuilder, type SipasInput } from './grid';
 

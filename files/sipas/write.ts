@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Lang } from '../../engine/i18n/format';
-import type { SipasResult, PrecisionFlag } from '../../engine/sipas/result';
+import type { Lang } from '../../engine';
+import type { SipasResult, PrecisionFlag } from '../../engine';
 
 /** Sheet names of the SIPAS report, per language. */
 export const SIPAS_SHEETS = {

@@ -2,9 +2,9 @@
  * Build one unit template workbook in memory (browser-safe: the standalone page offers the
  * bytes for download; the CLI writes them with ../node.ts).
  */
-import type { Framework } from '../../engine/model/framework';
-import type { Unit } from '../../engine/model/unit';
-import { renderTemplate, type RenderedTemplate, type TemplateOptions } from '../../engine/workbook/template';
+import type { Framework } from '../../engine';
+import type { Unit } from '../../engine';
+import { renderTemplate, type RenderedTemplate, type TemplateOptions } from '../../engine';
 import { ExcelJsPort } from '../port';
 
 /**

@@ -3,7 +3,7 @@
  * are written (declared value, evidence, self-score, explanation). Used by the demo and tests.
  */
 import ExcelJS from 'exceljs';
-import { FOOTER, ROWS, SELF_SHEET, columnIndex, type ColumnKey, type FooterKey } from '../../engine/workbook/template/layout';
+import { FOOTER, ROWS, SELF_SHEET, columnIndex, type ColumnKey, type FooterKey } from '../../engine';
 
 export interface TemplateAnswer {
   criterion: string;

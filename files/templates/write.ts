@@ -3,15 +3,13 @@
  */
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
-import type { Framework } from '../../engine/model/framework';
-import type { Unit } from '../../engine/model/unit';
-import { hasErrors, issue, type Issue } from '../../engine/model/issue';
-import type { Lang } from '../../engine/i18n/format';
-import { getBuiltinFramework } from '../../engine/frameworks';
-import type { RenderedSheet } from '../../engine/workbook/port';
-import { readMaster, type MasterDocument, type ReadMasterOptions } from '../../engine/workbook/master';
-import { templateUnits, type TemplateOptions } from '../../engine/workbook/template';
-import { planFromDocument, quarterKey, quarterOf, renderTaskStatusSheet, tasksForUnit } from '../../engine/plan';
+import type { Framework } from '../../engine';
+import type { Unit } from '../../engine';
+import { issue, type Issue } from '../../engine';
+import type { Lang } from '../../engine';
+import type { RenderedSheet } from '../../engine';
+import { type ReadMasterOptions } from '../../engine';
+import { templateUnits, type TemplateOptions } from '../../engine';
 import { samePath, writeFileAtomically } from '../node';
 import { ExcelJsPort } from '../port';
 import { buildTemplates } from '../../engine';

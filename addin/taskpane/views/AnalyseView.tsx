@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Subtitle2 } from '@fluentui/react-components';
-import { formatNumber, formatPercent } from '../../../engine/i18n/format';
-import type { UnitResult } from '../../../engine/model/results';
+import { formatNumber, formatPercent } from '../../../engine';
+import type { UnitResult } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { shortUnitName } from './names';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { formatNumber } from '../../../engine/i18n/format';
+import { formatNumber } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
 

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Button, Checkbox, Text } from '@fluentui/react-components';
-import { issue, type Issue } from '../../../engine/model/issue';
-import type { FilledInput } from '../../../engine/app';
+import { issue, type Issue } from '../../../engine';
+import type { FilledInput } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { openXlsx, XlsxRejected } from '../files';

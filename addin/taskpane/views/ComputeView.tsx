@@ -1,5 +1,5 @@
 import { Button, Field, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { formatNumber, formatPercent } from '../../../engine/i18n/format';
+import { formatNumber, formatPercent } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { shortUnitName } from './names';

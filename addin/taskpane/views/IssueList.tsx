@@ -1,5 +1,5 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Link, Text } from '@fluentui/react-components';
-import type { Issue } from '../../../engine/model/issue';
+import type { Issue } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
 

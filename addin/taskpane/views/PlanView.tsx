@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { formatDate } from '../../../engine/i18n/format';
+import { formatDate } from '../../../engine';
 import { s, statusText as paneStatus } from '../i18n';
 import { useWorkbench } from '../state';
 

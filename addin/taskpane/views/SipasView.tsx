@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { formatPercent, type Lang } from '../../../engine/i18n/format';
-import type { SipasResult, SipasUnitResult } from '../../../engine/sipas/result';
+import { formatPercent, type Lang } from '../../../engine';
+import type { SipasResult, SipasUnitResult } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { shortUnitName } from './names';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import type { Unit } from '../../../engine/model/unit';
+import type { Unit } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { saveBytes, zipFiles } from '../files';
