@@ -79,7 +79,8 @@ export * from './app';
 // cell reader, the sheet contracts the demo generator and the template filler write, and the
 // plan/SIPAS text tables the CLI prints. Hosts import from here only (the linter holds the line).
 export type { CellStyle, CellValue, ChartSpec, ConditionalFormat, RenderedSheet, SheetInfo, SheetSnapshot, SheetState, Validation, WorkbookPort, WriteOptions } from './workbook/port';
-export { a1, columnName, rangeA1 } from './workbook/a1';
+export { a1, columnName, parseA1, rangeA1 } from './workbook/a1';
+export { sheetProtectedInXml, worksheetPartsByName } from './workbook/import/protection';
 export { cellNumber, cellText, findTable, isDateFormat, serialToIso } from './workbook/cells';
 export { looksLikeMaster, readMaster, renderMasterInputSheets, renderSubmissionsSheet, tableSpec } from './workbook/master';
 export type { MasterData, MasterDocument, PlanTaskRow, ReadMasterOptions, RoundDeadline, SubmissionMeta, SurveyCountRow } from './workbook/master';

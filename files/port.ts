@@ -48,8 +48,8 @@ import type {
   Validation,
   WorkbookPort,
   WriteOptions,
-} from '../engine/workbook/port';
-import { a1, columnName, parseA1 } from '../engine/workbook/a1';
+} from '../engine';
+import { a1, columnName, parseA1, sheetProtectedInXml, worksheetPartsByName } from '../engine';
 
 type Ws = ExcelJS.Worksheet;
 
@@ -110,6 +110,28 @@ interface ProtectionModel {
   sheetProtection?: { sheet?: boolean } | null;
 }
 
+/**
+ * exceljs reads `<sheetProtection sheet="1">` only; LibreOffice writes `sheet="true"` (both are
+ * xsd:boolean true), so a template re-saved by LibreOffice looked unprotected. Sheets exceljs left
+ * unsure are read from their XML part (the zip is opened only then: other files cost nothing).
+ */
+async function readProtectionSpellings(wb: ExcelJS.Workbook, bytes: ArrayBuffer): Promise<void> {
+  const unsure = wb.worksheets.filter((ws) => {
+    const p = (ws as unknown as ProtectionModel).sheetProtection;
+    return p !== null && p !== undefined && Object.keys(p).length > 0 && p.sheet !== true;
+  });
+  if (unsure.length === 0) return;
+  const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (name: string): Promise<string> => (await zip.file(name)?.async('string')) ?? '';
+  const parts = worksheetPartsByName(await text('xl/workbook.xml'), await text('xl/_rels/workbook.xml.rels'));
+  for (const ws of unsure) {
+    const part = parts.get(ws.name);
+    const p = (ws as unknown as ProtectionModel).sheetProtection;
+    if (part !== undefined && p && sheetProtectedInXml(await text(part))) p.sheet = true;
+  }
+}
+
 function readSheet(ws: Ws): SheetSnapshot {
   const values: CellValue[][] = [];
   const formats: Record<string, string> = {};
@@ -130,7 +152,11 @@ function readSheet(ws: Ws): SheetSnapshot {
       while (line.length < c) line.push(null);
       line[c] = read.value;
       values[r] = line;
-      if (read.formula !== undefined) formulas[addr] = read.formula;
+      if (read.formula !== undefined) {
+        // a cell sharing another's formula (Excel's fill-down) holds only the master's address: ask exceljs for its own
+        const shared = typeof cell.value === 'object' && cell.value !== null && 'sharedFormula' in cell.value;
+        formulas[addr] = shared ? cell.formula : read.formula;
+      }
       if (read.error !== undefined) errors[addr] = read.error;
       if (read.date) dates[addr] = true;
       const fmt = cell.numFmt;
@@ -489,6 +515,7 @@ export class ExcelJsPort implements WorkbookPort {
     // exceljs accepts a Buffer in Node and an ArrayBuffer in the browser; both are Uint8Array-compatible here.
     const input = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     await wb.xlsx.load(input);
+    await readProtectionSpellings(wb, input);
     return new ExcelJsPort(wb);
   }
 

@@ -79,11 +79,8 @@ describe('a template re-saved by LibreOffice is still protected', () => {
     240000,
   );
 
-  // Known gap, outside this module: exceljs (files/port.ts) reads only sheet="1", so the port
-  // reports the re-saved sheet unprotected and the import warns `template.unprotected`. The fix
-  // in files/port.ts (read the unsure parts with sheetProtectedInXml) makes this pass: then turn
-  // `test.failing` into `test`.
-  (LO ? test.failing : test.skip)(
+  // exceljs reads only sheet="1"; the port reads the sheets it left unsure from their XML part.
+  (LO ? test : test.skip)(
     'the port reads it protected, so the import does not warn that protection was removed',
     async () => {
       const port = await ExcelJsPort.fromBuffer(await resave());
