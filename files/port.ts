@@ -534,6 +534,8 @@ export class ExcelJsPort implements WorkbookPort {
       const ws = this.workbook.getWorksheet(name);
       if (ws) out.push(readSheet(ws));
     }
+    // cells exceljs types as dates are converted already; serial numbers elsewhere follow the workbook's system
+    if ((this.workbook.properties as { date1904?: boolean }).date1904 === true) for (const s of out) s.date1904 = true;
     this.lastRead = new Map(out.map((s) => [s.name, s]));
     return out;
   }

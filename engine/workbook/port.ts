@@ -28,6 +28,8 @@ export interface SheetSnapshot {
   state?: SheetState;
   /** Whether the sheet is protected. */
   protected?: boolean;
+  /** The workbook counts serial dates from 1904 (old Mac Excel): readers convert serial numbers with it. */
+  date1904?: boolean;
 }
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
