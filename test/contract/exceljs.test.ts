@@ -132,6 +132,7 @@ describe('ExcelJsPort in place: what only exceljs needs', () => {
     const loaded = await ExcelJsPort.fromBuffer(await port.toBuffer());
     const [snap] = await loaded.read(['Nhập']);
     if (!snap) throw new Error('not read');
+    expect(snap.formulas).toEqual({ C2: 'B2*10', C3: 'B3*10', C4: 'B4*10' });
     const values = snap.values.map((r) => [...r]);
     (values[1] ??= [])[2] = 99; // the software's value over the master C2 only
     await loaded.write([{ name: 'Nhập', marker: 'm', values }]);
