@@ -282,10 +282,11 @@ function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean 
 const DAY_MS = 86400000;
 
 /** Would writing `want` leave the cell as it is? (The engine hands a date cell back as its serial.) */
-function unchanged(want: CellValue, read: ReadCell): boolean {
+function unchanged(want: CellValue, read: ReadCell, date1904: boolean): boolean {
   if (sameValue(want, read.value)) return true;
   if (typeof want !== 'number' || !read.date || typeof read.value !== 'string') return false;
   const serial = Date.parse(`${read.value.slice(0, 10)}T00:00:00Z`) / DAY_MS + 25569;
+  if (date1904 && Math.abs(want - (serial - 1462)) < 1e-9) return true;
   return Math.abs(want - serial) < 1e-9 || (serial < 61 && Math.abs(want - (serial - 1)) < 1e-9);
 }
 
@@ -689,7 +690,7 @@ export class ExcelJsPort implements WorkbookPort {
           continue;
         }
         if (cell.isMerged && cell.master !== cell) continue; // the value lives in the top-left cell
-        if (!unchanged(want, readCellValue(cell.value))) put(cell, want);
+        if (!unchanged(want, readCellValue(cell.value), seen.date1904 === true)) put(cell, want);
       }
     });
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
