@@ -2,7 +2,7 @@
  * The templates step: one self-assessment template per unit, as sheets (the host turns each into
  * a file: the CLI writes it, the pane offers it for download).
  */
-import { hasErrors, issue, type Issue } from '../model/issue';
+import { issue, type Issue } from '../model/issue';
 import type { Lang } from '../i18n/format';
 import type { Unit } from '../model/unit';
 import type { RenderedSheet, SheetSnapshot } from '../workbook/port';

@@ -140,22 +140,36 @@ export function applyComputedColumns(
       row[c] = i < 4 ? (vals[i] ?? null) : check;
     });
   }
-  // Styles: keep the user's number formats; mark the owned columns.
+  // Styles: keep the user's number formats (as runs of one format down a column, not one entry
+  // per cell); the user's header cells keep their look, only the owned columns' headers are marked.
   const styles: { range: string; style: CellStyle }[] = [];
+  const owned = new Set(outCol.values());
+  const byCol = new Map<number, { row: number; fmt: string }[]>();
   for (const [addr, fmt] of Object.entries({ ...(snap.formats ?? {}), ...dateFormats })) {
-    const st = styleFor(fmt);
     const p = parseA1(addr);
-    if (st && p && ![...outCol.values()].includes(p.col)) styles.push({ range: addr, style: st });
+    if (!fmt || !p || owned.has(p.col)) continue;
+    let list = byCol.get(p.col);
+    if (!list) byCol.set(p.col, (list = []));
+    list.push({ row: p.row, fmt });
+  }
+  for (const [c, list] of byCol) {
+    list.sort((a, b) => a.row - b.row);
+    let start = 0;
+    for (let i = 1; i <= list.length; i++) {
+      const cur = list[i];
+      const prev = list[i - 1]!;
+      if (cur && cur.fmt === prev.fmt && cur.row === prev.row + 1) continue;
+      const first = list[start]!;
+      const st = styleFor(first.fmt);
+      if (st) styles.push({ range: first.row === prev.row ? a1(first.row, c) : `${a1(first.row, c)}:${a1(prev.row, c)}`, style: st });
+      start = i;
+    }
   }
   if (t.headerRow >= 0) {
-    const hdrCols = (values[t.headerRow] ?? []).map((_, c) => c);
-    for (const c of hdrCols) {
-      const owned = [...outCol.values()].includes(c);
+    for (const c of owned) {
       styles.push({
         range: a1(t.headerRow, c),
-        style: owned
-          ? { bold: true, italic: true, fill: MASTER_COLOURS.output, fontColor: '000000', wrap: true, border: true }
-          : { bold: true, fill: MASTER_COLOURS.header, fontColor: MASTER_COLOURS.headerText, wrap: true, border: true },
+        style: { bold: true, italic: true, fill: MASTER_COLOURS.output, fontColor: '000000', wrap: true, border: true },
       });
     }
   }
