@@ -8,7 +8,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value (`--out x`); every other `--flag` is boolean. */
-const VALUE_FLAGS = new Set(['out', 'lang', 'target', 'unit', 'round', 'method', 'seed', 'now', 'deadline', 'sheet', 'pool', 'previous', 'instrument', 'quarter']);
+const VALUE_FLAGS = new Set(['out', 'lang', 'target', 'unit', 'round', 'method', 'aggregate', 'seed', 'now', 'deadline', 'sheet', 'pool', 'previous', 'instrument', 'quarter']);
 
 /**
  * Parse argv (without node and script).
