@@ -96,7 +96,7 @@ export type { ColumnKey, FooterKey } from './workbook/template/layout';
 export { PROGRESS_WORDS, STATUS_SHEET, headTitle, parseQuarter, parseTaskStatusSheet, planFromDocument, planSummaryLines, quarterKey, quarterOf, renderStatusRegister, renderTaskStatusSheet, taskLeadUnits, tasksForUnit } from './plan';
 export type { PlanTask } from './plan';
 export type { TaskStatus, TrackStatus } from './plan/task';
-export { sipasTable, sipasUnitTable, instrumentItems, previousFromResult } from './sipas';
+export { sipasTable, sipasUnitTable, sipasAggregationText, sipasItemText, sipasUnofficialCount, instrumentItems, previousFromResult } from './sipas';
 export type { SipasInstrument, SipasUnitResult, ScoreSipasOptions } from './sipas';
 export type { SipasAnswer, SipasCount, SipasDocumentInput, SipasResponse } from './sipas/document';
 export type { PrecisionFlag } from './sipas/result';
