@@ -8,6 +8,7 @@ import { scoreWorkbookFile } from '../../files/scoreWorkbook';
 import { readJsonFile } from '../../files/node';
 import { planSummaryLines, type PlanJson } from '../../engine';
 import { scoreDocumentRound, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, hasErrors, type Issue, type Lang, type ResultsDocument, type ScoreRound, type ScoreTarget, type TargetGap, type UnitResult } from '../../engine';
+import { sipasAggregationText, type SipasResult } from '../../engine';
 
 const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>|hang:<n>] [--unit <mã>] [--lang en]';
 
@@ -110,6 +111,15 @@ function renderTarget(g: TargetGap, lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
+/** SIPAS overall index per unit (all units, or the one asked), headed by the aggregation used. */
+export function renderSipasLines(sipas: SipasResult, lang: Lang, only?: string): string {
+  const units = sipas.units.filter((u) => u.overall !== null && (only === undefined || u.unit === only));
+  if (units.length === 0) return '';
+  const head = t('sipas.summary.heading', { aggregation: sipasAggregationText(sipas.method, lang, { short: true }) }, lang);
+  const list = units.map((u) => (u.rank !== null ? t('sipas.summary.unit', { unit: u.unit, index: formatPercent(u.overall ?? 0, lang), rank: u.rank }, lang) : `${u.unit} ${formatPercent(u.overall ?? 0, lang)}`));
+  return `\n${head}\n  ${list.join('; ')}\n`;
+}
+
 /** A few lines on the plan: tasks by status, late units, criteria losing points with no task. */
 function renderPlanSummary(p: PlanJson, lang: Lang): string {
   return ['', ...planSummaryLines(p, lang)].join('\n') + '\n';
@@ -175,6 +185,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
       io.stdout(toJson(doc) + '\n');
     } else if (results.units.length > 0) {
       io.stdout(renderTable(results, lang, only));
+      if (results.sipas) io.stdout(renderSipasLines(results.sipas, lang, only));
       if (round.plan) io.stdout(renderPlanSummary(round.plan, lang));
       if (round.targets && target) {
         const head =

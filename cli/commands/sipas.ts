@@ -4,12 +4,12 @@ import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
 import { formatIssue, t, formatNumber, formatPercent, type Lang } from '../../engine';
 import { hasErrors, issue, type Issue } from '../../engine';
-import { scoreSipas, sipasTable, sipasUnitTable, type ScoreSipasOptions, type SipasInstrument, type SipasResult } from '../../engine';
+import { scoreSipas, sipasTable, sipasUnitTable, sipasAggregationText, sipasUnofficialCount, type ScoreSipasOptions, type SipasInstrument, type SipasResult } from '../../engine';
 import { loadSipasFile, loadSipasInstrument, loadSipasPrevious, saveSipasXlsx } from '../../files/sipas/node';
 import { sipasToSurveyIndices, builtinUnits } from '../../engine';
 import * as path from 'node:path';
 
-const USAGE = 'parindex sipas <doc.json|responses.xlsx|responses.csv> [--json] [--target 90] [--method topTwoBox|meanScore] [--unit <code>] [--items] [--sheet <name>] [--instrument=<file.json>] [--out <results.xlsx>] [--survey-indices] [--pool=<code>] [--previous=<last-year.json>] [--lang en]';
+const USAGE = 'parindex sipas <doc.json|responses.xlsx|responses.csv> [--json] [--target 90] [--method topTwoBox|meanScore] [--aggregate items|equal] [--unit <code>] [--items] [--sheet <name>] [--instrument=<file.json>] [--out <results.xlsx>] [--survey-indices] [--pool=<code>] [--previous=<last-year.json>] [--lang en]';
 
 /** Text width in characters (code points), for column alignment. */
 const width = (s: string): number => [...s.normalize('NFC')].length;
@@ -28,14 +28,17 @@ function renderText(result: SipasResult, lang: Lang, unit: string | undefined, i
   const vi = lang === 'vi';
   const m = result.method;
   let s = vi
-    ? `Chỉ số hài lòng (SIPAS) — ${result.instrument.name} (${result.instrument.items} câu hỏi)\nPhương pháp: ${m.item === 'topTwoBox' ? 'tỷ lệ trả lời mức 4–5' : 'điểm trung bình quy về 0–100'}; mục tiêu ${formatPercent(m.target, lang)}; khoảng tin cậy 95%\n\n`
-    : `Satisfaction index (SIPAS) — ${result.instrument.name} (${result.instrument.items} items)\nMethod: ${m.item === 'topTwoBox' ? 'share of answers at levels 4–5' : 'mean score rescaled to 0–100'}; target ${formatPercent(m.target, lang)}; 95% intervals\n\n`;
+    ? `Chỉ số hài lòng (SIPAS) — ${result.instrument.name} (${result.instrument.items} câu hỏi)\nPhương pháp: ${m.item === 'topTwoBox' ? 'tỷ lệ trả lời mức 4–5' : 'điểm trung bình quy về 0–100'}; mục tiêu ${formatPercent(m.target, lang)}; khoảng tin cậy 95%\n`
+    : `Satisfaction index (SIPAS) — ${result.instrument.name} (${result.instrument.items} items)\nMethod: ${m.item === 'topTwoBox' ? 'share of answers at levels 4–5' : 'mean score rescaled to 0–100'}; target ${formatPercent(m.target, lang)}; 95% intervals\n`;
+  s += sipasAggregationText(m, lang) + '\n\n';
   if (result.units.length === 0) return s + (vi ? 'Không có đơn vị nào có phiếu.\n' : 'No unit has responses.\n');
   s += textTable(sipasTable(result, { lang }));
   const shown = unit !== undefined ? result.units.filter((u) => u.unit === unit) : result.units.length === 1 ? result.units : [];
   for (const u of shown) {
     s += `\n${u.unit === u.name ? u.unit : `${u.unit} — ${u.name}`}\n` + textTable(sipasUnitTable(u, { lang, items }));
   }
+  const unofficial = items && shown.length > 0 ? sipasUnofficialCount(result) : 0;
+  if (unofficial > 0) s += t('sipas.text.unofficialNote', { count: unofficial }, lang) + '\n';
   s += '\n' + (vi ? 'Yếu tố kéo chỉ số chung xuống dưới mục tiêu nhiều nhất (điểm):' : 'Aspects pulling the overall index furthest below target (points):') + '\n';
   for (const u of result.units) {
     const top = u.drag.filter((d) => d.drag > 0).slice(0, 3);
@@ -78,6 +81,14 @@ export const sipasCommand: Command = {
         return EXIT_USAGE;
       }
       opts.method = mFlag;
+    }
+    const aFlag = args.flags['aggregate'];
+    if (aFlag !== undefined) {
+      if (aFlag !== 'items' && aFlag !== 'equal') {
+        io.stderr(t('sipas.cli.badAggregate', {}, lang) + '\n');
+        return EXIT_USAGE;
+      }
+      opts.aggregate = aFlag;
     }
     const outFlag = args.flags['out'];
     if (outFlag !== undefined) {

@@ -19,8 +19,8 @@ export {
   type SipasItem,
 } from './instrument';
 export { sipasDocumentSchema, sipasCountSchema, sipasPreviousSchema, type SipasDocumentInput, type SipasResponse, type SipasCount, type SipasPrevious, type SipasAnswer } from './document';
-export { sipasMethodSchema, DEFAULT_METHOD, levelScores, Z95, type ItemMethod, type SipasMethod, type SipasMethodInput } from './method';
+export { sipasMethodSchema, aggregateMethodSchema, DEFAULT_METHOD, levelScores, Z95, type AggregateMethod, type ItemMethod, type SipasMethod, type SipasMethodInput } from './method';
 export { answerCode, BLANK, INVALID } from './answer';
 export { wilson, normalInterval } from './interval';
-export { sipasTable, sipasUnitTable, type SipasTableOptions } from './table';
+export { sipasTable, sipasUnitTable, sipasAggregationText, sipasItemText, sipasUnofficialCount, UNOFFICIAL_MARK, type SipasTableOptions } from './table';
 export type * from './result';

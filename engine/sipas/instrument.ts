@@ -5,8 +5,11 @@ import builtinJson from '../frameworks/sipas-instrument-2022.json';
 
 /**
  * SIPAS survey instrument as data: groups → aspects → items.
- * An item is written either as its id ("q1") or as {id, text, weight}.
- * Weights are optional at every level (default 1) and are relative within their parent.
+ * An item is written either as its id ("q1") or as {id, text, textEn, weight, unofficial}.
+ * Weights are optional at every level and relative within their parent; a level whose parts
+ * declare no weight is combined as `method.aggregate` says (see ./method.ts).
+ * `unofficial: true` marks an item text that is not quoted from a decision (a paraphrase to be
+ * replaced by the wording of the form in force); it is shown wherever item texts are shown.
  */
 /** Largest weight of a group, aspect or item: weights are relative, and the bound keeps their sums finite. */
 export const SIPAS_MAX_INSTRUMENT_WEIGHT = 1e6;
@@ -14,7 +17,7 @@ const weightSchema = z.number().finite().nonnegative().max(SIPAS_MAX_INSTRUMENT_
 
 export const sipasItemSchema = z.union([
   z.string().min(1),
-  z.object({ id: z.string().min(1), text: z.string().optional(), textEn: z.string().optional(), weight: weightSchema.optional() }),
+  z.object({ id: z.string().min(1), text: z.string().optional(), textEn: z.string().optional(), weight: weightSchema.optional(), unofficial: z.boolean().optional() }),
 ]);
 export type SipasItemInput = z.infer<typeof sipasItemSchema>;
 
@@ -40,30 +43,37 @@ export const sipasInstrumentSchema = z.object({
   nameEn: z.string().optional(),
   year: z.number().int().optional(),
   note: z.string().optional(),
+  noteEn: z.string().optional(),
   groups: z.array(sipasGroupSchema),
 });
 export type SipasInstrumentInput = z.input<typeof sipasInstrumentSchema>;
 export type SipasInstrumentData = z.infer<typeof sipasInstrumentSchema>;
 
-/** Normalised item: always an object, weight resolved. */
+/**
+ * Normalised item: always an object. `weight` is present only when the instrument declares it
+ * (an absent weight counts 1 among declared ones, and otherwise leaves the level to
+ * `method.aggregate`); so a normalised instrument validates again to the same one.
+ */
 export interface SipasItem {
   id: string;
   text: string;
   textEn?: string;
-  weight: number;
+  weight?: number;
+  /** The text is not quoted from a decision. */
+  unofficial?: boolean;
 }
 export interface SipasAspect {
   code: string;
   name: string;
   nameEn?: string;
-  weight: number;
+  weight?: number;
   items: SipasItem[];
 }
 export interface SipasGroup {
   code: string;
   name: string;
   nameEn?: string;
-  weight: number;
+  weight?: number;
   aspects: SipasAspect[];
 }
 /** A validated instrument, ready for scoring. */
@@ -79,9 +89,11 @@ export interface SipasInstrument {
 export const OVERALL_KEY = 'overall';
 
 function normaliseItem(raw: SipasItemInput): SipasItem {
-  if (typeof raw === 'string') return { id: raw, text: '', weight: 1 };
-  const out: SipasItem = { id: raw.id, text: raw.text ?? '', weight: raw.weight ?? 1 };
+  if (typeof raw === 'string') return { id: raw, text: '' };
+  const out: SipasItem = { id: raw.id, text: raw.text ?? '' };
   if (raw.textEn !== undefined) out.textEn = raw.textEn;
+  if (raw.weight !== undefined) out.weight = raw.weight;
+  if (raw.unofficial !== undefined) out.unofficial = raw.unofficial;
   return out;
 }
 
@@ -123,16 +135,18 @@ export function validateSipasInstrument(raw: unknown, basePath: (string | number
         else items.set(it.id, iPath.join('.'));
         return it;
       });
-      if (its.length > 0 && its.every((it) => it.weight === 0)) issues.push(issue('sipas.instrument.zeroWeights', { code: a.code }, { path: [...aPath, 'items'] }));
-      const aspect: SipasAspect = { code: a.code, name: a.name, weight: a.weight ?? 1, items: its };
+      if (its.length > 0 && its.every((it) => (it.weight ?? 1) === 0)) issues.push(issue('sipas.instrument.zeroWeights', { code: a.code }, { path: [...aPath, 'items'] }));
+      const aspect: SipasAspect = { code: a.code, name: a.name, items: its };
       if (a.nameEn !== undefined) aspect.nameEn = a.nameEn;
+      if (a.weight !== undefined) aspect.weight = a.weight;
       return aspect;
     });
-    const group: SipasGroup = { code: g.code, name: g.name, weight: g.weight ?? 1, aspects };
+    const group: SipasGroup = { code: g.code, name: g.name, aspects };
     if (g.nameEn !== undefined) group.nameEn = g.nameEn;
+    if (g.weight !== undefined) group.weight = g.weight;
     return group;
   });
-  if (groups.length > 0 && groups.every((g) => g.weight === 0)) issues.push(issue('sipas.instrument.zeroWeights', { code: OVERALL_KEY }, { path: [...basePath, 'groups'] }));
+  if (groups.length > 0 && groups.every((g) => (g.weight ?? 1) === 0)) issues.push(issue('sipas.instrument.zeroWeights', { code: OVERALL_KEY }, { path: [...basePath, 'groups'] }));
   if (issues.length > 0) return { issues };
   const instrument: SipasInstrument = { id: data.id ?? 'custom', name: data.name ?? data.id ?? '', groups };
   if (data.nameEn !== undefined) instrument.nameEn = data.nameEn;

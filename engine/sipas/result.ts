@@ -1,5 +1,8 @@
 import type { Issue } from '../model/issue';
-import type { ItemMethod } from './method';
+import type { AggregateMethod, ItemMethod } from './method';
+
+/** A level of the instrument that can carry weights. */
+export type SipasWeightLevel = 'group' | 'aspect' | 'item';
 
 /** Why an index is flagged as imprecise. */
 export type PrecisionFlag = 'smallSample' | 'wideInterval';
@@ -8,6 +11,8 @@ export interface SipasItemResult {
   item: string;
   text: string;
   textEn?: string;
+  /** true when the item text is not quoted from a decision (the instrument says so). */
+  unofficial?: boolean;
   /** Item index in percent (full precision); null when no valid answer. */
   index: number | null;
   /** Valid answers (levels 1..5), unweighted. */
@@ -107,7 +112,17 @@ export interface SipasUnitResult {
 
 export interface SipasResult {
   instrument: { id: string; name: string; items: number };
-  method: { item: ItemMethod; target: number; interval: string; minN: number; maxHalfWidth: number };
+  method: {
+    item: ItemMethod;
+    /** How aspects, groups and the overall index were combined: "items" (mean of all items below) or "equal". */
+    aggregate: AggregateMethod;
+    /** Levels where the instrument declares weights, which override `aggregate` there; absent when none. */
+    declaredWeights?: SipasWeightLevel[];
+    target: number;
+    interval: string;
+    minN: number;
+    maxHalfWidth: number;
+  };
   units: SipasUnitResult[];
   issues: Issue[];
 }

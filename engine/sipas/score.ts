@@ -2,10 +2,10 @@ import { issue, hasErrors, type Issue, type Location } from '../model/issue';
 import { builtinSipasInstrument, validateSipasInstrument, OVERALL_KEY, type SipasInstrument } from './instrument';
 import { fromZodIssues, REPORT_INPUT } from '../i18n/zod';
 import { sipasDocumentSchema, sipasCountSchema, sipasPreviousSchema, SIPAS_MAX_COUNT, SIPAS_MAX_WEIGHT, type SipasDocument, type SipasPrevious } from './document';
-import { sipasMethodSchema, levelScores, type ItemMethod, type SipasMethod } from './method';
+import { sipasMethodSchema, levelScores, type AggregateMethod, type ItemMethod, type SipasMethod } from './method';
 import { answerCode, BLANK, INVALID } from './answer';
 import { wilson, normalInterval } from './interval';
-import type { PrecisionFlag, SipasAspectResult, SipasDrag, SipasGroupResult, SipasItemResult, SipasResult, SipasUnitResult } from './result';
+import type { PrecisionFlag, SipasAspectResult, SipasDrag, SipasGroupResult, SipasItemResult, SipasResult, SipasUnitResult, SipasWeightLevel } from './result';
 
 /** A unit's name and kind as a scoring document or a master workbook lists it. */
 export interface SipasUnitInfo {
@@ -18,6 +18,8 @@ export interface SipasUnitInfo {
 export interface ScoreSipasOptions {
   /** Overrides the document's method.item. */
   method?: ItemMethod;
+  /** Overrides the document's method.aggregate. */
+  aggregate?: AggregateMethod;
   /** Overrides the document's target (percent). */
   target?: number;
   /**
@@ -93,12 +95,20 @@ interface Layout {
   itemWeight: Float64Array;
   aspectWeight: Float64Array;
   groupWeight: Float64Array;
+  /** 1 where a part weighs by its items with data (aggregate "items", no weight declared at its level). */
+  aspectByItems: Uint8Array;
+  groupByItems: boolean;
   nItems: number;
   nAspects: number;
   nGroups: number;
 }
 
-function layoutOf(ins: SipasInstrument): Layout {
+/**
+ * The flat view of an instrument under an aggregation: a level whose parts declare weights uses
+ * them (an undeclared part counts 1); otherwise "equal" weighs its parts alike and "items" by
+ * their items (resolved per unit, over the items with data, in `estimate`).
+ */
+function layoutOf(ins: SipasInstrument, aggregate: AggregateMethod): Layout {
   const ids: string[] = [];
   const aspectOf: number[] = [];
   const groupOf: number[] = [];
@@ -106,17 +116,21 @@ function layoutOf(ins: SipasInstrument): Layout {
   const itemWeight: number[] = [];
   const aspectWeight: number[] = [];
   const groupWeight: number[] = [];
+  const aspectByItems: number[] = [];
+  const byItems = aggregate === 'items';
   ins.groups.forEach((g, gi) => {
-    groupWeight.push(g.weight);
+    groupWeight.push(g.weight ?? 1);
+    const aspectsByItems = byItems && g.aspects.every((asp) => asp.weight === undefined);
     for (const asp of g.aspects) {
       const a = aspectGroup.length;
       aspectGroup.push(gi);
-      aspectWeight.push(asp.weight);
+      aspectWeight.push(asp.weight ?? 1);
+      aspectByItems.push(aspectsByItems ? 1 : 0);
       for (const it of asp.items) {
         ids.push(it.id);
         aspectOf.push(a);
         groupOf.push(gi);
-        itemWeight.push(it.weight);
+        itemWeight.push(it.weight ?? 1);
       }
     }
   });
@@ -129,6 +143,8 @@ function layoutOf(ins: SipasInstrument): Layout {
     itemWeight: Float64Array.from(itemWeight),
     aspectWeight: Float64Array.from(aspectWeight),
     groupWeight: Float64Array.from(groupWeight),
+    aspectByItems: Uint8Array.from(aspectByItems),
+    groupByItems: byItems && ins.groups.every((g) => g.weight === undefined),
     nItems: ids.length,
     nAspects: aspectGroup.length,
     nGroups: ins.groups.length,
@@ -256,6 +272,7 @@ function readInput(doc: unknown, options: ScoreSipasOptions, issues: IssueList):
     ...d.method,
     ...(d.target !== undefined && d.method?.target === undefined ? { target: d.target } : {}),
     ...(options.method !== undefined ? { item: options.method } : {}),
+    ...(options.aggregate !== undefined ? { aggregate: options.aggregate } : {}),
     ...(options.target !== undefined ? { target: options.target } : {}),
   }, REPORT_INPUT);
   if (!methodParsed.success) {
@@ -467,9 +484,11 @@ function bounded(x: number): number {
 /**
  * Item, aspect, group and overall indices of one unit, with the coefficient of each item in
  * its aspect, group and the overall index (weights renormalised over the parts with data).
+ * A part that weighs by its items (see layoutOf) weighs Σ item weights of its items with data,
+ * so its parent is the (weighted) mean of all the item indices below it.
  */
 function estimate(t: UnitTally, L: Layout, y: Float64Array): void {
-  const { nItems, nAspects, nGroups, aspectOf, groupOf, aspectGroup, itemWeight, aspectWeight, groupWeight } = L;
+  const { nItems, nAspects, nGroups, aspectOf, groupOf, aspectGroup, itemWeight, aspectWeight, groupWeight, aspectByItems, groupByItems } = L;
   for (let i = 0; i < nItems; i++) {
     let W = 0;
     let s = 0;
@@ -491,24 +510,36 @@ function estimate(t: UnitTally, L: Layout, y: Float64Array): void {
   }
   for (let a = 0; a < nAspects; a++) if (aSum[a]! > 0) aIdx[a] = 0;
   for (let i = 0; i < nItems; i++) if (t.coefA[i]! > 0) aIdx[aspectOf[i]!]! += t.coefA[i]! * t.p[i]!;
-  // groups
+  // groups: an aspect weighs its declared weight, or (by items) the weight of its items with data
+  const wA = new Float64Array(nAspects);
   const gSum = new Float64Array(nGroups);
-  for (let a = 0; a < nAspects; a++) if (!Number.isNaN(aIdx[a]!)) gSum[aspectGroup[a]!]! += aspectWeight[a]!;
+  const gItems = new Float64Array(nGroups);
+  for (let a = 0; a < nAspects; a++) {
+    if (Number.isNaN(aIdx[a]!)) continue;
+    wA[a] = aspectByItems[a] === 1 ? aSum[a]! : aspectWeight[a]!;
+    gSum[aspectGroup[a]!]! += wA[a]!;
+    gItems[aspectGroup[a]!]! += aSum[a]!;
+  }
   const b = t.aspectShare;
   for (let a = 0; a < nAspects; a++) {
     const g = aspectGroup[a]!;
-    b[a] = !Number.isNaN(aIdx[a]!) && gSum[g]! > 0 ? aspectWeight[a]! / gSum[g]! : 0;
+    b[a] = !Number.isNaN(aIdx[a]!) && gSum[g]! > 0 ? wA[a]! / gSum[g]! : 0;
   }
   const gIdx = t.group.fill(NaN);
   for (let g = 0; g < nGroups; g++) if (gSum[g]! > 0) gIdx[g] = 0;
   for (let a = 0; a < nAspects; a++) if (b[a]! > 0) gIdx[aspectGroup[a]!]! += b[a]! * aIdx[a]!;
-  // overall
+  // overall: a group weighs its declared weight, or (by items) the weight of its items with data
+  const wG = new Float64Array(nGroups);
   let oSum = 0;
-  for (let g = 0; g < nGroups; g++) if (!Number.isNaN(gIdx[g]!)) oSum += groupWeight[g]!;
+  for (let g = 0; g < nGroups; g++) {
+    if (Number.isNaN(gIdx[g]!)) continue;
+    wG[g] = groupByItems ? gItems[g]! : groupWeight[g]!;
+    oSum += wG[g]!;
+  }
   const gg = t.groupShare;
   let overall: number | null = oSum > 0 ? 0 : null;
   for (let g = 0; g < nGroups; g++) {
-    gg[g] = !Number.isNaN(gIdx[g]!) && oSum > 0 ? groupWeight[g]! / oSum : 0;
+    gg[g] = !Number.isNaN(gIdx[g]!) && oSum > 0 ? wG[g]! / oSum : 0;
     if (overall !== null && gg[g]! > 0) overall += gg[g]! * gIdx[g]!;
   }
   for (let i = 0; i < nItems; i++) {
@@ -674,6 +705,7 @@ function assembleUnit(t: UnitTally, cx: AssembleContext): SipasUnitResult {
           flags: flagsFor(n, index, iv?.low ?? null, iv?.high ?? null, method),
         };
         if (it.textEn !== undefined) res.textEn = it.textEn;
+        if (it.unofficial === true) res.unofficial = true;
         i++;
         return res;
       });
@@ -818,14 +850,27 @@ function unitNotes(units: readonly SipasUnitResult[], method: SipasMethod, issue
   }
 }
 
-function methodSummary(m: SipasMethod): SipasResult['method'] {
-  return {
+/** Levels of the instrument where weights are declared (they override the aggregation there). */
+function declaredWeights(ins: SipasInstrument): SipasWeightLevel[] {
+  const levels: SipasWeightLevel[] = [];
+  if (ins.groups.some((g) => g.weight !== undefined)) levels.push('group');
+  if (ins.groups.some((g) => g.aspects.some((a) => a.weight !== undefined))) levels.push('aspect');
+  if (ins.groups.some((g) => g.aspects.some((a) => a.items.some((it) => it.weight !== undefined)))) levels.push('item');
+  return levels;
+}
+
+function methodSummary(m: SipasMethod, ins?: SipasInstrument): SipasResult['method'] {
+  const out: SipasResult['method'] = {
     item: m.item,
+    aggregate: m.aggregate,
     target: m.target,
     interval: m.item === 'topTwoBox' ? 'wilson+linearisation' : 'normal+linearisation',
     minN: m.minN,
     maxHalfWidth: m.maxHalfWidth,
   };
+  const levels = ins ? declaredWeights(ins) : [];
+  if (levels.length > 0) out.declaredWeights = levels;
+  return out;
 }
 
 /**
@@ -850,7 +895,7 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
     return { result: { instrument: { id: '', name: '', items: 0 }, method: methodSummary(input.method), units: [], issues: all }, ok: !hasErrors(all) };
   }
   const { doc: d, method, instrument: ins } = input;
-  const L = layoutOf(ins);
+  const L = layoutOf(ins, method.aggregate);
   const y = levelScores(method.item);
 
   // tally
@@ -878,7 +923,7 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
   for (const [code] of previous) if (!tallies.has(code)) issues.add(issue('sipas.previous.unknownUnit', { unit: code }, { unit: code }, 'warning'));
   const all = issues.finish();
   return {
-    result: { instrument: { id: ins.id, name: ins.name, items: L.nItems }, method: methodSummary(method), units, issues: all },
+    result: { instrument: { id: ins.id, name: ins.name, items: L.nItems }, method: methodSummary(method, ins), units, issues: all },
     ok: !hasErrors(all),
   };
 }

@@ -1,5 +1,7 @@
 import { formatNumber, formatPercent, type Lang } from '../i18n/format';
-import type { SipasResult, SipasUnitResult } from './result';
+import { t, type MessageCode } from '../i18n';
+import { ref } from '../model/issue';
+import type { SipasItemResult, SipasResult, SipasUnitResult, SipasWeightLevel } from './result';
 
 export interface SipasTableOptions {
   lang?: Lang;
@@ -22,6 +24,40 @@ const KIND_WORDS: Record<string, { vi: string; en: string }> = {
 };
 /** A unit kind in words ("ward" → "Phường"); other kinds as written, unknown kind empty. */
 const kindWord = (kind: string | undefined, lang: Lang): string => (kind === undefined ? '' : (KIND_WORDS[kind]?.[lang] ?? kind));
+
+const LEVEL_WORDS: Record<SipasWeightLevel, MessageCode> = { group: 'sipas.level.group', aspect: 'sipas.level.aspect', item: 'sipas.level.item' };
+
+/**
+ * Which aggregation a result used, in words: "items" or "equal", and the levels where the
+ * instrument's declared weights replaced it (`short`: a few words, for summary lines).
+ * @example sipasAggregationText(result.method, 'vi') // "Tổng hợp theo câu hỏi (items): mỗi yếu tố, nhóm và chỉ số chung là bình quân mọi câu hỏi thuộc nó, …"
+ */
+export function sipasAggregationText(method: SipasResult['method'], lang: Lang = 'vi', options: { short?: boolean } = {}): string {
+  // A result read back from an older file has no `aggregate`: it was computed with equal weights.
+  const byItems = method.aggregate === 'items';
+  const main = options.short
+    ? t(byItems ? 'sipas.aggregate.itemsShort' : 'sipas.aggregate.equalShort', {}, lang)
+    : t(byItems ? 'sipas.aggregate.items' : 'sipas.aggregate.equal', {}, lang);
+  const levels = method.declaredWeights ?? [];
+  if (levels.length === 0) return main;
+  const declared = t(options.short ? 'sipas.aggregate.declaredShort' : 'sipas.aggregate.declared', { levels: levels.map((l) => ref(LEVEL_WORDS[l])) }, lang);
+  return `${main}; ${declared}`;
+}
+
+/** Marker after an item text that is not quoted from a decision. */
+export const UNOFFICIAL_MARK = '†';
+
+/** An item's text in the language asked, with the unofficial-wording marker. */
+export function sipasItemText(it: SipasItemResult, lang: Lang = 'vi'): string {
+  const text = lang === 'en' && it.textEn ? it.textEn : it.text;
+  return it.unofficial === true && text !== '' ? `${text} ${UNOFFICIAL_MARK}` : text;
+}
+
+/** How many items of a result's first unit carry unofficial wording (the instrument is the same for all units). */
+export function sipasUnofficialCount(result: SipasResult): number {
+  const u = result.units[0];
+  return u ? u.groups.reduce((s, g) => s + g.aspects.reduce((k, a) => k + a.items.filter((it) => it.unofficial === true).length, 0), 0) : 0;
+}
 
 /**
  * Summary table of all units (header row first): unit, n, overall, 95% interval, rank,
@@ -80,7 +116,7 @@ export function sipasUnitTable(u: SipasUnitResult, options: SipasTableOptions & 
       out.push(['  ' + a.code, nm(a.name, a.nameEn), pct(a.index, lang, d), formatNumber(a.n, lang, 0), range(a.low, a.high, lang, d), dr === undefined ? '' : formatNumber(dr, lang, d), flag(a.flags)]);
       if (options.items)
         for (const it of a.items)
-          out.push(['    ' + it.item, nm(it.text, it.textEn), pct(it.index, lang, d), formatNumber(it.n, lang, 0), range(it.low, it.high, lang, d), '', flag(it.flags)]);
+          out.push(['    ' + it.item, sipasItemText(it, lang), pct(it.index, lang, d), formatNumber(it.n, lang, 0), range(it.low, it.high, lang, d), '', flag(it.flags)]);
     }
   }
   return out;

@@ -1,6 +1,6 @@
 /** The short text summary printed at the end of `parindex demo`. */
 import type { Lang } from '../../engine';
-import { formatNumber, formatPercent } from '../../engine';
+import { formatNumber, formatPercent, sipasAggregationText } from '../../engine';
 import type { ResultsDocument } from '../../engine';
 import type { SipasResult } from '../../engine';
 import type { SubmissionStatus } from '../../engine';
@@ -75,8 +75,8 @@ export function demoSummary(results: ResultsDocument, lang: Lang, extra: { sipas
     const rest = others.map((u) => `${u.unit} ${formatPercent(u.overall ?? 0, lang)}`).join(', ');
     lines.push(
       vi
-        ? `SIPAS: bình quân ${formatPercent(mean, lang)} trên ${vals.length} phường (${formatNumber(n, lang, 0)} phiếu); ${at} phường đạt mục tiêu ${formatPercent(extra.sipas.method.target, lang)}${rest ? `; ${rest}` : ''}`
-        : `SIPAS: mean ${formatPercent(mean, lang)} over ${vals.length} wards (${formatNumber(n, lang, 0)} responses); ${at} wards at the ${formatPercent(extra.sipas.method.target, lang)} target${rest ? `; ${rest}` : ''}`,
+        ? `SIPAS (${sipasAggregationText(extra.sipas.method, lang, { short: true })}): bình quân ${formatPercent(mean, lang)} trên ${vals.length} phường (${formatNumber(n, lang, 0)} phiếu); ${at} phường đạt mục tiêu ${formatPercent(extra.sipas.method.target, lang)}${rest ? `; ${rest}` : ''}`
+        : `SIPAS (${sipasAggregationText(extra.sipas.method, lang, { short: true })}): mean ${formatPercent(mean, lang)} over ${vals.length} wards (${formatNumber(n, lang, 0)} responses); ${at} wards at the ${formatPercent(extra.sipas.method.target, lang)} target${rest ? `; ${rest}` : ''}`,
     );
   }
   if (results.plan) {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../engine';
 import type { SipasResult, PrecisionFlag } from '../../engine';
+import { sipasAggregationText, sipasItemText, sipasUnofficialCount, t } from '../../engine';
 
 /** Sheet names of the SIPAS report, per language. */
 export const SIPAS_SHEETS = {
@@ -19,11 +20,15 @@ function flagText(f: readonly PrecisionFlag[], lang: Lang): string {
 
 const frac = (x: number | null): number | null => (x === null ? null : x / 100);
 
-function header(ws: ExcelJS.Worksheet, title: string, sub: string, heads: string[], widths: number[]): void {
+function header(ws: ExcelJS.Worksheet, title: string, sub: string, heads: string[], widths: number[], note?: string): void {
   ws.getCell('A1').value = title;
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A2').value = sub;
   ws.getCell('A2').font = { italic: true, color: { argb: 'FF555555' } };
+  if (note !== undefined && note !== '') {
+    ws.getCell('A3').value = note;
+    ws.getCell('A3').font = { italic: true, color: { argb: 'FF555555' } };
+  }
   const row = ws.getRow(4);
   heads.forEach((h, i) => {
     const c = row.getCell(i + 1);
@@ -52,6 +57,8 @@ export async function writeSipasXlsx(result: SipasResult, lang: Lang = 'vi'): Pr
   const sub = vi
     ? `Phương pháp: ${m.item === 'topTwoBox' ? 'tỷ lệ trả lời mức 4–5' : 'điểm trung bình quy về 0–100'}; mục tiêu ${m.target}%; khoảng tin cậy 95%`
     : `Method: ${m.item === 'topTwoBox' ? 'share of answers at levels 4–5' : 'mean score rescaled to 0–100'}; target ${m.target}%; 95% intervals`;
+  const aggregation = sipasAggregationText(m, lang);
+  const unofficial = sipasUnofficialCount(result);
   const groupCodes = result.units[0]?.groups.map((g) => g.code) ?? [];
 
   // Summary
@@ -59,7 +66,7 @@ export async function writeSipasXlsx(result: SipasResult, lang: Lang = 'vi'): Pr
   const sHeads = vi
     ? ['Mã đơn vị', 'Đơn vị', 'Số phiếu', 'Chỉ số chung', 'Cận dưới', 'Cận trên', 'Hạng', ...groupCodes.map((c) => `Nhóm ${c}`), 'Cách mục tiêu (điểm)', 'Năm trước', 'Thay đổi (điểm)', 'Hạng năm trước', 'Lưu ý']
     : ['Unit code', 'Unit', 'Respondents', 'Overall', 'Low', 'High', 'Rank', ...groupCodes.map((c) => `Group ${c}`), 'Gap to target (points)', 'Previous', 'Change (points)', 'Previous rank', 'Notes'];
-  header(s, title, sub, sHeads, [11, 30, 10, 12, 10, 10, 7, ...groupCodes.map(() => 11), 14, 11, 12, 10, 24]);
+  header(s, title, sub, sHeads, [11, 30, 10, 12, 10, 10, 7, ...groupCodes.map(() => 11), 14, 11, 12, 10, 24], aggregation);
   for (const u of result.units) {
     const row = s.addRow([
       u.unit, u.name, u.n, frac(u.overall), frac(u.low), frac(u.high), u.rank,
@@ -75,7 +82,7 @@ export async function writeSipasXlsx(result: SipasResult, lang: Lang = 'vi'): Pr
   const dHeads = vi
     ? ['Mã đơn vị', 'Cấp', 'Mã', 'Nội dung', 'Chỉ số', 'n', 'Cận dưới', 'Cận trên', 'Không trả lời', 'Ngoài thang', 'Trọng số hiệu dụng', 'Lực kéo (điểm)', 'Năm trước', 'Thay đổi (điểm)', 'Lưu ý']
     : ['Unit code', 'Level', 'Code', 'Name', 'Index', 'n', 'Low', 'High', 'No answer', 'Out of scale', 'Effective weight', 'Drag (points)', 'Previous', 'Change (points)', 'Notes'];
-  header(d, title, sub, dHeads, [11, 10, 9, 60, 10, 8, 10, 10, 10, 10, 12, 12, 10, 12, 22]);
+  header(d, title, sub, dHeads, [11, 10, 9, 60, 10, 8, 10, 10, 10, 10, 12, 12, 10, 12, 22], unofficial > 0 ? `${aggregation}. ${t('sipas.text.unofficialNote', { count: unofficial }, lang)}` : aggregation);
   const lvl = vi ? { g: 'Nhóm', a: 'Yếu tố', i: 'Câu hỏi' } : { g: 'Group', a: 'Aspect', i: 'Item' };
   const fmt = (row: ExcelJS.Row, bold: boolean): void => {
     [5, 7, 8, 13].forEach((c) => (row.getCell(c).numFmt = PCT));
@@ -91,7 +98,7 @@ export async function writeSipasXlsx(result: SipasResult, lang: Lang = 'vi'): Pr
       for (const a of g.aspects) {
         fmt(d.addRow([u.unit, lvl.a, a.code, nm(a.name, a.nameEn), frac(a.index), a.n, frac(a.low), frac(a.high), null, null, a.weight, dragOf.get(a.code) ?? null, frac(a.previous ?? null), a.change ?? null, flagText(a.flags, lang)]), false);
         for (const it of a.items)
-          fmt(d.addRow([u.unit, lvl.i, it.item, nm(it.text, it.textEn), frac(it.index), it.n, frac(it.low), frac(it.high), it.blank, it.invalid, null, null, null, null, flagText(it.flags, lang)]), false);
+          fmt(d.addRow([u.unit, lvl.i, it.item, sipasItemText(it, lang), frac(it.index), it.n, frac(it.low), frac(it.high), it.blank, it.invalid, null, null, null, null, flagText(it.flags, lang)]), false);
       }
     }
   }

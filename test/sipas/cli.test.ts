@@ -18,11 +18,12 @@ describe('parindex sipas', () => {
   test('--json prints the contract shape (units → groups → aspects → items)', async () => {
     const r = await run(path.join(fixtures, 'small.json'), '--json');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.out) as { units: { unit: string; overall: number; n: number; groups: { code: string; index: number; aspects: { code: string; index: number; items: { item: string; index: number; n: number; low: number; high: number }[] }[] }[] }[]; issues: { code: string; message: string }[] };
+    const doc = JSON.parse(r.out) as { method: { aggregate: string }; units: { unit: string; overall: number; n: number; groups: { code: string; index: number; aspects: { code: string; index: number; items: { item: string; index: number; n: number; low: number; high: number }[] }[] }[] }[]; issues: { code: string; message: string }[] };
     const u = doc.units[0]!;
+    expect(doc.method.aggregate).toBe('items');
     expect(u.unit).toBe('KG');
     expect(u.n).toBe(20);
-    expect(u.overall).toBeCloseTo(((29 / 38) * 100 + 60) / 2, 10); // see score.test.ts
+    expect(u.overall).toBeCloseTo(((43 / 19) * 100 + 50 + 70) / 5, 10); // mean of the 5 items, see score.test.ts
     expect(u.groups.map((g) => g.code)).toEqual(['A', 'B']);
     const q1 = u.groups[0]!.aspects[0]!.items[0]!;
     expect(Object.keys(q1)).toEqual(expect.arrayContaining(['item', 'index', 'n', 'low', 'high']));
@@ -48,10 +49,32 @@ describe('parindex sipas', () => {
     expect(r.out).toContain('Access to services');
   });
 
+  test('the text says which aggregation was used; --aggregate equal chooses the other', async () => {
+    const small = path.join(fixtures, 'small.json');
+    const items = await run(small);
+    expect(items.code).toBe(0);
+    expect(items.out).toContain('Tổng hợp theo câu hỏi (items): mỗi yếu tố, nhóm và chỉ số chung là bình quân mọi câu hỏi thuộc nó');
+    expect(items.out).toMatch(/Kim Giang\s+20\s+69,26%/); // (63,16 + 84,21 + 78,95 + 50 + 70) / 5
+    const equal = await run(small, '--aggregate', 'equal', '--lang', 'en');
+    expect(equal.code).toBe(0);
+    expect(equal.out).toContain('Aggregated with equal weights');
+    expect(equal.out).toMatch(/Kim Giang\s+20\s+68\.16%/); // ((73,68 + 78,95) / 2 + 60) / 2
+    const json = JSON.parse((await run(small, '--aggregate=equal', '--json')).out) as { method: { aggregate: string } };
+    expect(json.method.aggregate).toBe('equal');
+  });
+
+  test('--items marks item texts that are not quoted from a decision', async () => {
+    const r = await run(path.join(fixtures, 'responses.csv'), '--unit', 'KG', '--items');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Nơi tiếp nhận hồ sơ và trả kết quả có biển hiệu, biển chỉ dẫn rõ ràng, dễ tìm †');
+    expect(r.out).toContain('39 câu hỏi có lời tham khảo, không trích từ quyết định (đánh dấu †)');
+  });
+
   test('usage errors exit 2', async () => {
     expect((await run()).code).toBe(2);
     expect((await run('a.csv', '--target', '150')).code).toBe(2);
     expect((await run('a.csv', '--method', 'median')).code).toBe(2);
+    expect((await run('a.csv', '--aggregate', 'median')).code).toBe(2);
   });
 
   test('input errors exit 1 with located messages', async () => {

@@ -20,6 +20,43 @@ describe('built-in instrument (2022+)', () => {
         });
     expect(ins.groups[1]?.aspects[0]?.name).toBe('Tiếp cận dịch vụ');
   });
+  test('I.3 asks about the nine policy fields, in the order of the domain brief', () => {
+    const i3 = ins.groups[0]?.aspects.find((a) => a.code === 'I.3')?.items ?? [];
+    const fields: [string, string][] = [
+      ['phát triển kinh tế', 'economic development'],
+      ['y tế, chăm sóc sức khỏe', 'health care'],
+      ['giáo dục phổ thông', 'general education'],
+      ['nước sinh hoạt', 'household water'],
+      ['điện sinh hoạt', 'household electricity'],
+      ['trật tự, an toàn xã hội', 'social order and safety'],
+      ['đường giao thông', 'roads'],
+      ['an sinh xã hội', 'social security'],
+      ['cải cách hành chính', 'administrative reform'],
+    ];
+    expect(i3).toHaveLength(9);
+    i3.forEach((it, k) => {
+      expect(it.text).toContain(fields[k]![0]);
+      expect(it.textEn).toContain(fields[k]![1]);
+    });
+  });
+  test('II.1 (access) has signage and directions; seats and writing desks; equipment serving people', () => {
+    const access = ins.groups[1]?.aspects.find((a) => a.code === 'II.1')?.items ?? [];
+    expect(access.map((it) => it.id)).toEqual(['II.1.1', 'II.1.2', 'II.1.3']);
+    expect(access[0]?.text).toMatch(/biển hiệu, biển chỉ dẫn/);
+    expect(access[1]?.text).toMatch(/đủ chỗ ngồi, bàn viết/);
+    expect(access[2]?.text).toMatch(/trang thiết bị phục vụ người dân/);
+    // the 2017 survey's items (online services) are gone
+    expect(access.some((it) => /trực tuyến/.test(it.text))).toBe(false);
+  });
+  test('every item text is marked unofficial (none is quoted from a decision), and the mark reaches the result', () => {
+    expect(instrumentItems(ins).every((it) => it.unofficial === true)).toBe(true);
+    const out = scoreSipas({ responses: [{ unit: 'KG', answers: { 'II.1.1': 5 } }] });
+    const it = out.result.units[0]?.groups[1]?.aspects[0]?.items[0];
+    expect(it).toMatchObject({ item: 'II.1.1', unofficial: true });
+    // an instrument without the mark gives items without it
+    const own = scoreSipas({ instrument: { groups: [{ code: 'G', name: 'G', aspects: [{ code: 'G.1', name: 'G.1', items: [{ id: 'q', text: 'Câu hỏi' }] }] }] }, responses: [{ unit: 'KG', answers: { q: 5 } }] });
+    expect(own.result.units[0]?.groups[0]?.aspects[0]?.items[0]?.unofficial).toBeUndefined();
+  });
   test('is the default instrument of a document', () => {
     const out = scoreSipas({ responses: [{ unit: 'KG', answers: { 'II.1.1': 5 } }] });
     expect(out.result.instrument).toMatchObject({ id: 'sipas-2022', items: 39 });

@@ -1,4 +1,4 @@
-import { scoreSipas, sipasToSurveyIndices, surveyIndicesFromSipas, wilson, type SipasResult, type SipasUnitResult } from '../../engine/sipas';
+import { builtinSipasInstrument, scoreSipas, sipasToSurveyIndices, surveyIndicesFromSipas, validateSipasInstrument, wilson, type SipasResult, type SipasUnitResult } from '../../engine/sipas';
 import { formatPercent } from '../../engine/i18n';
 import { smallInstrument, smallResponses, smallCounts } from './builders';
 
@@ -21,9 +21,14 @@ function group(u: SipasUnitResult, code: string) {
   return g;
 }
 
-describe('20-respondent dataset, topTwoBox (default)', () => {
+describe('20-respondent dataset, topTwoBox, aggregated by items (defaults)', () => {
   const out = scoreSipas({ instrument: smallInstrument, responses: smallResponses() });
   const u = unitOf(out.result, 'KG');
+
+  test('the result says which aggregation was used', () => {
+    expect(out.result.method.aggregate).toBe('items');
+    expect(out.result.method.declaredWeights).toBeUndefined();
+  });
 
   test('items: share of valid answers at 4–5; blanks and out-of-scale out of the denominator', () => {
     expect(item(u, 'q1').index).toBeCloseTo((12 / 19) * 100, 10); // 63.1579
@@ -38,16 +43,19 @@ describe('20-respondent dataset, topTwoBox (default)', () => {
     expect(item(u, 'q1').levels).toEqual([1, 2, 4, 7, 5]);
   });
 
-  test('aspect = mean of items, group = mean of aspects, overall = mean of groups', () => {
+  test('every level is the mean of all the items below it', () => {
     // A1 = (12/19 + 16/19) / 2 = 28/38 = 73.6842…; A2 = 15/19 = 78.9474…
     expect(aspect(u, 'A1').index).toBeCloseTo((28 / 38) * 100, 10);
     expect(aspect(u, 'A2').index).toBeCloseTo((15 / 19) * 100, 10);
-    // group A = (14/19 + 15/19) / 2 = 29/38 = 76.3158…; group B = B1 = (50 + 70) / 2 = 60
-    expect(group(u, 'A').index).toBeCloseTo((29 / 38) * 100, 10);
+    // group A = (12/19 + 16/19 + 15/19) / 3 = 43/57 = 75.4386… (A1 has two items, A2 one: 2 : 1);
+    // group B = (50 + 70) / 2 = 60
+    expect(group(u, 'A').index).toBeCloseTo((43 / 57) * 100, 10);
     expect(group(u, 'B').index).toBeCloseTo(60, 10);
-    // overall = (76.3158 + 60) / 2 = 68.1579
-    expect(u.overall).toBeCloseTo(((29 / 38) * 100 + 60) / 2, 10);
-    expect(formatPercent(u.overall ?? NaN, 'vi')).toBe('68,16%');
+    // overall = (63.1579 + 84.2105 + 78.9474 + 50 + 70) / 5 = 346.3158 / 5 = 69.2632
+    //         = (3 · 75.4386 + 2 · 60) / 5 (groups weigh 3 : 2 by their items)
+    expect(u.overall).toBeCloseTo(((43 / 19) * 100 + 50 + 70) / 5, 10);
+    expect(u.overall).toBeCloseTo((3 * ((43 / 57) * 100) + 2 * 60) / 5, 10);
+    expect(formatPercent(u.overall ?? NaN, 'vi')).toBe('69,26%');
     expect(u.n).toBe(20);
   });
 
@@ -67,11 +75,13 @@ describe('20-respondent dataset, topTwoBox (default)', () => {
   });
 
   test('drag: (target − aspect) × effective weight, ranked; sums to target − overall', () => {
-    // effective weights: A1 = A2 = 1/2 × 1/2 = 0.25; B1 = 1 × 1/2 = 0.5
-    // drags: B1 = (90 − 60) × 0.5 = 15; A1 = (90 − 73.684) × 0.25 = 4.079; A2 = (90 − 78.947) × 0.25 = 2.763
+    // effective weights = the aspect's share of the 5 items: A1 = 2/5, A2 = 1/5, B1 = 2/5
+    // drags: B1 = (90 − 60) × 0.4 = 12; A1 = (90 − 73.684) × 0.4 = 6.526; A2 = (90 − 78.947) × 0.2 = 2.211
+    expect([aspect(u, 'A1').weight, aspect(u, 'A2').weight, aspect(u, 'B1').weight]).toEqual([0.4, 0.2, 0.4].map((x) => expect.closeTo(x, 12)));
+    expect([group(u, 'A').weight, group(u, 'B').weight]).toEqual([0.6, 0.4].map((x) => expect.closeTo(x, 12)));
     expect(u.drag.map((d) => d.aspect)).toEqual(['B1', 'A1', 'A2']);
-    expect(u.drag[0]?.drag).toBeCloseTo(15, 10);
-    expect(u.drag[1]?.drag).toBeCloseTo((90 - (28 / 38) * 100) * 0.25, 10);
+    expect(u.drag[0]?.drag).toBeCloseTo(12, 10);
+    expect(u.drag[1]?.drag).toBeCloseTo((90 - (28 / 38) * 100) * 0.4, 10);
     const sum = u.drag.reduce((s, d) => s + d.drag, 0);
     expect(sum).toBeCloseTo(90 - (u.overall ?? 0), 10);
     expect(u.gap).toBeCloseTo(90 - (u.overall ?? 0), 10);
@@ -79,8 +89,39 @@ describe('20-respondent dataset, topTwoBox (default)', () => {
   });
 });
 
+describe('20-respondent dataset, aggregate: "equal" (each level the mean of its parts)', () => {
+  const out = scoreSipas({ instrument: smallInstrument, method: { aggregate: 'equal' }, responses: smallResponses() });
+  const u = unitOf(out.result, 'KG');
+  test('the result says so', () => {
+    expect(out.result.method.aggregate).toBe('equal');
+  });
+  test('aspect = mean of items, group = mean of aspects, overall = mean of groups', () => {
+    // A1 = (12/19 + 16/19) / 2 = 28/38 = 73.6842…; A2 = 15/19 = 78.9474…
+    expect(aspect(u, 'A1').index).toBeCloseTo((28 / 38) * 100, 10);
+    expect(aspect(u, 'A2').index).toBeCloseTo((15 / 19) * 100, 10);
+    // group A = (14/19 + 15/19) / 2 = 29/38 = 76.3158…; group B = B1 = (50 + 70) / 2 = 60
+    expect(group(u, 'A').index).toBeCloseTo((29 / 38) * 100, 10);
+    expect(group(u, 'B').index).toBeCloseTo(60, 10);
+    // overall = (76.3158 + 60) / 2 = 68.1579
+    expect(u.overall).toBeCloseTo(((29 / 38) * 100 + 60) / 2, 10);
+    expect(formatPercent(u.overall ?? NaN, 'vi')).toBe('68,16%');
+  });
+  test('drag: effective weights A1 = A2 = 1/2 × 1/2 = 0.25, B1 = 1 × 1/2 = 0.5', () => {
+    // drags: B1 = (90 − 60) × 0.5 = 15; A1 = (90 − 73.684) × 0.25 = 4.079; A2 = (90 − 78.947) × 0.25 = 2.763
+    expect(u.drag.map((d) => d.aspect)).toEqual(['B1', 'A1', 'A2']);
+    expect(u.drag[0]?.drag).toBeCloseTo(15, 10);
+    expect(u.drag[1]?.drag).toBeCloseTo((90 - (28 / 38) * 100) * 0.25, 10);
+    expect(u.drag.reduce((s, d) => s + d.drag, 0)).toBeCloseTo(90 - (u.overall ?? 0), 10);
+  });
+  test('the caller may choose it too (option aggregate overrides the document)', () => {
+    const v = unitOf(scoreSipas({ instrument: smallInstrument, responses: smallResponses() }, { aggregate: 'equal' }).result, 'KG');
+    expect(v.overall).toBeCloseTo(u.overall ?? NaN, 12);
+  });
+});
+
 describe('20-respondent dataset, meanScore', () => {
   const u = unitOf(scoreSipas({ instrument: smallInstrument, method: { item: 'meanScore' }, responses: smallResponses() }).result, 'KG');
+  const e = unitOf(scoreSipas({ instrument: smallInstrument, method: { item: 'meanScore', aggregate: 'equal' }, responses: smallResponses() }).result, 'KG');
   // item = (mean − 1) / 4 × 100 = (Σlevels / n − 1) × 25
   const q1 = (70 / 19 - 1) * 25; // 67.1053
   const q2 = (81 / 19 - 1) * 25; // 81.5789
@@ -94,14 +135,20 @@ describe('20-respondent dataset, meanScore', () => {
     expect(item(u, 'q4').index).toBeCloseTo(60, 10);
     expect(item(u, 'q5').index).toBeCloseTo(72.5, 10);
   });
-  test('aspects, groups, overall', () => {
+  test('aspects, groups, overall by items (default)', () => {
     expect(aspect(u, 'A1').index).toBeCloseTo((q1 + q2) / 2, 10); // 74.3421
     expect(aspect(u, 'A2').index).toBeCloseTo(q3, 10);
+    const gA = (q1 + q2 + q3) / 3; // (67.1053 + 81.5789 + 81.5789) / 3 = 76.7544
+    expect(group(u, 'A').index).toBeCloseTo(gA, 10);
+    expect(group(u, 'B').index).toBeCloseTo(66.25, 10); // (60 + 72.5) / 2
+    expect(u.overall).toBeCloseTo((q1 + q2 + q3 + q4 + q5) / 5, 10); // 362.7632 / 5 = 72.5526
+  });
+  test('aspects, groups, overall with equal weights', () => {
     const gA = ((q1 + q2) / 2 + q3) / 2; // 77.9605
     const gB = (q4 + q5) / 2; // 66.25
-    expect(group(u, 'A').index).toBeCloseTo(gA, 10);
-    expect(group(u, 'B').index).toBeCloseTo(66.25, 10);
-    expect(u.overall).toBeCloseTo((gA + gB) / 2, 10); // 72.1053
+    expect(group(e, 'A').index).toBeCloseTo(gA, 10);
+    expect(group(e, 'B').index).toBeCloseTo(66.25, 10);
+    expect(e.overall).toBeCloseTo((gA + gB) / 2, 10); // 72.1053
   });
   test('item interval: normal on the mean, sample standard deviation', () => {
     // q4 scores: levels 1,2,3,4,5 → 0,25,50,75,100 with counts 2,2,6,6,4; mean 60.
@@ -238,6 +285,23 @@ describe('weights in the instrument', () => {
     expect(u.drag.map((d) => [d.aspect, d.drag])).toEqual([['II.2', 16.875], ['II.1', 7.5], ['I.1', -2.5]]);
     expect(u.drag[0]?.share).toBeCloseTo(16.875 / 21.875, 12);
   });
+  test('weights declared at every level give the same result under either aggregation', () => {
+    const ins = { groups: [
+      { code: 'I', name: 'I', weight: 1, aspects: [{ code: 'I.1', name: 'I.1', weight: 1, items: [{ id: 'a', weight: 1 }] }] },
+      { code: 'II', name: 'II', weight: 1, aspects: [{ code: 'II.1', name: 'II.1', weight: 1, items: [{ id: 'b', weight: 1 }, { id: 'c', weight: 1 }] }] },
+    ] };
+    const counts = [
+      { unit: 'X', item: 'a', levels: [0, 0, 0, 0, 10] }, // 100
+      { unit: 'X', item: 'b', levels: [0, 0, 5, 0, 5] }, // 50
+      { unit: 'X', item: 'c', levels: [0, 0, 10, 0, 0] }, // 0
+    ];
+    // II = (50 + 0) / 2 = 25; groups 1 : 1 as declared → overall = (100 + 25) / 2 = 62.5 (by items it would be 50)
+    const byItems = scoreSipas({ instrument: ins, counts }).result;
+    const equal = scoreSipas({ instrument: ins, counts, method: { aggregate: 'equal' } }).result;
+    expect(unitOf(byItems, 'X').overall).toBeCloseTo(62.5, 12);
+    expect(unitOf(equal, 'X').overall).toBeCloseTo(62.5, 12);
+    expect(byItems.method.declaredWeights).toEqual(['group', 'aspect', 'item']);
+  });
 });
 
 describe('previous year, ranks, target', () => {
@@ -252,10 +316,11 @@ describe('previous year, ranks, target', () => {
     const kd = unitOf(out.result, 'KD');
     // KD has q4 all 5 → B1 = (100 + 70)/2 = 85 > KG's 60 → KD ranks 1
     expect([kd.rank, kg.rank]).toEqual([1, 2]);
-    expect(kg.change).toBeCloseTo((((29 / 38) * 100 + 60) / 2) - 70, 10);
+    // KG overall (by items) = ((12 + 16 + 15)/19 · 100 + 50 + 70) / 5 = 69.2632 (see the first test)
+    expect(kg.change).toBeCloseTo(((43 / 19) * 100 + 50 + 70) / 5 - 70, 10);
     expect(kg.previous).toEqual({ overall: 70, rank: 1, rankChange: -1 });
     expect(kd.previous?.rankChange).toBe(1);
-    expect(group(kg, 'A').change).toBeCloseTo((29 / 38) * 100 - 75, 10);
+    expect(group(kg, 'A').change).toBeCloseTo((43 / 57) * 100 - 75, 10); // group A = 43/57 by items
     expect(aspect(kg, 'B1').change).toBeCloseTo(60 - 62, 10);
     expect(kg.target).toBe(60);
     expect(kg.meetsTarget).toBe(true);
@@ -271,7 +336,7 @@ describe('link to PAR INDEX', () => {
     const m = sipasToSurveyIndices(scoreSipas({ instrument: smallInstrument, responses: smallResponses() }).result);
     expect(Object.keys(m['KG'] ?? {}).sort()).toEqual(['A', 'A1', 'A2', 'B', 'B1', 'overall']);
     expect(m['KG']?.['B1']).toBeCloseTo(60, 12);
-    expect(m['KG']?.['overall']).toBeCloseTo(((29 / 38) * 100 + 60) / 2, 12);
+    expect(m['KG']?.['overall']).toBeCloseTo(((43 / 19) * 100 + 50 + 70) / 5, 12); // mean of the 5 items
   });
   test('surveyIndicesFromSipas: the sipas part of a scoring document, issue paths under "sipas"', () => {
     const r = surveyIndicesFromSipas({ instrument: smallInstrument, responses: smallResponses() });
@@ -368,5 +433,113 @@ describe('pooled unit and ranks by kind', () => {
       counts: [c('KG', 80), c('TP', 95), c('NC', 85)],
     });
     expect(out.result.units.map((u) => [u.unit, u.kind, u.rank])).toEqual([['KG', 'ward', 2], ['TP', 'office', 1], ['NC', 'ward', 1]]);
+  });
+});
+
+describe('aggregation: by items (default) or equal, on an instrument whose groups differ in size', () => {
+  // Group P has 3 items (aspect P1: a, b; aspect P2: c), group S one (aspect S1: d).
+  // 10 answers per item; the share at levels 4–5 gives the item index:
+  //   a: 8 of 10 → 80;  b: 6 of 10 → 60;  c: 9 of 10 → 90;  d: 5 of 10 → 50.
+  const ins = (pWeight?: number, sWeight?: number, p1Weight?: number, p2Weight?: number) => ({
+    groups: [
+      { code: 'P', name: 'P', ...(pWeight !== undefined ? { weight: pWeight } : {}), aspects: [
+        { code: 'P1', name: 'P1', ...(p1Weight !== undefined ? { weight: p1Weight } : {}), items: ['a', 'b'] },
+        { code: 'P2', name: 'P2', ...(p2Weight !== undefined ? { weight: p2Weight } : {}), items: ['c'] },
+      ] },
+      { code: 'S', name: 'S', ...(sWeight !== undefined ? { weight: sWeight } : {}), aspects: [{ code: 'S1', name: 'S1', items: ['d'] }] },
+    ],
+  });
+  const counts = [
+    { unit: 'U', item: 'a', levels: [0, 0, 2, 4, 4] },
+    { unit: 'U', item: 'b', levels: [0, 0, 4, 6, 0] },
+    { unit: 'U', item: 'c', levels: [0, 1, 0, 0, 9] },
+    { unit: 'U', item: 'd', levels: [0, 0, 5, 5, 0] },
+  ];
+  const score = (instrument: unknown, aggregate?: 'items' | 'equal') => {
+    const out = scoreSipas({ instrument, counts, ...(aggregate ? { method: { aggregate } } : {}) });
+    return { u: unitOf(out.result, 'U'), method: out.result.method };
+  };
+
+  test('items: P = (80 + 60 + 90) / 3 = 76.67; overall = (80 + 60 + 90 + 50) / 4 = 70', () => {
+    const { u, method } = score(ins());
+    expect(method.aggregate).toBe('items');
+    expect(aspect(u, 'P1').index).toBeCloseTo(70, 12); // (80 + 60) / 2
+    expect(group(u, 'P').index).toBeCloseTo(230 / 3, 12);
+    expect(group(u, 'S').index).toBeCloseTo(50, 12);
+    // = (3 · 76.67 + 1 · 50) / 4: groups weigh 3 : 1 by their items
+    expect(u.overall).toBeCloseTo(70, 12);
+    expect([group(u, 'P').weight, group(u, 'S').weight]).toEqual([expect.closeTo(0.75, 12), expect.closeTo(0.25, 12)]);
+  });
+
+  test('equal: P = (P1 70 + P2 90) / 2 = 80; overall = (80 + 50) / 2 = 65', () => {
+    const { u, method } = score(ins(), 'equal');
+    expect(method.aggregate).toBe('equal');
+    expect(group(u, 'P').index).toBeCloseTo(80, 12);
+    expect(u.overall).toBeCloseTo(65, 12);
+    expect([group(u, 'P').weight, group(u, 'S').weight]).toEqual([0.5, 0.5]);
+  });
+
+  test('declared group weights override the item count there; aspects still weigh by items', () => {
+    // groups 1 : 1 as declared; P by its items = 76.67 → overall = (76.67 + 50) / 2 = 63.33
+    const { u, method } = score(ins(1, 1));
+    expect(group(u, 'P').index).toBeCloseTo(230 / 3, 12);
+    expect(u.overall).toBeCloseTo((230 / 3 + 50) / 2, 12);
+    expect(method).toMatchObject({ aggregate: 'items', declaredWeights: ['group'] });
+  });
+
+  test('declared aspect weights override the item count in their group; groups still weigh by items', () => {
+    // P = (1 · 70 + 3 · 90) / 4 = 85; groups 3 : 1 by items → overall = (3 · 85 + 50) / 4 = 76.25
+    const { u, method } = score(ins(undefined, undefined, 1, 3));
+    expect(group(u, 'P').index).toBeCloseTo(85, 12);
+    expect(u.overall).toBeCloseTo(76.25, 12);
+    expect(method.declaredWeights).toEqual(['aspect']);
+  });
+
+  test('an item without answers drops out of every level above it', () => {
+    // without c: P = (80 + 60) / 2 = 70; overall = (80 + 60 + 50) / 3 = 63.33
+    const u = unitOf(scoreSipas({ instrument: ins(), counts: counts.filter((c) => c.item !== 'c') }).result, 'U');
+    expect(group(u, 'P').index).toBeCloseTo(70, 12);
+    expect(u.overall).toBeCloseTo(190 / 3, 12);
+  });
+
+  test('a normalised instrument scores the same when handed back (no weight appears where none was declared)', () => {
+    const v = validateSipasInstrument(ins());
+    expect(v.instrument?.groups[0]?.weight).toBeUndefined();
+    const again = unitOf(scoreSipas({ instrument: v.instrument, counts }).result, 'U');
+    expect(again.overall).toBeCloseTo(70, 12);
+  });
+});
+
+describe('built-in instrument: published national 2023 totals', () => {
+  // Published 2023 (national): policy group 82.49; service aspects access 83.00, procedures 83.02,
+  // civil servants 83.12, results 83.03, feedback 82.27; overall 82.66.
+  // Counts of 10 000 answers per item, the given share at level 4, the rest at level 3, so every
+  // item of group I is 82.49 and every item of an aspect of group II is that aspect's value.
+  const rate: Record<string, number> = { 'II.1': 83.0, 'II.2': 83.02, 'II.3': 83.12, 'II.4': 83.03, 'II.5': 82.27 };
+  const ins = builtinSipasInstrument();
+  const counts = ins.groups.flatMap((g) =>
+    g.aspects.flatMap((a) =>
+      a.items.map((it) => {
+        const top = Math.round((rate[a.code] ?? 82.49) * 100);
+        return { unit: 'VN', item: it.id, levels: [0, 0, 10000 - top, top, 0] };
+      }),
+    ),
+  );
+  test('by items (23 : 16): 82.66, as published', () => {
+    const u = unitOf(scoreSipas({ counts }).result, 'VN');
+    // group II = (3·83.00 + 4·83.02 + 3·83.12 + 3·83.03 + 3·82.27) / 16 = 1326.34 / 16 = 82.89625
+    expect(group(u, 'II').index).toBeCloseTo(1326.34 / 16, 9);
+    // overall = (23 · 82.49 + 16 · 82.89625) / 39 = (1897.27 + 1326.34) / 39 = 3223.61 / 39 = 82.6567
+    expect(u.overall).toBeCloseTo(3223.61 / 39, 9);
+    expect(formatPercent(u.overall ?? NaN, 'vi')).toBe('82,66%');
+    expect(group(u, 'I').weight).toBeCloseTo(23 / 39, 12);
+  });
+  test('equal weights: 82.69, off the published figure', () => {
+    const u = unitOf(scoreSipas({ counts, method: { aggregate: 'equal' } }).result, 'VN');
+    // group II = (83.00 + 83.02 + 83.12 + 83.03 + 82.27) / 5 = 414.44 / 5 = 82.888
+    // overall = (82.49 + 82.888) / 2 = 82.689
+    expect(group(u, 'II').index).toBeCloseTo(82.888, 9);
+    expect(u.overall).toBeCloseTo(82.689, 9);
+    expect(formatPercent(u.overall ?? NaN, 'vi')).toBe('82,69%');
   });
 });

@@ -10,13 +10,16 @@ test('the report workbook: three sheets, full-precision values, percent formats,
   expect(wb.worksheets.map((w) => w.name)).toEqual([SIPAS_SHEETS.vi.summary, SIPAS_SHEETS.vi.detail, SIPAS_SHEETS.vi.drag]);
   const s = wb.getWorksheet(SIPAS_SHEETS.vi.summary)!;
   expect(s.getRow(4).values).toEqual([undefined, 'Mã đơn vị', 'Đơn vị', 'Số phiếu', 'Chỉ số chung', 'Cận dưới', 'Cận trên', 'Hạng', 'Nhóm A', 'Nhóm B', 'Cách mục tiêu (điểm)', 'Năm trước', 'Thay đổi (điểm)', 'Hạng năm trước', 'Lưu ý']);
-  // overall = (29/38 · 100 + 60)/2 = 68.1579 %, stored as a fraction with a percent format
+  // the aggregation used, under the method line
+  expect(s.getCell('A3').value).toBe('Tổng hợp theo câu hỏi (items): mỗi yếu tố, nhóm và chỉ số chung là bình quân mọi câu hỏi thuộc nó, nên nhóm và yếu tố nặng nhẹ theo số câu hỏi');
+  // overall = mean of the 5 items = ((12 + 16 + 15)/19 · 100 + 50 + 70)/5 = 69.2632 %, stored as a fraction with a percent format
+  const overall = ((43 / 19) * 100 + 50 + 70) / 5;
   expect(s.getCell('A5').value).toBe('KG');
   expect(s.getCell('B5').value).toBe('UBND phường Kim Giang');
-  expect(s.getCell('D5').value as number).toBeCloseTo((29 / 38 + 0.6) / 2, 12);
+  expect(s.getCell('D5').value as number).toBeCloseTo(overall / 100, 12);
   expect(s.getCell('D5').numFmt).toBe('0.00%');
-  expect(s.getCell('J5').value as number).toBeCloseTo(90 - ((29 / 38) * 100 + 60) / 2, 10); // gap in points
-  expect(s.getCell('L5').value as number).toBeCloseTo(((29 / 38) * 100 + 60) / 2 - 70, 10); // change
+  expect(s.getCell('J5').value as number).toBeCloseTo(90 - overall, 10); // gap in points
+  expect(s.getCell('L5').value as number).toBeCloseTo(overall - 70, 10); // change
   expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
   const d = wb.getWorksheet(SIPAS_SHEETS.vi.detail)!;
   // rows: group A, aspect A1, q1, q2, aspect A2, q3, group B, aspect B1, q4, q5
@@ -24,7 +27,9 @@ test('the report workbook: three sheets, full-precision values, percent formats,
   expect(d.getCell('E7').value as number).toBeCloseTo(12 / 19, 12);
   expect([d.getCell('F7').value, d.getCell('I7').value, d.getCell('J10').value]).toEqual([19, 1, 1]);
   const r = wb.getWorksheet(SIPAS_SHEETS.vi.drag)!;
-  expect([r.getCell('C5').value, r.getCell('G5').value]).toEqual(['B1', 15]);
+  // B1 = 60 weighs 2 of the 5 items: (90 − 60) × 0.4 = 12
+  expect(r.getCell('C5').value).toBe('B1');
+  expect(r.getCell('G5').value as number).toBeCloseTo(12, 12);
 });
 
 test('English sheet names and headers', async () => {
@@ -33,4 +38,7 @@ test('English sheet names and headers', async () => {
   await wb.xlsx.load((await writeSipasXlsx(result, 'en')).buffer as ArrayBuffer);
   expect(wb.worksheets.map((w) => w.name)).toEqual(['SIPAS Summary', 'SIPAS Detail', 'SIPAS Drag']);
   expect(wb.getWorksheet('SIPAS Detail')!.getCell('D6').value).toBe('Accountability for policies');
+  // item texts of the built-in instrument are paraphrases: marked, and the note says so
+  expect(wb.getWorksheet('SIPAS Detail')!.getCell('D7').value).toBe('State agencies give full and timely information and explanations on policies when people and organisations ask †');
+  expect(String(wb.getWorksheet('SIPAS Detail')!.getCell('A3').value)).toContain('39 items have unofficial wording, not quoted from a decision (marked †)');
 });

@@ -44,4 +44,28 @@ export const sipasMessages = {
   'sipas.file.written': { vi: 'Đã ghi kết quả vào {file}', en: 'Results written to {file}' },
   'sipas.cli.badTarget': { vi: '--target phải là số từ 0 đến 100', en: '--target must be a number from 0 to 100' },
   'sipas.cli.badMethod': { vi: '--method phải là topTwoBox hoặc meanScore', en: '--method must be topTwoBox or meanScore' },
+  'sipas.cli.badAggregate': { vi: '--aggregate phải là items hoặc equal', en: '--aggregate must be items or equal' },
+  'sipas.aggregate.items': {
+    vi: 'Tổng hợp theo câu hỏi (items): mỗi yếu tố, nhóm và chỉ số chung là bình quân mọi câu hỏi thuộc nó, nên nhóm và yếu tố nặng nhẹ theo số câu hỏi',
+    en: 'Aggregated by items: each aspect, group and the overall index is the mean of all the items below it, so groups and aspects weigh by their number of items',
+  },
+  'sipas.aggregate.equal': {
+    vi: 'Tổng hợp bình quân đều (equal): yếu tố là bình quân các câu hỏi, nhóm là bình quân các yếu tố, chỉ số chung là bình quân các nhóm',
+    en: 'Aggregated with equal weights: each aspect is the mean of its items, each group of its aspects, the overall index of its groups',
+  },
+  'sipas.aggregate.itemsShort': { vi: 'tổng hợp theo câu hỏi', en: 'aggregated by items' },
+  'sipas.aggregate.equalShort': { vi: 'tổng hợp bình quân đều', en: 'aggregated with equal weights' },
+  'sipas.aggregate.declaredShort': { vi: 'trọng số khai báo ở cấp {levels}', en: 'declared weights for {levels}' },
+  'sipas.aggregate.declared': { vi: 'trọng số khai báo trong bộ câu hỏi được dùng ở cấp {levels}', en: 'weights declared in the instrument are used at the level of {levels}' },
+  'sipas.level.group': { vi: 'nhóm', en: 'groups' },
+  'sipas.level.aspect': { vi: 'yếu tố', en: 'aspects' },
+  'sipas.level.item': { vi: 'câu hỏi', en: 'items' },
+  'sipas.summary.unit': { vi: '{unit} {index} (hạng {rank})', en: '{unit} {index} (rank {rank})' },
+  'sipas.summary.heading': { vi: 'Chỉ số hài lòng (SIPAS), {aggregation}:', en: 'Satisfaction index (SIPAS), {aggregation}:' },
+  'sipas.text.unofficial': { vi: 'lời tham khảo, không trích từ quyết định', en: 'unofficial wording, not quoted from a decision' },
+  'sipas.text.column': { vi: 'Nguồn lời câu hỏi', en: 'Wording' },
+  'sipas.text.unofficialNote': {
+    vi: '{count} câu hỏi có lời tham khảo, không trích từ quyết định (đánh dấu †); thay bằng lời của phiếu đang áp dụng',
+    en: '{count} items have unofficial wording, not quoted from a decision (marked †); replace it with the wording of the form in force',
+  },
 } as const satisfies Catalogue;

@@ -4,6 +4,7 @@ import { formatNumber } from '../../i18n/format';
 import type { FrameworkNode } from '../../model/framework';
 import type { ResultsDocument, UnitResult, Gap } from '../../model/results';
 import type { SipasResult, SipasUnitResult } from '../../sipas/result';
+import { sipasAggregationText } from '../../sipas/table';
 import type { Issue } from '../../model/issue';
 import { t } from '../../i18n';
 import {
@@ -312,8 +313,8 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
     L(lang, `Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)${yearText(ctx)}`, `Satisfaction index (SIPAS)${yearText(ctx)}`),
     L(
       lang,
-      `Đơn vị tính: %; mục tiêu ${formatNumber(target, lang)}%; cách tính tỷ lệ: ${sipas.method.item}; khoảng tin cậy 95%. Xếp hạng trong từng loại đơn vị.`,
-      `Unit: %; target ${formatNumber(target, lang)}%; item method: ${sipas.method.item}; 95% intervals. Ranked within each unit kind.`,
+      `Đơn vị tính: %; mục tiêu ${formatNumber(target, lang)}%; cách tính tỷ lệ: ${sipas.method.item}; khoảng tin cậy 95%. Xếp hạng trong từng loại đơn vị. ${sipasAggregationText(sipas.method, lang)}.`,
+      `Unit: %; target ${formatNumber(target, lang)}%; item method: ${sipas.method.item}; 95% intervals. Ranked within each unit kind. ${sipasAggregationText(sipas.method, lang)}.`,
     ),
   );
   const first = sipas.units[0];
@@ -380,15 +381,17 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
     L(lang, 'Cận trên', 'High'),
     L(lang, 'Không trả lời', 'Blank'),
     L(lang, 'Cảnh báo', 'Flags'),
+    t('sipas.text.column', {}, lang),
   ];
   const hr2 = b.push(h2);
+  const unofficial = t('sipas.text.unofficial', {}, lang);
   b.header(hr2, 0, h2.length - 1);
   const s0 = b.row;
   for (const u of units) {
     const name = sipasUnitName(u, ctx);
     for (const g of u.groups)
       for (const a of g.aspects)
-        for (const it of a.items) b.push([u.unit, name, a.code, it.item, it.text, it.n, it.index, it.low, it.high, it.blank, it.flags.join(', ')]);
+        for (const it of a.items) b.push([u.unit, name, a.code, it.item, it.text, it.n, it.index, it.low, it.high, it.blank, it.flags.join(', '), it.unofficial === true ? unofficial : '']);
   }
   if (b.row > s0) {
     b.style(range(s0, 6, b.row - 1, 8), { numFmt: FMT.index });
