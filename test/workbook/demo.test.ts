@@ -100,7 +100,7 @@ describe('parindex demo', () => {
     const text = demoSummary(r.results ?? { framework: { id: '', name: '', target: 90 }, units: [], issues: [] }, 'vi', { ...(r.sipas ? { sipas: r.sipas } : {}), status: r.status });
     for (const u of builtinUnits.filter((x) => x.kind === 'ward')) expect(text).toContain(u.name);
     expect(text).toContain('nộp muộn: PL, TXN; chưa nộp: KTR');
-    expect(text).toMatch(/SIPAS: bình quân \d+,\d+%/);
+    expect(text).toMatch(/SIPAS \(tổng hợp theo câu hỏi\): bình quân \d+,\d+%/); // the aggregation used is named
   });
 
   test('the summary names at least one unit late on a plan task and one lost-points criterion with no task', () => {
