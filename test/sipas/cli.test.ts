@@ -115,6 +115,33 @@ describe('parindex sipas', () => {
   });
 });
 
+describe('parindex score with a sipas part', () => {
+  test('the text lists the SIPAS overall indices under the aggregation used', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sipas-score-'));
+    const { readFileSync } = await import('node:fs');
+    const doc = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'score', 'thanh-xuan-11-wards.json'), 'utf8')) as Record<string, unknown>;
+    // group P: a, b, c; group S: d. HD: a 80, b 60, c 90, d 50 → by items (80 + 60 + 90 + 50) / 4 = 70
+    // KD: all four at 100 → 100
+    const levels = (top: number) => [0, 0, 10 - top, top, 0];
+    doc['sipas'] = {
+      instrument: { groups: [
+        { code: 'P', name: 'P', aspects: [{ code: 'P1', name: 'P1', items: ['a', 'b'] }, { code: 'P2', name: 'P2', items: ['c'] }] },
+        { code: 'S', name: 'S', aspects: [{ code: 'S1', name: 'S1', items: ['d'] }] },
+      ] },
+      counts: [['a', 8], ['b', 6], ['c', 9], ['d', 5]].flatMap(([item, top]) => [
+        { unit: 'HD', item, levels: levels(top as number) },
+        { unit: 'KD', item, levels: levels(10) },
+      ]),
+    };
+    const file = path.join(dir, 'doc.json');
+    writeFileSync(file, JSON.stringify(doc));
+    let out = '';
+    const io: CliIO = { stdout: (x) => void (out += x), stderr: () => undefined, isTTY: false };
+    expect(await main(['score', file], io)).toBe(0);
+    expect(out).toContain('Chỉ số hài lòng (SIPAS), tổng hợp theo câu hỏi:\n  HD 70% (hạng 2); KD 100% (hạng 1)');
+  });
+});
+
 describe('parindex sipas outputs', () => {
   test('--out writes the report workbook; --survey-indices prints the map for the scoring document', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sipas-cli-'));

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { writeSipasXlsx, SIPAS_SHEETS } from '../../files/sipas';
 import { scoreSipas } from '../../engine/sipas';
 import { smallInstrument, smallResponses } from './builders';
+import { renderSipasSheet } from '../../engine/workbook/output';
 
 test('the report workbook: three sheets, full-precision values, percent formats, frozen headers', async () => {
   const { result } = scoreSipas({ instrument: smallInstrument, responses: smallResponses(), units: [{ code: 'KG', name: 'UBND phường Kim Giang' }], previous: [{ unit: 'KG', overall: 70, rank: 2 }] });
@@ -41,4 +42,17 @@ test('English sheet names and headers', async () => {
   // item texts of the built-in instrument are paraphrases: marked, and the note says so
   expect(wb.getWorksheet('SIPAS Detail')!.getCell('D7').value).toBe('State agencies give full and timely information and explanations on policies when people and organisations ask †');
   expect(String(wb.getWorksheet('SIPAS Detail')!.getCell('A3').value)).toContain('39 items have unofficial wording, not quoted from a decision (marked †)');
+});
+
+test('the results workbook SIPAS sheet names the aggregation and marks unofficial item wording', () => {
+  const { result } = scoreSipas({ responses: [{ unit: 'KG', answers: { 'I.3.1': 5, 'II.1.1': 4 } }] });
+  const v = renderSipasSheet(result, { lang: 'vi' }).values;
+  expect(String(v[1]?.[0])).toContain('Tổng hợp theo câu hỏi (items)');
+  const head = v.findIndex((row) => row?.[3] === 'Câu hỏi' && row?.[4] === 'Nội dung');
+  expect(v[head]?.[11]).toBe('Nguồn lời câu hỏi');
+  const i31 = v.find((row) => row?.[3] === 'I.3.1');
+  expect(i31?.[4]).toBe('Tổ chức thực hiện chính sách phát triển kinh tế');
+  expect(i31?.[11]).toBe('lời tham khảo, không trích từ quyết định');
+  const en = renderSipasSheet(scoreSipas({ responses: [{ unit: 'KG', answers: { 'I.3.1': 5 } }], method: { aggregate: 'equal' } }).result, { lang: 'en' }).values;
+  expect(String(en[1]?.[0])).toContain('Aggregated with equal weights');
 });
