@@ -84,19 +84,32 @@ export function t(code: MessageCode, params: IssueParams = {}, lang: Lang = 'vi'
   return render(table[code][lang], params, lang);
 }
 
-/** "Tệp 'a.xlsx', trang 'P.Kim Giang'!F14 (đơn vị KG, tiêu chí 2.3.1)" */
+/** A path into a criteria tree ("nodes.0.children.3…"): the criterion's code already names the place. */
+function inCriteriaTree(path: readonly (string | number)[]): boolean {
+  return path.some((p, k) => p === 'nodes' && typeof path[k + 1] === 'number');
+}
+
+/**
+ * "Tệp 'a.xlsx', trang 'P.Kim Giang'!F14 (đơn vị KG, tiêu chí 2.3.1)"; "Tiêu chí 1.2" when the
+ * unit and criterion are all there is to say. A JSON path is shown
+ * when there is no sheet, except inside a criteria tree when the criterion is named (a user
+ * reads "tiêu chí 1.2", never "nodes.0.children.1").
+ */
 export function formatLocation(loc: Location, lang: Lang = 'vi'): string {
   const parts: string[] = [];
   if (loc.file) parts.push(t('location.file', { file: loc.file }, lang));
   if (loc.sheet) parts.push(t('location.sheet', { sheet: loc.sheet, cell: loc.cell ? '!' + loc.cell : '' }, lang));
   else if (loc.cell) parts.push(t('location.cell', { cell: loc.cell }, lang));
-  if (loc.path && loc.path.length > 0 && !loc.sheet) parts.push(loc.path.join('.'));
+  if (loc.path && loc.path.length > 0 && !loc.sheet && !(loc.criterion && inCriteriaTree(loc.path))) parts.push(loc.path.join('.'));
   const who: string[] = [];
   if (loc.unit) who.push(t('location.unit', { unit: loc.unit }, lang));
   if (loc.criterion) who.push(t('location.criterion', { criterion: loc.criterion }, lang));
-  let s = parts.join(', ');
-  if (who.length) s += (s ? ' ' : '') + `(${who.join(', ')})`;
-  return s;
+  const s = parts.join(', ');
+  if (who.length === 0) return s;
+  if (s) return `${s} (${who.join(', ')})`;
+  // Nothing else to say where: "Tiêu chí 1.2", not "(tiêu chí 1.2)".
+  const named = who.join(', ');
+  return named.charAt(0).toLocaleUpperCase(lang) + named.slice(1);
 }
 
 /** One line for a user: location, then message. Never a stack trace. */

@@ -96,18 +96,19 @@ describe('zod issues at the call sites', () => {
   test('rule parameters: the rule kind, the path inside the params and what is wrong', () => {
     const fw = { id: 'f', name: 'f', total: 1, nodes: [{ code: '1', name: 'A', max: 1, rule: { kind: 'yesNo', yes: 2 } }] };
     const { issues } = validateFramework(fw);
-    expect(issues.map((i) => formatIssue(i, 'vi'))).toEqual(['nodes.0.rule (tiêu chí 1): Tham số của quy tắc "yesNo" không hợp lệ tại yes: phải nhỏ hơn hoặc bằng 1']);
-    expect(issues.map((i) => formatIssue(i, 'en'))).toEqual(['nodes.0.rule (criterion 1): Bad parameters for rule "yesNo" at yes: must be at most 1']);
+    expect(issues.map((i) => formatIssue(i, 'vi'))).toEqual(['Tiêu chí 1: Tham số của quy tắc "yesNo" không hợp lệ tại yes: phải nhỏ hơn hoặc bằng 1']);
+    expect(issues.map((i) => formatIssue(i, 'en'))).toEqual(['Criterion 1: Bad parameters for rule "yesNo" at yes: must be at most 1']);
   });
 
   test('a refinement names its catalogue message (params.code)', () => {
     const fw = { id: 'f', name: 'f', total: 1, nodes: [{ code: '1', name: 'A', max: 1, rule: { kind: 'levels', levels: [{ label: 'Đạt', points: 1, share: 1 }] } }] };
     const { issues } = compileFramework(fw);
-    expect(issues.map((i) => formatIssue(i, 'vi'))).toEqual(['nodes.0.rule (tiêu chí 1): Tham số của quy tắc "levels" không hợp lệ tại levels.0: cần đúng một trong hai tham số "points" hoặc "share"']);
+    expect(issues.map((i) => formatIssue(i, 'vi'))).toEqual(['Tiêu chí 1: Tham số của quy tắc "levels" không hợp lệ tại levels.0: cần đúng một trong hai tham số "points" hoặc "share"']);
   });
 
-  test('a framework of the wrong shape', () => {
+  test('a framework of the wrong shape: the field is named inside its criterion, and the node is still checked', () => {
     const { issues } = validateFramework({ id: 'f', name: 'f', nodes: [{ code: '1', name: 'A', max: '2' }] });
-    expect(issues.map((i) => formatIssue(i, 'vi'))).toContain('nodes.0.max: Dữ liệu không hợp lệ tại nodes.0.max: cần số, nhận được chuỗi ký tự');
+    expect(issues.map((i) => formatIssue(i, 'vi'))).toEqual(['Tiêu chí 1: Trường "max" không hợp lệ: cần số, nhận được chuỗi ký tự', 'Tiêu chí 1: Tiêu chí không có tiêu chí con nên phải có: rule']);
+    expect(issues[0]?.path).toEqual(['nodes', 0, 'max']);
   });
 });

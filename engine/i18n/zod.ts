@@ -21,13 +21,20 @@ export type ZodContextCode =
   | 'sipas.invalid'
   | 'sipas.instrument.invalid'
   | 'sipas.count.invalid'
-  | 'sipas.previous.invalid';
+  | 'sipas.previous.invalid'
+  | 'framework.badField'
+  | 'framework.badNode';
 
 /** The context message and its own parameters (e.g. `{ kind: 'bands' }` for rule.badParams). */
 export interface ZodContext {
   code: ZodContextCode;
   params?: IssueParams;
   severity?: Severity;
+  /**
+   * The message's `{path}` is zod's own path, relative to `where.path` (a field of the node
+   * `where` names: "max", "rule.kind"), not the whole path. The issue's `path` stays whole.
+   */
+  relative?: boolean;
 }
 
 /** Parse options that keep the input on each issue, so the received type can be named. */
@@ -189,8 +196,10 @@ function jsonPath(path: readonly PropertyKey[]): (string | number)[] {
 }
 
 function located(f: Found, where: Location, context: ZodContext): Issue {
-  const path = [...(where.path ?? []), ...jsonPath(f.path)];
-  const pathText: IssueParams[string] = path.length > 0 ? path.join('.') : ref('schema.root');
+  const own = jsonPath(f.path);
+  const path = [...(where.path ?? []), ...own];
+  const shown = context.relative ? own : path;
+  const pathText: IssueParams[string] = shown.length > 0 ? shown.join('.') : ref('schema.root');
   return issue(context.code, { ...(context.params ?? {}), path: pathText, detail: f.detail }, { ...where, path }, context.severity ?? 'error');
 }
 

@@ -7,7 +7,9 @@ export const scoringMessages = {
     en: 'The criteria tree is nested deeper than {max} levels (at {path}); real criteria sets have a few levels — check the nested children',
   },
   // Framework validation
-  'framework.duplicateCode': { vi: 'Mã tiêu chí "{code}" bị trùng (đã có tại {first})', en: 'Criterion code "{code}" is duplicated (first at {first})' },
+  'framework.duplicateCode': { vi: 'Mã tiêu chí "{code}" bị trùng: đã dùng cho "{first}"', en: 'Criterion code "{code}" is used twice: already for "{first}"' },
+  'framework.badField': { vi: 'Trường "{path}" không hợp lệ: {detail}', en: 'Field "{path}" is invalid: {detail}' },
+  'framework.badNode': { vi: 'Tiêu chí không hợp lệ: {detail}', en: 'Not a valid criterion: {detail}' },
   'framework.maxMismatch': { vi: 'Điểm tối đa khai báo {declared} khác tổng điểm tối đa của các tiêu chí con {sum}', en: 'Declared maximum {declared} differs from the sum of the children\'s maxima {sum}' },
   'framework.totalMismatch': { vi: 'Tổng điểm tối đa của các lĩnh vực là {sum}, khác tổng điểm của bộ tiêu chí {total}', en: 'The areas\' maxima sum to {sum}, not the framework total {total}' },
   'framework.leafIncomplete': { vi: 'Tiêu chí không có tiêu chí con nên phải có: {missing}', en: 'A criterion without children needs: {missing}' },

@@ -64,6 +64,10 @@ export const workbookMessages = {
   'validate.valid': { vi: '{file}: {what} hợp lệ ({warnings} cảnh báo).', en: '{file}: valid {what} ({warnings} warnings).' },
   'validate.invalid': { vi: '{file}: {what} có {errors} lỗi, {warnings} cảnh báo (chi tiết ở trên).', en: '{file}: {what} has {errors} errors, {warnings} warnings (listed above).' },
   'validate.masterSummary': { vi: '{units} đơn vị, {criteria} tiêu chí, {rows} dòng kê khai.', en: '{units} units, {criteria} criteria, {rows} submission rows.' },
+  'validate.kindFramework': { vi: 'bộ tiêu chí', en: 'criteria set' },
+  'validate.kindDocument': { vi: 'tài liệu chấm điểm', en: 'scoring document' },
+  'validate.frameworkSummary': { vi: '{areas} lĩnh vực, {criteria} tiêu chí chấm điểm.', en: '{areas} areas, {criteria} scored criteria.' },
+  'validate.documentSummary': { vi: '{units} đơn vị, {criteria} tiêu chí chấm điểm, {rows} kết quả kê khai.', en: '{units} units, {criteria} scored criteria, {rows} answers.' },
   'template.notADateOrWord': {
     vi: 'Giá trị "{value}" không phải ngày (dd/mm/yyyy) và không thuộc {choices}; hãy nhập ngày hoặc một trong các cụm từ đó',
     en: 'Value "{value}" is neither a date (dd/mm/yyyy) nor one of {choices}; enter a date or one of those words',
