@@ -46,13 +46,13 @@ test('English sheet names and headers', async () => {
 
 test('the results workbook SIPAS sheet names the aggregation and marks unofficial item wording', () => {
   const { result } = scoreSipas({ responses: [{ unit: 'KG', answers: { 'I.3.1': 5, 'II.1.1': 4 } }] });
-  const v = renderSipasSheet(result, { lang: 'vi' }).values;
+  const v = renderSipasSheet(result, { lang: 'vi', target: 90 }).values;
   expect(String(v[1]?.[0])).toContain('Tổng hợp theo câu hỏi (items)');
   const head = v.findIndex((row) => row?.[3] === 'Câu hỏi' && row?.[4] === 'Nội dung');
   expect(v[head]?.[11]).toBe('Nguồn lời câu hỏi');
   const i31 = v.find((row) => row?.[3] === 'I.3.1');
   expect(i31?.[4]).toBe('Tổ chức thực hiện chính sách phát triển kinh tế');
   expect(i31?.[11]).toBe('lời tham khảo, không trích từ quyết định');
-  const en = renderSipasSheet(scoreSipas({ responses: [{ unit: 'KG', answers: { 'I.3.1': 5 } }], method: { aggregate: 'equal' } }).result, { lang: 'en' }).values;
+  const en = renderSipasSheet(scoreSipas({ responses: [{ unit: 'KG', answers: { 'I.3.1': 5 } }], method: { aggregate: 'equal' } }).result, { lang: 'en', target: 90 }).values;
   expect(String(en[1]?.[0])).toContain('Aggregated with equal weights');
 });
