@@ -55,6 +55,7 @@ export * from './model/assessment';
 export * from './model/unit';
 export * from './model/document';
 export * from './model/issue';
+export { pushAll, maxOf, minOf, widestRow } from './model/arrays';
 export type * from './model/results';
 
 // Messages and display formatting

@@ -49,7 +49,7 @@ import type {
   WorkbookPort,
   WriteOptions,
 } from '../engine';
-import { a1, columnName, parseA1, sheetProtectedInXml, worksheetPartsByName } from '../engine';
+import { a1, columnName, parseA1, sheetProtectedInXml, widestRow, worksheetPartsByName } from '../engine';
 
 type Ws = ExcelJS.Worksheet;
 
@@ -132,6 +132,17 @@ async function readProtectionSpellings(wb: ExcelJS.Workbook, bytes: ArrayBuffer)
   }
 }
 
+/** exceljs keeps a sheet's rows in a sparse array indexed by row number (holes where a row is absent). */
+function rowsPresent(ws: Ws): readonly (ExcelJS.Row | undefined)[] {
+  return (ws as unknown as { _rows?: (ExcelJS.Row | undefined)[] })._rows ?? [];
+}
+
+/**
+ * One sheet as the engine sees it. Only the rows and cells the file holds are visited and kept:
+ * `values` has holes for absent rows and cells (a stray cell at row 1,000,000 costs one row, not a
+ * million), as SheetSnapshot allows. exceljs's `eachRow({ includeEmpty: true })` would make a row
+ * object for every row number up to the last one.
+ */
 function readSheet(ws: Ws): SheetSnapshot {
   const values: CellValue[][] = [];
   const formats: Record<string, string> = {};
@@ -139,7 +150,10 @@ function readSheet(ws: Ws): SheetSnapshot {
   const formulas: Record<string, string> = {};
   const dates: Record<string, true> = {};
   const hiddenRows: number[] = [];
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+  let lastRow = -1;
+  rowsPresent(ws).forEach((row) => {
+    if (!row) return;
+    const rowNumber = row.number;
     if (row.hidden) hiddenRows.push(rowNumber);
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const r = rowNumber - 1;
@@ -147,25 +161,26 @@ function readSheet(ws: Ws): SheetSnapshot {
       const addr = a1(r, c);
       if (cell.isMerged && cell.master !== cell) return; // value lives in the master cell only
       const read = readCellValue(cell.value);
-      while (values.length <= r) values.push([]);
-      const line = values[r] ?? [];
-      while (line.length < c) line.push(null);
+      let line = values[r];
+      if (line === undefined) values[r] = line = [];
       line[c] = read.value;
-      values[r] = line;
+      if (read.value !== null && read.value !== '') lastRow = Math.max(lastRow, r);
       if (read.formula !== undefined) {
         // a cell sharing another's formula (Excel's fill-down) holds only the master's address: ask exceljs for its own
         const shared = typeof cell.value === 'object' && cell.value !== null && 'sharedFormula' in cell.value;
         formulas[addr] = shared ? cell.formula : read.formula;
       }
-      if (read.error !== undefined) errors[addr] = read.error;
+      if (read.error !== undefined) {
+        errors[addr] = read.error;
+        lastRow = Math.max(lastRow, r);
+      }
       if (read.date) dates[addr] = true;
       const fmt = cell.numFmt;
       if (typeof fmt === 'string' && fmt !== '' && fmt !== 'General') formats[addr] = fmt;
     });
   });
-  // trim trailing empty rows
-  while (values.length > 0 && (values[values.length - 1] ?? []).every((v) => v === null || v === '')) values.pop();
-  for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
+  // trailing empty rows are left out
+  values.length = lastRow + 1;
   // merges straight from the sheet (ws.model would serialise the whole sheet just for them)
   const merges = (ws as unknown as { _merges?: Record<string, { tl: string; br: string }> })._merges ?? {};
   const merged = Object.values(merges).map((m) => `${m.tl}:${m.br}`);
@@ -258,17 +273,14 @@ function restyle(cell: ExcelJS.Cell, s: CellStyle, memo: Map<StyleObject, StyleO
 }
 
 /** Columns holding content: one past the last non-empty cell of the widest row. */
-function contentWidth(values: readonly (readonly CellValue[])[]): number {
+function contentWidth(values: readonly (readonly CellValue[] | undefined)[]): number {
   let w = 0;
-  for (const row of values) {
-    for (let c = row.length - 1; c >= w; c--) {
-      const v = row[c];
-      if (v !== null && v !== undefined && v !== '') {
-        w = c + 1;
-        break;
-      }
-    }
-  }
+  values.forEach((row) => {
+    if (row === undefined) return;
+    row.forEach((v, c) => {
+      if (c >= w && v !== null && v !== undefined && v !== '') w = c + 1;
+    });
+  });
   return w;
 }
 
@@ -638,7 +650,7 @@ export class ExcelJsPort implements WorkbookPort {
     // charts cannot be written by exceljs: each chart becomes a chart-data table beside the content
     const charts = sheet.charts ?? [];
     if (charts.length > 0) {
-      const width = Math.max(0, ...sheet.values.map((r) => r.length));
+      const width = widestRow(sheet.values);
       const col = width + 2;
       let row = 1;
       ws.getCell(row, col).value = 'Biểu đồ chỉ được vẽ trong Excel add-in; dữ liệu của từng biểu đồ / Charts are drawn by the Excel add-in only; chart data:';
@@ -680,23 +692,24 @@ export class ExcelJsPort implements WorkbookPort {
       if (ref) detachSharedFormula(ws, cell, ref);
       cell.value = v;
     };
+    // rows and cells absent from the rendered values (holes) are empty: visited through the sheet's own cells below
     sheet.values.forEach((values, r) => {
       const row = ws.findRow(r + 1);
-      for (let c = 0; c < values.length; c++) {
-        const want = values[c] ?? null;
+      values.forEach((v, c) => {
+        const want = v ?? null;
         const cell = row?.findCell(c + 1);
         if (!cell) {
           if (want !== null && want !== '') put(ws.getCell(r + 1, c + 1), want);
-          continue;
+          return;
         }
-        if (cell.isMerged && cell.master !== cell) continue; // the value lives in the top-left cell
+        if (cell.isMerged && cell.master !== cell) return; // the value lives in the top-left cell
         if (!unchanged(want, readCellValue(cell.value), seen.date1904 === true)) put(cell, want);
-      }
+      });
     });
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const known = sheet.values[rowNumber - 1]?.length ?? 0;
+      const line = sheet.values[rowNumber - 1];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        if (colNumber <= known || (cell.isMerged && cell.master !== cell)) return;
+        if ((line !== undefined && colNumber - 1 in line) || (cell.isMerged && cell.master !== cell)) return;
         if (readCellValue(cell.value).value !== null) put(cell, null);
       });
     });

@@ -38,7 +38,7 @@ import type {
   WorkbookPort,
   WriteOptions,
 } from '../../engine';
-import { a1, columnName, rangeA1 } from '../../engine';
+import { a1, columnName, maxOf, rangeA1, widestRow } from '../../engine';
 import { isDateFormat, serialToIso } from '../../engine';
 import { type Capabilities, type Feature, type SetCheck, FEATURE_SETS, detectCapabilities, officeSetCheck } from './capabilities';
 import { ExcelPortError, toPortError } from './errors';
@@ -163,9 +163,10 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Columns holding content: one past the last non-empty cell of the widest row (as files/port.ts counts them). */
-function contentWidth(values: readonly (readonly CellValue[])[]): number {
+function contentWidth(values: readonly (readonly CellValue[] | undefined)[]): number {
   let w = 0;
-  for (const row of values) {
+  values.forEach((row) => {
+    if (row === undefined) return;
     for (let c = row.length - 1; c >= w; c--) {
       const v = row[c];
       if (v !== null && v !== undefined && v !== '') {
@@ -173,7 +174,7 @@ function contentWidth(values: readonly (readonly CellValue[])[]): number {
         break;
       }
     }
-  }
+  });
   return w;
 }
 
@@ -320,6 +321,8 @@ export class OfficeJsPort implements WorkbookPort {
     const values: CellValue[][] = [];
     const r0 = used.rowIndex;
     const c0 = used.columnIndex;
+    // rows above the used range are absent (holes), as the exceljs port leaves empty rows out
+    let last = -1;
     for (let i = 0; i < used.rowCount; i++) {
       const row: CellValue[] = [];
       for (let j = 0; j < c0; j++) row.push(null);
@@ -333,6 +336,7 @@ export class OfficeJsPort implements WorkbookPort {
         if (type === 'Error') {
           if (typeof raw === 'string') errors[addr] = raw;
           v = null;
+          last = r0 + i; // a row holding an error is kept, so that readers report it
         }
         if (typeof fmt === 'string' && fmt !== '' && fmt !== 'General') {
           formats[addr] = fmt;
@@ -348,10 +352,10 @@ export class OfficeJsPort implements WorkbookPort {
         row.push(v);
       }
       while (row.length > 0 && row[row.length - 1] === null) row.pop();
-      values.push(row);
+      if (row.length > 0) last = r0 + i;
+      values[r0 + i] = row;
     }
-    for (let i = 0; i < r0; i++) values.unshift([]);
-    while (values.length > 0 && (values[values.length - 1] ?? []).every((x) => x === null || x === '')) values.pop();
+    values.length = last + 1; // trailing empty rows are left out
     snap.values = values;
     if (Object.keys(formats).length) snap.formats = formats;
     if (Object.keys(errors).length) snap.errors = errors;
@@ -422,7 +426,7 @@ export class OfficeJsPort implements WorkbookPort {
 
   private async writeSheet(ctx: Excel.RequestContext, sheet: RenderedSheet, order: SheetEntry[], flusher: Flusher): Promise<void> {
     const ws = this.replace(ctx, sheet.name, order);
-    const width = Math.max(0, ...sheet.values.map((r) => r.length));
+    const width = widestRow(sheet.values);
     // values in row blocks under the range budget
     let r = 0;
     while (r < sheet.values.length && width > 0) {
@@ -466,9 +470,9 @@ export class OfficeJsPort implements WorkbookPort {
     /** Rewriting the cell with the wanted value leaves it exactly as it is. */
     const safe = (r: number, c: number): boolean => !isFormula(r, c) && at(seen.types, r, c) !== 'Error' && sameValue(want(r, c), raw(r, c));
     const cellBytes = (r: number, c: number): number => JSON.stringify(toExcelValue(want(r, c))).length + 1;
-    const seenWidth = Math.max(0, ...seen.values.map((row) => row.length));
+    const seenWidth = widestRow(seen.values);
     const height = Math.max(sheet.values.length, seen.values.length ? seen.r0 + seen.values.length : 0);
-    const width = Math.max(0, ...sheet.values.map((row) => row.length), seenWidth ? seen.c0 + seenWidth : 0);
+    const width = Math.max(widestRow(sheet.values), seenWidth ? seen.c0 + seenWidth : 0);
 
     // 1. blocks of changed cells
     interface Block {
@@ -628,7 +632,7 @@ export class OfficeJsPort implements WorkbookPort {
     }
     if (longLists.length > 0) {
       const ls = this.replace(ctx, listSheetName(sheet.name), order);
-      const rows = Math.max(...longLists.map((l) => l.length));
+      const rows = maxOf(longLists.map((l) => l.length), 0);
       const grid = Array.from({ length: rows }, (_, i) => longLists.map((l) => toExcelValue(l[i] ?? null)));
       await flusher.add(JSON.stringify(grid).length + OP_BYTES);
       ls.getRangeByIndexes(0, 0, rows, longLists.length).values = grid;

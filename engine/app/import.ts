@@ -38,6 +38,7 @@ import {
 import type { TaskStatus } from '../plan/task';
 import { DEFAULT_TARGET } from '../scoring/validate';
 import { openMaster } from './master';
+import { pushAll } from '../model/arrays';
 
 /** One filled template as the host read it. */
 export interface FilledInput {
@@ -113,7 +114,7 @@ function parseOne(
   const statusSnap = f.snapshots.find((x) => x.name === TASK_STATUS_SHEET);
   if (statusSnap && parsed.unit && parsed.status !== 'rejected') {
     const st = parseTaskStatusSheet(statusSnap, parsed.unit, f.file, ctx.tasks ? { tasks: ctx.tasks } : {});
-    parsed.issues.push(...st.issues);
+    pushAll(parsed.issues, st.issues);
     if (hasErrors(st.issues)) {
       parsed.status = acceptValidRows ? 'partial' : 'rejected';
       if (parsed.status === 'rejected') {
@@ -172,7 +173,7 @@ export function importSubmissions(masterSnapshots: readonly SheetSnapshot[], fil
         parsed.assessments = [];
       }
     }
-    issues.push(...parsed.issues);
+    pushAll(issues, parsed.issues);
     if (parsed.status === 'rejected') {
       anyLeftOut = true;
       if (parsed.unit) {
@@ -189,10 +190,10 @@ export function importSubmissions(masterSnapshots: readonly SheetSnapshot[], fil
     const unitCode = parsed.unit ?? '';
     byUnit.set(unitCode, { file: parsed.file, submittedAt, parsed });
     // the report date decides which of two reports of the same quarter is newer
-    taskStatuses.push(...st.map((x) => (x.reportedAt ? x : { ...x, reportedAt: submittedAt.slice(0, 10) })));
+    pushAll(taskStatuses, st.map((x) => (x.reportedAt ? x : { ...x, reportedAt: submittedAt.slice(0, 10) })));
     const merged = mergeAssessments(assessments, parsed.rows, { file: parsed.file, by: unitCode, time: now });
     assessments = merged.assessments;
-    log.push(...merged.log);
+    pushAll(log, merged.log);
     for (const r of parsed.rows) {
       const key = `${r.unit}|${r.criterion}`;
       const prev = submissions.get(key);

@@ -9,6 +9,7 @@ import { looksLikeMaster, masterSheetNames, readMaster, type MasterDocument } fr
 import { isOutputSheet } from '../workbook/output';
 import { readStatusRegister, STATUS_REGISTER_SHEET } from '../plan';
 import type { TaskStatus } from '../plan/task';
+import { pushAll } from '../model/arrays';
 
 export interface OpenedMaster {
   /** Whether the sheets look like a master workbook at all (else `doc` is empty). */
@@ -50,7 +51,7 @@ export function openMaster(snapshots: readonly SheetSnapshot[], options: { file?
   const { doc, issues } = readMaster(snapshots, file, { resolveFramework: (id) => getBuiltinFramework(id) });
   const reg = snapshots.find((s) => s.name === STATUS_REGISTER_SHEET);
   const register = reg ? readStatusRegister(reg, file) : undefined;
-  if (register) issues.push(...register.issues);
+  if (register) pushAll(issues, register.issues);
   const out: OpenedMaster = {
     isMaster,
     doc,

@@ -17,6 +17,7 @@ import { scoreSipas, sipasToSurveyIndices, type SipasResult } from '../sipas';
 import { planForResults, type PlanJson } from '../plan';
 import { targetGap, type TargetGap } from '../gaps/target';
 import { openMaster, type OpenedMaster } from './master';
+import { pushAll } from '../model/arrays';
 
 /** A score target: an index (0–100) or a rank within the unit's kind. */
 export interface ScoreTarget {
@@ -111,7 +112,7 @@ export function renderScoredSheets(
   if (subs) {
     const outputs = computeSubmissionOutputs(scored.results, options.lang);
     const applied = applyComputedColumns(subs, outputs, doc.extras.locations, { lang: options.lang, ...(options.file ? { file: options.file } : {}) });
-    issues.push(...applied.issues);
+    pushAll(issues, applied.issues);
     sheets.push(applied.sheet);
   }
   const unitNames = Object.fromEntries(doc.units.map((u) => [u.code, u.name]));
@@ -166,9 +167,9 @@ export function scoreMasterRound(snapshots: readonly SheetSnapshot[], options: S
     ...(m.statuses.length ? { planStatuses: m.statuses } : {}),
   });
   progress(0.7);
-  issues.push(...scored.issues);
+  pushAll(issues, scored.issues);
   const extra = targetsAndFilter(scored.results, options);
-  issues.push(...extra.issues);
+  pushAll(issues, extra.issues);
   let sheets: RenderedSheet[] = [];
   if (options.render !== false && hasErrors(issues)) {
     // Errors in the input: no scores are written (the analyst would take them for final); the
@@ -177,7 +178,7 @@ export function scoreMasterRound(snapshots: readonly SheetSnapshot[], options: S
     sheets = [{ ...renderIssuesSheet(issues, ctx), active: true }];
   } else if (options.render !== false) {
     const rendered = renderScoredSheets(m.doc, scored, snapshots, { lang: options.lang, ...fileLoc, issues, ...(options.sheetNames ? { sheetNames: options.sheetNames } : {}) });
-    issues.push(...rendered.issues);
+    pushAll(issues, rendered.issues);
     sheets = rendered.sheets;
   }
   progress(1);
@@ -218,12 +219,12 @@ export function scoreDocumentRound(raw: unknown, options: ScoreRoundOptions): Sc
     for (const [u, mm] of Object.entries(sipasToSurveyIndices(s.result))) merged[u] = { ...mm };
     const given = typeof obj['surveyIndices'] === 'object' && obj['surveyIndices'] !== null ? (obj['surveyIndices'] as Record<string, unknown>) : {};
     for (const [u, mm] of Object.entries(given)) merged[u] = { ...(merged[u] ?? {}), ...(typeof mm === 'object' && mm !== null ? (mm as Record<string, unknown>) : {}) };
-    issues.push(...s.result.issues.map((i: Issue) => (i.path ? { ...i, path: ['sipas', ...i.path] } : i)));
+    pushAll(issues, s.result.issues.map((i: Issue) => (i.path ? { ...i, path: ['sipas', ...i.path] } : i)));
     doc = { ...obj, surveyIndices: merged };
   }
   const session = createSession(doc, { lang, ...(options.asOf ? { asOf: options.asOf } : {}) });
   const scored = session.outcome;
-  issues.push(...scored.issues);
+  pushAll(issues, scored.issues);
   const results: ResultsDocument = { ...scored.results };
   if (sipas) results.sipas = sipas;
   let plan: PlanJson | undefined;
@@ -240,11 +241,11 @@ export function scoreDocumentRound(raw: unknown, options: ScoreRoundOptions): Sc
       results.plan = p.plan;
       plan = p.plan;
     }
-    issues.push(...p.issues);
+    pushAll(issues, p.issues);
   }
   const fileLoc = options.file !== undefined ? { file: options.file } : {};
   const extra = results.units.length > 0 ? targetsAndFilter(results, options) : { issues: [] };
-  issues.push(...extra.issues);
+  pushAll(issues, extra.issues);
   const located = issues.map((i) => (i.file || !options.file ? i : { ...i, ...fileLoc }));
   results.issues = located;
   const out: ScoreRound = {

@@ -15,6 +15,7 @@ import { builtinFrameworks, builtinUnits, getBuiltinFramework } from '../framewo
 import { whatIf, type AssessmentChange, type WhatIfResult } from '../gaps/whatIf';
 import { scoreMasterRound } from './score';
 import { countLeaves, openMaster } from './master';
+import { pushAll } from '../model/arrays';
 
 /** Built-in criteria sets and the built-in unit list, for "Thiết lập". */
 export function builtins(): { frameworks: { id: string; name: string; leaves: number }[]; units: Unit[] } {
@@ -116,7 +117,7 @@ export function checkMaster(snapshots: readonly SheetSnapshot[], options: { lang
       issues.push(i);
     }
   }
-  issues.push(...submissionStatus(m.doc, options.file).issues);
+  pushAll(issues, submissionStatus(m.doc, options.file).issues);
   return { kind: 'master', issues, units: m.doc.units.length, criteria: countLeaves(m.doc.framework.nodes), rows: m.doc.assessments.length, ok: !hasErrors(issues) };
 }
 

@@ -11,6 +11,7 @@ import type { TaskStatus } from './task';
 import { checkPlan, planFromDocument } from './register';
 import { parseQuarter, quarterEnd } from './dates';
 import { planJson, trackPlan, type PlanJson, type PlanReport } from './track';
+import { pushAll } from '../model/arrays';
 
 export interface PlanForResultsOptions {
   units?: readonly Unit[];
@@ -44,7 +45,7 @@ export interface PlanForResults {
  *   if (doc.plan !== undefined) {
  *     const p = planForResults(doc.plan, outcome.results, { units: doc.units, asOf: '2023-09-30' });
  *     outcome.results.plan = p.plan; // { tasks, late, uncovered, … }
- *     outcome.issues.push(...p.issues);
+ *     pushAll(outcome.issues, p.issues);
  *   }
  */
 export function planForResults(rawPlan: unknown, results: ResultsDocument | undefined, options: PlanForResultsOptions = {}): PlanForResults {
@@ -69,7 +70,7 @@ export function planForResults(rawPlan: unknown, results: ResultsDocument | unde
     ...(results ? { results } : {}),
     ...(options.lang ? { lang: options.lang } : {}),
   });
-  issues.push(...report.issues);
+  pushAll(issues, report.issues);
   return { plan: planJson(report), report, issues };
 }
 

@@ -10,6 +10,7 @@ import { parseDateText, parseQuarter, quarterKey, quarterOf } from './dates';
 import { progressFromWord } from './words';
 import { parseTarget } from './targets';
 import { fold } from '../rules/value';
+import { minOf, pushAll } from '../model/arrays';
 
 /**
  * The 2023 plan of Thanh Xuân district (48 tasks: sections II.1.1–II.1.6, II.2.1–II.2.2.5, III).
@@ -147,7 +148,7 @@ export function planFromDocument(
     if (!plan) issues.push(issue('plan.unknownBuiltin', { id: raw['builtin'] }, { path: ['plan', 'builtin'] }));
   } else if (typeof raw['id'] === 'string' && typeof raw['name'] === 'string') {
     const r = planSchema.safeParse(raw, REPORT_INPUT);
-    if (!r.success) issues.push(...fromZodIssues(r.error.issues, { path: ['plan'] }, PLAN));
+    if (!r.success) pushAll(issues, fromZodIssues(r.error.issues, { path: ['plan'] }, PLAN));
     else plan = r.data;
   } else if (Array.isArray(raw['tasks'])) {
     const asOfYear = Number((options.asOf ?? '').slice(0, 4));
@@ -180,7 +181,7 @@ export function planFromDocument(
       };
       const r = planTaskSchema.safeParse(candidate, REPORT_INPUT);
       if (!r.success) {
-        issues.push(...fromZodIssues(r.error.issues, { path }, PLAN));
+        pushAll(issues, fromZodIssues(r.error.issues, { path }, PLAN));
         return;
       }
       tasks.push(r.data);
@@ -211,7 +212,7 @@ export function planFromDocument(
       }
     });
     const dueYears = tasks.map((t) => Number((t.due ?? '').slice(0, 4))).filter((y) => y > 0);
-    const year = options.year ?? (asOfYear > 0 ? asOfYear : dueYears.length ? Math.min(...dueYears) : 0);
+    const year = options.year ?? (asOfYear > 0 ? asOfYear : minOf(dueYears, 0));
     plan = { id: 'plan', name: 'Kế hoạch', year, sections: [], targets: [], tasks };
   } else {
     issues.push(missingFieldIssue('tasks', { path: ['plan'] }, PLAN));
@@ -237,9 +238,9 @@ export function planFromDocument(
       }
       const r = taskStatusSchema.safeParse(norm, REPORT_INPUT);
       if (r.success) statuses.push(r.data);
-      else issues.push(...fromZodIssues(r.error.issues, { path: ['plan', 'statuses', i] }, PLAN));
+      else pushAll(issues, fromZodIssues(r.error.issues, { path: ['plan', 'statuses', i] }, PLAN));
     });
   }
-  if (plan) issues.push(...checkPlan(plan, options.units ? { units: options.units } : {}).map((x) => ({ ...x, path: ['plan', ...(x.path ?? [])] })));
+  if (plan) pushAll(issues, checkPlan(plan, options.units ? { units: options.units } : {}).map((x) => ({ ...x, path: ['plan', ...(x.path ?? [])] })));
   return plan ? { plan, statuses, fallback, issues } : { statuses, fallback, issues };
 }

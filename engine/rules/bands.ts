@@ -4,6 +4,7 @@ import { bandListSchema, bound, unitSuffix, bandPoints, bandReason, checkBands, 
 import { missingText, pointsOf, preamble, scored, unusable, valueText } from './common';
 import { parseRate } from './value';
 import type { Lang } from '../i18n/format';
+import { maxOf, minOf } from '../model/arrays';
 
 const paramsSchema = z
   .object({
@@ -33,8 +34,8 @@ function domainOf(p: BandsParams): Domain {
   if (scaleOf(p) === 'rate') return { min: p.domain?.min ?? 0, max: p.domain?.max ?? 100 };
   const froms = p.bands.map((b) => b.from);
   const tos = p.bands.map((b) => b.to);
-  const min = froms.every((x): x is number => x !== undefined) ? Math.min(...froms) : -Infinity;
-  const max = tos.every((x): x is number => x !== undefined) ? Math.max(...tos) : Infinity;
+  const min = froms.every((x): x is number => x !== undefined) ? minOf(froms) : -Infinity;
+  const max = tos.every((x): x is number => x !== undefined) ? maxOf(tos) : Infinity;
   return { min: p.domain?.min ?? min, max: p.domain?.max ?? max };
 }
 

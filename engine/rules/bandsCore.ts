@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatNumber, formatPercent, type Lang } from '../i18n/format';
 import type { RuleIssue } from './types';
 import { awardPoints, awardShape, checkAwardMax, EPS, hasOneAward, ONE_AWARD, pointsWord } from './common';
+import { pushAll } from '../model/arrays';
 
 /**
  * Bands: ordered thresholds mapping a number (a rate, a count, a satisfaction index) to
@@ -77,7 +78,7 @@ export function checkBands(bands: readonly Band[], max: number, domain: Domain, 
   bands.forEach((b, i) => {
     const iv = ivs[i];
     if (iv && isEmpty(iv)) issues.push({ code: 'rule.bandEmpty', params: { band: i + 1 } });
-    issues.push(...checkAwardMax(b, max, `#${i + 1}`));
+    pushAll(issues, checkAwardMax(b, max, `#${i + 1}`));
   });
   if (issues.length > 0) return issues;
   // Order as listed: all ascending or all descending.

@@ -1,5 +1,6 @@
 import type * as MathJs from 'mathjs';
 import type { MathNode } from 'mathjs';
+import { maxOf, minOf } from '../model/arrays';
 
 /**
  * Formulas for the `formula` rule kind: parsed by a LIMITED mathjs instance (only the parser,
@@ -250,9 +251,9 @@ export function evaluateExpr(e: Expr, scope: ReadonlyMap<string, number>): numbe
     case 'if':
       return evaluateExpr(e.c, scope) !== 0 ? evaluateExpr(e.a, scope) : evaluateExpr(e.b, scope);
     case 'min':
-      return Math.min(...e.args.map((x) => evaluateExpr(x, scope)));
+      return minOf(e.args.map((x) => evaluateExpr(x, scope)));
     case 'max':
-      return Math.max(...e.args.map((x) => evaluateExpr(x, scope)));
+      return maxOf(e.args.map((x) => evaluateExpr(x, scope)));
     case 'round': {
       const x = evaluateExpr(e.a, scope);
       const n = e.digits ? evaluateExpr(e.digits, scope) : 0;

@@ -7,6 +7,7 @@ import { checkProportional, describeRate, explainRate, proportionalShape, scoreR
 import type { AssessedValue } from '../model/assessment';
 import type { RuleIssue, RuleOutcome } from './types';
 import { fold, parseNumber, parseRate } from './value';
+import { pushAll } from '../model/arrays';
 
 const answerSchema = z
   .object({
@@ -96,7 +97,7 @@ export const surveyRule = defineRule({
   params: paramsSchema,
   check(p, max) {
     const issues: RuleIssue[] = [...checkProportional(p, max)];
-    if (p.bands) issues.push(...checkBands(p.bands, max, { min: 0, max: 100 }, '%'));
+    if (p.bands) pushAll(issues, checkBands(p.bands, max, { min: 0, max: 100 }, '%'));
     if (p.answers) {
       for (const label of duplicateLabels(p.answers.map((a) => a.label))) issues.push({ code: 'rule.duplicateLabel', params: { label } });
       if (!p.answers.some((a) => a.share >= 1 - EPS)) issues.push({ code: 'rule.answerShares', severity: 'warning' });

@@ -6,6 +6,7 @@ import { fromZodIssues, typeIssue, REPORT_INPUT } from '../i18n/zod';
 import { compileFramework, type CompiledFramework } from './validate';
 import { getBuiltinFramework, unknownBuiltinIssue } from '../frameworks';
 import { prepareDocument, rankUnits, scoreUnit, withMessages, type PreparedDocument, type UnitScore } from './score';
+import { pushAll } from '../model/arrays';
 
 export interface ScoreOptions {
   /** Language of reasons and messages (default vi). */
@@ -64,7 +65,7 @@ export function parseScoringDocument(raw: unknown): ParsedDocument {
   const parsed = scoringDocumentSchema.safeParse(raw, REPORT_INPUT);
   const issues: Issue[] = [...fw.issues];
   if (!parsed.success) {
-    issues.push(...fromZodIssues(parsed.error.issues.filter((zi) => zi.path[0] !== 'framework')));
+    pushAll(issues, fromZodIssues(parsed.error.issues.filter((zi) => zi.path[0] !== 'framework')));
     return { issues };
   }
   return fw.compiled ? { doc: parsed.data, compiled: fw.compiled, issues } : { doc: parsed.data, issues };
@@ -81,7 +82,7 @@ export function assemble(prep: PreparedDocument, scores: ReadonlyMap<string, Uni
     const s = scores.get(u.code);
     if (!s) continue;
     unscored.push(s.result);
-    issues.push(...s.issues);
+    pushAll(issues, s.issues);
   }
   const units = rankUnits(unscored, prep.compiled.tieEpsilon);
   const fw = prep.compiled.framework;

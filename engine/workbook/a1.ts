@@ -1,5 +1,10 @@
 /** A1 addresses. Rows and columns are 0-based in code, 1-based in A1 text. */
 
+/** Columns of an Excel sheet (A … XFD). */
+export const EXCEL_MAX_COLUMNS = 16_384;
+/** Rows of an Excel sheet. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnName(col: number): string {
   let n = col + 1;

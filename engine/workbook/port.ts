@@ -11,7 +11,13 @@ export type CellValue = string | number | boolean | null;
 /** One sheet as read from a workbook: values plus what a reader needs to locate and judge problems. */
 export interface SheetSnapshot {
   name: string;
-  /** Values by row then column, 0-based (values[0][0] is A1); trailing empty rows/columns may be trimmed. */
+  /**
+   * Values by row then column, 0-based (values[0][0] is A1); trailing empty rows/columns may be
+   * trimmed. Rows and cells with nothing in them may be absent (holes in a sparse array: the
+   * exceljs port keeps only what the file holds, so a stray cell far down costs one row, not the
+   * rows between): read with `values[r]?.[c] ?? null`, iterate with `forEach` or an index loop,
+   * never spread a row or the rows into a call.
+   */
   values: CellValue[][];
   /** Non-General number formats by A1 address (e.g. "0%", "dd/mm/yyyy"). */
   formats?: Record<string, string>;

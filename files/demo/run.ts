@@ -26,6 +26,7 @@ import { openRoundFile, scoreWorkbookFile, scoreLoadedWorkbook, readRoundSheets 
 import { applyAppraisals, openMaster, type AppraisalEdit } from '../../engine';
 import type { DemoSample } from './sample';
 import sampleJson from '../../samples/thanh-xuan-2023.json';
+import { pushAll } from '../../engine';
 
 export const demoSample = sampleJson as unknown as DemoSample;
 
@@ -184,7 +185,7 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
   const inputSheets = renderMasterInputSheets(data, { lang: options.lang });
   // the lead offices' quarterly reports on the plan's tasks (plan module's register sheet)
   if (sample.planStatuses && sample.planStatuses.length) inputSheets.push(renderStatusRegister(sample.planStatuses, { lang: options.lang }));
-  issues.push(...(await writeSheets(inputSheets, files.masterBlank)));
+  pushAll(issues, (await writeSheets(inputSheets, files.masterBlank)));
 
   // 2. templates
   step(2);
@@ -196,7 +197,7 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
     inputPaths: [files.masterBlank],
     ...(selfRound ? { deadline: selfRound.deadline, round: selfRound.label ?? selfRound.round } : {}),
   });
-  issues.push(...tpl.issues);
+  pushAll(issues, tpl.issues);
   files.templates = tpl.files;
 
   // 3. units fill their templates (mistakes included), file times = submission times
@@ -230,7 +231,7 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
   // 4. import (valid rows of files with mistakes are taken; the mistakes are listed)
   step(4);
   const imp = await importFilled(files.masterBlank, files.filled, files.master, { lang: options.lang, now: `${sample.asOf}T09:00`, acceptValidRows: true });
-  issues.push(...imp.issues);
+  pushAll(issues, imp.issues);
   const status = imp.units;
 
   // 5. appraisal: the council's scores go into "Kê khai" of the imported master
@@ -244,10 +245,10 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
       return { unit: a.unit, criterion: a.criterion, appraisal: [...a.appraisal], reasons: [a.reasons[0], a.reasons[1]], ...(reason ? { reason } : {}) };
     });
     const ap = applyAppraisals(opened.doc, edits, options.lang);
-    issues.push(...ap.issues);
+    pushAll(issues, ap.issues);
     await read.port.write(ap.sheets);
     const tmp = path.join(dir, '.master-appraised.xlsx');
-    issues.push(...(await saveXlsxAtomically(read.port, tmp)));
+    pushAll(issues, (await saveXlsxAtomically(read.port, tmp)));
     await fsp.rename(tmp, files.master);
     // 6. score the workbook already in memory (same content as master.xlsx, not read again)
     step(6);
@@ -257,7 +258,7 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
     step(6);
     scored = await scoreWorkbookFile(files.master, { lang: options.lang, out: files.results, asOf: sample.asOf });
   }
-  issues.push(...scored.issues);
+  pushAll(issues, scored.issues);
   timings['6'] = Date.now() - t0;
   const result: DemoResult = { dir, files, status, issues, timings };
   if (scored.results) result.results = scored.results;

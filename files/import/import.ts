@@ -29,6 +29,7 @@ import { ExcelJsPort } from '../port';
 import { importSubmissions, localIso, type FilledInput } from '../../engine';
 import { openRoundFile } from '../scoreWorkbook';
 import { openXlsxFile, samePath, saveXlsxAtomically } from '../node';
+import { pushAll } from '../../engine';
 
 export interface ImportOptions {
   lang?: Lang;
@@ -90,7 +91,7 @@ async function parseFile(
   const statusSnap = snapshots.find((x) => x.name === TASK_STATUS_SHEET);
   if (statusSnap && parsed.unit && parsed.status !== 'rejected') {
     const st = parseTaskStatusSheet(statusSnap, parsed.unit, label, ctx.tasks ? { tasks: ctx.tasks } : {});
-    parsed.issues.push(...st.issues);
+    pushAll(parsed.issues, st.issues);
     if (hasErrors(st.issues)) {
       parsed.status = acceptValidRows ? 'partial' : 'rejected';
       if (parsed.status === 'rejected') {
@@ -124,7 +125,7 @@ export async function validateTemplateFile(
     const pre: Issue[] = [];
     if (options.masterPath) {
       const master = await loadMasterDoc(options.masterPath, options.resolveFramework);
-      pre.push(...master.issues);
+      pushAll(pre, master.issues);
       if (master.doc) ctx = { framework: master.doc.framework, units: master.doc.units };
     }
     const { parsed } = await parseFile(filePath, ctx, false);

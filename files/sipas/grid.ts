@@ -4,6 +4,7 @@ import { cellNumber as readNumber, cellText, findTable, fold } from '../../engin
 import type { SipasCount, SipasResponse, SipasAnswer } from '../../engine';
 import type { SipasInstrument } from '../../engine';
 import { instrumentItems } from '../../engine';
+import { pushAll } from '../../engine';
 
 /** A sheet as rows of cell values (numbers, text, blanks); row 0 = sheet row 1. */
 export type CellGrid = readonly (readonly unknown[])[];
@@ -189,7 +190,7 @@ export class SipasInputBuilder {
   }
 
   addIssues(list: readonly Issue[]): void {
-    this.issues.push(...list);
+    pushAll(this.issues, list);
   }
 
   build(): SipasInput {

@@ -5,9 +5,10 @@ import { isOutputSheet } from '../../engine/workbook/output';
 import type { CellValue, SheetSnapshot } from '../../engine/workbook/port';
 
 /** Values as a user sees them: trailing empty cells and rows dropped, -0 as 0. */
-export function normal(values: CellValue[][]): CellValue[][] {
-  const rows = values.map((r) => {
-    const out = r.map((v) => (v === '' ? null : typeof v === 'number' && Object.is(v, -0) ? 0 : v));
+export function normal(values: readonly (readonly CellValue[] | undefined)[]): CellValue[][] {
+  // absent rows and cells (holes of a sparse snapshot) are empty
+  const rows = Array.from(values, (r) => {
+    const out = Array.from(r ?? [], (v): CellValue => (v === '' || v === undefined ? null : typeof v === 'number' && Object.is(v, -0) ? 0 : v));
     while (out.length && out[out.length - 1] === null) out.pop();
     return out;
   });
@@ -20,13 +21,13 @@ export function normal(values: CellValue[][]): CellValue[][] {
  * (exceljs cannot draw charts); Excel draws the chart instead. That block is the one known
  * difference between the ports and is left out of the comparison.
  */
-export function withoutChartNotes(values: CellValue[][]): CellValue[][] {
+export function withoutChartNotes(values: readonly (readonly CellValue[] | undefined)[]): (readonly CellValue[] | undefined)[] {
   let col = -1;
-  for (const row of values) {
-    const c = row.findIndex((v) => typeof v === 'string' && v.startsWith('Biểu đồ chỉ được vẽ trong Excel'));
+  values.forEach((row) => {
+    const c = (row ?? []).findIndex((v) => typeof v === 'string' && v.startsWith('Biểu đồ chỉ được vẽ trong Excel'));
     if (c >= 0) col = col < 0 ? c : Math.min(col, c);
-  }
-  return col < 0 ? values : values.map((row) => row.slice(0, col));
+  });
+  return col < 0 ? [...values] : values.map((row) => row?.slice(0, col));
 }
 
 export function owned(snaps: readonly SheetSnapshot[]): Map<string, CellValue[][]> {

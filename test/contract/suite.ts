@@ -61,9 +61,10 @@ export interface PortHost {
 }
 
 /** Values without trailing empty cells per row and trailing empty rows (ports may trim). */
-export function normalise(values: readonly (readonly CellValue[])[]): CellValue[][] {
-  const out = values.map((row) => {
-    const r = row.map((v) => (v === '' ? null : v));
+export function normalise(values: readonly (readonly CellValue[] | undefined)[]): CellValue[][] {
+  // absent rows and cells (holes: SheetSnapshot.values may be sparse) are empty, as '' and null
+  const out = Array.from(values, (row) => {
+    const r = Array.from(row ?? [], (v): CellValue => (v === '' || v === undefined ? null : v));
     while (r.length > 0 && r[r.length - 1] === null) r.pop();
     return r;
   });

@@ -71,7 +71,8 @@ describe('ExcelJsPort', () => {
     ws.state = 'hidden';
     const port = await ExcelJsPort.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
     const [s] = await port.read(['S', 'missing']);
-    expect(s?.values.map((r) => r[0])).toEqual(['Có đủ', '2023-06-30', null, 2, 'Văn bản 12/QĐ']);
+    // the last row holds only an error (#REF!): it is kept, so that readers see and report it
+    expect(s?.values.map((r) => r[0])).toEqual(['Có đủ', '2023-06-30', null, 2, 'Văn bản 12/QĐ', null]);
     expect(s?.dates).toEqual({ A2: true });
     expect(s?.errors).toEqual({ A3: '#DIV/0!', A6: '#REF!' });
     expect(s?.formulas).toEqual({ A3: '1/0', A4: '1+1' });

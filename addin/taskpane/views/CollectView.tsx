@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button, Checkbox, Text } from '@fluentui/react-components';
-import { issue, type Issue } from '../../../engine';
+import { issue, pushAll, type Issue } from '../../../engine';
 import type { FilledInput } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
@@ -52,7 +52,7 @@ export function CollectView(): JSX.Element {
       const names = (await w.port.listSheets()).map((x) => x.name);
       const masterSnaps = await w.port.read(eng.sheetsToRead(names));
       const r = eng.importFilledTemplates(masterSnaps, filled, { lang: w.lang, now: eng.localIso(new Date()), acceptValidRows: accept, ...(w.fileName ? { file: w.fileName } : {}) });
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       if (r.status !== 'failed' && r.sheets.length > 0) {
         await w.port.write(r.sheets);
         await w.refresh();

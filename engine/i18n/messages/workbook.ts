@@ -11,6 +11,10 @@ export const workbookMessages = {
   'workbook.missingColumn': { vi: 'Thiếu cột bắt buộc "{column}" (khoá {key})', en: 'Required column "{column}" (key {key}) is missing' },
   'workbook.duplicateColumn': { vi: 'Cột "{column}" xuất hiện hai lần; dùng cột đầu tiên', en: 'Column "{column}" appears twice; the first one is used' },
   'workbook.mergedInTable': { vi: 'Ô gộp {range} nằm trong vùng bảng; hãy bỏ gộp ô (mỗi dòng một bản ghi)', en: 'Merged cells {range} inside the table; unmerge them (one record per row)' },
+  'workbook.noRoomForOutputs': {
+    vi: 'Có dữ liệu tới tận cột {column}: không còn chỗ cho {count} cột kết quả (ghi bên phải mọi dữ liệu, Excel chỉ có tới cột {last}); hãy xoá hoặc chuyển ô này',
+    en: 'Data reaches column {column}: no room left for the {count} result columns (written right of all data; Excel ends at column {last}); delete or move this cell',
+  },
   'workbook.emptyTable': { vi: 'Trang "{sheet}" không có dữ liệu', en: 'Sheet "{sheet}" has no data' },
   'workbook.unknownFramework': { vi: 'Không có bộ tiêu chí có sẵn mã "{id}"', en: 'No built-in criteria set with id "{id}"' },
   // Cell values

@@ -17,6 +17,7 @@ import { formatTarget, parseTarget } from '../targets';
 import { parseDateText } from '../dates';
 import { defaultPlanUnits, expandUnitCode, LEAD_GROUPS } from '../units';
 import { cellAt, cellText, header, locateTable, splitList, type PlanColumn } from '../sheetkit';
+import { pushAll } from '../../model/arrays';
 
 export const TASK_SHEET = 'Kế hoạch';
 export const TASK_SHEET_ALIASES: readonly string[] = ['Ke hoach', 'Plan', 'Nhiệm vụ'];
@@ -185,7 +186,7 @@ export function readTaskSheet(snapshot: SheetSnapshot, file?: string, options: {
     };
     const parsed = planTaskSchema.safeParse(candidate, REPORT_INPUT);
     if (parsed.success) tasks.push(parsed.data);
-    else issues.push(...fromZodIssues(parsed.error.issues, where(r, 'id'), { code: 'plan.schema' }));
+    else pushAll(issues, fromZodIssues(parsed.error.issues, where(r, 'id'), { code: 'plan.schema' }));
   }
   return { tasks, issues };
 }

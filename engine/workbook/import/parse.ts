@@ -28,6 +28,7 @@ import { normaliseCell } from '../template/hash';
 import { renderTemplate, rowCellsHash, templateHash, type MetaRow } from '../template/render';
 import type { TemplateRow } from '../template/select';
 import type { CompiledRule, InputSpec } from '../../rules/types';
+import { pushAll } from '../../model/arrays';
 
 /** A filled template as read: every sheet's name/state and snapshots of all sheets. */
 export interface FilledWorkbook {
@@ -438,7 +439,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
       }
     });
     if (m.kind === 'group') {
-      issues.push(...rowIssues);
+      pushAll(issues, rowIssues);
       if (rowIssues.length) rowProblems.add(a.row);
       continue;
     }
@@ -449,7 +450,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
       if (ev !== undefined) rowIssues.push(issue('template.errorValue', { value: ev }, S(addr, crit)));
     }
     if (m.kind === 'survey') {
-      issues.push(...rowIssues);
+      pushAll(issues, rowIssues);
       if (rowIssues.length) rowProblems.add(a.row);
       continue;
     }
@@ -499,7 +500,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
     if (explanation) assessment.explanation = explanation;
     if (na) assessment.notApplicable = true;
     const answered = value !== undefined || selfScore !== undefined || na;
-    issues.push(...rowIssues);
+    pushAll(issues, rowIssues);
     if (hasErrors(rowIssues) || rowProblems.has(a.row)) {
       out.rejectedRows++;
       continue;

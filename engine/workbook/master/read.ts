@@ -1,5 +1,5 @@
 import type { SheetSnapshot, CellValue } from '../port';
-import { a1 } from '../a1';
+import { a1, columnName, EXCEL_MAX_COLUMNS } from '../a1';
 import { cellText, fold } from '../cells';
 import { issue, type Issue, type Location } from '../../model/issue';
 import type { Framework, FrameworkNode, GradeBand, RuleSpec } from '../../model/framework';
@@ -29,6 +29,7 @@ import {
   type SurveyCountRow,
   type SurveyResponseRow,
 } from './types';
+import { pushAll } from '../../model/arrays';
 
 export interface ReadMasterOptions {
   /** Resolve a built-in criteria set by id, used when the workbook has no "Bộ tiêu chí" sheet. */
@@ -86,7 +87,7 @@ function loc(ctx: Ctx, sheet: string, cell?: string, who: { unit?: string; crite
 
 function openTable(ctx: Ctx, snap: SheetSnapshot, id: MasterTableId): { t: ReadTable; cells: TableCells } {
   const t = locateTable(snap, tableSpec(id), ctx.file);
-  ctx.issues.push(...t.issues);
+  pushAll(ctx.issues, t.issues);
   return { t, cells: new TableCells(snap, ctx.file) };
 }
 
@@ -315,7 +316,7 @@ function readCriteria(ctx: Ctx, snap: SheetSnapshot): CriteriaRead {
     order.push(code);
     locations[code] = rowRef(t, row);
   }
-  ctx.issues.push(...cells.issues);
+  pushAll(ctx.issues, cells.issues);
   const roots: FrameworkNode[] = [];
   for (const code of order) {
     const e = byCode.get(code);
@@ -355,7 +356,7 @@ function readUnits(ctx: Ctx, snap: SheetSnapshot): Unit[] {
     if (head) u.head = head;
     units.push(u);
   }
-  ctx.issues.push(...cells.issues);
+  pushAll(ctx.issues, cells.issues);
   return units;
 }
 
@@ -388,8 +389,35 @@ interface SubmissionsRead {
   locations: Record<string, RowRef>;
 }
 
+/**
+ * Scoring adds the computed columns (`out_…`) right of everything the sheet holds, so that nothing
+ * of the user's is overwritten: a cell so far right that they would pass Excel's last column (XFD)
+ * is refused here, located, so that `validate` says what `score` could not write.
+ */
+function checkRoomForOutputs(ctx: Ctx, snap: SheetSnapshot, t: ReadTable): void {
+  const missing = tableSpec('submissions').columns.filter((c) => c.output && !t.cols.has(c.key)).length;
+  if (missing === 0) return;
+  let widest = 0;
+  let at = 0;
+  snap.values.forEach((row, r) => {
+    if (row.length > widest) {
+      widest = row.length;
+      at = r;
+    }
+  });
+  if (widest + missing <= EXCEL_MAX_COLUMNS) return;
+  ctx.issues.push(
+    issue(
+      'workbook.noRoomForOutputs',
+      { column: columnName(widest - 1), count: missing, last: columnName(EXCEL_MAX_COLUMNS - 1) },
+      { ...(ctx.file ? { file: ctx.file } : {}), sheet: snap.name, cell: a1(at, widest - 1) },
+    ),
+  );
+}
+
 function readSubmissions(ctx: Ctx, snap: SheetSnapshot, framework: Framework | undefined, units: readonly Unit[]): SubmissionsRead {
   const { t, cells } = openTable(ctx, snap, 'submissions');
+  checkRoomForOutputs(ctx, snap, t);
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const districts = units.filter((u) => u.kind === 'district');
   const { leaves, parents } = leafTable(framework?.nodes ?? []);
@@ -489,7 +517,7 @@ function readSubmissions(ctx: Ctx, snap: SheetSnapshot, framework: Framework | u
     submissions.push(meta);
     locations[key] = rowRef(t, row);
   }
-  ctx.issues.push(...cells.issues);
+  pushAll(ctx.issues, cells.issues);
   return { assessments, submissions, locations };
 }
 
@@ -519,7 +547,7 @@ function readRounds(ctx: Ctx, snap: SheetSnapshot): RoundDeadline[] {
     if (note) d.note = note;
     out.push(d);
   }
-  ctx.issues.push(...cells.issues);
+  pushAll(ctx.issues, cells.issues);
   return out;
 }
 
@@ -557,7 +585,7 @@ function readSurveyResponses(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlyS
     if (weight !== undefined) r.weight = weight;
     rows.push(r);
   }
-  ctx.issues.push(...cells.issues);
+  pushAll(ctx.issues, cells.issues);
   return { rows, items };
 }
 
@@ -581,7 +609,7 @@ function readSurveyCounts(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlySet<
     if (blank !== undefined) r.blank = blank;
     out.push(r);
   }
-  ctx.issues.push(...cells.issues);
+  pushAll(ctx.issues, cells.issues);
   return out;
 }
 
@@ -607,7 +635,7 @@ function readSurveyIndices(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlySet
     }
     (out[unit] ??= {})[source] = n;
   }
-  ctx.issues.push(...cells.issues);
+  pushAll(ctx.issues, cells.issues);
   return out;
 }
 
@@ -633,7 +661,7 @@ function readPrevious(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlySet<stri
     if (grade) p.grade = grade;
     out.push(p);
   }
-  ctx.issues.push(...cells.issues);
+  pushAll(ctx.issues, cells.issues);
   return out;
 }
 
@@ -671,7 +699,7 @@ function readPlan(ctx: Ctx, snap: SheetSnapshot, locations: RowRef[]): PlanTaskR
     out.push(task);
     locations.push(rowRef(t, row));
   }
-  ctx.issues.push(...cells.issues);
+  pushAll(ctx.issues, cells.issues);
   return out;
 }
 

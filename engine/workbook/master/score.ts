@@ -10,6 +10,7 @@ import { planForResults } from '../../plan/document';
 import type { PlanReport } from '../../plan/track';
 import type { TaskStatus } from '../../plan/task';
 import { assessmentKey, type MasterDocument } from './types';
+import { pushAll } from '../../model/arrays';
 
 /** The scoring function of the engine (engine/index.ts `scoreDocument`), passed in to keep this module free of cycles. */
 export type ScoreFn = (doc: unknown, options?: { lang?: Lang; asOf?: string }) => { results: ResultsDocument; issues: Issue[]; ok: boolean };
@@ -85,7 +86,7 @@ export function scoreMaster(
       { ...(extras.settings.surveyTarget !== undefined ? { target: extras.settings.surveyTarget } : {}), units: doc.units },
     );
     sipas = s.result;
-    issues.push(...s.result.issues);
+    pushAll(issues, s.result.issues);
     const computed = sipasToSurveyIndices(s.result);
     const merged: Record<string, Record<string, number>> = {};
     for (const [u, m] of Object.entries(computed)) merged[u] = { ...m };
@@ -95,7 +96,7 @@ export function scoreMaster(
   const { plan: _plan, ...withoutPlan } = scoring;
   void _plan;
   const r = score(withoutPlan, { lang, ...(options.asOf ? { asOf: options.asOf } : {}) });
-  issues.push(...r.issues);
+  pushAll(issues, r.issues);
   let planReport: PlanReport | undefined;
   if (doc.plan !== undefined) {
     const p = planForResults(doc.plan, r.results, {
@@ -107,7 +108,7 @@ export function scoreMaster(
     });
     if (p.plan) r.results.plan = p.plan;
     planReport = p.report;
-    issues.push(...p.issues);
+    pushAll(issues, p.issues);
   }
   if (sipas) r.results.sipas = sipas;
   const located = locateIssues(issues, doc, options.file);

@@ -3,6 +3,7 @@ import { a1, columnName } from '../a1';
 import type { Lang } from '../../i18n/format';
 import type { FrameworkNode } from '../../model/framework';
 import type { NodeResult, ResultsDocument, UnitResult } from '../../model/results';
+import { widestRow } from '../../model/arrays';
 
 /** Names and markers of the sheets the software owns. Names are fixed (Vietnamese) in both languages. */
 export const OUTPUT_SHEETS = Object.freeze({
@@ -89,7 +90,7 @@ export class SheetBuilder {
   }
 
   width(): number {
-    return Math.max(1, ...this.values.map((r) => (r ? r.length : 0)));
+    return Math.max(1, widestRow(this.values));
   }
 
   /** Fill holes so every row is an array. */

@@ -12,6 +12,7 @@ import { renderPlanStatusSheet, renderQuarterlyReport } from '../../plan/sheets/
 import { OUTPUT_SHEETS } from './common';
 import type { Issue } from '../../model/issue';
 import { contextOf, renderIssuesSheet, renderGapsSheet, renderRankingSheet, renderResultsSheet, renderSipasSheet, renderSummarySheet } from './sheets';
+import { pushAll } from '../../model/arrays';
 
 export { OUTPUT_SHEETS, COLOURS as OUTPUT_COLOURS, FMT as OUTPUT_FORMATS, kindLabel } from './common';
 export type { OutputSheetId } from './common';
@@ -53,7 +54,7 @@ export function renderOutputSheets(results: ResultsDocument, options: OutputOpti
     out.push(renderPlanStatusSheet(options.planReport, { lang: ctx.lang }));
     out.push(renderQuarterlyReport(options.planReport, results, options.sipas, options.planReport.quarter, ctx.lang));
   }
-  out.push(...(options.extraSheets ?? []));
+  pushAll(out, (options.extraSheets ?? []));
   out.push(renderIssuesSheet(options.issues ?? [], ctx));
   return out;
 }

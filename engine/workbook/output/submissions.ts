@@ -3,6 +3,7 @@ import { a1, parseA1 } from '../a1';
 import type { Lang } from '../../i18n/format';
 import type { ResultsDocument, NodeResult, FinalSource } from '../../model/results';
 import { issue, type Issue } from '../../model/issue';
+import { widestRow } from '../../model/arrays';
 import { locateTable, isoToSerial } from '../master/table';
 import { LAYOUT, MASTER_MARKER_PREFIX, tableSpec } from '../master/spec';
 import { MASTER_COLOURS } from '../master/write';
@@ -82,7 +83,8 @@ export function applyComputedColumns(
   const spec = tableSpec('submissions');
   const t = locateTable(snap, spec, options.file);
   const issues: Issue[] = [];
-  const values: CellValue[][] = snap.values.map((r) => [...r]);
+  // a copy that keeps the snapshot's holes (absent rows and cells): cost follows the data, not the sheet's extent
+  const values: CellValue[][] = snap.values.map((r) => r.slice());
   // Date cells come back from a port as ISO text: write them back as dates (serial + format).
   const dateFormats: Record<string, string> = {};
   for (const addr of Object.keys(snap.dates ?? {})) {
@@ -95,7 +97,8 @@ export function applyComputedColumns(
     dateFormats[addr] = snap.formats?.[addr] ?? (v.length > 10 ? 'dd/mm/yyyy hh:mm' : 'dd/mm/yyyy');
   }
   const keyRow = t.headerRow - 1 >= 0 && values[t.headerRow - 1]?.some((v) => v === 'unit' || v === 'criterion') ? t.headerRow - 1 : -1;
-  let width = Math.max(0, ...values.map((r) => r.length));
+  // added columns go right of everything the sheet holds, so that nothing of the user's is overwritten
+  let width = widestRow(values);
   const outCol = new Map<string, number>();
   for (const k of OUT_KEYS) {
     const c = t.cols.get(k);
@@ -111,12 +114,27 @@ export function applyComputedColumns(
   }
   const rowKey = new Map<number, string>();
   for (const [key, ref] of Object.entries(locations)) if (ref.sheet === snap.name) rowKey.set(ref.row - 1, key);
-  const lastDataRow = Math.max(t.firstDataRow, values.length - 1);
   const cellOf = (r: number, k: string): CellValue => {
     const c = outCol.get(k);
     return c === undefined ? null : (values[r]?.[c] ?? null);
   };
-  for (let r = t.firstDataRow; r <= lastDataRow; r++) {
+  // Rows the sheet holds (holes are empty rows: nothing to check or write) and every row a
+  // submission is located at; a row far below the table costs one visit, not the rows between.
+  const visit: number[] = [];
+  values.forEach((_, r) => {
+    if (r >= t.firstDataRow) visit.push(r);
+  });
+  for (const r of rowKey.keys()) if (r >= t.firstDataRow && values[r] === undefined) visit.push(r);
+  visit.sort((x, y) => x - y);
+  const hasOutput = (row: readonly CellValue[]): boolean =>
+    OUT_KEYS.some((k) => {
+      const c = outCol.get(k);
+      const v = c === undefined ? undefined : row[c];
+      return v !== undefined && v !== null && v !== '';
+    });
+  /** Rows of the table (a submission's row, or one holding earlier outputs): the computed columns are styled there. */
+  const tableRows: number[] = [];
+  for (const r of visit) {
     const row = (values[r] ??= []);
     const prevCheck = cellOf(r, 'out_check');
     if (typeof prevCheck === 'string' && prevCheck !== '') {
@@ -130,13 +148,14 @@ export function applyComputedColumns(
       }
     }
     const key = rowKey.get(r);
+    if (key === undefined && !hasOutput(row)) continue; // not a row of the table: left as the user has it
+    tableRows.push(r);
     const o = key ? outputs[key] : undefined;
     const vals: CellValue[] = o ? [o.out_points, o.out_lost, o.out_source, o.out_reason] : [null, null, null, null];
     const check = o ? outputChecksum(vals) : null;
     OUT_KEYS.forEach((k, i) => {
       const c = outCol.get(k);
       if (c === undefined) return;
-      while (row.length < c) row.push(null);
       row[c] = i < 4 ? (vals[i] ?? null) : check;
     });
   }
@@ -173,12 +192,18 @@ export function applyComputedColumns(
       });
     }
   }
+  // the computed columns are styled on the table's rows only, as runs of consecutive rows
+  const runs: [number, number][] = [];
+  for (const r of tableRows) {
+    const last = runs[runs.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  if (runs.length === 0) runs.push([t.firstDataRow, t.firstDataRow]);
   for (const [k, c] of outCol) {
     const colSpec = spec.columns.find((x) => x.key === k);
-    styles.push({
-      range: `${a1(t.firstDataRow, c)}:${a1(lastDataRow, c)}`,
-      style: { fill: MASTER_COLOURS.outputCell, italic: true, ...(colSpec?.numFmt ? { numFmt: colSpec.numFmt } : {}), ...(k === 'out_reason' || k === 'out_source' || k === 'out_check' ? { numFmt: '@' } : {}) },
-    });
+    const style: CellStyle = { fill: MASTER_COLOURS.outputCell, italic: true, ...(colSpec?.numFmt ? { numFmt: colSpec.numFmt } : {}), ...(k === 'out_reason' || k === 'out_source' || k === 'out_check' ? { numFmt: '@' } : {}) };
+    for (const [r0, r1] of runs) styles.push({ range: `${a1(r0, c)}:${a1(r1, c)}`, style });
   }
   // Text typed by users must stay text: mark non-numeric user text columns as text format.
   const widths: number[] = [];

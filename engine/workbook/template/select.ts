@@ -2,6 +2,7 @@ import type { Framework, FrameworkNode } from '../../model/framework';
 import type { Unit } from '../../model/unit';
 import type { CompiledRule, InputSpec } from '../../rules/types';
 import { getRuleKind } from '../../rules/registry';
+import { pushAll } from '../../model/arrays';
 
 /** A node as it appears in one unit's template. */
 export interface TemplateRow {
@@ -85,7 +86,8 @@ export function selectRows(framework: Framework, units: readonly Unit[], unit: U
         if (inner.length === 0) continue;
         const max = inner.filter((r) => r.depth === depth + 1).reduce((s, r) => s + r.max, 0);
         const lead = eff.lead;
-        out.push({ node, code: node.code, depth, kind: 'group', assessedUnit: inner[0]?.assessedUnit ?? unit.code, max, ...(lead !== undefined ? { lead } : {}) }, ...inner);
+        out.push({ node, code: node.code, depth, kind: 'group', assessedUnit: inner[0]?.assessedUnit ?? unit.code, max, ...(lead !== undefined ? { lead } : {}) });
+        pushAll(out, inner);
         continue;
       }
       const target = leafTarget(node, eff);
@@ -114,6 +116,6 @@ export function selectRows(framework: Framework, units: readonly Unit[], unit: U
     }
     return out;
   };
-  rows.push(...walk(framework.nodes, { lead: undefined, appliesTo: undefined, coordinators: undefined }, 0));
+  pushAll(rows, walk(framework.nodes, { lead: undefined, appliesTo: undefined, coordinators: undefined }, 0));
   return { rows, coordinates };
 }
