@@ -218,6 +218,7 @@ function readConfig(ctx: Ctx, snap: SheetSnapshot): ConfigRead {
 interface CriteriaRead {
   nodes: FrameworkNode[];
   locations: Record<string, RowRef>;
+  rejected: Record<string, string[]>;
 }
 
 function readCriteria(ctx: Ctx, snap: SheetSnapshot): CriteriaRead {
@@ -225,6 +226,12 @@ function readCriteria(ctx: Ctx, snap: SheetSnapshot): CriteriaRead {
   const byCode = new Map<string, { node: FrameworkNode; parent: string | undefined; row: TableRow }>();
   const order: string[] = [];
   const locations: Record<string, RowRef> = {};
+  // Fields whose cell was reported unreadable: left out of the node, and the checks are told.
+  const rejected: Record<string, string[]> = {};
+  const reject = (code: string, field: string): void => {
+    (rejected[code] ??= []).push(field);
+  };
+  const reported = (): number => cells.issues.length + ctx.issues.length;
   for (const row of t.rows) {
     const code = cells.code(row, 'code');
     const name = cells.text(row, 'name');
@@ -244,14 +251,17 @@ function readCriteria(ctx: Ctx, snap: SheetSnapshot): CriteriaRead {
     const node: FrameworkNode = { code, name: name ?? code };
     const nameEn = cells.text(row, 'nameEn', who);
     if (nameEn) node.nameEn = nameEn;
+    const beforeMax = reported();
     const max = cells.number(row, 'max', who, { min: 0 });
     if (max !== undefined) node.max = max;
+    else if (reported() > beforeMax) reject(code, 'max');
     const channel = cells.code(row, 'channel', who);
     if (channel) {
       const c = CHANNEL_WORDS[fold(channel)];
       if (c) node.channel = c;
       else ctx.issues.push(issue('workbook.badEnum', { value: channel, allowed: ['appraisal', 'survey'] }, cells.where(row, 'channel', who)));
     }
+    const beforeRule = reported();
     const kind = cells.code(row, 'ruleKind', who);
     const paramsText = cells.text(row, 'ruleParams', who);
     if (kind) {
@@ -266,7 +276,10 @@ function readCriteria(ctx: Ctx, snap: SheetSnapshot): CriteriaRead {
         }
       }
       const rule: RuleSpec = { ...params, kind };
-      node.rule = rule;
+      if (reported() === beforeRule) node.rule = rule;
+      else reject(code, 'rule');
+    } else if (reported() > beforeRule) {
+      reject(code, 'rule');
     } else if (paramsText) {
       ctx.issues.push(issue('workbook.paramsWithoutRule', {}, cells.where(row, 'ruleParams', who)));
     }
@@ -288,8 +301,10 @@ function readCriteria(ctx: Ctx, snap: SheetSnapshot): CriteriaRead {
       if (r) node.role = r;
       else ctx.issues.push(issue('workbook.badEnum', { value: role, allowed: ['standard', 'bonus', 'penalty'] }, cells.where(row, 'role', who)));
     }
+    const beforeCap = reported();
     const cap = cells.number(row, 'cap', who, { min: 0 });
     if (cap !== undefined) node.cap = cap;
+    else if (reported() > beforeCap) reject(code, 'cap');
     const source = cells.code(row, 'source', who);
     if (source) node.source = source;
     const evidence = cells.text(row, 'evidence', who);
@@ -325,7 +340,7 @@ function readCriteria(ctx: Ctx, snap: SheetSnapshot): CriteriaRead {
     if (p) (p.node.children ??= []).push(e.node);
     else roots.push(e.node);
   }
-  return { nodes: roots, locations };
+  return { nodes: roots, locations, rejected };
 }
 
 function readUnits(ctx: Ctx, snap: SheetSnapshot): Unit[] {
@@ -734,10 +749,12 @@ export function readMaster(
 
   let framework: Framework | undefined;
   let criteriaLocations: Record<string, RowRef> = {};
+  let criteriaRejected: Record<string, string[]> = {};
   const criteriaSnap = sheetOf('criteria');
   if (criteriaSnap) {
     const c = readCriteria(ctx, criteriaSnap);
     criteriaLocations = c.locations;
+    criteriaRejected = c.rejected;
     framework = {
       ...config.meta,
       id: config.meta.id ?? 'master',
@@ -815,6 +832,7 @@ export function readMaster(
     locations: subs.locations,
     planLocations,
     criteriaLocations,
+    ...(Object.keys(criteriaRejected).length > 0 ? { criteriaRejected } : {}),
     sheets,
     recognised,
   };

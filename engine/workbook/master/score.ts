@@ -27,13 +27,38 @@ export interface MasterScore {
   document: ScoringDocument;
 }
 
+/** Criteria-sheet column of the field a criteria-set issue is about. */
+function criteriaColumn(i: Issue, cells: Record<string, string>): string {
+  const rule = cells['ruleParams'] ? 'ruleParams' : 'ruleKind';
+  if (i.code === 'rule.unknownKind') return 'ruleKind';
+  if (i.code.startsWith('rule.')) return rule;
+  const path = i.params?.['path'];
+  const missing = i.params?.['missing'];
+  const field = i.code === 'framework.badField' && typeof path === 'string' ? path.split('.')[0] : i.code === 'framework.leafIncomplete' && Array.isArray(missing) && typeof missing[0] === 'string' ? missing[0] : undefined;
+  if (field === 'rule') return i.code === 'framework.leafIncomplete' ? 'ruleKind' : rule;
+  if (field !== undefined && cells[field]) return field;
+  return /max|sum|total/i.test(i.code) ? 'max' : 'code';
+}
+
+/** A criteria-set issue that only repeats a cell the reader rejected (a maximum refused is not also "missing"). */
+function repeatsRejected(i: Issue, rejected: Readonly<Record<string, string[]>>): boolean {
+  const fields = i.criterion !== undefined && !i.unit ? rejected[i.criterion] : undefined;
+  if (!fields) return false;
+  if (i.code === 'framework.capMissing') return fields.includes('cap');
+  const missing = i.params?.['missing'];
+  return i.code === 'framework.leafIncomplete' && Array.isArray(missing) && missing.every((m) => typeof m === 'string' && fields.includes(m));
+}
+
 /**
  * Put sheet locations on issues that only name a unit and a criterion (engine issues):
- * the submission row's cell, or the criterion's row in "Bộ tiêu chí".
+ * the submission row's cell, or the cell of the criterion's row in "Bộ tiêu chí" that holds the
+ * field in question. A criteria-set issue that only repeats a cell the reader already rejected
+ * is dropped.
  */
 export function locateIssues(issues: readonly Issue[], doc: MasterDocument, file?: string): Issue[] {
   const { locations, criteriaLocations, planLocations } = doc.extras;
-  return issues.map((i) => {
+  const rejected = doc.extras.criteriaRejected ?? {};
+  return issues.filter((i) => !repeatsRejected(i, rejected)).map((i) => {
     if (i.sheet) return i;
     if (i.path && i.path[0] === 'plan' && i.path[1] === 'tasks' && typeof i.path[2] === 'number') {
       const ref = planLocations[i.path[2]];
@@ -56,11 +81,13 @@ export function locateIssues(issues: readonly Issue[], doc: MasterDocument, file
     if (i.criterion && !i.unit) {
       const ref = criteriaLocations[i.criterion];
       if (ref) {
-        const key = i.code.startsWith('rule.') ? (ref.cells['ruleParams'] ? 'ruleParams' : 'ruleKind') : /max|sum|total/i.test(i.code) ? 'max' : 'code';
-        const cell = ref.cells[key] ?? ref.cells['code'];
+        const cell = ref.cells[criteriaColumn(i, ref.cells)] ?? ref.cells['code'];
         return { ...i, ...(file ? { file } : {}), sheet: ref.sheet, ...(cell ? { cell } : {}) };
       }
     }
+    // The criteria set as a whole (areas against the total): the criteria sheet.
+    const criteriaSheet = doc.extras.sheets['criteria'];
+    if (!i.criterion && !i.unit && i.path?.[0] === 'framework' && i.path[1] === 'nodes' && criteriaSheet) return { ...i, ...(file ? { file } : {}), sheet: criteriaSheet };
     return file && !i.file ? { ...i, file } : i;
   });
 }

@@ -110,6 +110,12 @@ export interface MasterExtras {
   planLocations: RowRef[];
   /** Location of each criterion row of "Bộ tiêu chí", by code. */
   criteriaLocations: Record<string, RowRef>;
+  /**
+   * Fields of a criterion whose cell the reader rejected (reported there: a negative maximum,
+   * text in a number cell, rule parameters that are not JSON), by code. They are left out of the
+   * criteria set, and the criteria checks do not report them again as missing.
+   */
+  criteriaRejected?: Record<string, string[]>;
   /** Sheets recognised, by table id. */
   sheets: Partial<Record<string, string>>;
   /** Whether the workbook looks like a master workbook at all. */
