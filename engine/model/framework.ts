@@ -18,6 +18,20 @@ export type Channel = z.infer<typeof channelSchema>;
 export const notApplicablePolicySchema = z.enum(['exclude', 'full']);
 export type NotApplicablePolicy = z.infer<typeof notApplicablePolicySchema>;
 
+/** `official`: the decision's own figure; `illustrative`: a placeholder to replace with the decision in force. */
+export const pointsStatusSchema = z.enum(['official', 'illustrative']);
+export type PointsStatus = z.infer<typeof pointsStatusSchema>;
+
+/**
+ * What a unit without survey results scores (framework-level): `zero` (default) — survey
+ * criteria count 0 against the full maximum; `rescale` — the appraisal score alone is
+ * converted to 100 (index = appraisal points ÷ appraisal maximum × 100), as Hà Nội's ward
+ * decision does when the survey was not held. Applies only when the unit has no survey result
+ * on any of its survey criteria.
+ */
+export const missingSurveyPolicySchema = z.enum(['zero', 'rescale']);
+export type MissingSurveyPolicy = z.infer<typeof missingSurveyPolicySchema>;
+
 /** `standard` nodes count toward the 100; `bonus` / `penalty` nodes sit outside it, capped. */
 export const nodeRoleSchema = z.enum(['standard', 'bonus', 'penalty']);
 export type NodeRole = z.infer<typeof nodeRoleSchema>;
@@ -50,6 +64,11 @@ export interface FrameworkNode {
    */
   source?: string | undefined;
   note?: string | undefined;
+  /**
+   * Whether this node's maximum is the decision's own (`official`) or illustrative (to be
+   * replaced by the decision in force). Absent: as the framework's `meta.points`.
+   */
+  points?: PointsStatus | undefined;
   children?: FrameworkNode[] | undefined;
 }
 
@@ -71,13 +90,23 @@ export const frameworkNodeSchema: z.ZodType<FrameworkNode, FrameworkNode> = z.la
     cap: z.number().finite().nonnegative().optional(),
     source: z.string().optional(),
     note: z.string().optional(),
+    points: pointsStatusSchema.optional(),
     children: z.array(frameworkNodeSchema).optional(),
   }),
 );
 
-export const gradeBandSchema = z.object({ grade: z.string().min(1), min: z.number().finite() });
+export const gradeBandSchema = z.object({
+  grade: z.string().min(1),
+  min: z.number().finite(),
+  /** Where the band comes from, e.g. that it is an assumption rather than the decision's. */
+  note: z.string().optional(),
+});
 export type GradeBand = z.infer<typeof gradeBandSchema>;
 
+/**
+ * Default grades. A ≥ 90 and B 80–<90 are the groups of the national reports; C (70–<80) and
+ * D (below 70) are an assumption of this software — set `grades` from the decision in force.
+ */
 export const DEFAULT_GRADES: readonly GradeBand[] = Object.freeze([
   { grade: 'A', min: 90 },
   { grade: 'B', min: 80 },
@@ -89,9 +118,19 @@ export const frameworkMetaSchema = z.object({
   /** Legal basis, e.g. "Quyết định 2940/QĐ-UBND". */
   legalBasis: z.string().optional(),
   /** Whether the point values are official or illustrative (to be replaced by the decision in force). */
-  points: z.enum(['official', 'illustrative']).optional(),
+  points: pointsStatusSchema.optional(),
   source: z.string().optional(),
   note: z.string().optional(),
+  /**
+   * The years the decision covers (assessment years): `to` absent = open-ended ("from 2025").
+   * A set is "in force" for a year within this range.
+   */
+  years: z
+    .object({ from: z.number().int(), to: z.number().int().optional() })
+    .refine((y) => y.to === undefined || y.to >= y.from, { message: 'to >= from', params: { code: 'framework.yearsOrder' }, path: ['to'] })
+    .optional(),
+  /** Decisions that replaced this one or apply beside it, in words (e.g. "3199/QĐ-UBND (2024)"). */
+  related: z.array(z.string()).optional(),
 });
 
 export const frameworkSchema = z.object({
@@ -108,6 +147,8 @@ export const frameworkSchema = z.object({
   tieEpsilon: z.number().finite().nonnegative().optional(),
   /** Default N/A policy for leaves that do not set one (default `exclude`). */
   notApplicable: notApplicablePolicySchema.optional(),
+  /** What a unit without any survey result scores (default `zero`). */
+  missingSurvey: missingSurveyPolicySchema.optional(),
   unitKinds: z.array(z.string()).optional(),
   meta: frameworkMetaSchema.optional(),
   nodes: z.array(frameworkNodeSchema),

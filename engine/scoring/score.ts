@@ -355,14 +355,86 @@ function byLost(a: Gap, b: Gap): number {
   return b.lost - a.lost;
 }
 
+/** Applicable standard survey-channel leaves of a result tree that count toward the maximum, in tree order. */
+function surveyLeaves(nodes: readonly NodeResult[], out: NodeResult[] = []): NodeResult[] {
+  for (const n of nodes) {
+    if (!n.applicable || n.role !== 'standard') continue;
+    if (n.children) surveyLeaves(n.children, out);
+    else if (n.leaf && n.channel === 'survey' && n.source !== 'notApplicable') out.push(n);
+  }
+  return out;
+}
+
+/** Leave the given leaves out of the maximum (rescale policy) and re-add their ancestors' sums. */
+function leaveOut(nodes: readonly NodeResult[], codes: ReadonlySet<string>, reason: string): void {
+  for (const n of nodes) {
+    if (n.children) {
+      leaveOut(n.children, codes, reason);
+      let score = 0;
+      let max = 0;
+      for (const c of n.children) {
+        score += c.score;
+        max += c.max;
+      }
+      n.score = score;
+      n.max = max;
+      n.lost = Math.max(0, max - score);
+    } else if (codes.has(n.code)) {
+      n.max = 0;
+      n.lost = 0;
+      n.reason = reason;
+    }
+  }
+}
+
+/** What the framework's missing-survey policy did for one unit (see MissingSurveyPolicy). */
+interface SurveyPolicyApplied {
+  kind: 'rescaled' | 'zero' | 'partial';
+  criteria: string[];
+  points: number;
+}
+
+/**
+ * Apply the framework's missing-survey policy to a unit's tree, before totals: with `rescale`
+ * and no survey result on any survey criterion, those criteria leave the maximum (so the index
+ * is the appraisal score converted to 100) and their per-criterion warnings give way to one note.
+ */
+function applySurveyPolicy(prep: PreparedDocument, tree: NodeResult[], w: Walk): SurveyPolicyApplied | undefined {
+  const leaves = surveyLeaves(tree);
+  const missing = new Set(w.missing);
+  const absent = leaves.filter((l) => missing.has(l.code));
+  if (absent.length === 0) return undefined;
+  const criteria = absent.map((l) => l.code);
+  const points = absent.reduce((sum, l) => sum + l.max, 0);
+  if ((prep.compiled.framework.missingSurvey ?? 'zero') === 'zero') return { kind: 'zero', criteria, points };
+  if (absent.length < leaves.length) return { kind: 'partial', criteria, points };
+  const codes = new Set(criteria);
+  leaveOut(tree, codes, t('scoring.reason.noSurveyRescaled', {}, w.lang));
+  w.gaps = w.gaps.filter((g) => !codes.has(g.criterion));
+  w.issues = w.issues.filter((i) => !(i.code === 'rule.surveyMissing' && i.criterion !== undefined && codes.has(i.criterion)));
+  return { kind: 'rescaled', criteria, points };
+}
+
+/** The located note saying which missing-survey policy was applied to a unit. */
+function surveyPolicyNote(applied: SurveyPolicyApplied, unit: Unit, score: number, max: number, index: number): Issue {
+  const where: Location = { unit: unit.code, path: ['framework', 'missingSurvey'] };
+  const base = { criteria: applied.criteria, points: applied.points };
+  if (applied.kind === 'rescaled') return issue('scoring.surveyRescaled', { ...base, score, max, index }, where, 'warning');
+  if (applied.kind === 'partial') return issue('scoring.surveyPartial', base, where, 'warning');
+  return issue('scoring.surveyZero', base, where, 'info');
+}
+
 /**
  * Score one unit against the compiled tree (rank left at 0: ranks need every unit).
  * index = (standard points + bonus − penalty) ÷ applicable standard maximum × 100, clamped to [0, 100].
+ * A unit with no survey result under the framework's `missingSurvey: "rescale"` has its survey
+ * criteria left out of the maximum: index = appraisal points ÷ appraisal maximum × 100.
  * @example scoreUnit(prep, unit, prep.answers.get(unit.code), 'vi').result.index
  */
 export function scoreUnit(prep: PreparedDocument, unit: Unit, answers: UnitAnswers | undefined, lang: Lang): UnitScore {
   const w: Walk = { unit, answers, survey: prep.doc.surveyIndices?.[unit.code], lang, issues: [], missing: [], gaps: [] };
   const tree = prep.compiled.nodes.map((n) => walkNode(n, w));
+  const surveyPolicy = applySurveyPolicy(prep, tree, w);
   let standard = 0;
   let max = 0;
   let bonus = 0;
@@ -383,6 +455,7 @@ export function scoreUnit(prep: PreparedDocument, unit: Unit, answers: UnitAnswe
   });
   const score = standard + bonus - penalty;
   const index = max > 0 ? Math.min(100, Math.max(0, (score / max) * 100)) : 0;
+  if (surveyPolicy) w.issues.push(surveyPolicyNote(surveyPolicy, unit, score, max, index));
   const result: UnitResult = {
     code: unit.code,
     name: unit.name,

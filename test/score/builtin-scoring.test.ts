@@ -60,6 +60,6 @@ describe('framework given by built-in id', () => {
     const bad = scoreDocument({ framework: 'tx-2099', units: builtinUnits });
     expect(bad.ok).toBe(false);
     expect(bad.issues.map((i) => [i.code, i.path?.join('.')])).toEqual([['framework.unknownBuiltin', 'framework']]);
-    expect(bad.results.issues[0]?.message).toContain('thanh-xuan-2023, hanoi-ward-2940, national-province-2948');
+    expect(bad.results.issues[0]?.message).toContain('thanh-xuan-2023, hanoi-ward-2940, national-province-876, national-province-2948, service-delivery-766');
   });
 });

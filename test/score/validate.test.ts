@@ -196,9 +196,9 @@ describe('validateFramework', () => {
 });
 
 describe('built-in criteria sets', () => {
-  test('three sets load, each validates with zero errors and zero warnings', () => {
+  test('five sets load, each validates with zero errors and zero warnings', () => {
     expect(builtinFrameworkIssues()).toEqual([]);
-    expect(builtinFrameworks.map((f) => f.id)).toEqual(['thanh-xuan-2023', 'hanoi-ward-2940', 'national-province-2948']);
+    expect(builtinFrameworks.map((f) => f.id)).toEqual(['thanh-xuan-2023', 'hanoi-ward-2940', 'national-province-876', 'national-province-2948', 'service-delivery-766']);
     for (const f of builtinFrameworks) {
       const v = validateFramework(f);
       expect([f.id, v.issues]).toEqual([f.id, []]);
@@ -207,7 +207,7 @@ describe('built-in criteria sets', () => {
     }
   });
 
-  test('national-province-2948: official area maxima of 2948/QĐ-BNV', () => {
+  test('national-province-2948: official area maxima of 2948/QĐ-BNV (the 2017 set)', () => {
     const f = getBuiltinFramework('national-province-2948');
     expect(f?.meta?.points).toBe('official');
     expect(builtinFrameworkInfo('national-province-2948')?.compiled.nodes.map((n) => n.max)).toEqual([10, 10, 14.5, 11, 16, 7, 16, 15.5]);

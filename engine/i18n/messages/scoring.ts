@@ -20,6 +20,24 @@ export const scoringMessages = {
   'framework.roleBelowTop': { vi: 'Vai trò "{role}" chỉ có hiệu lực ở lĩnh vực cấp cao nhất; tiêu chí con theo vai trò của lĩnh vực', en: 'Role "{role}" only takes effect on a top-level area; sub-criteria follow their area' },
   'framework.empty': { vi: 'Bộ tiêu chí không có lĩnh vực nào', en: 'The framework has no areas' },
   'framework.duplicateGrade': { vi: 'Xếp loại "{grade}" bị khai báo hai lần', en: 'Grade "{grade}" is declared twice' },
+  'framework.yearsOrder': { vi: 'Năm cuối (to) không được trước năm đầu (from) của khoảng năm áp dụng', en: 'The last year (to) must not come before the first (from) of the years covered' },
+  'framework.years.range': { vi: '{from}–{to}', en: '{from}–{to}' },
+  'framework.years.from': { vi: 'từ {from}', en: 'from {from}' },
+  // Listing of criteria sets (parindex frameworks)
+  'framework.list.head': { vi: 'Bộ tiêu chí dựng sẵn ({count}); dùng mã làm "framework" trong tài liệu chấm điểm', en: 'Built-in criteria sets ({count}); use the id as "framework" in a scoring document' },
+  'framework.list.noYears': { vi: 'Năm áp dụng: không ghi', en: 'Years covered: not stated' },
+  'framework.list.legalBasis': { vi: 'Căn cứ: {basis}', en: 'Legal basis: {basis}' },
+  'framework.list.structure': {
+    vi: '{areas} lĩnh vực, {leaves} tiêu chí chấm điểm; {appraisal} điểm thẩm định + {survey} điểm điều tra xã hội học',
+    en: '{areas} areas, {leaves} scored criteria; {appraisal} appraisal + {survey} survey points',
+  },
+  'framework.list.official': { vi: 'Điểm: chính thức', en: 'Points: official' },
+  'framework.list.illustrative': { vi: 'Điểm: minh hoạ — thay bằng quyết định đang áp dụng', en: 'Points: illustrative — replace with the decision in force' },
+  'framework.list.mixed': {
+    vi: 'Điểm: chính thức ở {official} mục, minh hoạ ở {illustrative} mục (xem "points" của từng mục)',
+    en: 'Points: official on {official} nodes, illustrative on {illustrative} (see each node\'s "points")',
+  },
+  'framework.list.rescale': { vi: 'Không có kết quả điều tra: điểm thẩm định quy đổi về thang 100 (missingSurvey: rescale)', en: 'No survey results: the appraisal score is converted to 100 (missingSurvey: rescale)' },
   'framework.unknownBuiltin': { vi: 'Không có bộ tiêu chí dựng sẵn "{id}" (có: {known})', en: 'No built-in framework "{id}" (known: {known})' },
   // Document and assessments
   'scoring.duplicateUnit': { vi: 'Mã đơn vị "{code}" bị trùng', en: 'Unit code "{code}" is duplicated' },
@@ -34,6 +52,19 @@ export const scoringMessages = {
   'scoring.duplicatePrevious': { vi: 'Kết quả năm trước của đơn vị bị khai báo hai lần', en: 'The unit\'s previous-year result is given twice' },
   'scoring.surveyIndexRange': { vi: 'Chỉ số hài lòng {value} nằm ngoài khoảng 0–100', en: 'Satisfaction index {value} outside 0–100' },
   'scoring.pointsOutOfRange': { vi: 'Điểm {what} ({value}) nằm ngoài khoảng [0; {max}]: đã đưa về trong khoảng', en: 'Points of the {what} ({value}) outside [0, {max}]: clamped' },
+  // Missing survey results: which framework policy was applied to a unit (missingSurvey)
+  'scoring.surveyRescaled': {
+    vi: 'Đơn vị chưa có kết quả điều tra xã hội học ({criteria}; {points} điểm): theo bộ tiêu chí (missingSurvey: rescale), điểm thẩm định được quy đổi về thang 100 — chỉ số = {score} ÷ {max} × 100 = {index}. Nếu đã có phiếu SIPAS, ghi ở cột "Nguồn chỉ số khảo sát" của "Bộ tiêu chí" chỉ số nào dùng',
+    en: 'The unit has no sociological-survey result ({criteria}; {points} points): the framework (missingSurvey: rescale) converts the appraisal score to 100 — index = {score} ÷ {max} × 100 = {index}. If SIPAS forms exist, name the index in the "Survey source" column of the criteria sheet',
+  },
+  'scoring.surveyPartial': {
+    vi: 'Đơn vị chỉ có kết quả điều tra cho một phần tiêu chí điều tra xã hội học: {criteria} ({points} điểm) chưa có kết quả nên được 0 điểm; quy đổi điểm thẩm định về thang 100 (missingSurvey: rescale) chỉ áp dụng khi đơn vị không có kết quả điều tra nào',
+    en: 'The unit has survey results for only part of the survey criteria: {criteria} ({points} points) have none and score 0; converting the appraisal score to 100 (missingSurvey: rescale) applies only when the unit has no survey result at all',
+  },
+  'scoring.surveyZero': {
+    vi: 'Đơn vị chưa có kết quả điều tra cho {criteria}: theo bộ tiêu chí (missingSurvey: zero, mặc định), các tiêu chí này được 0 điểm trên {points} điểm tối đa',
+    en: 'The unit has no survey result for {criteria}: under the framework (missingSurvey: zero, the default) these criteria score 0 of {points} points',
+  },
   'scoring.appraisalWithoutReason': { vi: 'Điểm thẩm định {appraisal} khác điểm tự chấm {self} nhưng không ghi lý do', en: 'Appraisal {appraisal} differs from the self-score {self} but gives no reason' },
   // Rounds (used inside messages)
   'scoring.round.self': { vi: 'tự chấm', en: 'self-assessment' },
@@ -45,6 +76,7 @@ export const scoringMessages = {
   'scoring.reason.why': { vi: 'lý do: {reason}', en: 'reason: {reason}' },
   'scoring.reason.self': { vi: 'theo điểm tự chấm: {points} điểm', en: 'from the self-score: {points} points' },
   'scoring.reason.missing': { vi: 'chưa kê khai: {points} điểm', en: 'not answered: {points} points' },
+  'scoring.reason.noSurveyRescaled': { vi: 'chưa có kết quả điều tra: không tính vào điểm tối đa (điểm thẩm định quy đổi về thang 100)', en: 'no survey result: left out of the maximum (appraisal score converted to 100)' },
   'scoring.reason.noSurvey': { vi: 'chưa có kết quả điều tra: {points} điểm', en: 'no survey result: {points} points' },
   'scoring.reason.naExcluded': { vi: 'không áp dụng: không tính vào điểm tối đa', en: 'not applicable: left out of the maximum' },
   'scoring.reason.naFull': { vi: 'không áp dụng: được tính đủ điểm', en: 'not applicable: full points awarded' },
