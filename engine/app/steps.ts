@@ -11,15 +11,22 @@ import type { ResultsDocument } from '../model/results';
 import type { RenderedSheet, SheetSnapshot } from '../workbook/port';
 import { frameworkLeaves, renderMasterInputSheets, renderSubmissionsSheet, submissionStatus, type MasterData, type MasterDocument } from '../workbook/master';
 import { templateUnits } from '../workbook/template';
-import { builtinFrameworks, builtinUnits, getBuiltinFramework } from '../frameworks';
+import { builtinFrameworks, builtinUnits, frameworkYears, getBuiltinFramework } from '../frameworks';
 import { whatIf, type AssessmentChange, type WhatIfResult } from '../gaps/whatIf';
 import { scoreMasterRound } from './score';
 import { countLeaves, openMaster } from './master';
 import { pushAll } from '../model/arrays';
 
-/** Built-in criteria sets and the built-in unit list, for "Thiết lập". */
-export function builtins(): { frameworks: { id: string; name: string; leaves: number }[]; units: Unit[] } {
-  return { frameworks: builtinFrameworks.map((f: Framework) => ({ id: f.id, name: f.name, leaves: countLeaves(f.nodes) })), units: [...builtinUnits] };
+/**
+ * Built-in criteria sets and the built-in unit list, for "Thiết lập"; `years` is the years the
+ * set's decision covers, in words ("2022–2030", "từ 2022"), when the set says.
+ */
+export function builtins(lang: Lang = 'vi'): { frameworks: { id: string; name: string; leaves: number; years?: string }[]; units: Unit[] } {
+  const frameworks = builtinFrameworks.map((f: Framework) => {
+    const years = frameworkYears(f.meta?.years, lang);
+    return { id: f.id, name: f.name, leaves: countLeaves(f.nodes), ...(years !== undefined ? { years } : {}) };
+  });
+  return { frameworks, units: [...builtinUnits] };
 }
 
 /**

@@ -7,12 +7,12 @@ import { IssueList } from './IssueList';
 
 export function SetupView(): JSX.Element {
   const w = useWorkbench();
-  const [list, setList] = useState<{ id: string; name: string; leaves: number }[]>([]);
+  const [list, setList] = useState<{ id: string; name: string; leaves: number; years?: string }[]>([]);
   const [choice, setChoice] = useState('');
   const [working, setWorking] = useState(false);
   useEffect(() => {
     void w.loadEngine().then((e) => {
-      const b = e.builtins();
+      const b = e.builtins(w.lang);
       setList(b.frameworks);
       setChoice((c) => c || b.frameworks[0]?.id || '');
     });
@@ -57,6 +57,7 @@ export function SetupView(): JSX.Element {
         <Select value={choice} onChange={(_, d) => setChoice(d.value)}>
           {list.map((f) => (
             <option key={f.id} value={f.id}>
+              {f.years ? `${f.years} · ` : ''}
               {f.name} ({f.leaves})
             </option>
           ))}
