@@ -47,7 +47,7 @@ export { targetGap, type TargetGap } from './gaps/target';
 export { allGaps, gapsByArea, gapsByLead, recoverableGaps, type GapRollup, type UnitGap } from './gaps/gaps';
 
 // Built-in data
-export { builtinFrameworks, builtinFrameworkInfo, builtinFrameworkIssues, getBuiltinFramework, unknownBuiltinIssue, builtinUnits, type BuiltinFramework } from './frameworks';
+export { builtinFrameworks, builtinFrameworkInfo, builtinFrameworkIssues, builtinFrameworkSummaries, summarizeFramework, frameworkYears, getBuiltinFramework, unknownBuiltinIssue, builtinUnits, type BuiltinFramework, type FrameworkSummary } from './frameworks';
 
 // Model (types and schemas)
 export * from './model/framework';
@@ -82,6 +82,8 @@ export * from './app';
 export type { CellStyle, CellValue, ChartSpec, ConditionalFormat, RenderedSheet, SheetInfo, SheetSnapshot, SheetState, Validation, WorkbookPort, WriteOptions } from './workbook/port';
 export { a1, columnName, parseA1, rangeA1 } from './workbook/a1';
 export { sheetProtectedInXml, worksheetPartsByName } from './workbook/import/protection';
+export { addChartParts, chartXml } from './workbook/charts';
+export type { ChartPartsResult, PackageReader, SheetCharts } from './workbook/charts';
 export { cellNumber, cellText, findTable, isDateFormat, serialToIso } from './workbook/cells';
 export { looksLikeMaster, readMaster, renderMasterInputSheets, renderSubmissionsSheet, tableSpec } from './workbook/master';
 export type { MasterData, MasterDocument, PlanTaskRow, ReadMasterOptions, RoundDeadline, SubmissionMeta, SurveyCountRow } from './workbook/master';

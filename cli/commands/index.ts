@@ -6,6 +6,7 @@ import { scoreCommand } from './score';
 import { demoCommand } from './demo';
 import { validateCommand } from './validate';
 import { planCommand } from './plan';
+import { frameworksCommand } from './frameworks';
 
 /** The command table. Each command lives in its own file in this folder. */
-export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, planCommand, demoCommand]);
+export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, planCommand, frameworksCommand, demoCommand]);
