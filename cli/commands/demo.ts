@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Command } from './types';
-import { EXIT_OK, EXIT_USAGE } from '../io';
-import { t } from '../../engine';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io';
+import { formatIssue, t } from '../../engine';
 import { runDemo } from '../../files/demo/run';
 import { demoSummary } from '../../files/demo/summary';
 
@@ -24,11 +24,15 @@ export const demoCommand: Command = {
       lang,
       onStep: (s) => {
         const text = `[${s.step}/${s.total}] ${s.label[lang]}…`;
-        if (io.isTTY) io.stderr(`\r\x1b[2K${text}`);
+        if (io.isTTY && io.progress) io.progress(text);
         else io.stderr(text + '\n');
       },
     });
-    if (io.isTTY) io.stderr('\r\x1b[2K');
+    if (io.isTTY) io.progress?.('');
+    if (r.writeFailed) {
+      for (const i of r.writeFailed) io.stderr(formatIssue(i, lang) + '\n');
+      return EXIT_INPUT;
+    }
     const ms = Date.now() - started;
     if (r.results) io.stdout(demoSummary(r.results, lang, { ...(r.sipas ? { sipas: r.sipas } : {}), status: r.status }));
     const importIssues = r.issues.filter((i) => i.severity === 'error').length;

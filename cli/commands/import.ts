@@ -5,7 +5,7 @@ import { formatIssue, formatPercent, t, type Lang, type MessageCode } from '../.
 import { hasErrors } from '../../engine';
 import { importFilled, type ImportResult } from '../../files/import';
 
-const USAGE = 'parindex import <master.xlsx> <filled.xlsx…> --out <new-master.xlsx> [--accept-valid-rows] [--lang en]';
+const USAGE = 'parindex import <master.xlsx> <filled.xlsx…> --out <new-master.xlsx> [--accept-valid-rows] [--now yyyy-mm-ddThh:mm] [--lang en]';
 
 const STATUS: Record<Lang, Record<string, string>> = {
   vi: { ok: 'đã nhập', partial: 'nhập một phần', rejected: 'bị từ chối', missing: 'chưa nộp', earlier: 'đã nhập lần trước' },

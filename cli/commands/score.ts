@@ -10,7 +10,7 @@ import { planSummaryLines, type PlanJson } from '../../engine';
 import { scoreDocumentRound, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, hasErrors, type Issue, type Lang, type ResultsDocument, type ScoreRound, type ScoreTarget, type TargetGap, type UnitResult } from '../../engine';
 import { sipasAggregationText, type SipasResult } from '../../engine';
 
-const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>|hang:<n>] [--unit <mã>] [--lang en]';
+const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>|hang:<n>] [--unit <mã>] [--out <kết-quả.xlsx>] [--now yyyy-mm-dd] [--lang en]';
 
 function printIssues(io: CliIO, issues: readonly Issue[], lang: Lang, file: string): void {
   for (const i of issues) io.stderr(formatIssue(i.file ? i : { ...i, file }, lang) + '\n');
@@ -125,6 +125,15 @@ function renderPlanSummary(p: PlanJson, lang: Lang): string {
   return ['', ...planSummaryLines(p, lang)].join('\n') + '\n';
 }
 
+/** How codes compare when looking for the one a user nearly typed: composed, no hidden characters or spaces, case ignored. */
+const foldCode = (s: string): string => s.normalize('NFKC').replace(/[\p{Cc}\p{Cf}\p{Z}\s]/gu, '').toLowerCase();
+
+/** The code that differs from `code` only in what the eye cannot see (hidden characters, accent encoding, case). */
+function nearCode(code: string, codes: readonly string[]): string | undefined {
+  const key = foldCode(code);
+  return codes.find((c) => c !== code && foldCode(c) === key);
+}
+
 /** Parse `--target 90` / `--target hang:3`; undefined when absent, 'bad' when malformed. */
 function parseTarget(flag: string | boolean | undefined): ScoreTarget | undefined | 'bad' {
   if (flag === undefined) return undefined;
@@ -149,7 +158,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   const target = parseTarget(args.flags['target']);
   if (target === 'bad') {
-    io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
+    io.stderr(t('cli.badTarget', { value: String(args.flags['target']) }, lang) + '\n' + t('cli.usage', { usage: USAGE }, lang) + '\n');
     return EXIT_USAGE;
   }
   const unitFlag = args.flags['unit'];
@@ -179,6 +188,19 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   const results = round.results;
   const unknownUnit = round.issues.some((i) => i.code === 'scoring.unknownScoredUnit');
+  // `--unit` naming no scored unit is a usage error: say which codes there are, or the one it nearly is
+  if (unknownUnit && results && only !== undefined) {
+    const codes = results.units.map((u) => u.code);
+    const near = nearCode(only, codes);
+    const file = input.split(/[\\/]/).pop() ?? input;
+    io.stderr(
+      (near !== undefined ? t('cli.unknownUnitNear', { unit: only, near, file }, lang) : t('cli.unknownUnit', { unit: only, file, known: codes }, lang)) +
+        '\n' +
+        t('cli.usage', { usage: USAGE }, lang) +
+        '\n',
+    );
+    return EXIT_USAGE;
+  }
   if (results && !unknownUnit) {
     if (json) {
       const doc = { ...results, issues: round.issues.map((i) => ({ ...i, message: t(i.code, i.params, lang) })), ...(round.targets ? { targets: round.targets } : {}) };

@@ -7,7 +7,7 @@ import { hasErrors } from '../../engine';
 import { writeTemplates, type WriteTemplatesOptions } from '../../files/templates';
 import { parseQuarter, quarterKey } from '../../engine';
 
-const USAGE = 'parindex templates <master.xlsx> --out <dir> [--unit <code>] [--deadline yyyy-mm-dd] [--round <label>] [--quarter=2023-Q4] [--lang en]';
+const USAGE = 'parindex templates <master.xlsx> --out <dir> [--unit <code>] [--deadline yyyy-mm-dd] [--round <label>] [--quarter=2023-Q4] [--now yyyy-mm-ddThh:mm] [--force] [--lang en]';
 
 export const templatesCommand: Command = {
   name: 'templates',
@@ -27,27 +27,23 @@ export const templatesCommand: Command = {
     const opts: WriteTemplatesOptions = { lang };
     const unit = args.flags['unit'];
     if (typeof unit === 'string') opts.units = unit.split(',').map((s) => s.trim()).filter(Boolean);
+    // --deadline and --now are checked as calendar dates before any command runs (cli/main.ts)
     const deadline = args.flags['deadline'];
-    if (typeof deadline === 'string') {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) {
-        io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
-        return EXIT_USAGE;
-      }
-      opts.deadline = deadline;
-    }
+    if (typeof deadline === 'string') opts.deadline = deadline;
     const round = args.flags['round'];
     if (typeof round === 'string') opts.round = round;
     const quarter = args.flags['quarter'];
     if (typeof quarter === 'string') {
       const q = parseQuarter(quarter);
       if (!q) {
-        io.stderr(t('cli.usage', { usage: USAGE }, lang) + '\n');
+        io.stderr(t('cli.badQuarter', { value: quarter }, lang) + '\n' + t('cli.usage', { usage: USAGE }, lang) + '\n');
         return EXIT_USAGE;
       }
       opts.quarter = quarterKey(q);
     }
     const now = args.flags['now'];
     if (typeof now === 'string') opts.now = now;
+    if (args.flags['force'] === true) opts.force = true;
     const { files, issues } = await writeTemplates(master, out, opts);
     for (const i of issues) io.stderr(formatIssue(i, lang) + '\n');
     if (hasErrors(issues)) return EXIT_INPUT;

@@ -15,6 +15,7 @@
  */
 export { openMaster, sheetsToRead, isMasterWorkbook, countLeaves, type OpenedMaster } from './master';
 export { scoreMasterRound, scoreDocumentRound, renderScoredSheets, type ScoreRound, type ScoreRoundOptions, type ScoreTarget, type RoundCounts } from './score';
-export { buildTemplates, templatesFor, type BuildTemplatesOptions, type BuildTemplatesResult, type TemplateFile } from './templates';
+export { buildTemplates, templatesFor, existingTemplateProblem, type BuildTemplatesOptions, type BuildTemplatesResult, type TemplateFile, type ExistingFile } from './templates';
+export { templateFileIssues, unitForTemplateFile, MAX_TEMPLATE_FILE_NAME } from '../workbook/template/fileName';
 export { importSubmissions, localIso, type FilledInput, type ImportOptions, type ImportOutcome, type ImportStatus } from './import';
 export { builtins, newMasterSheets, applyAppraisals, checkMaster, runWhatIf, templateUnitsOf, leavesOf, type AppraisalEdit, type MasterCheck } from './steps';

@@ -171,7 +171,10 @@ export function scoreMasterRound(snapshots: readonly SheetSnapshot[], options: S
   const extra = targetsAndFilter(scored.results, options);
   pushAll(issues, extra.issues);
   let sheets: RenderedSheet[] = [];
-  if (options.render !== false && hasErrors(issues)) {
+  // a unit filter naming no scored unit is the caller's mistake, not the data's: nothing to write
+  const badFilter = extra.issues.some((i) => i.code === 'scoring.unknownScoredUnit');
+  if (badFilter) sheets = [];
+  else if (options.render !== false && hasErrors(issues)) {
     // Errors in the input: no scores are written (the analyst would take them for final); the
     // data-check sheet lists every error, located, and opens first. Earlier results stay as they were.
     const ctx = contextOf(scored.results, options.lang, m.doc.framework.nodes);

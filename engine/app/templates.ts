@@ -2,13 +2,15 @@
  * The templates step: one self-assessment template per unit, as sheets (the host turns each into
  * a file: the CLI writes it, the pane offers it for download).
  */
-import { issue, type Issue } from '../model/issue';
+import { issue, ref, type Issue, type Location, type MessageRef } from '../model/issue';
 import type { Lang } from '../i18n/format';
 import type { Unit } from '../model/unit';
-import type { RenderedSheet, SheetSnapshot } from '../workbook/port';
+import type { CellValue, RenderedSheet, SheetSnapshot } from '../workbook/port';
+import { META_SHEET } from '../workbook/template/layout';
+import { readMeta } from '../workbook/import/parse';
 import { locateIssues, tableSpec, type MasterDocument } from '../workbook/master';
 import { compileFramework } from '../scoring/validate';
-import { renderTemplate, templateUnits, type TemplateOptions } from '../workbook/template';
+import { renderTemplate, templateFileIssues, templateUnits, type TemplateOptions } from '../workbook/template';
 import { planFromDocument, quarterKey, quarterOf, renderTaskStatusSheet, tasksForUnit } from '../plan';
 import { openMaster } from './master';
 
@@ -72,6 +74,14 @@ export function templatesFor(doc: MasterDocument, options: BuildTemplatesOptions
         tasksForUnit(plan.tasks, unit.code, doc.units).length > 0 ? [renderTaskStatusSheet(plan.tasks, unit.code, quarter, { units: doc.units, lang: options.lang })] : [];
     }
   }
+  // file names: two units never share one (the later would overwrite the earlier), none too long.
+  // Checked over every unit that gets a template, not just those asked for: the import step
+  // recognises a file by this name, so it must name one unit in the whole round.
+  const nameIssues = templateFileIssues(templateUnits(doc.framework, doc.units), (code) => unitCellOf(doc, code, options.file));
+  if (nameIssues.length > 0) {
+    const fileLoc = options.file !== undefined ? { file: options.file } : {};
+    return { templates: [], issues: [...issues, ...nameIssues, issue('templates.noneWritten', { count: nameIssues.length }, fileLoc)], ok: false };
+  }
   const templates: TemplateFile[] = [];
   for (const unit of targets) {
     const topts: TemplateOptions = { units: doc.units, generatedAt: options.now, lang: options.lang };
@@ -85,6 +95,45 @@ export function templatesFor(doc: MasterDocument, options: BuildTemplatesOptions
     templates.push({ unit, fileName: t.fileName, sheets: t.sheets });
   }
   return { templates, issues, ok: true };
+}
+
+/** What the host found in a file already at a template's path (read by the host: the port knows no cell protection). */
+export interface ExistingFile {
+  /** Sheet names, in order. */
+  sheetNames: readonly string[];
+  /** Values of its `_meta` sheet, when it has one. */
+  meta?: CellValue[][];
+  /** Input (unlocked) cells holding a value, first ones first. */
+  filled: readonly { sheet: string; cell: string }[];
+  /** How many input cells hold a value in all (`filled` may list only the first). */
+  filledCount?: number;
+}
+
+/**
+ * Why a file already at a template's path must not be replaced by `template` (undefined when it
+ * is a blank template of the same criteria set and unit: overwriting it loses nothing). A filled
+ * template (any input cell with a value), a template of another criteria set, version or unit,
+ * or a file that is no template are all kept.
+ * @example existingTemplateProblem(template, { sheetNames: ['Tự đánh giá', '_meta'], meta, filled: [{ sheet: 'Tự đánh giá', cell: 'F8' }] }) // ref('templates.existing.filled', …)
+ */
+export function existingTemplateProblem(template: Pick<TemplateFile, 'sheets'>, existing: ExistingFile): MessageRef | undefined {
+  if (!existing.sheetNames.includes(META_SHEET) || !existing.meta) return ref('templates.existing.notTemplate');
+  const found = readMeta({ name: META_SHEET, values: existing.meta }).meta;
+  const rendered = template.sheets.find((x) => x.name === META_SHEET);
+  const want = rendered ? readMeta({ name: META_SHEET, values: rendered.values }).meta : {};
+  const framework = (m: typeof found): string => [m.frameworkId ?? '', m.frameworkVersion ?? ''].filter(Boolean).join(' ');
+  if (framework(found) !== framework(want)) return ref('templates.existing.otherFramework', { found: framework(found) || '?', expected: framework(want) });
+  if ((found.unit ?? '') !== (want.unit ?? '')) return ref('templates.existing.otherUnit', { found: found.unit || '?', expected: want.unit ?? '' });
+  const first = existing.filled[0];
+  if (first) return ref('templates.existing.filled', { count: existing.filledCount ?? existing.filled.length, sheet: first.sheet, cell: first.cell });
+  return undefined;
+}
+
+/** Where a unit's code is in the master ("Đơn vị" sheet, code cell), for issues about that unit. */
+function unitCellOf(doc: MasterDocument, code: string, file: string | undefined): Location {
+  const ref = doc.extras.unitLocations?.[code];
+  const cell = ref?.cells['code'];
+  return { ...(file !== undefined ? { file } : {}), ...(ref ? { sheet: ref.sheet } : {}), ...(cell ? { cell } : {}), unit: code };
 }
 
 /**

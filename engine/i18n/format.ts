@@ -13,7 +13,9 @@ export function isLang(x: unknown): x is Lang {
  * @example formatNumber(1234.5, 'vi', 2) // "1.234,5"
  */
 export function formatNumber(x: number, lang: Lang = 'vi', maxDecimals = 2): string {
-  if (!Number.isFinite(x)) return String(x);
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
+  if (Math.abs(x) >= HUGE) return powerOfTen(x, lang);
   const factor = 10 ** maxDecimals;
   const rounded = Math.round((x + Math.sign(x) * Number.EPSILON) * factor) / factor;
   const neg = rounded < 0;
@@ -23,6 +25,34 @@ export function formatNumber(x: number, lang: Lang = 'vi', maxDecimals = 2): str
   const dec = lang === 'vi' ? ',' : '.';
   const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   return (neg ? '-' : '') + grouped + (trimmed ? dec + trimmed : '');
+}
+
+/** From here on a number is shown as a power of ten: a double no longer holds every digit of it. */
+const HUGE = 1e15;
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * A huge number as mantissa × power of ten, digits in the language's form.
+ * @example formatNumber(1e308, 'vi') // "1 × 10³⁰⁸"; formatNumber(-2.5e20, 'vi') // "-2,5 × 10²⁰"
+ */
+function powerOfTen(x: number, lang: Lang): string {
+  const [mantissa = '0', exponent = '0'] = x.toExponential(3).split('e');
+  const sup = String(Number(exponent)).replace('-', '⁻').replace(/\d/g, (d) => SUPERSCRIPT[Number(d)] ?? d);
+  return `${formatNumber(Number(mantissa), lang, 3)} × 10${sup}`;
+}
+
+/**
+ * A code (unit, criterion, task) with what the eye cannot see made visible: zero-width and other
+ * format characters, control characters, spaces other than the plain one, and — when the text is
+ * not in composed form (NFC) — the separate accent marks, each as <U+XXXX>. Two codes that look
+ * the same then print differently.
+ * @example visibleCode('KG\u200B') // "KG<U+200B>"; visibleCode('Phu\u0301') // "Phu<U+0301>"
+ */
+export function visibleCode(code: string): string {
+  const hex = (c: string): string => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`;
+  let s = code.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/gu, hex);
+  if (s !== s.normalize('NFC')) s = s.replace(/\p{M}/gu, hex);
+  return s;
 }
 
 /**

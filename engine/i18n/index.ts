@@ -1,6 +1,6 @@
 import type { IssueParam, IssueParams, Location, MessageRef } from '../model/issue';
 import type { MessageText } from './catalogue';
-import { formatNumber, type Lang } from './format';
+import { formatNumber, visibleCode, type Lang } from './format';
 import { coreMessages } from './messages/core';
 import { schemaMessages } from './messages/schema';
 import { rulesMessages } from './messages/rules';
@@ -11,7 +11,7 @@ import { templatesMessages } from './messages/templates';
 import { planMessages } from './messages/plan';
 import { appMessages } from './messages/app';
 
-export { formatNumber, formatPercent, formatDate, dateParam, isLang, LANGS } from './format';
+export { formatNumber, formatPercent, formatDate, dateParam, isLang, LANGS, visibleCode } from './format';
 export type { Lang } from './format';
 export type { Catalogue, MessageText } from './catalogue';
 
@@ -58,18 +58,21 @@ function isList(v: IssueParam): v is readonly (string | number | MessageRef)[] {
   return Array.isArray(v);
 }
 
-function renderParam(v: IssueParam, lang: Lang): string {
+/** Parameters that hold codes (units, criteria, tasks): shown with invisible differences made visible. */
+const CODE_PARAMS = new Set(['unit', 'units', 'code', 'codes', 'criterion', 'task', 'other', 'near', 'expected', 'found', 'known', 'first', 'parent']);
+
+function renderParam(v: IssueParam, lang: Lang, isCode = false): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'number') return formatNumber(v, lang, 4);
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return isCode ? visibleCode(v) : v;
   if (typeof v === 'boolean') return String(v);
-  if (isList(v)) return v.map((x) => renderParam(x, lang)).join(', ');
+  if (isList(v)) return v.map((x) => renderParam(x, lang, isCode)).join(', ');
   if ('code' in v) return t(v.code, v.params, lang);
   return v[lang];
 }
 
 function render(template: string, params: IssueParams | undefined, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => renderParam(params?.[key], lang));
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => renderParam(params?.[key], lang, CODE_PARAMS.has(key)));
 }
 
 /**

@@ -7,7 +7,7 @@ import plan2023Data from '../frameworks/plan-tasks-2023.json';
 import { planSchema, planTaskSchema, taskStatusSchema, type Plan, type PlanTask, type TaskStatus } from './task';
 import { defaultPlanUnits, expandUnitCode, LEAD_GROUPS, taskLeadUnits } from './units';
 import { parseDateText, parseQuarter, quarterKey, quarterOf } from './dates';
-import { progressFromWord } from './words';
+import { PROGRESS_WORDS, progressFromWord } from './words';
 import { parseTarget } from './targets';
 import { fold } from '../rules/value';
 import { minOf, pushAll } from '../model/arrays';
@@ -189,7 +189,7 @@ export function planFromDocument(
       if (typeof st === 'string' && st.trim()) {
         const progress = progressFromWord(st);
         if (!progress) {
-          issues.push(issue('plan.status.badStatus', { value: st }, { path: [...path, 'status'], unit: r.data.lead }));
+          issues.push(issue('plan.status.badStatus', { value: st, task: r.data.id, allowed: Object.values(PROGRESS_WORDS).map((w) => w.vi) }, { path: [...path, 'status'], unit: r.data.lead }));
           return;
         }
         const leads = taskLeadUnits(r.data, options.units ?? defaultPlanUnits);

@@ -19,7 +19,7 @@ import type { SubmissionStatus } from '../../engine';
 import { templateFileName } from '../../engine';
 import { renderStatusRegister } from '../../engine';
 import { ExcelJsPort } from '../port';
-import { saveXlsxAtomically, writeFileAtomically } from '../node';
+import { saveXlsxAtomically, writeFailedIssue, writeFileAtomically } from '../node';
 import { writeTemplateFiles, fillTemplate } from '../templates';
 import { importFilled } from '../import/import';
 import { openRoundFile, scoreWorkbookFile, scoreLoadedWorkbook, readRoundSheets } from '../scoreWorkbook';
@@ -52,6 +52,8 @@ export interface DemoResult {
   issues: Issue[];
   /** Milliseconds per step. */
   timings: Record<string, number>;
+  /** Files that could not be written (read-only folder, no permission, disk full): the demo stopped there. */
+  writeFailed?: Issue[];
 }
 
 const STEPS: DemoStep['label'][] = [
@@ -176,8 +178,17 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
     master: path.join(dir, 'master.xlsx'),
     results: path.join(dir, 'results.xlsx'),
   };
-  await fsp.mkdir(path.join(dir, 'templates'), { recursive: true });
-  await fsp.mkdir(path.join(dir, 'filled'), { recursive: true });
+  // a file that cannot be written stops the demo, saying which file and why
+  const failed = (): Issue[] => issues.filter((i) => i.code === 'file.writeFailed');
+  const stop = (): DemoResult => ({ dir, files, status: [], issues, timings, writeFailed: failed() });
+  for (const sub of ['templates', 'filled']) {
+    try {
+      await fsp.mkdir(path.join(dir, sub), { recursive: true });
+    } catch (e) {
+      issues.push(writeFailedIssue(e, path.join(dir, sub)));
+      return stop();
+    }
+  }
 
   // 1. master workbook before the round
   step(1);
@@ -186,6 +197,7 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
   // the lead offices' quarterly reports on the plan's tasks (plan module's register sheet)
   if (sample.planStatuses && sample.planStatuses.length) inputSheets.push(renderStatusRegister(sample.planStatuses, { lang: options.lang }));
   pushAll(issues, (await writeSheets(inputSheets, files.masterBlank)));
+  if (failed().length > 0) return stop();
 
   // 2. templates
   step(2);
@@ -199,6 +211,7 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
   });
   pushAll(issues, tpl.issues);
   files.templates = tpl.files;
+  if (failed().length > 0) return stop();
 
   // 3. units fill their templates (mistakes included), file times = submission times
   step(3);
@@ -222,9 +235,14 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
     });
     const filled = await fillTemplate(blank, answers);
     const out = path.join(dir, 'filled', name);
-    await writeFileAtomically(out, filled.bytes);
-    const when = new Date(`${s.submittedAt}:00Z`);
-    await fsp.utimes(out, when, when);
+    try {
+      await writeFileAtomically(out, filled.bytes);
+      const when = new Date(`${s.submittedAt}:00Z`);
+      await fsp.utimes(out, when, when);
+    } catch (e) {
+      issues.push(writeFailedIssue(e, out));
+      return stop();
+    }
     files.filled.push(out);
   }
 
@@ -233,6 +251,7 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
   const imp = await importFilled(files.masterBlank, files.filled, files.master, { lang: options.lang, now: `${sample.asOf}T09:00`, acceptValidRows: true });
   pushAll(issues, imp.issues);
   const status = imp.units;
+  if (failed().length > 0) return stop();
 
   // 5. appraisal: the council's scores go into "Kê khai" of the imported master
   step(5);
@@ -249,7 +268,13 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
     await read.port.write(ap.sheets);
     const tmp = path.join(dir, '.master-appraised.xlsx');
     pushAll(issues, (await saveXlsxAtomically(read.port, tmp)));
-    await fsp.rename(tmp, files.master);
+    if (failed().length > 0) return stop();
+    try {
+      await fsp.rename(tmp, files.master);
+    } catch (e) {
+      issues.push(writeFailedIssue(e, files.master));
+      return stop();
+    }
     // 6. score the workbook already in memory (same content as master.xlsx, not read again)
     step(6);
     const snapshots = await readRoundSheets(read.port);
@@ -260,7 +285,7 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
   }
   pushAll(issues, scored.issues);
   timings['6'] = Date.now() - t0;
-  const result: DemoResult = { dir, files, status, issues, timings };
+  const result: DemoResult = { dir, files, status, issues, timings, ...(failed().length > 0 ? { writeFailed: failed() } : {}) };
   if (scored.results) result.results = scored.results;
   if (scored.sipas) result.sipas = scored.sipas;
   return result;

@@ -2,15 +2,15 @@
  * `parindex templates`: one .xlsx per unit from a master workbook (Node).
  */
 import * as path from 'node:path';
-import { promises as fsp } from 'node:fs';
 import type { Framework } from '../../engine';
 import type { Unit } from '../../engine';
 import { issue, type Issue } from '../../engine';
 import type { Lang } from '../../engine';
 import type { RenderedSheet } from '../../engine';
 import { type ReadMasterOptions } from '../../engine';
-import { templateUnits, type TemplateOptions } from '../../engine';
-import { samePath, writeFileAtomically } from '../node';
+import { templateUnits, templateFileIssues, type TemplateOptions } from '../../engine';
+import { samePath, writeFailedIssue, writeFilesAtomically } from '../node';
+import { existingFileProblem } from './existing';
 import { ExcelJsPort } from '../port';
 import { buildTemplates } from '../../engine';
 import { openRoundFile } from '../scoreWorkbook';
@@ -34,6 +34,8 @@ export interface WriteTemplatesOptions {
   inputPaths?: readonly string[];
   /** Quarter of the plan's task-status sheet ("2023-Q4"); default: the quarter of the deadline (or of now). */
   quarter?: string;
+  /** Replace files in the folder that are not blank templates of this master (filled ones too). */
+  force?: boolean;
 }
 
 export interface WriteTemplatesResult {
@@ -44,6 +46,42 @@ export interface WriteTemplatesResult {
 
 function nowIso(): string {
   return new Date().toISOString().slice(0, 16);
+}
+
+/** One template ready to be written. */
+interface Planned {
+  out: string;
+  fileName: string;
+  sheets: readonly RenderedSheet[];
+  bytes: Uint8Array;
+}
+
+/**
+ * Write a set of templates as one: nothing at all when a path is an input, when a file already
+ * there is not a blank template of this master (unless `force`), or when a file cannot be written
+ * (read-only folder, no permission, disk full: the temp files are removed). Issues say which file
+ * and why.
+ */
+async function writeSet(planned: readonly Planned[], outDir: string, options: WriteTemplatesOptions, inputs: readonly string[]): Promise<WriteTemplatesResult> {
+  const issues: Issue[] = [];
+  for (const p of planned) {
+    if (inputs.some((i) => samePath(i, p.out))) issues.push(issue('cli.sameFile', { file: p.out }, { file: p.fileName }));
+  }
+  if (issues.length > 0) return { files: [], issues };
+  const kept: Issue[] = [];
+  for (const p of planned) {
+    const problem = await existingFileProblem(p.out, p);
+    if (!problem) continue;
+    if (options.force) issues.push(issue('templates.overwritten', { file: p.out, reason: problem }, { file: p.fileName }, 'warning'));
+    else kept.push(issue('templates.existingNotBlank', { file: p.out, reason: problem }, { file: p.fileName }));
+  }
+  if (kept.length > 0) return { files: [], issues: [...issues, ...kept, issue('templates.existingKept', { count: kept.length, dir: path.resolve(outDir) })] };
+  try {
+    await writeFilesAtomically(planned.map((p) => ({ path: p.out, bytes: p.bytes })));
+  } catch (e) {
+    return { files: [], issues: [...issues, writeFailedIssue(e, outDir), issue('templates.writeAborted', { dir: path.resolve(outDir) }, { file: path.basename(outDir) })] };
+  }
+  return { files: planned.map((p) => p.out), issues };
 }
 
 /**
@@ -57,13 +95,15 @@ export async function writeTemplateFiles(
   options: WriteTemplatesOptions = {},
 ): Promise<WriteTemplatesResult> {
   const issues: Issue[] = [];
-  const files: string[] = [];
-  await fsp.mkdir(outDir, { recursive: true });
   const wanted = options.units ? new Set(options.units) : undefined;
-  const targets = templateUnits(framework, units).filter((u) => !wanted || wanted.has(u.code));
+  const all = templateUnits(framework, units);
+  const targets = all.filter((u) => !wanted || wanted.has(u.code));
   for (const code of wanted ?? []) {
     if (!targets.some((u) => u.code === code)) issues.push(issue('templates.noRows', { unit: code }, { unit: code }, 'warning'));
   }
+  const names = templateFileIssues(all);
+  if (names.length > 0) return { files: [], issues: [...issues, ...names] };
+  const planned: Planned[] = [];
   for (const unit of targets) {
     const topts: TemplateOptions = { units, generatedAt: options.now ?? nowIso() };
     if (options.lang) topts.lang = options.lang;
@@ -74,21 +114,18 @@ export async function writeTemplateFiles(
     const extra = options.extraSheets?.(unit);
     if (extra && extra.length) topts.extraSheets = extra;
     const { bytes, template } = await buildTemplateWorkbook(framework, unit, topts);
-    const out = path.join(outDir, template.fileName);
-    if ((options.inputPaths ?? []).some((p) => samePath(p, out))) {
-      issues.push(issue('cli.sameFile', { file: out }, { file: template.fileName }));
-      continue;
-    }
-    await writeFileAtomically(out, bytes);
-    files.push(out);
+    planned.push({ out: path.join(outDir, template.fileName), fileName: template.fileName, sheets: template.sheets, bytes });
   }
-  return { files, issues };
+  const r = await writeSet(planned, outDir, options, options.inputPaths ?? []);
+  return { files: r.files, issues: [...issues, ...r.issues] };
 }
 
 /**
  * `parindex templates <master.xlsx> --out <dir>`: read the master, call the engine's templates step
  * (engine/app `buildTemplates`) and write one file per unit. Nothing is written when the master has
- * errors that affect the templates (the last issue says so); survey-sheet problems never block it.
+ * errors that affect the templates (the last issue says so; survey-sheet problems never block it),
+ * when a file in the folder is not a blank template of this master (unless `force`), or when a
+ * file cannot be written.
  * @example const { files, issues } = await writeTemplates('master.xlsx', 'out/templates', { lang: 'vi' })
  */
 export async function writeTemplates(masterPath: string, outDir: string, options: WriteTemplatesOptions = {}): Promise<WriteTemplatesResult> {
@@ -106,20 +143,12 @@ export async function writeTemplates(masterPath: string, outDir: string, options
     ...(options.units ? { units: options.units } : {}),
   });
   if (!built.ok) return { files: [], issues: built.issues };
-  const issues: Issue[] = [...built.issues];
-  const files: string[] = [];
-  await fsp.mkdir(outDir, { recursive: true });
-  const inputs = [masterPath, ...(options.inputPaths ?? [])];
+  const planned: Planned[] = [];
   for (const t of built.templates) {
-    const out = path.join(outDir, t.fileName);
-    if (inputs.some((p) => samePath(p, out))) {
-      issues.push(issue('cli.sameFile', { file: out }, { file: t.fileName }));
-      continue;
-    }
     const port = ExcelJsPort.create();
     await port.write(t.sheets);
-    await writeFileAtomically(out, await port.toBuffer());
-    files.push(out);
+    planned.push({ out: path.join(outDir, t.fileName), fileName: t.fileName, sheets: t.sheets, bytes: await port.toBuffer() });
   }
-  return { files, issues };
+  const r = await writeSet(planned, outDir, options, [masterPath, ...(options.inputPaths ?? [])]);
+  return { files: r.files, issues: [...built.issues, ...r.issues] };
 }

@@ -66,6 +66,16 @@ export const templatesMessages = {
     vi: 'Không ghi được tệp {file}: {detail}',
     en: 'Cannot write file {file}: {detail}',
   },
+  // why a file could not be written (file.writeFailed's detail), by the system's error code
+  'file.reason.readOnly': { vi: 'ổ đĩa hoặc thư mục chỉ cho đọc', en: 'the disk or folder is read-only' },
+  'file.reason.denied': { vi: 'không có quyền ghi vào thư mục hoặc tệp này', en: 'no permission to write to this folder or file' },
+  'file.reason.noSpace': { vi: 'ổ đĩa đã đầy', en: 'the disk is full' },
+  'file.reason.nameTooLong': { vi: 'tên tệp hoặc đường dẫn quá dài', en: 'the file name or path is too long' },
+  'file.reason.notFolder': { vi: 'một phần của đường dẫn là tệp, không phải thư mục', en: 'part of the path is a file, not a folder' },
+  'file.reason.isFolder': { vi: 'đã có một thư mục cùng tên', en: 'a folder of that name exists' },
+  'file.reason.busy': { vi: 'tệp đang mở trong chương trình khác', en: 'the file is open in another program' },
+  'file.reason.quota': { vi: 'đã hết hạn mức dung lượng', en: 'the disk quota is used up' },
+  'file.reason.other': { vi: 'lỗi hệ thống {code}: {detail}', en: 'system error {code}: {detail}' },
   // filled templates
   'template.metaMissing': {
     vi: 'Không có trang dữ liệu ẩn "{sheet}" của biểu mẫu: tệp không phải biểu mẫu do phần mềm phát hành hoặc đã bị sao chép sang sổ khác; hãy điền lại vào đúng biểu mẫu đã gửi',
@@ -167,6 +177,14 @@ export const templatesMessages = {
     vi: 'Giá trị {value} nằm ngoài khoảng cho phép [{min}; {max}]',
     en: 'Value {value} is outside the allowed range [{min}, {max}]',
   },
+  'template.ambiguousNumber': {
+    vi: 'Số "{value}" có thể hiểu hai cách: đã đọc theo cách viết Việt Nam (dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân) là {read}; nếu ý là {other}, hãy nhập lại cho rõ',
+    en: 'The number "{value}" can be read two ways: it was read the Vietnamese way (dot between thousands, comma before decimals) as {read}; if {other} was meant, enter it again unambiguously',
+  },
+  'template.ambiguousRate': {
+    vi: 'Tỷ lệ "{value}" theo cách viết Việt Nam (dấu chấm ngăn hàng nghìn) là {read}%, không thể là một tỷ lệ; nếu ý là {other}%, hãy nhập lại với dấu phẩy trước phần thập phân',
+    en: 'The rate "{value}" read the Vietnamese way (dot between thousands) is {read}%, which no rate can be; if {other}% was meant, enter it again with a decimal comma',
+  },
   'template.notADate': {
     vi: 'Giá trị "{value}" không phải ngày; hãy nhập dạng dd/mm/yyyy',
     en: 'Value "{value}" is not a date; enter it as dd/mm/yyyy',
@@ -227,5 +245,50 @@ export const templatesMessages = {
   'templates.noRows': {
     vi: 'Đơn vị {unit} không có tiêu chí nào phải kê khai; không lập biểu mẫu',
     en: 'Unit {unit} has no criteria to answer; no template made',
+  },
+  // file names and the folder written to (templates step)
+  'templates.fileNameClash': {
+    vi: 'Mã đơn vị "{code}" cho cùng tên tệp biểu mẫu "{file}" với mã "{other}" (trong tên tệp, ký tự khác chữ không dấu, số, "-" và "_" thành "_", chữ hoa và chữ thường như nhau): biểu mẫu này sẽ ghi đè biểu mẫu kia. Hãy đổi một trong hai mã',
+    en: 'Unit code "{code}" gives the same template file name "{file}" as code "{other}" (in file names, characters other than unaccented letters, digits, "-" and "_" become "_", and case is ignored): one template would overwrite the other. Change one of the two codes',
+  },
+  'templates.fileNameTooLong': {
+    vi: 'Mã đơn vị "{code}" dài {length} ký tự: tên tệp biểu mẫu sẽ vượt giới hạn của hệ thống tệp (mã tối đa {limit} ký tự); hãy dùng mã ngắn hơn',
+    en: 'Unit code "{code}" is {length} characters long: the template file name would exceed what file systems accept (codes of at most {limit} characters); use a shorter code',
+  },
+  'templates.existingNotBlank': {
+    vi: 'Tệp "{file}" đã có trong thư mục và không phải biểu mẫu trống của sổ tổng hợp này: {reason}; không ghi đè',
+    en: 'File "{file}" is already in the folder and is not a blank template of this master: {reason}; not overwritten',
+  },
+  'templates.existing.filled': {
+    vi: 'đã điền {count} ô nhập liệu (ô đầu tiên: trang "{sheet}"!{cell})',
+    en: '{count} input cells are filled (first: sheet "{sheet}"!{cell})',
+  },
+  'templates.existing.otherFramework': {
+    vi: 'là biểu mẫu của bộ tiêu chí "{found}", không phải "{expected}"',
+    en: 'it is a template of criteria set "{found}", not "{expected}"',
+  },
+  'templates.existing.otherUnit': {
+    vi: 'là biểu mẫu của đơn vị "{found}", không phải "{expected}"',
+    en: 'it is the template of unit "{found}", not "{expected}"',
+  },
+  'templates.existing.notTemplate': {
+    vi: 'không phải biểu mẫu do phần mềm lập (không có trang "_meta")',
+    en: 'it is not a template made by this software (no "_meta" sheet)',
+  },
+  'templates.existing.unreadable': {
+    vi: 'không đọc được tệp ({detail})',
+    en: 'the file cannot be read ({detail})',
+  },
+  'templates.existingKept': {
+    vi: 'Không ghi biểu mẫu nào: {count} tệp trong thư mục {dir} sẽ bị ghi đè (liệt kê ở trên). Hãy chuyển các tệp đó đi, chọn thư mục khác (--out), hoặc thêm --force nếu chắc chắn muốn ghi đè',
+    en: 'No template was written: {count} files in folder {dir} would be overwritten (listed above). Move those files away, choose another folder (--out), or add --force if you are sure they may be overwritten',
+  },
+  'templates.overwritten': {
+    vi: 'Đã ghi đè tệp "{file}" theo --force: {reason}',
+    en: 'File "{file}" was overwritten as --force asks: {reason}',
+  },
+  'templates.writeAborted': {
+    vi: 'Không biểu mẫu nào được ghi vào thư mục {dir}; các tệp tạm đã được xoá',
+    en: 'No template was written to folder {dir}; the temp files were removed',
   },
 } as const satisfies Catalogue;

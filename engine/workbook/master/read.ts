@@ -343,7 +343,7 @@ function readCriteria(ctx: Ctx, snap: SheetSnapshot): CriteriaRead {
   return { nodes: roots, locations, rejected };
 }
 
-function readUnits(ctx: Ctx, snap: SheetSnapshot): Unit[] {
+function readUnits(ctx: Ctx, snap: SheetSnapshot, locations: Record<string, RowRef>): Unit[] {
   const { t, cells } = openTable(ctx, snap, 'units');
   const units: Unit[] = [];
   const seen = new Map<string, number>();
@@ -359,6 +359,7 @@ function readUnits(ctx: Ctx, snap: SheetSnapshot): Unit[] {
       continue;
     }
     seen.set(code, row.r + 1);
+    locations[code] = rowRef(t, row);
     const name = cells.text(row, 'name', who);
     if (!name) ctx.issues.push(issue('workbook.missingValue', { column: 'Tên đơn vị' }, cells.where(row, 'name', who)));
     const kind = cells.code(row, 'kind', who);
@@ -769,7 +770,8 @@ export function readMaster(
   } else missingSheet('criteria');
 
   const unitsSnap = sheetOf('units');
-  const units = unitsSnap ? readUnits(ctx, unitsSnap) : [];
+  const unitLocations: Record<string, RowRef> = {};
+  const units = unitsSnap ? readUnits(ctx, unitsSnap, unitLocations) : [];
   if (!unitsSnap) missingSheet('units');
   const unitCodes = new Set(units.map((u) => u.code));
 
@@ -833,6 +835,7 @@ export function readMaster(
     planLocations,
     criteriaLocations,
     ...(Object.keys(criteriaRejected).length > 0 ? { criteriaRejected } : {}),
+    unitLocations,
     sheets,
     recognised,
   };

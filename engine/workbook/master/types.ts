@@ -116,6 +116,8 @@ export interface MasterExtras {
    * criteria set, and the criteria checks do not report them again as missing.
    */
   criteriaRejected?: Record<string, string[]>;
+  /** Location of each unit row of "Đơn vị", by code (absent in documents not read from a workbook). */
+  unitLocations?: Record<string, RowRef>;
   /** Sheets recognised, by table id. */
   sheets: Partial<Record<string, string>>;
   /** Whether the workbook looks like a master workbook at all. */

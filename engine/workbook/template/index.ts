@@ -3,3 +3,4 @@ export * from './hash';
 export * from './select';
 export * from './render';
 export * from './accepts';
+export * from './fileName';

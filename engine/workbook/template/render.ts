@@ -25,6 +25,7 @@ import {
 } from './layout';
 import { selectRows, type TemplateRow } from './select';
 import { valueCell } from './accepts';
+import { templateFileName } from './fileName';
 
 export interface TemplateOptions {
   /** Language of the template's wording (default vi). */
@@ -95,10 +96,6 @@ export function frameworkVersionOf(f: Framework): string {
   return f.version ?? (f.year !== undefined ? String(f.year) : '');
 }
 
-/** File name of a unit's template. @example templateFileName({code:'KG',…}) // "tu-danh-gia-KG.xlsx" */
-export function templateFileName(unit: Unit): string {
-  return `tu-danh-gia-${unit.code.replace(/[^A-Za-z0-9_-]/g, '_')}.xlsx`;
-}
 
 /** Hash of the header labels and the row lines: what `_meta.hash` holds. */
 export function templateHash(sheet: string, headers: readonly CellValue[], rowLines: readonly string[]): string {
