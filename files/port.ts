@@ -33,9 +33,9 @@
  * Strings are always written as text: exceljs makes a formula only from a `{ formula }` object,
  * and this port only ever assigns strings, numbers, booleans and null.
  *
- * Charts: exceljs cannot write charts. `RenderedSheet.charts` is honoured by the Office.js port
- * only; here each chart becomes a chart-data table (title, data range, a copy of its values)
- * beside the sheet's content, so the numbers stay visible and a user can insert the chart by hand.
+ * Charts: exceljs cannot write charts. The charts of each sheet written whole are kept and added
+ * to the package by `toBuffer` as native DrawingML charts (./charts.ts) whose series reference the
+ * sheet's cells, so Excel and LibreOffice draw them and redraw them when the numbers change.
  */
 import ExcelJS from 'exceljs';
 import type {
@@ -49,7 +49,8 @@ import type {
   WorkbookPort,
   WriteOptions,
 } from '../engine';
-import { a1, columnName, parseA1, sheetProtectedInXml, widestRow, worksheetPartsByName } from '../engine';
+import { a1, columnName, parseA1, sheetProtectedInXml, worksheetPartsByName } from '../engine';
+import { withCharts, type SheetCharts } from './charts';
 
 type Ws = ExcelJS.Worksheet;
 
@@ -509,6 +510,8 @@ export class ExcelJsPort implements WorkbookPort {
   readonly workbook: ExcelJS.Workbook;
   /** Sheets as the last `read` returned them; used (then dropped) by the next `write`. */
   private lastRead = new Map<string, SheetSnapshot>();
+  /** Charts of the sheets written whole, by sheet name: added to the package when it is saved. */
+  private charts = new Map<string, SheetCharts>();
 
   private constructor(wb: ExcelJS.Workbook) {
     this.workbook = wb;
@@ -532,9 +535,12 @@ export class ExcelJsPort implements WorkbookPort {
     return new ExcelJsPort(wb);
   }
 
+  /** The workbook as .xlsx bytes, with the native charts of the sheets this port wrote (./charts.ts). */
   async toBuffer(): Promise<Uint8Array> {
     const out = await this.workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
-    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    const charted = [...this.charts.values()].filter((c) => this.workbook.getWorksheet(c.sheet) !== undefined);
+    return charted.length > 0 ? withCharts(bytes, charted) : bytes;
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -560,6 +566,7 @@ export class ExcelJsPort implements WorkbookPort {
     for (const sheet of sheets) {
       const snap = seen.get(sheet.name);
       const ws = this.workbook.getWorksheet(sheet.name);
+      this.charts.delete(sheet.name);
       if (snap && ws && canUpdateInPlace(snap, sheet)) await this.updateSheet(ws, sheet, snap);
       else await this.writeSheet(sheet);
       done++;
@@ -647,33 +654,8 @@ export class ExcelJsPort implements WorkbookPort {
     else if (sheet.name !== listName && this.workbook.getWorksheet(listName)) {
       this.workbook.removeWorksheet(this.workbook.getWorksheet(listName)?.id ?? -1);
     }
-    // charts cannot be written by exceljs: each chart becomes a chart-data table beside the content
-    const charts = sheet.charts ?? [];
-    if (charts.length > 0) {
-      const width = widestRow(sheet.values);
-      const col = width + 2;
-      let row = 1;
-      ws.getCell(row, col).value = 'Biểu đồ chỉ được vẽ trong Excel add-in; dữ liệu của từng biểu đồ / Charts are drawn by the Excel add-in only; chart data:';
-      ws.getCell(row, col).font = { italic: true, color: { argb: 'FF666666' } };
-      row += 2;
-      for (const ch of charts) {
-        ws.getCell(row, col).value = `${ch.title} (${ch.dataRange})`;
-        ws.getCell(row, col).font = { bold: true };
-        row++;
-        const b = rangeBounds(ch.dataRange);
-        if (b) {
-          for (let r = b.r0; r <= b.r1; r++) {
-            for (let c = b.c0; c <= b.c1; c++) {
-              const v = sheet.values[r]?.[c];
-              if (v !== null && v !== undefined) ws.getCell(row, col + (c - b.c0)).value = v;
-            }
-            if (r === b.r0) for (let c = b.c0; c <= b.c1; c++) ws.getCell(row, col + (c - b.c0)).font = { bold: true };
-            row++;
-          }
-        }
-        row++;
-      }
-    }
+    // exceljs cannot write charts: they are kept here and added to the package by toBuffer
+    if ((sheet.charts ?? []).length > 0) this.charts.set(sheet.name, { sheet: sheet.name, charts: sheet.charts ?? [], values: sheet.values });
     await this.finish(ws, sheet);
   }
 

@@ -80,8 +80,23 @@ export interface ChartSpec {
   seriesBy?: 'columns' | 'rows';
   /** Top-left cell of the chart, e.g. "H4". */
   anchor: string;
+  /** Size in points. */
   width?: number;
   height?: number;
+  /**
+   * Category labels (A1 range on the same sheet) when they are not the first column (row) of
+   * `dataRange`, with `series` naming the values. A host that cannot draw non-adjacent ranges
+   * draws `dataRange` instead (the values alone).
+   */
+  categories?: string;
+  /** Explicit series: the cell holding its name and the A1 range of its values (same sheet). */
+  series?: { name: string; values: string }[];
+  /**
+   * A reference line across the chart (the target index), drawn as a dashed line series named
+   * `label`: from the cells of `range` (one per category; LibreOffice draws only cell data), else
+   * the constant `value`.
+   */
+  target?: { value: number; label: string; range?: string };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Comparing the sheets two hosts wrote: values as a user sees them, owned sheets only.
  */
+import JSZip from 'jszip';
 import { isOutputSheet } from '../../engine/workbook/output';
 import type { CellValue, SheetSnapshot } from '../../engine/workbook/port';
 
@@ -17,20 +18,19 @@ export function normal(values: readonly (readonly CellValue[] | undefined)[]): C
 }
 
 /**
- * Files written outside Excel carry the data of each chart as a note to the right of the sheet
- * (exceljs cannot draw charts); Excel draws the chart instead. That block is the one known
- * difference between the ports and is left out of the comparison.
+ * The charts of a workbook written outside Excel (native DrawingML parts: engine
+ * workbook/charts): each chart's XML, by sheet, in part order. Two hosts that wrote the same
+ * sheets through the exceljs port write the same charts, with the same cell references and cached values.
  */
-export function withoutChartNotes(values: readonly (readonly CellValue[] | undefined)[]): (readonly CellValue[] | undefined)[] {
-  let col = -1;
-  values.forEach((row) => {
-    const c = (row ?? []).findIndex((v) => typeof v === 'string' && v.startsWith('Biểu đồ chỉ được vẽ trong Excel'));
-    if (c >= 0) col = col < 0 ? c : Math.min(col, c);
-  });
-  return col < 0 ? [...values] : values.map((row) => row?.slice(0, col));
+export async function chartParts(bytes: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files)
+    .filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))
+    .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  return Promise.all(names.map(async (p) => (await zip.file(p)?.async('string')) ?? ''));
 }
 
 export function owned(snaps: readonly SheetSnapshot[]): Map<string, CellValue[][]> {
-  return new Map(snaps.filter((s) => isOutputSheet(s.name) || s.name === 'Kê khai').map((s) => [s.name, normal(withoutChartNotes(s.values))]));
+  return new Map(snaps.filter((s) => isOutputSheet(s.name) || s.name === 'Kê khai').map((s) => [s.name, normal(s.values)]));
 }
 

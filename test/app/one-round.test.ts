@@ -15,13 +15,14 @@ import { masterPipeline } from '../../addin/taskpane/worker-client';
 import { isoToSerial } from '../../engine/workbook/master';
 import { a1 } from '../../engine/workbook/a1';
 import type { SheetSnapshot } from '../../engine/workbook/port';
-import { owned } from './compare';
+import { chartParts, owned } from './compare';
 import { ExcelDouble } from '../addin/excel-double';
 
 const AS_OF = '2023-12-15';
 let dir = '';
 let master = '';
 let cli: SheetSnapshot[] = [];
+let cliBytes: Uint8Array = new Uint8Array();
 
 async function readAll(port: { listSheets(): Promise<{ name: string }[]>; read(n: readonly string[]): Promise<SheetSnapshot[]> }): Promise<SheetSnapshot[]> {
   return port.read((await port.listSheets()).map((s) => s.name));
@@ -34,7 +35,8 @@ beforeAll(async () => {
   const out = path.join(dir, 'cli-results.xlsx');
   const r = await scoreWorkbookFile(master, { lang: 'vi', out, asOf: AS_OF });
   expect(r.outPath).toBe(out);
-  cli = await readAll(await ExcelJsPort.fromBuffer(await fsp.readFile(out)));
+  cliBytes = new Uint8Array(await fsp.readFile(out));
+  cli = await readAll(await ExcelJsPort.fromBuffer(cliBytes));
 }, 120_000);
 
 afterAll(async () => {
@@ -51,11 +53,16 @@ describe('the same master through every door', () => {
     const port = await ExcelJsPort.fromBuffer(await fsp.readFile(master));
     const r = await recompute(port, masterPipeline({ lang: 'vi', file: path.basename(master), asOf: AS_OF }));
     expect(r.written.length).toBeGreaterThan(5);
-    const page = await readAll(await ExcelJsPort.fromBuffer(await port.toBuffer()));
+    const bytes = await port.toBuffer();
+    const page = await readAll(await ExcelJsPort.fromBuffer(bytes));
     const want = owned(cli);
     const got = owned(page);
     expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
     for (const [name, values] of want) expect({ name, values: got.get(name) }).toEqual({ name, values });
+    // and the same native charts: ranking with the target line, points lost by lead unit, SIPAS
+    const charts = await chartParts(bytes);
+    expect(charts.length).toBeGreaterThanOrEqual(5);
+    expect(charts).toEqual(await chartParts(cliBytes));
   }, 120_000);
 
   test('Excel port (Office.js over the double) = CLI, cell for cell', async () => {

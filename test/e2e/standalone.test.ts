@@ -16,7 +16,7 @@ import { ensurePaneBuilt } from './build';
 import { serveStatic, type StaticServer } from './server';
 import { ExcelJsPort } from '../../files/port';
 import type { SheetSnapshot } from '../../engine/workbook/port';
-import { owned } from '../app/compare';
+import { chartParts, owned } from '../app/compare';
 
 const root = resolve(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -267,6 +267,10 @@ maybe('standalone task pane in Chromium', () => {
       expect(fromPage.has(name)).toBe(true);
       expect({ name, values: fromPage.get(name) }).toEqual({ name, values: fromCli.get(name) });
     }
+    // the download carries the same native charts as the CLI's file (same writer, same cells)
+    const pageCharts = await chartParts(readFileSync(saved));
+    expect(pageCharts.length).toBeGreaterThanOrEqual(5);
+    expect(pageCharts).toEqual(await chartParts(readFileSync(cliOut)));
     // the download keeps the master's dropdowns and number checks on "Kê khai"
     const kk = wb.getWorksheet('Kê khai') as unknown as { dataValidations?: { model?: Record<string, unknown> } } | undefined;
     expect(Object.keys(kk?.dataValidations?.model ?? {}).length).toBeGreaterThan(0);

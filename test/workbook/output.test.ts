@@ -83,8 +83,12 @@ describe('output sheets', () => {
     expect(findRow(s, 1, 'TD')?.[0]).toBe(2);
     // KG: 100 − 85 = +15 index points; rank 3 → 1 = up 2 places
     expect(findRow(s, 1, 'KG')?.slice(7, 11)).toEqual([85, 3, 15, 2]);
-    expect(s?.charts?.[0]).toMatchObject({ type: 'bar', seriesBy: 'columns' });
+    expect(s?.charts?.[0]).toMatchObject({ type: 'column', seriesBy: 'columns' });
     expect(s?.charts?.[0]?.dataRange).toMatch(/^C\d+:D\d+$/);
+    // the target line reads the "Mục tiêu (%)" column (column M), one cell per unit
+    const kg = s?.values.findIndex((r) => r[1] === 'KG') ?? -1;
+    expect(s?.values[kg]?.[12]).toBe(90);
+    expect(s?.charts?.[0]?.target).toEqual({ value: 90, label: 'Mục tiêu 90%', range: expect.stringMatching(/^M\d+:M\d+$/) });
   });
 
   test('"Điểm bị trừ": by criterion and by lead, sums by hand', () => {
@@ -93,6 +97,11 @@ describe('output sheets', () => {
     expect(gapsByLead(results).map((g) => [g.lead, g.criteria, g.lost])).toEqual([['NV', 1, 4]]);
     const s = byName('Điểm bị trừ');
     expect(findRow(s, 0, 'NV')?.slice(0, 4)).toEqual(['NV', 'Phòng Nội vụ', 1, 4]);
+    // the chart: lead codes (column A) against points lost (D) and recoverable (E) of that table
+    const nv = (s?.values.findIndex((r) => r[0] === 'NV') ?? -1) + 1;
+    expect(s?.charts).toEqual([
+      expect.objectContaining({ type: 'bar', categories: `A${nv}:A${nv}`, series: [{ name: `D${nv - 1}`, values: `D${nv}:D${nv}` }, { name: `E${nv - 1}`, values: `E${nv}:E${nv}` }] }),
+    ]);
   });
 
   test('"Tổng hợp": counts by grade and average per kind', () => {
@@ -100,7 +109,7 @@ describe('output sheets', () => {
     const ward = findRow(s, 0, 'Phường');
     // 3 wards, average (100 + 80 + 80) / 3 = 86.666…, max 100, min 80, 1 at target, A: 1, B: 2
     expect(ward?.slice(0, 8)).toEqual(['Phường', 3, 260 / 3, 100, 80, 1, 1, 2]);
-    expect(s?.charts?.map((c) => c.type)).toEqual(['bar', 'radar']);
+    expect(s?.charts?.map((c) => c.type)).toEqual(['column', 'radar']);
   });
 
   test('English headers with --lang en; sheet names stay fixed', () => {

@@ -1,5 +1,5 @@
-import type { CellStyle, CellValue, ConditionalFormat, RenderedSheet } from '../port';
-import { a1, columnName } from '../a1';
+import type { CellStyle, CellValue, ChartSpec, ConditionalFormat, RenderedSheet } from '../port';
+import { a1, columnName, parseA1 } from '../a1';
 import type { Lang } from '../../i18n/format';
 import type { FrameworkNode } from '../../model/framework';
 import type { NodeResult, ResultsDocument, UnitResult } from '../../model/results';
@@ -135,6 +135,33 @@ export function range(r0: number, c0: number, r1: number, c1: number): string {
   return `${cell(r0, c0)}:${cell(r1, c1)}`;
 }
 
+/** Excel's default row height and column width, in points. */
+const ROW_POINTS = 15;
+const DEFAULT_COLUMN_POINTS = 48;
+
+/** A column `chars` characters wide, in points (Excel: chars × 7 + 5 pixels, 0.75 pt a pixel). */
+function columnPoints(chars: number | undefined): number {
+  return chars === undefined ? DEFAULT_COLUMN_POINTS : (Math.trunc(chars * 7) + 5) * 0.75;
+}
+
+/**
+ * The table, and the charts beside or below it, so a printed sheet (and a PDF) carries the charts:
+ * each chart's extent is worked out from its anchor, its size and the column widths.
+ */
+export function printAreaWithCharts(rows: number, columns: number, widths: readonly number[], charts: readonly ChartSpec[]): string {
+  let lastRow = Math.max(0, rows - 1);
+  let lastCol = Math.max(0, columns - 1);
+  for (const ch of charts) {
+    const at = parseA1(ch.anchor);
+    if (!at) continue;
+    let c = at.col;
+    for (let left = ch.width ?? 480; left > 0; c++) left -= columnPoints(widths[c]);
+    lastCol = Math.max(lastCol, c - 1);
+    lastRow = Math.max(lastRow, at.row + Math.ceil((ch.height ?? 288) / ROW_POINTS));
+  }
+  return range(0, 0, lastRow, lastCol);
+}
+
 export function finish(
   id: OutputSheetId,
   b: SheetBuilder,
@@ -148,7 +175,7 @@ export function finish(
     values,
     styles: b.styles,
     columnWidths: opts.widths,
-    printArea: range(0, 0, Math.max(0, values.length - 1), w - 1),
+    printArea: printAreaWithCharts(values.length, w, opts.widths, opts.charts ?? []),
     tabColor: opts.tabColor ?? '70AD47',
   };
   if (opts.freeze) sheet.freeze = opts.freeze;

@@ -44,6 +44,11 @@ export function contextOf(results: ResultsDocument, lang: Lang, nodes?: readonly
   };
 }
 
+/** The target drawn across index charts: "Mục tiêu 90%". */
+function targetLine(target: number, lang: Lang, cells: string): { value: number; label: string; range: string } {
+  return { value: target, label: L(lang, `Mục tiêu ${formatNumber(target, lang)}%`, `Target ${formatNumber(target, lang)}%`), range: cells };
+}
+
 function yearText(ctx: OutputContext): string {
   return ctx.year !== undefined ? ` ${L(ctx.lang, 'năm', 'for')} ${ctx.year}` : '';
 }
@@ -120,6 +125,7 @@ export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext)
     L(lang, 'Tăng/giảm chỉ số', 'Index change'),
     L(lang, 'Tăng/giảm hạng', 'Rank change'),
     L(lang, 'So với mục tiêu', 'vs target'),
+    L(lang, 'Mục tiêu (%)', 'Target (%)'),
   ];
   let freezeRow = 0;
   for (const kind of kindsInOrder(results.units)) {
@@ -144,6 +150,7 @@ export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext)
         u.previous ? u.previous.indexChange : null,
         u.previous?.rankChange ?? null,
         u.index - ctx.target,
+        ctx.target,
       ]);
     }
     const r1 = b.row - 1;
@@ -154,21 +161,23 @@ export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext)
       b.style(range(r0, 9, r1, 9), { numFmt: FMT.change });
       b.style(range(r0, 10, r1, 10), { numFmt: FMT.rankChange });
       b.style(range(r0, 11, r1, 11), { numFmt: FMT.change });
+      b.style(range(r0, 12, r1, 12), { numFmt: FMT.index });
       b.targetColours(range(r0, 3, r1, 3), ctx.target);
       if (us.length > 1)
         charts.push({
-          type: 'bar',
+          type: 'column',
           title: L(lang, `Chỉ số CCHC — ${kindLabel(kind, lang)}`, `PAR INDEX — ${kindLabel(kind, lang)}`),
           dataRange: `${cell(hr, 2)}:${cell(r1, 3)}`,
           seriesBy: 'columns',
           anchor: cell(r0 - 1, headers.length + 1),
-          width: 480,
-          height: Math.max(240, us.length * 24),
+          width: Math.max(480, us.length * 40),
+          height: 300,
+          target: targetLine(ctx.target, lang, range(r0, 12, r1, 12)),
         });
     }
     b.push([]);
   }
-  return finish('ranking', b, { widths: [8, 8, 34, 10, 8, 10, 10, 12, 10, 11, 10, 11], freeze: { rows: freezeRow, columns: 0 }, charts });
+  return finish('ranking', b, { widths: [8, 8, 34, 10, 8, 10, 10, 12, 10, 11, 10, 11, 10], freeze: { rows: freezeRow, columns: 0 }, charts });
 }
 
 interface CriterionGap {
@@ -254,9 +263,26 @@ export function renderGapsSheet(results: ResultsDocument, ctx: OutputContext): R
   const r20 = b.row;
   const byLead = gapsByLead(results);
   for (const g of byLead) b.push([g.lead || L(lang, '(chưa giao)', '(none)'), names[g.lead] ?? '', g.criteria, g.lost, g.recoverable]);
+  const charts: ChartSpec[] = [];
   if (byLead.length) {
-    b.style(range(r20, 2, b.row - 1, 2), { numFmt: FMT.integer });
-    b.style(range(r20, 3, b.row - 1, 4), { numFmt: FMT.points });
+    const r21 = b.row - 1;
+    b.style(range(r20, 2, r21, 2), { numFmt: FMT.integer });
+    b.style(range(r20, 3, r21, 4), { numFmt: FMT.points });
+    // lead codes down the side, points lost and recoverable as bars (columns A, D and E)
+    charts.push({
+      type: 'bar',
+      title: L(lang, 'Điểm bị trừ theo đơn vị chủ trì', 'Points lost by lead unit'),
+      dataRange: `${cell(hr2, 3)}:${cell(r21, 4)}`,
+      seriesBy: 'columns',
+      categories: range(r20, 0, r21, 0),
+      series: [
+        { name: cell(hr2, 3), values: range(r20, 3, r21, 3) },
+        { name: cell(hr2, 4), values: range(r20, 4, r21, 4) },
+      ],
+      anchor: cell(t2, h1.length + 1),
+      width: 440,
+      height: Math.max(220, byLead.length * 36 + 90),
+    });
   }
   b.push([]);
   const t3 = b.push([L(lang, '3. Điểm có thể khắc phục theo đơn vị và tiêu chí', '3. Recoverable points by unit and criterion')]);
@@ -269,7 +295,7 @@ export function renderGapsSheet(results: ResultsDocument, ctx: OutputContext): R
   const r30 = b.row;
   for (const { u, g } of all) b.push([u.code, u.name, g.criterion, g.name, g.lead ?? '', g.lost, g.recoverable, g.reason]);
   if (all.length) b.style(range(r30, 5, b.row - 1, 6), { numFmt: FMT.points });
-  return finish('gaps', b, { widths: [12, 44, 10, 12, 30, 10, 12, 50, 10, 12], freeze: { rows: hr1 + 1, columns: 0 }, tabColor: 'C00000' });
+  return finish('gaps', b, { widths: [12, 44, 10, 12, 30, 10, 12, 50, 10, 12], freeze: { rows: hr1 + 1, columns: 0 }, charts, tabColor: 'C00000' });
 }
 
 /** Kinds in display order (as the ranking sheet): district, department, office, ward, commune, others; unknown kind, then the pooled unit last. */
@@ -397,9 +423,31 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
     b.style(range(s0, 6, b.row - 1, 8), { numFmt: FMT.index });
     b.targetColours(range(s0, 6, b.row - 1, 6), target);
   }
-  // The chart: unit names and overall indices (adjacent columns D:E).
-  const charts: ChartSpec[] =
-    units.length > 1 ? [{ type: 'bar', title: L(lang, 'Chỉ số hài lòng chung', 'Overall satisfaction'), dataRange: `${cell(hr, 3)}:${cell(r1, firstIndexCol)}`, seriesBy: 'columns', anchor: cell(hr2, 12), width: 480, height: 300 }] : [];
+  // The charts: unit names and overall indices (adjacent columns D:E); the aspects of the district
+  // (or pooled) row, else of every unit.
+  const charts: ChartSpec[] = [];
+  const chartCol = h2.length;
+  if (units.length > 1)
+    charts.push({ type: 'column', title: L(lang, 'Chỉ số hài lòng chung', 'Overall satisfaction'), dataRange: `${cell(hr, 3)}:${cell(r1, firstIndexCol)}`, seriesBy: 'columns', anchor: cell(hr2, chartCol), width: Math.max(480, units.length * 40), height: 300 });
+  const firstAspectCol = firstPartCol + groups.length;
+  if (units.length > 0 && aspects.length > 1) {
+    const main = units.findIndex((u) => u.pooled === true || u.kind === 'pool' || u.kind === 'district');
+    const rows = main >= 0 ? [r0 + main] : units.map((_, i) => r0 + i);
+    const lastAspect = firstAspectCol + aspects.length - 1;
+    const mainUnit = main >= 0 ? units[main] : undefined;
+    const mainName = mainUnit ? sipasUnitName(mainUnit, ctx) : '';
+    charts.push({
+      type: rows.length > 1 ? 'line' : 'column',
+      title: mainUnit ? L(lang, `Chỉ số hài lòng theo yếu tố — ${mainName}`, `Satisfaction by aspect — ${mainName}`) : L(lang, 'Chỉ số hài lòng theo yếu tố', 'Satisfaction by aspect'),
+      dataRange: `${cell(hr, firstAspectCol)}:${cell(r1, lastAspect)}`,
+      seriesBy: 'rows',
+      categories: range(hr, firstAspectCol, hr, lastAspect),
+      series: rows.map((r) => ({ name: cell(r, 3), values: range(r, firstAspectCol, r, lastAspect) })),
+      anchor: cell(hr2 + 22, chartCol),
+      width: Math.max(520, aspects.length * 64),
+      height: 380,
+    });
+  }
   return finish('sipas', b, { widths: [8, 10, 9, 30, 12, 9, 9, 10, 10, 9, ...groups.map(() => 14), ...aspects.map(() => 14)], freeze: { rows: hr + 1, columns: 4 }, charts, tabColor: '7030A0' });
 }
 
@@ -436,17 +484,17 @@ export function renderSummarySheet(results: ResultsDocument, ctx: OutputContext,
   const sorted = [...main].sort((a, b2) => a.rank - b2.rank);
   const t2 = b.push([L(lang, `2. Xếp hạng ${main[0] ? kindLabel(main[0].kind, lang).toLowerCase() : ''}`, `2. Ranking of ${main[0] ? kindLabel(main[0].kind, lang).toLowerCase() : ''}`)]);
   b.style(cell(t2, 0), { bold: true, fontSize: 12 });
-  const hr2 = b.push([L(lang, 'Hạng', 'Rank'), L(lang, 'Đơn vị', 'Unit'), L(lang, 'Chỉ số (%)', 'Index (%)'), L(lang, 'Xếp loại', 'Grade'), L(lang, 'Năm trước', 'Last year')]);
-  b.header(hr2, 0, 4);
+  const hr2 = b.push([L(lang, 'Hạng', 'Rank'), L(lang, 'Đơn vị', 'Unit'), L(lang, 'Chỉ số (%)', 'Index (%)'), L(lang, 'Xếp loại', 'Grade'), L(lang, 'Năm trước', 'Last year'), L(lang, 'Mục tiêu (%)', 'Target (%)')]);
+  b.header(hr2, 0, 5);
   const r20 = b.row;
-  for (const u of sorted) b.push([u.rank, u.name, u.index, u.grade, u.previous?.index ?? null]);
+  for (const u of sorted) b.push([u.rank, u.name, u.index, u.grade, u.previous?.index ?? null, ctx.target]);
   const r21 = b.row - 1;
   if (sorted.length) {
     b.style(range(r20, 2, r21, 2), { numFmt: FMT.index, bold: true });
-    b.style(range(r20, 4, r21, 4), { numFmt: FMT.index });
+    b.style(range(r20, 4, r21, 5), { numFmt: FMT.index });
     b.targetColours(range(r20, 2, r21, 2), ctx.target);
     b.style(range(r20, 0, Math.min(r21, r20 + 2), 1), { bold: true });
-    charts.push({ type: 'bar', title: L(lang, 'Xếp hạng Chỉ số CCHC', 'PAR INDEX ranking'), dataRange: `${cell(hr2, 1)}:${cell(r21, 2)}`, seriesBy: 'columns', anchor: cell(hr1, 9), width: 520, height: Math.max(260, sorted.length * 24) });
+    charts.push({ type: 'column', title: L(lang, 'Xếp hạng Chỉ số CCHC', 'PAR INDEX ranking'), dataRange: `${cell(hr2, 1)}:${cell(r21, 2)}`, seriesBy: 'columns', anchor: cell(hr1, 9), width: Math.max(520, sorted.length * 40), height: 320, target: targetLine(ctx.target, lang, range(r20, 5, r21, 5)) });
   }
   b.push([]);
   // 3. Area profile: average index by area for each kind
