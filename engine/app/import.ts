@@ -23,7 +23,7 @@ import {
   type LogEntry,
   type SubmissionStatus,
 } from '../workbook/import';
-import { templateFileName, templateUnits } from '../workbook/template';
+import { templateUnits, unitForTemplateFile } from '../workbook/template';
 import { renderIssuesSheet } from '../workbook/output';
 import {
   mergeStatuses,
@@ -90,8 +90,6 @@ export function localIso(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-const FILE_UNIT = /^tu-danh-gia-([A-Za-z0-9_-]+)\.xlsx$/i;
-
 function parseOne(
   f: FilledInput,
   ctx: { framework: NonNullable<ReturnType<typeof openMaster>['doc']['framework']>; units: ReturnType<typeof openMaster>['doc']['units']; tasks?: readonly PlanTask[] },
@@ -104,7 +102,8 @@ function parseOne(
     return { parsed: base, taskStatuses: [] };
   }
   // a file still named as it was sent ("tu-danh-gia-KG.xlsx") must hold that unit's template
-  const named = FILE_UNIT.test(f.file) ? ctx.units.find((u) => templateFileName(u).toLowerCase() === f.file.toLowerCase()) : undefined;
+  // (the one file-name rule of the templates step; a name two units would share names neither)
+  const named = unitForTemplateFile(ctx.units, f.file);
   const parsed = parseFilledTemplate(
     { file: f.file, sheets: f.sheets, snapshots: f.snapshots },
     { framework: ctx.framework, units: ctx.units, ...(named ? { expectedUnit: named.code } : {}) },

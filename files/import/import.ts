@@ -16,7 +16,7 @@ import {
   type MasterDocument,
   type ReadMasterOptions,
 } from '../../engine';
-import { templateFileName } from '../../engine';
+import { unitForTemplateFile } from '../../engine';
 import { parseTaskStatusSheet, STATUS_SHEET as TASK_STATUS_SHEET, type PlanTask, type TaskStatus } from '../../engine';
 import {
   isTemplateWorkbook,
@@ -74,8 +74,9 @@ async function parseFile(
   const sheets = await opened.port.listSheets();
   const snapshots = await opened.port.read(sheets.map((s) => s.name));
   // a file still named as it was sent ("tu-danh-gia-KG.xlsx") must hold that unit's template
+  // (the one file-name rule of the templates step; without the master's units, the code as the name has it)
   const m = FILE_UNIT.exec(label);
-  const named = m ? ctx.units?.find((u) => templateFileName(u).toLowerCase() === label.toLowerCase()) : undefined;
+  const named = ctx.units ? unitForTemplateFile(ctx.units, label) : undefined;
   const expectedUnit = named?.code ?? (m && !ctx.units ? m[1] : undefined);
   const parsed = parseFilledTemplate(
     { file: label, sheets, snapshots },

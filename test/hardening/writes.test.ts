@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { renderMasterInputSheets } from '../../engine/workbook/master';
 import { ExcelJsPort } from '../../files/port';
-import { fillTemplate } from '../../files/templates';
+import { buildTemplateWorkbook, fillTemplate } from '../../files/templates';
 import { removeStaleTempFiles, STALE_TEMP_MS, writeFilesAtomically, writeFailedIssue } from '../../files/node';
 import { formatIssue, formatNumber, formatPercent, t, templateFileIssues, unitForTemplateFile, templateFileName, issue, type Unit } from '../../engine';
 import { planFromDocument } from '../../engine';
@@ -105,6 +105,28 @@ describe('unit codes that map to one template file name', () => {
     expect(templateFileIssues(clash).map((i) => [i.code, i.params?.['code'], i.params?.['other']])).toEqual([['templates.fileNameClash', 'A_B', 'A/B']]);
     expect(templateFileIssues([ward('KG'), ward('X'.repeat(183))])).toEqual([]);
     expect(templateFileIssues([ward('X'.repeat(184))]).map((i) => i.code)).toEqual(['templates.fileNameTooLong']);
+  });
+});
+
+describe('import finds a file\'s unit with the same file-name rule', () => {
+  test('a file named for a code two units share is taken by its own metadata, not by the first unit of that name', async () => {
+    const dir = await tmpDir('clash-import');
+    try {
+      const list = withWards(ward('A/B'), ward('A_B'));
+      const file = await master(dir, 'so-tong-hop.xlsx', list);
+      const unit = list.find((u) => u.code === 'A_B');
+      if (!unit) throw new Error('no unit');
+      const { bytes } = await buildTemplateWorkbook({ ...framework, total: 15 }, unit, { units: list, deadline: '2023-11-30', generatedAt: '2023-11-01T08:00' });
+      const filled = path.join(dir, templateFileName(unit));
+      await fsp.writeFile(filled, (await fillTemplate(bytes, KG_ANSWERS)).bytes);
+      const r = await runCli(['import', file, filled, '--out', path.join(dir, 'moi.xlsx'), '--now', '2023-11-20T09:00']);
+      expect(looksLikeCrash(r.stderr)).toBe(false);
+      expect(r.stderr).not.toContain('template.wrongUnit');
+      expect(r.stderr).not.toMatch(/biểu mẫu của đơn vị|của đơn vị khác/);
+      expect(r.stdout).toMatch(/A_B\s+đã nhập/);
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
