@@ -91,6 +91,16 @@ export function templatesOf(doc: MasterDocument, options: { lang: Lang; now: str
   return templatesFor(doc, options).templates;
 }
 
+/**
+ * Why no template can be made from this master (unit codes that would share a file name, or make
+ * one too long: engine/app `templatesFor` checks them before any template), one line per problem,
+ * located; empty when templates can be made.
+ */
+export function templatesBlocked(doc: MasterDocument, lang: Lang): string[] {
+  const r = templatesFor(doc, { lang, now: '', units: [] });
+  return r.ok ? [] : r.issues.filter((i) => i.severity === 'error').map((i) => formatIssue(i, lang));
+}
+
 /** "ward" → "Phường" (the output sheets' wording). */
 export function kindName(kind: string, lang: Lang): string {
   return kindLabel(kind, lang);

@@ -162,6 +162,17 @@ describe('task pane in Excel (over the Excel double)', () => {
     expect(dbl.sheet('Kê khai')).toBeDefined();
   }, 30_000);
 
+  test('templates: unit codes that would share a file name block the downloads, with the located reason', async () => {
+    const dbl = new ExcelDouble({ Sheet1: [] });
+    const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
+    const clashing = [...units, { code: 'kg', name: 'UBND phường Kim Giang (trùng)', kind: 'ward' }];
+    await port.write(renderMasterInputSheets({ framework, units: clashing, assessments }, { lang: 'vi' }));
+    render(<App host="excel" port={port} initialView="templates" />);
+    const blocked = await screen.findByTestId('templates-blocked', undefined, { timeout: 20_000 });
+    expect(blocked.textContent).toMatch(/trang 'Đơn vị'!A\d+ \(đơn vị kg\): Mã đơn vị "kg" cho cùng tên tệp biểu mẫu "tu-danh-gia-KG\.xlsx" với mã "KG"/);
+    expect((screen.getByTestId('templates-zip') as HTMLButtonElement).disabled).toBe(true);
+  }, 30_000);
+
   test('English switch relabels the steps', async () => {
     const { port } = await excelWithMaster(assessments);
     render(<App host="excel" port={port} initialView="setup" />);

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { Unit } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
@@ -22,6 +22,8 @@ export function TemplatesView(): JSX.Element {
   const w = useWorkbench();
   const [deadline, setDeadline] = useState('');
   const [progress, setProgress] = useState<string | undefined>(undefined);
+  // unit codes that would share a file name (or make one too long): no template until they are fixed
+  const blocked = useMemo(() => (w.doc && w.engine ? w.engine.templatesBlocked(w.doc, w.lang) : []), [w.doc, w.engine, w.lang]);
   if (!w.doc || !w.engine) return <Text>{s('needWorkbook', w.lang)}</Text>;
   const doc = w.doc;
   const units = w.engine.templateUnitsOf(doc);
@@ -52,10 +54,19 @@ export function TemplatesView(): JSX.Element {
     <>
       <Text>{s('templates.intro', w.lang)}</Text>
       <Text weight="semibold">{s('templates.count', w.lang, { count: units.length })}</Text>
+      {blocked.length > 0 && (
+        <MessageBar intent="error" role="alert" data-testid="templates-blocked">
+          <MessageBarBody>
+            {blocked.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Field label={s('templates.deadline', w.lang)}>
         <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} />
       </Field>
-      <Button appearance="primary" disabled={progress !== undefined} onClick={() => void all()} data-testid="templates-zip">
+      <Button appearance="primary" disabled={progress !== undefined || blocked.length > 0} onClick={() => void all()} data-testid="templates-zip">
         {progress ?? s('templates.all', w.lang)}
       </Button>
       <Table size="small" aria-label={s('view.templates', w.lang)}>
@@ -72,7 +83,7 @@ export function TemplatesView(): JSX.Element {
                 {u.code} — {u.name}
               </TableCell>
               <TableCell>
-                <Button size="small" onClick={() => void one(u)} aria-label={`${s('templates.one', w.lang)} ${u.name}`}>
+                <Button size="small" disabled={blocked.length > 0} onClick={() => void one(u)} aria-label={`${s('templates.one', w.lang)} ${u.name}`}>
                   {s('templates.one', w.lang)}
                 </Button>
               </TableCell>
