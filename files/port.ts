@@ -51,6 +51,7 @@ import type {
 } from '../engine';
 import { a1, columnName, parseA1, sheetProtectedInXml, worksheetPartsByName } from '../engine';
 import { withCharts, type SheetCharts } from './charts';
+import { applyFont, applyFooterAndMarker, applyFormulas, applyPageSetup, applyRowHeights, protectionHashOf, withStructureProtection, type ProtectionHash } from './sheetExtras';
 
 type Ws = ExcelJS.Worksheet;
 
@@ -374,10 +375,15 @@ function validationModel(v: Validation, listRef: string | undefined): ExcelJS.Da
     allowBlank: true,
     showErrorMessage: true,
     errorStyle: 'stop',
-    ...(v.error !== undefined ? { error: v.error, errorTitle: 'parindex' } : {}),
-    ...(v.prompt !== undefined ? { prompt: v.prompt, showInputMessage: true } : {}),
+    ...(v.error !== undefined ? { error: v.error, errorTitle: v.errorTitle ?? 'parindex' } : {}),
+    ...(v.prompt !== undefined ? { prompt: v.prompt, showInputMessage: true, ...(v.promptTitle !== undefined ? { promptTitle: v.promptTitle } : {}) } : {}),
   } as const;
   switch (v.type) {
+    case 'custom':
+      return { ...common, type: 'custom', formulae: [v.formula.replace(/^=/, '')] };
+    case 'any':
+      // exceljs writes a validation of type "any" (a prompt without a check); its typings omit it
+      return { ...common, type: 'any' } as unknown as ExcelJS.DataValidation;
     case 'list':
       return { ...common, type: 'list', formulae: [listRef ?? '""'] };
     case 'decimal':
@@ -512,6 +518,8 @@ export class ExcelJsPort implements WorkbookPort {
   private lastRead = new Map<string, SheetSnapshot>();
   /** Charts of the sheets written whole, by sheet name: added to the package when it is saved. */
   private charts = new Map<string, SheetCharts>();
+  /** Set when a written sheet asked to lock the workbook's structure (applied by toBuffer). */
+  private structureLock: { hash: ProtectionHash | undefined } | undefined;
 
   private constructor(wb: ExcelJS.Workbook) {
     this.workbook = wb;
@@ -540,7 +548,8 @@ export class ExcelJsPort implements WorkbookPort {
     const out = await this.workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
     const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
     const charted = [...this.charts.values()].filter((c) => this.workbook.getWorksheet(c.sheet) !== undefined);
-    return charted.length > 0 ? withCharts(bytes, charted) : bytes;
+    const withChartParts = charted.length > 0 ? await withCharts(bytes, charted) : bytes;
+    return this.structureLock ? withStructureProtection(withChartParts, this.structureLock.hash) : withChartParts;
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -598,10 +607,10 @@ export class ExcelJsPort implements WorkbookPort {
   /** An owned sheet: replaced whole by a fresh one built from `sheet` alone. */
   private async writeSheet(sheet: RenderedSheet): Promise<void> {
     const ws = this.replaceSheet(sheet.name);
-    ws.headerFooter.oddFooter = withLeftFooter(undefined, sheet.marker);
-    // Print on A4, one page wide (as many pages tall as needed); wide tables in landscape.
+    // Print on A4, one page wide (as many pages tall as needed), wide tables in landscape, unless
+    // the sheet sets its page (a printed form: paper, scale, repeated header rows, own footer).
     const columns = sheet.columnWidths?.length ?? sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
-    ws.pageSetup = { paperSize: 9, orientation: (sheet.landscape ?? columns > 8) ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    applyPageSetup(ws, sheet, columns);
     // values: strings stay text (exceljs only makes formulas from {formula} objects)
     sheet.values.forEach((row, r) => {
       row.forEach((v, c) => {
@@ -609,6 +618,8 @@ export class ExcelJsPort implements WorkbookPort {
         ws.getCell(r + 1, c + 1).value = v;
       });
     });
+    if (applyFormulas(ws, sheet)) this.workbook.calcProperties = { ...(this.workbook.calcProperties ?? {}), fullCalcOnLoad: true };
+    applyFooterAndMarker(ws, sheet, withLeftFooter);
     (sheet.columnWidths ?? []).forEach((w, i) => {
       ws.getColumn(i + 1).width = w;
     });
@@ -617,6 +628,8 @@ export class ExcelJsPort implements WorkbookPort {
       if (!b) continue;
       for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) applyStyle(ws.getCell(r + 1, c + 1), style);
     }
+    applyFont(ws, sheet);
+    applyRowHeights(ws, sheet);
     for (const r of sheet.hiddenRows ?? []) ws.getRow(r).hidden = true;
     for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
     if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
@@ -642,6 +655,10 @@ export class ExcelJsPort implements WorkbookPort {
         fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } },
         ...(cf.fontColor !== undefined ? { font: { color: { argb: argb(cf.fontColor) } } } : {}),
       };
+      if (cf.rule === 'expression') {
+        ws.addConditionalFormatting({ ref: cf.range, rules: [{ type: 'expression', formulae: [cf.formula.replace(/^=/, '')], style, priority: priority++ }] });
+        continue;
+      }
       const formulae = cf.rule === 'between' ? [String(cf.value), String(cf.value2 ?? cf.value)] : [String(cf.value)];
       ws.addConditionalFormatting({
         ref: cf.range,
@@ -650,7 +667,7 @@ export class ExcelJsPort implements WorkbookPort {
     }
     const longLists = this.applyValidations(ws, sheet, false);
     const listName = listSheetName(sheet.name);
-    if (longLists.length > 0) this.writeListSheet(listName, longLists);
+    if (longLists.length > 0) await this.writeListSheet(listName, longLists, sheet.protection);
     else if (sheet.name !== listName && this.workbook.getWorksheet(listName)) {
       this.workbook.removeWorksheet(this.workbook.getWorksheet(listName)?.id ?? -1);
     }
@@ -723,7 +740,7 @@ export class ExcelJsPort implements WorkbookPort {
     // 4. validations the rendered sheet declares replace those of their range only
     compactValidations(ws);
     const longLists = this.applyValidations(ws, sheet, true);
-    if (longLists.length > 0) this.writeListSheet(listSheetName(sheet.name), longLists);
+    if (longLists.length > 0) await this.writeListSheet(listSheetName(sheet.name), longLists, sheet.protection);
     await this.finish(ws, sheet);
   }
 
@@ -748,10 +765,12 @@ export class ExcelJsPort implements WorkbookPort {
     return longLists;
   }
 
-  private writeListSheet(name: string, lists: readonly string[][]): void {
+  /** The hidden sheet of long dropdown lists, protected like the sheet it serves. */
+  private async writeListSheet(name: string, lists: readonly string[][], protection: RenderedSheet['protection']): Promise<void> {
     const ls = this.replaceSheet(name);
     lists.forEach((vals, c) => vals.forEach((val, r) => (ls.getCell(r + 1, c + 1).value = val)));
     ls.state = 'veryHidden';
+    if (protection) await ls.protect(protection.password ?? '', { spinCount: 1000 });
   }
 
   /** What both kinds of write apply when the rendered sheet gives it: print area, tab colour, state, protection. */
@@ -765,7 +784,7 @@ export class ExcelJsPort implements WorkbookPort {
         selectUnlockedCells: true,
         formatColumns: true,
         formatCells: false,
-        formatRows: false,
+        formatRows: sheet.protection.formatRows === true,
         insertRows: false,
         deleteRows: false,
         sort: false,
@@ -773,6 +792,8 @@ export class ExcelJsPort implements WorkbookPort {
         // an accident guard, not security: a light hash keeps writing many templates fast
         spinCount: 1000,
       });
+      // the workbook's structure, locked by toBuffer with the same password
+      if (sheet.protection.structure) this.structureLock = { hash: sheet.protection.password ? protectionHashOf(ws) : undefined };
     }
   }
 }

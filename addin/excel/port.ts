@@ -1,29 +1,44 @@
 /**
  * Office.js implementation of the WorkbookPort (engine/workbook/port.ts). The only code that
- * touches Excel.*.
+ * touches Excel.*. It is held to what Microsoft documents for real Excel, Excel on the web being
+ * the strictest host (test/addin/excel-double.ts is a double that enforces the same):
  *
- * Sync budget: `read` loads every requested sheet in one `context.sync` (plus one to list the
- * sheets when the port has not seen the workbook yet); `write` queues every sheet and flushes when the queued payload reaches
- * `syncBudgetBytes` (4 MB by default: one sync for usual outputs). Hidden rows are found in the
- * read sync for the first HEAD_ROWS rows (titles, hidden key rows); only a sheet with hidden
- * rows further down costs one more sync. No single range assignment
- * carries more than `rangeBudgetBytes` (estimated by JSON length). A full recompute is therefore
- * list + read + write = 3 syncs whatever the number of units.
+ * **Sizes.** Every request and every response is planned under 4 MB of UTF-8 JSON (the web refuses
+ * 5 MB), no read of cell data covers more than 5,000,000 cells, and merged areas are asked for in
+ * bands of at most 1,024 cells (`getMergedAreasOrNullObject` fails above 512 areas). A read loads,
+ * per sheet, only the used range, in row blocks sized by the bytes per cell the port measured on
+ * the sheet's last read (a cautious default before that); a response Excel still refuses as too
+ * large is retried in smaller blocks. A write counts what it queues — values and formats as UTF-8
+ * JSON, each queued action at a fixed estimate — and syncs when the next one would pass the budget.
  *
- * Write semantics (the same as the exceljs port's, proved by test/contract; the rule is spelled out
- * on `WorkbookPort.write`): a sheet that the preceding `read` of this port loaded (an input sheet
- * such as "Kê khai" with its computed `out_` columns), unprotected when read, rendered without
- * charts or conditional formats, is updated in place: only cells whose value differs from what
- * was read are sent, in rectangular blocks, and number formats only where they change; the
- * rendered styles and validations apply to the ranges they name only (a validation clears those
- * cells' validation first); widths only to the columns right of the content read; frozen panes,
- * state (unless given), tab colour (unless given) and everything else the user made stay. Other
- * sheets are replaced whole. A number format that covers a whole range is sent once (Office.js
- * applies a single value to every cell of the range), never as a per-cell array.
+ * **Syncs.** A full recompute on an opened workbook is list + read + write = 3 syncs whenever the
+ * data fits those budgets: the read plans its blocks from the used range it saw last time and
+ * checks it in the same sync (a sheet that grew costs one more sync for the new part); a sheet
+ * the port has never read costs one sync to learn its size first. Hidden rows are found in that
+ * same sync for the first HEAD_ROWS rows (titles, the hidden key row) and, below, by splitting the
+ * rows in up to HIDDEN_FANOUT blocks per sync: a hidden row deep down costs a sync or two, never
+ * one request per row.
  *
- * Strings are written as text, never as formulas or numbers: Office.js parses a string value as
- * if typed, so any string that could be read as a formula, number, date, boolean or error gets a
- * leading apostrophe (Excel stores the text without it).
+ * **Writes** (the rule of `WorkbookPort.write`). A sheet that the preceding `read` loaded (an input
+ * sheet such as "Kê khai" with its computed `out_` columns), unprotected when read, rendered
+ * without charts or conditional formats, is updated in place: only cells whose value differs from
+ * what was read are sent, in rectangular blocks, number formats only where they change; styles and
+ * validations apply to the ranges they name only; widths only right of the content read. When that
+ * read is older than `verifyAfterMs`, the write first re-reads the rows' key cells (the first
+ * constant cells of each row it patches) and writes nothing if the user sorted, inserted or deleted
+ * rows meanwhile (`excel.stale`). Every other sheet the software owns is **cleared and rewritten in
+ * place** — never deleted and re-created — so user formulas, charts, names and validations that
+ * point at it keep working, a VeryHidden list sheet (`_lists_*`) is never deleted (Excel refuses
+ * to), and its position stays. Sheet names compare case-insensitively, as in Excel. Long dropdown
+ * lists go to their list sheet before the rules that point at them.
+ *
+ * **Strings are written as text**, never as formulas or numbers: Office.js parses a string as if
+ * typed, so into a General cell a string that could be read as a formula, number, date, boolean
+ * or error gets a leading apostrophe (Excel stores the text without it); into a cell formatted as
+ * Text ("@") the raw string goes, since Excel keeps an apostrophe there literally.
+ *
+ * After writing with calculation suspended (`suspendApiCalculationUntilNextSync`), the last sync
+ * recalculates, so formulas that depend on what was written are current.
  */
 import type {
   CellStyle,
@@ -38,10 +53,13 @@ import type {
   WorkbookPort,
   WriteOptions,
 } from '../../engine';
-import { a1, columnName, maxOf, rangeA1, widestRow } from '../../engine';
+import { a1, columnName, rangeA1 } from '../../engine';
 import { isDateFormat, serialToIso } from '../../engine';
 import { type Capabilities, type Feature, type SetCheck, FEATURE_SETS, detectCapabilities, officeSetCheck } from './capabilities';
-import { ExcelPortError, toPortError } from './errors';
+import { ExcelPortError, officeCodeOf, toPortError } from './errors';
+import { LIMITS, MB, type Rect, cellBands, colsWithin, jsonBytes, rowsWithin, splitRows, subtractRect } from './budget';
+
+export { MB, jsonBytes };
 
 /** Runs a batch against the workbook (Excel.run in Office; a double in tests). */
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -49,10 +67,20 @@ export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) 
 export interface OfficeJsPortOptions {
   run?: ExcelRunner;
   isSetSupported?: SetCheck;
-  /** Largest estimated JSON payload of one range assignment. Default 1 MB. */
+  /** Largest JSON payload (UTF-8 bytes) of one range assignment. Default 1 MB. */
   rangeBudgetBytes?: number;
-  /** Queued payload after which a write flushes with a sync. Default 4 MB (Excel on the web rejects > 5 MB). */
+  /** Request payload (UTF-8 bytes) after which a batch syncs. Default 4 MB (Excel on the web refuses 5 MB). */
   syncBudgetBytes?: number;
+  /** Response payload (UTF-8 bytes) one read sync may bring back. Default 4 MB (Excel on the web refuses 5 MB). */
+  responseBudgetBytes?: number;
+  /** Cells one read of cell data may cover. Default 5,000,000 (Excel's limit). */
+  maxCellsPerRead?: number;
+  /** Merged areas one `getMergedAreasOrNullObject` may return. Default 512 (Excel's limit). */
+  maxMergedAreas?: number;
+  /** An in-place write re-checks the rows it patches when the read behind it is older than this. Default 5 s. */
+  verifyAfterMs?: number;
+  /** Clock (tests). */
+  now?: () => number;
 }
 
 /** A feature skipped because the running Excel lacks its requirement set. */
@@ -63,27 +91,40 @@ export interface PortNotice {
   sheet: string;
 }
 
-export const MB = 1024 * 1024;
+/**
+ * Estimated request bytes of one queued action beside its argument (action id and name, the
+ * object path it acts on). Getting a range, loading, setting a property and calling a method each
+ * count once.
+ */
+export const ACTION_BYTES = 128;
+/** Kept for callers of the earlier name: one range action (getting the range and acting on it). */
+export const OP_BYTES = 2 * ACTION_BYTES;
 
-/** Estimated request JSON of one queued action on a range (object path, action, address), beside its argument. */
-export const OP_BYTES = 160;
-
-/** Rows at the top of a sheet whose visibility is read one by one in the read sync. */
+/** Rows at the top of a sheet whose visibility is read one by one in the first read sync. */
 export const HEAD_ROWS = 30;
-const MAX_ROWS = 1048576;
+/** Blocks per level of the hidden-row search below HEAD_ROWS. */
+export const HIDDEN_FANOUT = 256;
+/**
+ * Bytes per cell a read assumes for a sheet it has never read (values, formulas, number format
+ * and value type of a cell together); replaced by the measured figure after the first block.
+ */
+export const DEFAULT_BYTES_PER_CELL = 96;
 
-/** Does Office.js need a leading apostrophe to keep this string as text? */
+/** Does Office.js need a leading apostrophe to keep this string as text (in a General cell)? */
 export function needsTextGuard(s: string): boolean {
   if (s === '') return false;
   if (/^[=+\-@'#]/.test(s)) return true;
-  if (/\d/.test(s)) return true; // numbers, dates, times, fractions, percentages, "1e5"…
+  if (/\d/.test(s)) return true; // numbers, dates, ISO dates and times, fractions, percentages, "1e5"…
   return /^\s*(true|false|đúng|sai)\s*$/i.test(s);
 }
 
-/** The value handed to Office.js for one cell. */
-export function toExcelValue(v: CellValue | undefined): string | number | boolean {
+/**
+ * The value handed to Office.js for one cell. `textCell`: the cell is formatted as Text ("@"),
+ * where Excel keeps what it is given — an apostrophe too — so the raw string goes.
+ */
+export function toExcelValue(v: CellValue | undefined, textCell = false): string | number | boolean {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return needsTextGuard(v) ? `'${v}` : v;
+  if (typeof v === 'string') return !textCell && needsTextGuard(v) ? `'${v}` : v;
   if (typeof v === 'number' && !Number.isFinite(v)) return '';
   return v;
 }
@@ -126,6 +167,11 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** Excel compares sheet names without regard to case ("xếp hạng" is "Xếp hạng"). */
+function nameKey(name: string): string {
+  return name.toLowerCase();
+}
+
 const CHART_TYPES: Readonly<Record<ChartSpec['type'], string>> = Object.freeze({
   bar: 'BarClustered',
   column: 'ColumnClustered',
@@ -139,9 +185,18 @@ const CF_OPERATORS: Readonly<Record<ConditionalFormat['rule'], string>> = Object
   between: 'Between',
 });
 
+/** Office codes of a read that asked for too much at once: retried in smaller blocks. */
+const TOO_LARGE = new Set(['ResponsePayloadSizeLimitExceeded', 'RangeExceedsLimit', 'RequestPayloadSizeLimitExceeded']);
+
 interface SheetEntry {
   name: string;
   state: SheetState;
+}
+
+/** What a write must know of an existing sheet it clears: protection and the charts on it. */
+interface SheetFacts {
+  protected: boolean;
+  charts: string[];
 }
 
 /** What the last `read` saw of one sheet, cell by cell (used range from r0, c0). */
@@ -153,6 +208,8 @@ interface ReadCache {
   formulas: unknown[][];
   formats: unknown[][];
   types: unknown[][];
+  /** When the read was made (port clock). */
+  at: number;
 }
 
 /** Same cell content: null and '' both mean empty. */
@@ -163,10 +220,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Columns holding content: one past the last non-empty cell of the widest row (as files/port.ts counts them). */
-function contentWidth(values: readonly (readonly CellValue[] | undefined)[]): number {
+function contentWidth(values: readonly (readonly CellValue[])[]): number {
   let w = 0;
-  values.forEach((row) => {
-    if (row === undefined) return;
+  for (const row of values) {
     for (let c = row.length - 1; c >= w; c--) {
       const v = row[c];
       if (v !== null && v !== undefined && v !== '') {
@@ -174,7 +230,7 @@ function contentWidth(values: readonly (readonly CellValue[] | undefined)[]): nu
         break;
       }
     }
-  });
+  }
   return w;
 }
 
@@ -183,25 +239,71 @@ function setForAllCells(range: Excel.Range, prop: 'numberFormat', value: string)
   Reflect.set(range, prop, value);
 }
 
-/** Budgeted queue: counts the estimated payload and syncs when it is full. */
+/**
+ * A write batch under a request budget: callers announce the bytes of what they are about to
+ * queue; when it would pass the budget the batch syncs first. Each batch runs with calculation
+ * suspended (when the Excel has ExcelApi 1.6); the final sync recalculates.
+ */
 class Flusher {
   queued = 0;
+  private open = false;
+  private suspendedOnce = false;
   constructor(
     private readonly ctx: Excel.RequestContext,
     private readonly budget: number,
     private readonly suspend: boolean,
-  ) {
-    if (suspend) ctx.application.suspendApiCalculationUntilNextSync();
+  ) {}
+  private begin(): void {
+    if (this.open) return;
+    this.open = true;
+    if (this.suspend) {
+      this.ctx.application.suspendApiCalculationUntilNextSync();
+      this.suspendedOnce = true;
+      this.queued += ACTION_BYTES;
+    }
   }
+  /** Before queuing `bytes` more: sync first if they would not fit. */
   async add(bytes: number): Promise<void> {
     if (this.queued > 0 && this.queued + bytes > this.budget) await this.flush();
+    this.begin();
     this.queued += bytes;
   }
   async flush(): Promise<void> {
     await this.ctx.sync();
     this.queued = 0;
-    if (this.suspend) this.ctx.application.suspendApiCalculationUntilNextSync();
+    this.open = false;
   }
+  /** The last sync: what is queued, then a recalculation of what the suspended batches left stale. */
+  async finish(): Promise<void> {
+    if (this.suspendedOnce) this.ctx.application.calculate('Recalculate');
+    await this.ctx.sync();
+    this.queued = 0;
+    this.open = false;
+  }
+}
+
+/** One unit of read work, queued into a sync when it fits the budgets. */
+type ReadWork =
+  | { kind: 'meta'; key: string }
+  | { kind: 'facts'; key: string }
+  | { kind: 'data'; key: string; rect: Rect }
+  | { kind: 'merge'; key: string; rect: Rect }
+  | { kind: 'hidden'; key: string; row: number; rows: number; col: number };
+
+/** One sheet being read. */
+interface SheetRead {
+  entry: SheetEntry;
+  key: string;
+  /** Region whose data and probes were queued before its used range was seen (the last read's). */
+  planned: Rect | undefined;
+  /** The used range (values only) seen in this read; null when the sheet is empty; undefined before the meta sync. */
+  used: Rect | null | undefined;
+  bytesPerCell: number;
+  visibility: string;
+  protected: boolean;
+  blocks: { rect: Rect; values: unknown[][]; formulas: unknown[][]; formats: unknown[][]; types: unknown[][] }[];
+  hidden: Set<number>;
+  merged: Set<string>;
 }
 
 export class OfficeJsPort implements WorkbookPort {
@@ -212,26 +314,69 @@ export class OfficeJsPort implements WorkbookPort {
   private readonly run: ExcelRunner;
   private readonly rangeBudget: number;
   private readonly syncBudget: number;
+  private readonly responseBudget: number;
+  private readonly maxCells: number;
+  private readonly maxMerged: number;
+  private readonly verifyAfterMs: number;
+  private readonly now: () => number;
   /** Sheets in workbook order as last seen (refreshed by listSheets/read, kept by write). */
   private sheets: SheetEntry[] | undefined;
-  /** Sheets as the last `read` saw them; used (then dropped) by the next `write`. */
+  /** Sheets as the last `read` saw them; used (then dropped) by the next `write`. By name key. */
   private lastRead = new Map<string, ReadCache>();
+  /** Protection and charts of every sheet, as the last read saw them; used (then dropped) by the next write. */
+  private facts = new Map<string, SheetFacts>();
+  /** Used range and measured bytes per cell of every sheet read so far (plans the next read). By name key. */
+  private shapes = new Map<string, { used: Rect | null; bytesPerCell: number }>();
 
   constructor(options: OfficeJsPortOptions = {}) {
-    this.run = options.run ?? ((batch) => Excel.run(batch));
-    this.capabilities = detectCapabilities(options.isSetSupported ?? officeSetCheck());
+    const check = options.isSetSupported ?? officeSetCheck();
+    this.capabilities = detectCapabilities(check);
+    const delayForCellEdit = (() => {
+      try {
+        return check('ExcelApi', '1.11');
+      } catch {
+        return false;
+      }
+    })();
+    // inside Excel: a batch waits while the user is typing in a cell (ExcelApi 1.11) instead of failing
+    this.run = options.run ?? ((batch) => (delayForCellEdit ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch)));
     this.rangeBudget = options.rangeBudgetBytes ?? MB;
-    this.syncBudget = options.syncBudgetBytes ?? 4 * MB;
+    this.syncBudget = options.syncBudgetBytes ?? LIMITS.budgetBytes;
+    this.responseBudget = options.responseBudgetBytes ?? LIMITS.budgetBytes;
+    this.maxCells = options.maxCellsPerRead ?? LIMITS.cellsPerRead;
+    this.maxMerged = options.maxMergedAreas ?? LIMITS.mergedAreas;
+    this.verifyAfterMs = options.verifyAfterMs ?? 5000;
+    this.now = options.now ?? (() => Date.now());
   }
 
-  private async exec<T>(operation: string, batch: (ctx: Excel.RequestContext) => Promise<T>, sheet?: string): Promise<T> {
+  private async exec<T>(operation: string, batch: (ctx: Excel.RequestContext) => Promise<T>, sheet?: string, involved: readonly string[] = []): Promise<T> {
     try {
       return await this.run(batch);
     } catch (e) {
       this.sheets = undefined; // the workbook may have changed under us
       this.lastRead.clear();
+      this.facts.clear();
+      if (e instanceof ExcelPortError) throw e;
+      // "access denied" while writing: a protected sheet, or no right to edit? Ask Excel, not its (localised) message.
+      if (officeCodeOf(e) === 'AccessDenied' && involved.length > 0) {
+        const locked = await this.protectedAmong(involved).catch(() => undefined);
+        if (locked) throw toPortError(e, operation, locked, undefined, 'excel.protected');
+      }
       throw toPortError(e, operation, sheet);
     }
+  }
+
+  /** The first of `names` that is protected now, if any (one small batch). */
+  private async protectedAmong(names: readonly string[]): Promise<string | undefined> {
+    return this.run(async (ctx) => {
+      const wss = ctx.workbook.worksheets;
+      wss.load('items/name');
+      await ctx.sync();
+      const present = wss.items.filter((w) => names.some((n) => nameKey(n) === nameKey(w.name)));
+      for (const w of present) w.protection.load('protected');
+      await ctx.sync();
+      return present.find((w) => w.protection.protected)?.name;
+    });
   }
 
   private async loadSheetList(ctx: Excel.RequestContext): Promise<SheetEntry[]> {
@@ -250,93 +395,324 @@ export class OfficeJsPort implements WorkbookPort {
   async read(names: readonly string[]): Promise<SheetSnapshot[]> {
     return this.exec('read', async (ctx) => {
       const known = this.sheets ?? (await this.loadSheetList(ctx));
-      const wanted = names.filter((n) => known.some((s) => s.name === n));
-      const caps = this.capabilities;
-      const jobs = wanted.map((name) => {
-        const ws = ctx.workbook.worksheets.getItem(name);
-        ws.load('name,visibility');
-        ws.protection.load('protected');
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load('address,rowIndex,columnIndex,rowCount,columnCount,values,numberFormat,formulas,valueTypes');
-        const merged = caps.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : undefined;
-        merged?.load('areas/items/address');
-        // hidden rows in the same sync: each of the first HEAD_ROWS rows (titles, hidden key
-        // rows), and one look at all rows below them (mixed → one more sync, rare)
-        const head: Excel.Range[] = [];
-        for (let r = 0; r < HEAD_ROWS; r++) {
-          const row = ws.getRange(`${r + 1}:${r + 1}`);
-          row.load('rowHidden');
-          head.push(row);
-        }
-        const tail = ws.getRange(`${HEAD_ROWS + 1}:${MAX_ROWS}`);
-        tail.load('rowHidden');
-        return { name, ws, used, merged, head, tail };
-      });
-      await ctx.sync();
-      this.lastRead = new Map();
-      const snaps: SheetSnapshot[] = [];
-      const mixed: { snap: SheetSnapshot; rows: Excel.Range[] }[] = [];
-      for (const job of jobs) {
-        const snap = this.snapshotOf(job.ws, job.used, job.merged);
-        snaps.push(snap);
-        const u = job.used;
-        this.lastRead.set(
-          snap.name,
-          u.isNullObject
-            ? { snap, r0: 0, c0: 0, values: [], formulas: [], formats: [], types: [] }
-            : { snap, r0: u.rowIndex, c0: u.columnIndex, values: u.values, formulas: u.formulas, formats: u.numberFormat, types: u.valueTypes },
-        );
-        const hidden = job.head.flatMap((r, i) => (r.rowHidden === true ? [i + 1] : []));
-        const lastUsed = job.used.isNullObject ? 0 : job.used.rowIndex + job.used.rowCount;
-        if (job.tail.rowHidden !== false && lastUsed > HEAD_ROWS) {
-          const rows: Excel.Range[] = [];
-          for (let r = HEAD_ROWS; r < lastUsed; r++) {
-            const row = job.ws.getRange(`${r + 1}:${r + 1}`);
-            row.load('rowHidden');
-            rows.push(row);
-          }
-          mixed.push({ snap, rows });
-        }
-        const inUse = hidden.filter((r) => r <= Math.max(lastUsed, 1));
-        if (inUse.length) snap.hiddenRows = inUse;
+      const byKey = new Map(known.map((s) => [nameKey(s.name), s]));
+      const reads = new Map<string, SheetRead>();
+      for (const n of names) {
+        const entry = byKey.get(nameKey(n));
+        if (!entry || reads.has(nameKey(entry.name))) continue;
+        const shape = this.shapes.get(nameKey(entry.name));
+        reads.set(nameKey(entry.name), {
+          entry,
+          key: nameKey(entry.name),
+          planned: shape?.used ?? undefined,
+          used: undefined,
+          bytesPerCell: shape?.bytesPerCell ?? DEFAULT_BYTES_PER_CELL,
+          visibility: 'Visible',
+          protected: false,
+          blocks: [],
+          hidden: new Set(),
+          merged: new Set(),
+        });
       }
-      if (mixed.length > 0) {
-        await ctx.sync();
-        for (const m of mixed) {
-          const more = m.rows.flatMap((r, i) => (r.rowHidden === true ? [HEAD_ROWS + i + 1] : []));
-          if (more.length) m.snap.hiddenRows = [...(m.snap.hiddenRows ?? []), ...more];
-        }
+      const work: ReadWork[] = [];
+      const facts = new Map<string, SheetFacts>();
+      for (const s of known) work.push({ kind: 'facts', key: nameKey(s.name) });
+      for (const r of reads.values()) {
+        work.push({ kind: 'meta', key: r.key });
+        for (let row = 0; row < HEAD_ROWS; row++) work.push({ kind: 'hidden', key: r.key, row, rows: 1, col: 0 });
+        // a sheet read before: its last used range is read in this same sync, and checked against the one seen now
+        if (r.planned) this.planRegion(work, r, r.planned, HEAD_ROWS);
+      }
+      await this.runReads(ctx, work, reads, byKey, facts, (r) => {
+        // the used range seen now: read what the plan missed (rows added, a column typed further right)
+        const used = r.used;
+        if (!used) return;
+        const missing = r.planned ? subtractRect(used, r.planned) : [used];
+        const hiddenFrom = r.planned ? r.planned.row + r.planned.rows : HEAD_ROWS;
+        for (const m of missing) this.planRegion(work, r, m, Number.POSITIVE_INFINITY);
+        const end = used.row + used.rows;
+        if (end > Math.max(hiddenFrom, HEAD_ROWS)) for (const b of splitRows(Math.max(hiddenFrom, HEAD_ROWS), end, HIDDEN_FANOUT)) work.push({ kind: 'hidden', key: r.key, row: b.row, rows: b.rows, col: used.col });
+      });
+      const at = this.now();
+      this.lastRead = new Map();
+      this.facts = facts;
+      const snaps: SheetSnapshot[] = [];
+      for (const r of reads.values()) {
+        const cache = this.assemble(r, at);
+        this.lastRead.set(r.key, cache);
+        snaps.push(cache.snap);
       }
       return snaps;
     });
   }
 
-  private snapshotOf(ws: Excel.Worksheet, used: Excel.Range, merged: Excel.RangeAreas | undefined): SheetSnapshot {
-    const snap: SheetSnapshot = { name: ws.name, values: [], state: sheetState(ws.visibility), protected: Boolean(ws.protection.protected) };
-    if (used.isNullObject) return snap;
+  /** Queue the data blocks, merged-area probes and (below `hiddenFrom`) hidden-row probes of a region. */
+  private planRegion(work: ReadWork[], r: SheetRead, rect: Rect, hiddenFrom: number): void {
+    if (rect.rows <= 0 || rect.cols <= 0) return;
+    work.push({ kind: 'data', key: r.key, rect });
+    if (this.capabilities.mergedAreas) for (const band of cellBands(rect, 2 * this.maxMerged)) work.push({ kind: 'merge', key: r.key, rect: band });
+    const end = rect.row + rect.rows;
+    if (Number.isFinite(hiddenFrom) && end > hiddenFrom) for (const b of splitRows(Math.max(hiddenFrom, rect.row), end, HIDDEN_FANOUT)) work.push({ kind: 'hidden', key: r.key, row: b.row, rows: b.rows, col: rect.col });
+  }
+
+  /**
+   * Run read work in syncs under the request and response budgets. A data item is cut to what
+   * still fits the sync, sized by the sheet's bytes per cell (measured after each block). A sync
+   * Excel refuses as too large is run again with blocks half the size.
+   */
+  private async runReads(
+    ctx: Excel.RequestContext,
+    work: ReadWork[],
+    reads: Map<string, SheetRead>,
+    byKey: Map<string, SheetEntry>,
+    facts: Map<string, SheetFacts>,
+    onUsed: (r: SheetRead) => void,
+  ): Promise<void> {
+    let retries = 0;
+    while (work.length > 0) {
+      let req = 0;
+      let res = 0;
+      const taken: ReadWork[] = [];
+      const done: (() => void)[] = [];
+      const sheets = new Map<string, Excel.Worksheet>();
+      const sheetOf = (key: string): Excel.Worksheet => {
+        let ws = sheets.get(key);
+        if (!ws) {
+          ws = ctx.workbook.worksheets.getItem(byKey.get(key)?.name ?? key);
+          sheets.set(key, ws);
+          req += ACTION_BYTES;
+        }
+        return ws;
+      };
+      while (work.length > 0) {
+        const item = work[0];
+        if (!item) break;
+        const cost = this.readCost(item, reads);
+        if (taken.length > 0 && (req + cost.req > this.syncBudget || res + cost.res > this.responseBudget)) {
+          // a data item is cut to what still fits
+          if (item.kind === 'data' && res + 64 < this.responseBudget) {
+            const part = this.cutData(item, reads, this.responseBudget - res);
+            if (part) {
+              work[0] = part.rest;
+              taken.push(part.head);
+              req += 2 * ACTION_BYTES;
+              res += part.bytes;
+              done.push(this.queueRead(ctx, part.head, reads, facts, sheetOf));
+              continue;
+            }
+          }
+          break;
+        }
+        if (item.kind === 'data') {
+          const part = this.cutData(item, reads, Math.min(this.responseBudget - res, this.responseBudget));
+          if (part && part.rest.rect.rows > 0 && part.rest.rect.cols > 0) {
+            work[0] = part.rest;
+            taken.push(part.head);
+            req += 2 * ACTION_BYTES;
+            res += part.bytes;
+            done.push(this.queueRead(ctx, part.head, reads, facts, sheetOf));
+            if (res >= this.responseBudget) break;
+            continue;
+          }
+        }
+        work.shift();
+        taken.push(item);
+        req += cost.req;
+        res += cost.res;
+        done.push(this.queueRead(ctx, item, reads, facts, sheetOf));
+      }
+      try {
+        await ctx.sync();
+      } catch (e) {
+        const code = officeCodeOf(e);
+        if (!TOO_LARGE.has(code) || retries >= 8) throw e;
+        retries++;
+        // too large after all: smaller blocks for the sheets involved, same work again
+        for (const t of taken) if (t.kind === 'data') reads.get(t.key)!.bytesPerCell *= 2;
+        work.unshift(...taken);
+        continue;
+      }
+      retries = 0;
+      const metaSeen: SheetRead[] = [];
+      for (let i = 0; i < done.length; i++) {
+        done[i]?.();
+        const t = taken[i];
+        if (t?.kind === 'meta') metaSeen.push(reads.get(t.key)!);
+      }
+      for (const r of metaSeen) onUsed(r);
+      // hidden-row blocks that are neither all hidden nor all shown are split at the next level
+      // (queued by the probes themselves through `work`): see queueRead
+      work.push(...this.pendingHidden.splice(0));
+    }
+  }
+
+  /** Hidden-row probes a sync found mixed, to run at the next level. */
+  private pendingHidden: ReadWork[] = [];
+
+  private readCost(item: ReadWork, reads: Map<string, SheetRead>): { req: number; res: number } {
+    switch (item.kind) {
+      case 'meta':
+        return { req: 8 * ACTION_BYTES, res: 512 };
+      case 'facts':
+        return { req: 4 * ACTION_BYTES, res: 512 };
+      case 'merge':
+        return { req: 3 * ACTION_BYTES, res: 256 };
+      case 'hidden':
+        return { req: 2 * ACTION_BYTES, res: 64 };
+      case 'data': {
+        const bpc = reads.get(item.key)?.bytesPerCell ?? DEFAULT_BYTES_PER_CELL;
+        return { req: 2 * ACTION_BYTES, res: item.rect.rows * item.rect.cols * bpc + 64 };
+      }
+    }
+  }
+
+  /** The first rows (or, for a row wider than the budget, columns) of a data item that fit `budget` bytes. */
+  private cutData(item: Extract<ReadWork, { kind: 'data' }>, reads: Map<string, SheetRead>, budget: number): { head: Extract<ReadWork, { kind: 'data' }>; rest: Extract<ReadWork, { kind: 'data' }>; bytes: number } | undefined {
+    const bpc = reads.get(item.key)?.bytesPerCell ?? DEFAULT_BYTES_PER_CELL;
+    const { rect } = item;
+    const rowBytes = rect.cols * bpc;
+    if (rowBytes + 64 <= budget && rect.cols <= this.maxCells) {
+      const rows = Math.min(rect.rows, rowsWithin(rect.cols, bpc, budget - 64, this.maxCells));
+      if (rows <= 0) return undefined;
+      return {
+        head: { kind: 'data', key: item.key, rect: { ...rect, rows } },
+        rest: { kind: 'data', key: item.key, rect: { row: rect.row + rows, col: rect.col, rows: rect.rows - rows, cols: rect.cols } },
+        bytes: rows * rowBytes + 64,
+      };
+    }
+    // one row is wider than the budget: its first columns, the rest of the row, then the other rows
+    const cols = Math.min(rect.cols, colsWithin(bpc, budget - 64, this.maxCells));
+    if (cols <= 0 || (cols * bpc + 64 > budget && budget < this.responseBudget)) return undefined;
+    const rest: Rect = cols < rect.cols ? { row: rect.row, col: rect.col + cols, rows: 1, cols: rect.cols - cols } : { row: rect.row + 1, col: rect.col, rows: rect.rows - 1, cols: rect.cols };
+    const after = cols < rect.cols && rect.rows > 1 ? [{ kind: 'data' as const, key: item.key, rect: { row: rect.row + 1, col: rect.col, rows: rect.rows - 1, cols: rect.cols } }] : [];
+    this.pendingData.push(...after);
+    return { head: { kind: 'data', key: item.key, rect: { ...rect, rows: 1, cols } }, rest: { kind: 'data', key: item.key, rect: rest }, bytes: cols * bpc + 64 };
+  }
+
+  /** Data left over when a wide row was cut into columns (queued after the row's remainder). */
+  private pendingData: ReadWork[] = [];
+
+  /** Queue one read item; returns what to do with its results after the sync. */
+  private queueRead(ctx: Excel.RequestContext, item: ReadWork, reads: Map<string, SheetRead>, facts: Map<string, SheetFacts>, sheetOf: (key: string) => Excel.Worksheet): () => void {
+    if (this.pendingData.length) {
+      // keep leftovers of a cut row in the work list, right after what is being read
+      const left = this.pendingData.splice(0);
+      this.pendingHidden.unshift(...left);
+    }
+    const ws = sheetOf(item.key);
+    const r = reads.get(item.key);
+    switch (item.kind) {
+      case 'facts': {
+        const charts = ws.charts;
+        charts.load('items/name');
+        const protection = ws.protection;
+        protection.load('protected');
+        return () => {
+          facts.set(item.key, { protected: Boolean(protection.protected), charts: charts.items.map((c) => c.name) });
+        };
+      }
+      case 'meta': {
+        ws.load('name,visibility');
+        ws.protection.load('protected');
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load('rowIndex,columnIndex,rowCount,columnCount');
+        return () => {
+          if (!r) return;
+          r.visibility = ws.visibility;
+          r.protected = Boolean(ws.protection.protected);
+          r.entry = { ...r.entry, name: ws.name };
+          r.used = used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+        };
+      }
+      case 'data': {
+        const range = ws.getRangeByIndexes(item.rect.row, item.rect.col, item.rect.rows, item.rect.cols);
+        range.load('values,numberFormat,formulas,valueTypes');
+        return () => {
+          if (!r) return;
+          const block = { rect: item.rect, values: range.values, formulas: range.formulas, formats: range.numberFormat, types: range.valueTypes };
+          r.blocks.push(block);
+          // measured weight of this sheet's cells: the next blocks are sized by it
+          const cells = item.rect.rows * item.rect.cols;
+          if (cells >= 64) {
+            const bytes = jsonBytes([block.values, block.formulas, block.formats, block.types]);
+            r.bytesPerCell = Math.max(8, Math.ceil((bytes / cells) * 1.15));
+          }
+        };
+      }
+      case 'merge': {
+        const merged = ws.getRangeByIndexes(item.rect.row, item.rect.col, item.rect.rows, item.rect.cols).getMergedAreasOrNullObject();
+        merged.load('areas/items/address');
+        return () => {
+          if (!r || merged.isNullObject) return;
+          for (const a of merged.areas.items) r.merged.add(localAddress(a.address));
+        };
+      }
+      case 'hidden': {
+        const range = ws.getRangeByIndexes(item.row, item.col, item.rows, 1);
+        range.load('rowHidden');
+        return () => {
+          if (!r) return;
+          const h = range.rowHidden;
+          if (h === true) for (let i = 0; i < item.rows; i++) r.hidden.add(item.row + i);
+          else if (h === null && item.rows > 1) for (const b of splitRows(item.row, item.row + item.rows, HIDDEN_FANOUT)) this.pendingHidden.push({ kind: 'hidden', key: item.key, row: b.row, rows: b.rows, col: item.col });
+        };
+      }
+    }
+  }
+
+  /** The snapshot (and the write cache) of one sheet from its blocks. */
+  private assemble(r: SheetRead, at: number): ReadCache {
+    const snap: SheetSnapshot = { name: r.entry.name, values: [], state: sheetState(r.visibility), protected: r.protected };
+    const used = r.used ?? null;
+    this.shapes.set(r.key, { used, bytesPerCell: r.bytesPerCell });
+    const lastUsedRow = used ? used.row + used.rows : 0;
+    const hidden = [...r.hidden].filter((row) => row < Math.max(lastUsedRow, 1)).sort((a, b) => a - b).map((x) => x + 1);
+    if (hidden.length) snap.hiddenRows = hidden;
+    if (r.merged.size) snap.merged = [...r.merged];
+    if (!used) return { snap, r0: 0, c0: 0, values: [], formulas: [], formats: [], types: [], at };
+    const grid = (fill: unknown): unknown[][] => Array.from({ length: used.rows }, () => new Array<unknown>(used.cols).fill(fill));
+    const values = grid('');
+    const formulas = grid('');
+    const formats = grid('General');
+    const types = grid('Empty');
+    for (const b of r.blocks) {
+      for (let i = 0; i < b.rect.rows; i++) {
+        const gr = b.rect.row + i - used.row;
+        if (gr < 0 || gr >= used.rows) continue;
+        for (let j = 0; j < b.rect.cols; j++) {
+          const gc = b.rect.col + j - used.col;
+          if (gc < 0 || gc >= used.cols) continue;
+          (values[gr] as unknown[])[gc] = b.values[i]?.[j];
+          (formulas[gr] as unknown[])[gc] = b.formulas[i]?.[j];
+          (formats[gr] as unknown[])[gc] = b.formats[i]?.[j];
+          (types[gr] as unknown[])[gc] = b.types[i]?.[j];
+        }
+      }
+    }
+    this.fillSnapshot(snap, used.row, used.col, values, formulas, formats, types);
+    return { snap, r0: used.row, c0: used.col, values, formulas, formats, types, at };
+  }
+
+  private fillSnapshot(snap: SheetSnapshot, r0: number, c0: number, rawValues: unknown[][], rawFormulas: unknown[][], rawFormats: unknown[][], rawTypes: unknown[][]): void {
     const formats: Record<string, string> = {};
     const errors: Record<string, string> = {};
     const formulas: Record<string, string> = {};
     const dates: Record<string, true> = {};
     const values: CellValue[][] = [];
-    const r0 = used.rowIndex;
-    const c0 = used.columnIndex;
-    // rows above the used range are absent (holes), as the exceljs port leaves empty rows out
-    let last = -1;
-    for (let i = 0; i < used.rowCount; i++) {
+    for (let i = 0; i < rawValues.length; i++) {
       const row: CellValue[] = [];
       for (let j = 0; j < c0; j++) row.push(null);
-      for (let j = 0; j < used.columnCount; j++) {
+      const width = rawValues[i]?.length ?? 0;
+      for (let j = 0; j < width; j++) {
         const addr = a1(r0 + i, c0 + j);
-        const raw: unknown = used.values[i]?.[j];
-        const fmt: unknown = used.numberFormat[i]?.[j];
-        const type: unknown = used.valueTypes[i]?.[j];
-        const formula: unknown = used.formulas[i]?.[j];
+        const raw: unknown = rawValues[i]?.[j];
+        const fmt: unknown = rawFormats[i]?.[j];
+        const type: unknown = rawTypes[i]?.[j];
+        const formula: unknown = rawFormulas[i]?.[j];
         let v: CellValue = raw === '' || raw === undefined ? null : typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : String(raw);
         if (type === 'Error') {
           if (typeof raw === 'string') errors[addr] = raw;
           v = null;
-          last = r0 + i; // a row holding an error is kept, so that readers report it
         }
         if (typeof fmt === 'string' && fmt !== '' && fmt !== 'General') {
           formats[addr] = fmt;
@@ -347,52 +723,158 @@ export class OfficeJsPort implements WorkbookPort {
             dates[addr] = true;
           }
         }
-        if (typeof formula === 'string' && formula.startsWith('=') && formula.length > 1 && type !== 'String') formulas[addr] = formula.slice(1);
-        else if (typeof formula === 'string' && formula.startsWith('=') && formula.length > 1 && raw !== formula) formulas[addr] = formula.slice(1);
+        if (typeof formula === 'string' && formula.startsWith('=') && formula.length > 1 && (type !== 'String' || raw !== formula)) formulas[addr] = formula.slice(1);
         row.push(v);
       }
       while (row.length > 0 && row[row.length - 1] === null) row.pop();
-      if (row.length > 0) last = r0 + i;
-      values[r0 + i] = row;
+      values.push(row);
     }
-    values.length = last + 1; // trailing empty rows are left out
+    for (let i = 0; i < r0; i++) values.unshift([]);
+    while (values.length > 0 && (values[values.length - 1] ?? []).every((x) => x === null || x === '')) values.pop();
     snap.values = values;
     if (Object.keys(formats).length) snap.formats = formats;
     if (Object.keys(errors).length) snap.errors = errors;
     if (Object.keys(formulas).length) snap.formulas = formulas;
     if (Object.keys(dates).length) snap.dates = dates;
-    if (merged && !merged.isNullObject) {
-      const list = merged.areas.items.map((a) => localAddress(a.address));
-      if (list.length) snap.merged = list;
-    }
-    return snap;
   }
 
   async write(sheets: readonly RenderedSheet[], options: WriteOptions = {}): Promise<void> {
     this.notices = [];
     const names = sheets.map((s) => s.name).join(', ');
+    const involved = [...sheets.map((s) => s.name), ...sheets.map((s) => listSheetName(s.name))];
     await this.exec(
       'write',
       async (ctx) => {
         const known = this.sheets ?? (await this.loadSheetList(ctx));
         const order = known.map((s) => ({ ...s }));
-        const flusher = new Flusher(ctx, this.syncBudget, this.capabilities.suspendCalculation);
-        let done = 0;
         const cache = this.lastRead;
         this.lastRead = new Map();
-        for (const sheet of sheets) {
-          const seen = cache.get(sheet.name);
-          if (seen && this.canPatch(seen, sheet, order)) await this.patchSheet(ctx, sheet, seen, order, flusher);
-          else await this.writeSheet(ctx, sheet, order, flusher);
-          done++;
-          options.onProgress?.(done / Math.max(1, sheets.length) * 0.95);
+        const facts = this.facts;
+        this.facts = new Map();
+        const find = (name: string): SheetEntry | undefined => order.find((s) => nameKey(s.name) === nameKey(name));
+
+        // what each sheet becomes: patched in place (read just before) or cleared and rewritten
+        const plans = sheets.map((sheet) => {
+          const seen = cache.get(nameKey(sheet.name));
+          const patch = seen && find(sheet.name) && this.canPatch(seen, sheet) ? seen : undefined;
+          return { sheet, seen: patch, diff: patch ? this.diffPatch(sheet, patch) : undefined };
+        });
+        // long dropdown lists: their list sheets are written before the rules that point at them
+        const lists = new Map<string, { sheet: string; columns: string[][] }>();
+        const sources = new Map<Validation, string>();
+        for (const { sheet } of plans) {
+          if (!(sheet.validations ?? []).length || !this.capabilities.validation) continue;
+          for (const v of sheet.validations ?? []) {
+            if (v.type !== 'list') continue;
+            const inline = v.values.join(',');
+            if (inline.length <= 250 && !v.values.some((x) => x.includes(','))) {
+              sources.set(v, inline);
+              continue;
+            }
+            const ls = listSheetName(sheet.name);
+            const entry = lists.get(ls) ?? { sheet: sheet.name, columns: [] };
+            lists.set(ls, entry);
+            const col = entry.columns.length;
+            entry.columns.push(v.values);
+            sources.set(v, `=${quoteSheet(ls)}!$${columnName(col)}$1:$${columnName(col)}$${Math.max(1, v.values.length)}`);
+          }
         }
-        await flusher.flush();
+
+        // one look before writing, when needed: facts of sheets to clear that the last read did not see,
+        // and the key cells of rows to patch when that read is old
+        const toClear = [...plans.filter((p) => !p.seen).map((p) => p.sheet.name), ...lists.keys()].filter((n) => find(n) && !facts.has(nameKey(n)) && !n.startsWith('_lists_'));
+        const checks = plans.filter((p) => p.seen && p.diff && this.now() - p.seen.at > this.verifyAfterMs);
+        if (toClear.length > 0 || checks.length > 0) await this.lookBeforeWriting(ctx, toClear, facts, checks.map((p) => ({ sheet: p.sheet.name, seen: p.seen as ReadCache, anchors: (p.diff as PatchDiff).anchors })));
+
+        const flusher = new Flusher(ctx, this.syncBudget, this.capabilities.suspendCalculation);
+        for (const [name, list] of lists) {
+          const ws = await this.ownedSheet(ctx, name, order, facts, flusher, find);
+          const rows = Math.max(...list.columns.map((l) => l.length));
+          const grid = Array.from({ length: rows }, (_, i) => list.columns.map((l) => toExcelValue(l[i] ?? null)));
+          await this.writeGrid(ws, grid, 0, 0, flusher);
+          await flusher.add(ACTION_BYTES + 16);
+          ws.visibility = 'VeryHidden';
+          const entry = find(name);
+          if (entry) entry.state = 'veryHidden';
+          void list.sheet;
+        }
+        let done = 0;
+        for (const p of plans) {
+          if (p.seen && p.diff) await this.patchSheet(ctx, p.sheet, p.seen, p.diff, order, flusher, sources);
+          else await this.writeSheet(ctx, p.sheet, order, facts, flusher, sources, find);
+          done++;
+          options.onProgress?.((done / Math.max(1, sheets.length)) * 0.95);
+        }
+        await flusher.finish();
         this.sheets = order;
         options.onProgress?.(1);
       },
       sheets.length === 1 ? names : names || undefined,
+      involved,
     );
+  }
+
+  /** Facts of sheets to clear, and the key cells of rows to patch, in one sync (more only when large). */
+  private async lookBeforeWriting(
+    ctx: Excel.RequestContext,
+    toClear: readonly string[],
+    facts: Map<string, SheetFacts>,
+    checks: readonly { sheet: string; seen: ReadCache; anchors: Anchor[] }[],
+  ): Promise<void> {
+    const pending: (() => void)[] = [];
+    for (const name of toClear) {
+      const ws = ctx.workbook.worksheets.getItem(name);
+      const charts = ws.charts;
+      charts.load('items/name');
+      ws.protection.load('protected');
+      pending.push(() => facts.set(nameKey(name), { protected: Boolean(ws.protection.protected), charts: charts.items.map((c) => c.name) }));
+    }
+    let res = toClear.length * 512;
+    let req = toClear.length * 4 * ACTION_BYTES;
+    const flush = async (): Promise<void> => {
+      await ctx.sync();
+      for (const f of pending.splice(0)) f();
+      res = 0;
+      req = 0;
+    };
+    for (const check of checks) {
+      const ws = ctx.workbook.worksheets.getItem(check.sheet);
+      // rows of anchors, in bands under the response budget
+      const rows = [...new Set(check.anchors.map((a) => a.row))].sort((a, b) => a - b);
+      const cols = check.anchors.reduce((m, a) => Math.max(m, a.col), 0) + 1;
+      const c0 = check.seen.c0;
+      const width = Math.max(1, cols - c0);
+      const bpc = 48;
+      let i = 0;
+      while (i < rows.length) {
+        const first = rows[i] as number;
+        let last = first;
+        while (i + 1 < rows.length && ((rows[i + 1] as number) - first + 1) * width * bpc < this.responseBudget / 2) last = rows[++i] as number;
+        i++;
+        const bytes = (last - first + 1) * width * bpc;
+        if (res + bytes > this.responseBudget || req + 2 * ACTION_BYTES > this.syncBudget) await flush();
+        const range = ws.getRangeByIndexes(first, c0, last - first + 1, width);
+        range.load('values');
+        res += bytes;
+        req += 2 * ACTION_BYTES;
+        const band = check.anchors.filter((a) => a.row >= first && a.row <= last);
+        pending.push(() => {
+          for (const a of band) {
+            const now: unknown = range.values[a.row - first]?.[a.col - c0];
+            if (!sameValue(now, a.value)) {
+              throw new ExcelPortError({
+                code: 'excel.stale',
+                operation: 'write',
+                sheet: check.sheet,
+                cell: a1(a.row, a.col),
+                detail: `${a1(a.row, a.col)} holds ${JSON.stringify(now ?? '')} where the read saw ${JSON.stringify(a.value)}`,
+              });
+            }
+          }
+        });
+      }
+    }
+    if (pending.length > 0) await flush();
   }
 
   private missing(feature: Feature, sheet: string): boolean {
@@ -402,60 +884,84 @@ export class OfficeJsPort implements WorkbookPort {
     return true;
   }
 
-  /** Replace (or add) a sheet: the new one takes the old one's position; the old one goes. */
-  private replace(ctx: Excel.RequestContext, name: string, order: SheetEntry[]): Excel.Worksheet {
+  /**
+   * The sheet `name` ready to be written from scratch: an existing one (any case of its name) is
+   * cleared in place — contents, formats, validations, conditional formats, merges, charts, hidden
+   * rows and columns, widths, panes, tab colour, protection — keeping its position and whatever
+   * points at it; a missing one is added at the end.
+   */
+  private async ownedSheet(ctx: Excel.RequestContext, name: string, order: SheetEntry[], facts: Map<string, SheetFacts>, flusher: Flusher, find: (n: string) => SheetEntry | undefined, password?: string): Promise<Excel.Worksheet> {
     const wss = ctx.workbook.worksheets;
-    const at = order.findIndex((s) => s.name === name);
-    if (at < 0) {
+    const entry = find(name);
+    if (!entry) {
+      await flusher.add(2 * ACTION_BYTES + jsonBytes(name));
       order.push({ name, state: 'visible' });
       return wss.add(name);
     }
-    const tmp = `~parindex${Date.now() % 100000}`.slice(0, 31);
-    const fresh = wss.add(tmp);
-    fresh.position = at;
-    wss.getItem(name).delete();
-    fresh.name = name;
-    const entry = order[at];
-    if (entry) entry.state = 'visible';
-    return fresh;
+    const fact = facts.get(nameKey(name)) ?? { protected: false, charts: [] };
+    await flusher.add((14 + fact.charts.length * 2) * ACTION_BYTES + jsonBytes(fact.charts) + jsonBytes(name));
+    const ws = wss.getItem(entry.name);
+    if (fact.protected) ws.protection.unprotect(password);
+    for (const chart of fact.charts) ws.charts.getItem(chart).delete();
+    const whole = ws.getRange();
+    whole.unmerge();
+    whole.clear('All');
+    whole.dataValidation.clear();
+    if (this.capabilities.conditionalFormats) whole.conditionalFormats.clearAll();
+    whole.rowHidden = false;
+    whole.columnHidden = false;
+    whole.format.useStandardWidth = true;
+    whole.format.useStandardHeight = true;
+    if (this.capabilities.freeze) ws.freezePanes.unfreeze();
+    if (this.capabilities.tabColor) ws.tabColor = '';
+    if (entry.name !== name) {
+      ws.name = name; // the software's spelling ("Xếp hạng"); Excel updates references on rename
+      entry.name = name;
+    }
+    return ws;
   }
 
-  private canPatch(seen: ReadCache, sheet: RenderedSheet, order: readonly SheetEntry[]): boolean {
-    return order.some((s) => s.name === sheet.name) && !seen.snap.protected && !(sheet.charts ?? []).length && !(sheet.conditionalFormats ?? []).length;
+  private canPatch(seen: ReadCache, sheet: RenderedSheet): boolean {
+    return !seen.snap.protected && !(sheet.charts ?? []).length && !(sheet.conditionalFormats ?? []).length;
   }
 
-  private async writeSheet(ctx: Excel.RequestContext, sheet: RenderedSheet, order: SheetEntry[], flusher: Flusher): Promise<void> {
-    const ws = this.replace(ctx, sheet.name, order);
-    const width = widestRow(sheet.values);
-    // values in row blocks under the range budget
+  /** Write a grid of Office values from (r0, c0) in row blocks under the range budget. */
+  private async writeGrid(ws: Excel.Worksheet, grid: (string | number | boolean)[][], r0: number, c0: number, flusher: Flusher): Promise<void> {
+    const width = Math.max(0, ...grid.map((r) => r.length));
     let r = 0;
-    while (r < sheet.values.length && width > 0) {
+    while (r < grid.length && width > 0) {
       const block: (string | number | boolean)[][] = [];
       let bytes = 2;
-      while (r < sheet.values.length) {
-        const src = sheet.values[r] ?? [];
-        const row = Array.from({ length: width }, (_, c) => toExcelValue(src[c]));
-        const rowBytes = JSON.stringify(row).length + 1;
+      while (r < grid.length) {
+        const row = grid[r] ?? [];
+        const rowBytes = jsonBytes(row) + 1;
         if (block.length > 0 && bytes + rowBytes > this.rangeBudget) break;
         block.push(row);
         bytes += rowBytes;
         r++;
       }
-      await flusher.add(bytes + OP_BYTES);
-      ws.getRangeByIndexes(r - block.length, 0, block.length, width).values = block;
+      await flusher.add(bytes + 2 * ACTION_BYTES);
+      ws.getRangeByIndexes(r0 + r - block.length, c0, block.length, width).values = block;
     }
+  }
+
+  private async writeSheet(ctx: Excel.RequestContext, sheet: RenderedSheet, order: SheetEntry[], facts: Map<string, SheetFacts>, flusher: Flusher, sources: Map<Validation, string>, find: (n: string) => SheetEntry | undefined): Promise<void> {
+    const ws = await this.ownedSheet(ctx, sheet.name, order, facts, flusher, find, sheet.protection?.password);
+    const width = Math.max(0, ...sheet.values.map((r) => r.length));
+    // values into General cells (the sheet was just cleared), then the formats
+    const grid = sheet.values.map((src) => Array.from({ length: width }, (_, c) => toExcelValue(src[c])));
+    await this.writeGrid(ws, grid, 0, 0, flusher);
     for (const { range, style } of sheet.styles ?? []) await this.applyStyle(ws, range, style, flusher, true);
-    await this.decorate(ctx, ws, sheet, order, flusher);
+    await this.decorate(ws, sheet, order, flusher, sources);
   }
 
   /**
-   * Update a sheet the last read saw, in place: number formats that change, then only the cells
-   * whose value differs from what was read (in rectangular blocks; unchanged plain cells between
-   * two changes are resent when that is cheaper than one more range), then the rest of the sheet's
-   * layout. Formulas and user cells whose value is unchanged are not touched.
+   * What an in-place update changes: blocks of changed cells (unchanged plain cells between two
+   * changes are resent when that is cheaper than one more range), and the key cells of the rows
+   * it writes (the first constant cells of each row that the update leaves alone), to check
+   * against the workbook before writing when the read is old.
    */
-  private async patchSheet(ctx: Excel.RequestContext, sheet: RenderedSheet, seen: ReadCache, order: SheetEntry[], flusher: Flusher): Promise<void> {
-    const ws = ctx.workbook.worksheets.getItem(sheet.name);
+  private diffPatch(sheet: RenderedSheet, seen: ReadCache): PatchDiff {
     const at = (grid: unknown[][], r: number, c: number): unknown => grid[r - seen.r0]?.[c - seen.c0];
     const raw = (r: number, c: number): unknown => at(seen.values, r, c) ?? '';
     const isFormula = (r: number, c: number): boolean => {
@@ -469,18 +975,10 @@ export class OfficeJsPort implements WorkbookPort {
     };
     /** Rewriting the cell with the wanted value leaves it exactly as it is. */
     const safe = (r: number, c: number): boolean => !isFormula(r, c) && at(seen.types, r, c) !== 'Error' && sameValue(want(r, c), raw(r, c));
-    const cellBytes = (r: number, c: number): number => JSON.stringify(toExcelValue(want(r, c))).length + 1;
-    const seenWidth = widestRow(seen.values);
+    const cellBytes = (r: number, c: number): number => jsonBytes(toExcelValue(want(r, c))) + 1;
+    const seenWidth = Math.max(0, ...seen.values.map((row) => row.length));
     const height = Math.max(sheet.values.length, seen.values.length ? seen.r0 + seen.values.length : 0);
-    const width = Math.max(widestRow(sheet.values), seenWidth ? seen.c0 + seenWidth : 0);
-
-    // 1. blocks of changed cells
-    interface Block {
-      r0: number;
-      r1: number;
-      c0: number;
-      c1: number;
-    }
+    const width = Math.max(0, ...sheet.values.map((row) => row.length), seenWidth ? seen.c0 + seenWidth : 0);
     const blocks: Block[] = [];
     const open = new Map<string, Block>();
     const gapRowsCheap = (b: Block, r: number): boolean => {
@@ -523,8 +1021,37 @@ export class OfficeJsPort implements WorkbookPort {
         }
       }
     }
+    // key cells: per written row, the first constant cells (up to two) among the first columns read that stay as they are
+    const anchors: Anchor[] = [];
+    const rowsWritten = new Set<number>();
+    for (const b of blocks) for (let r = b.r0; r <= b.r1; r++) rowsWritten.add(r);
+    const keyCols = Math.min(seenWidth, 4);
+    for (const r of rowsWritten) {
+      if (r < seen.r0 || r >= seen.r0 + seen.values.length) continue;
+      let n = 0;
+      for (let c = seen.c0; c < seen.c0 + keyCols && n < 2; c++) {
+        const v = raw(r, c);
+        if (v === '' || isFormula(r, c) || at(seen.types, r, c) === 'Error' || changed(r, c)) continue;
+        anchors.push({ row: r, col: c, value: v });
+        n++;
+      }
+    }
+    return { blocks, anchors };
+  }
 
-    // 2. number formats that change (before the values, so a number never lands in a text cell)
+  /**
+   * Update a sheet the last read saw, in place: number formats that change, then only the cells
+   * whose value differs from what was read, then the rest of the sheet's layout. Formulas and user
+   * cells whose value is unchanged are not touched.
+   */
+  private async patchSheet(_ctx: Excel.RequestContext, sheet: RenderedSheet, seen: ReadCache, diff: PatchDiff, order: SheetEntry[], flusher: Flusher, sources: Map<Validation, string>): Promise<void> {
+    const entry = order.find((s) => nameKey(s.name) === nameKey(sheet.name));
+    const ws = _ctx.workbook.worksheets.getItem(entry?.name ?? sheet.name);
+    const at = (grid: unknown[][], r: number, c: number): unknown => grid[r - seen.r0]?.[c - seen.c0];
+    const want = (r: number, c: number): CellValue => sheet.values[r]?.[c] ?? null;
+    const { blocks } = diff;
+
+    // 1. number formats that change (before the values, so a number never lands in a text cell)
     const applied: { box: Bounds; fmt: string }[] = [];
     const fmtNow = (r: number, c: number): string => {
       for (let i = applied.length - 1; i >= 0; i--) {
@@ -542,7 +1069,7 @@ export class OfficeJsPort implements WorkbookPort {
       let differs = false;
       for (let r = box.r0; r <= box.r1 && !differs; r++) for (let c = box.c0; c <= box.c1 && !differs; c++) differs = fmtNow(r, c) !== style.numFmt;
       if (!differs) continue;
-      await flusher.add(OP_BYTES + style.numFmt.length);
+      await flusher.add(2 * ACTION_BYTES + jsonBytes(range) + jsonBytes(style.numFmt));
       setForAllCells(ws.getRange(range), 'numberFormat', style.numFmt);
       applied.push({ box, fmt: style.numFmt });
     }
@@ -554,12 +1081,14 @@ export class OfficeJsPort implements WorkbookPort {
           const v = want(r, c);
           if ((typeof v === 'number' || typeof v === 'boolean') && fmtNow(r, c) === '@') textCells.push([r, c]);
         }
+    const numberInText = new Set(textCells.map(([r, c]) => `${r}:${c}`));
     for (const [r, c] of textCells) {
-      await flusher.add(OP_BYTES);
+      await flusher.add(2 * ACTION_BYTES + 16);
       setForAllCells(ws.getRangeByIndexes(r, c, 1, 1), 'numberFormat', 'General');
     }
 
-    // 3. the changed values, each block split into row chunks under the range budget
+    // 2. the changed values, each block split into row chunks under the range budget; a string into a
+    // Text cell goes raw (Excel keeps it as it is), into any other cell with the text guard
     for (const b of blocks) {
       let r = b.r0;
       while (r <= b.r1) {
@@ -567,55 +1096,59 @@ export class OfficeJsPort implements WorkbookPort {
         let bytes = 2;
         while (r <= b.r1) {
           const row: (string | number | boolean)[] = [];
-          for (let c = b.c0; c <= b.c1; c++) row.push(toExcelValue(want(r, c)));
-          const rowBytes = JSON.stringify(row).length + 1;
+          for (let c = b.c0; c <= b.c1; c++) row.push(toExcelValue(want(r, c), fmtNow(r, c) === '@' && !numberInText.has(`${r}:${c}`)));
+          const rowBytes = jsonBytes(row) + 1;
           if (chunk.length > 0 && bytes + rowBytes > this.rangeBudget) break;
           chunk.push(row);
           bytes += rowBytes;
           r++;
         }
-        await flusher.add(bytes + OP_BYTES);
+        await flusher.add(bytes + 2 * ACTION_BYTES);
         ws.getRangeByIndexes(r - chunk.length, b.c0, chunk.length, b.c1 - b.c0 + 1).values = chunk;
       }
     }
     for (const [r, c] of textCells) {
-      await flusher.add(OP_BYTES);
+      await flusher.add(2 * ACTION_BYTES + 8);
       setForAllCells(ws.getRangeByIndexes(r, c, 1, 1), 'numberFormat', '@');
     }
 
-    // 4. the rest of the layout
+    // 3. the rest of the layout
     for (const { range, style } of sheet.styles ?? []) await this.applyStyle(ws, range, style, flusher, false);
     const keepHidden = new Set(sheet.hiddenRows ?? []);
-    for (const row of seen.snap.hiddenRows ?? []) if (!keepHidden.has(row)) ws.getRange(`${row}:${row}`).rowHidden = false;
+    const show = (seen.snap.hiddenRows ?? []).filter((row) => !keepHidden.has(row));
+    await flusher.add(show.length * 2 * ACTION_BYTES);
+    for (const row of show) ws.getRange(`${row}:${row}`).rowHidden = false;
     // the user's layout stays: widths of the columns that held content when read, frozen panes, state (unless given)
     const merged = new Set(seen.snap.merged ?? []);
-    await this.decorate(ctx, ws, { ...sheet, merges: (sheet.merges ?? []).filter((m) => !merged.has(m)) }, order, flusher, { widthsFrom: contentWidth(seen.snap.values), keepPanes: true });
+    await this.decorate(ws, { ...sheet, merges: (sheet.merges ?? []).filter((m) => !merged.has(m)) }, order, flusher, sources, { widthsFrom: contentWidth(seen.snap.values), keepPanes: true });
   }
 
   /**
-   * Everything of a sheet besides its values and number formats: widths, styles, hidden rows, merges, freeze, rules, charts, page, state, protection.
+   * Everything of a sheet besides its values and number formats: widths, hidden rows, merges, freeze, rules, charts, page, state, protection.
    * In place, widths apply only from column `widthsFrom` on and the panes are the user's.
    */
-  private async decorate(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: RenderedSheet, order: SheetEntry[], flusher: Flusher, inPlace?: { widthsFrom: number; keepPanes: boolean }): Promise<void> {
+  private async decorate(ws: Excel.Worksheet, sheet: RenderedSheet, order: SheetEntry[], flusher: Flusher, sources: Map<Validation, string>, inPlace?: { widthsFrom: number; keepPanes: boolean }): Promise<void> {
     const widthsFrom = inPlace?.widthsFrom ?? 0;
     const widths = (sheet.columnWidths ?? []).slice(widthsFrom);
+    await flusher.add(widths.length * (2 * ACTION_BYTES + 16));
     widths.forEach((w, j) => {
       // characters → points (≈ 7 px per character + 5 px padding; 0.75 pt per px)
       const col = columnName(widthsFrom + j);
       ws.getRange(`${col}:${col}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75 * 100) / 100;
     });
-    await flusher.add(widths.length * OP_BYTES);
+    await flusher.add(((sheet.hiddenRows ?? []).length + (sheet.hiddenColumns ?? []).length + (sheet.merges ?? []).length) * (2 * ACTION_BYTES + 16));
     for (const row of sheet.hiddenRows ?? []) ws.getRange(`${row}:${row}`).rowHidden = true;
     for (const col of sheet.hiddenColumns ?? []) ws.getRange(`${columnName(col - 1)}:${columnName(col - 1)}`).columnHidden = true;
     for (const m of sheet.merges ?? []) ws.getRange(m).merge(false);
-    await flusher.add(((sheet.hiddenRows ?? []).length + (sheet.hiddenColumns ?? []).length + (sheet.merges ?? []).length) * OP_BYTES);
     if (!inPlace?.keepPanes && sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) && !this.missing('freeze', sheet.name)) {
+      await flusher.add(2 * ACTION_BYTES + 16);
       if (sheet.freeze.columns === 0) ws.freezePanes.freezeRows(sheet.freeze.rows);
       else if (sheet.freeze.rows === 0) ws.freezePanes.freezeColumns(sheet.freeze.columns);
       else ws.freezePanes.freezeAt(ws.getRange(rangeA1(0, 0, sheet.freeze.rows - 1, sheet.freeze.columns - 1)));
     }
     if ((sheet.conditionalFormats ?? []).length > 0 && !this.missing('conditionalFormats', sheet.name)) {
       for (const cf of sheet.conditionalFormats ?? []) {
+        await flusher.add(6 * ACTION_BYTES + 96);
         const added = ws.getRange(cf.range).conditionalFormats.add('CellValue');
         added.cellValue.format.fill.color = hexColor(cf.fill);
         if (cf.fontColor) added.cellValue.format.font.color = hexColor(cf.fontColor);
@@ -623,39 +1156,37 @@ export class OfficeJsPort implements WorkbookPort {
         if (cf.rule === 'between') rule.formula2 = String(cf.value2 ?? cf.value);
         added.cellValue.rule = rule;
       }
-      await flusher.add((sheet.conditionalFormats ?? []).length * 4 * OP_BYTES);
     }
-    const longLists: string[][] = [];
     if ((sheet.validations ?? []).length > 0 && !this.missing('validation', sheet.name)) {
-      for (const v of sheet.validations ?? []) this.applyValidation(ws, sheet.name, v, longLists);
-      await flusher.add((sheet.validations ?? []).reduce((n, v) => n + 4 * OP_BYTES + (v.type === 'list' ? JSON.stringify(v.values).length : 0), 0));
-    }
-    if (longLists.length > 0) {
-      const ls = this.replace(ctx, listSheetName(sheet.name), order);
-      const rows = maxOf(longLists.map((l) => l.length), 0);
-      const grid = Array.from({ length: rows }, (_, i) => longLists.map((l) => toExcelValue(l[i] ?? null)));
-      await flusher.add(JSON.stringify(grid).length + OP_BYTES);
-      ls.getRangeByIndexes(0, 0, rows, longLists.length).values = grid;
-      ls.visibility = 'VeryHidden';
-      const entry = order.find((s) => s.name === listSheetName(sheet.name));
-      if (entry) entry.state = 'veryHidden';
+      for (const v of sheet.validations ?? []) {
+        const source = sources.get(v) ?? (v.type === 'list' ? v.values.join(',') : '');
+        await flusher.add(6 * ACTION_BYTES + jsonBytes(source) + jsonBytes(v.prompt ?? '') + jsonBytes(v.error ?? '') + 64);
+        this.applyValidation(ws, v, source);
+      }
     }
     if ((sheet.charts ?? []).length > 0 && !this.missing('charts', sheet.name)) {
+      let i = 0;
       for (const ch of sheet.charts ?? []) {
+        await flusher.add(8 * ACTION_BYTES + jsonBytes(ch));
         const chart = ws.charts.add(CHART_TYPES[ch.type] as Excel.ChartType, ws.getRange(ch.dataRange), ch.seriesBy === 'rows' ? 'Rows' : 'Columns');
+        chart.name = `parindex ${++i}`;
         chart.title.text = ch.title;
         chart.setPosition(ch.anchor);
         if (ch.width !== undefined) chart.width = ch.width;
         if (ch.height !== undefined) chart.height = ch.height;
       }
     }
+    await flusher.add(6 * ACTION_BYTES + jsonBytes(sheet.marker) + jsonBytes(sheet.printArea ?? '') + 32);
     if (sheet.printArea && !this.missing('printArea', sheet.name)) ws.pageLayout.setPrintArea(sheet.printArea);
     if (!this.missing('footerMarker', sheet.name)) ws.pageLayout.headersFooters.defaultForAllPages.leftFooter = sheet.marker;
     if (sheet.tabColor && !this.missing('tabColor', sheet.name)) ws.tabColor = hexColor(sheet.tabColor);
-    if (sheet.state && (sheet.state !== 'visible' || inPlace)) {
+    const entry = order.find((s) => nameKey(s.name) === nameKey(sheet.name));
+    if (sheet.state && (sheet.state !== 'visible' || inPlace || entry?.state !== 'visible')) {
       ws.visibility = excelVisibility(sheet.state);
-      const entry = order.find((s) => s.name === sheet.name);
       if (entry) entry.state = sheet.state;
+    } else if (!inPlace && entry && entry.state !== 'visible') {
+      ws.visibility = 'Visible'; // an owned sheet rewritten whole is visible unless the rendered sheet says otherwise
+      entry.state = 'visible';
     }
     if (sheet.protection && !this.missing('protection', sheet.name)) {
       const opts: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false, allowSort: false, allowAutoFilter: false };
@@ -665,82 +1196,50 @@ export class OfficeJsPort implements WorkbookPort {
   }
 
   private async applyStyle(ws: Excel.Worksheet, address: string, s: CellStyle, flusher: Flusher, withNumFmt: boolean): Promise<void> {
-    const range = ws.getRange(address);
+    let ops = 0;
+    const steps: (() => void)[] = [];
+    const range = (): Excel.Range => cached ?? (cached = ws.getRange(address));
+    let cached: Excel.Range | undefined;
     // `format` is a navigation property written to, never a loaded value read back: nothing to load or sync
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-    const f = range.format;
-    let ops = 0;
-    const count = (n = 1): void => {
+    const f = (): Excel.RangeFormat => range().format;
+    const step = (run: () => void, n = 1): void => {
       ops += n;
+      steps.push(run);
     };
-    if (s.bold !== undefined) {
-      f.font.bold = s.bold;
-      count();
-    }
-    if (s.italic !== undefined) {
-      f.font.italic = s.italic;
-      count();
-    }
-    if (s.fontSize !== undefined) {
-      f.font.size = s.fontSize;
-      count();
-    }
-    if (s.fontColor !== undefined) {
-      f.font.color = hexColor(s.fontColor);
-      count();
-    }
-    if (s.fill !== undefined) {
-      f.fill.color = hexColor(s.fill);
-      count();
-    }
-    if (s.wrap !== undefined) {
-      f.wrapText = s.wrap;
-      count();
-    }
-    if (s.align !== undefined) {
-      f.horizontalAlignment = s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right';
-      count();
-    }
-    if (s.align !== undefined || s.wrap !== undefined) {
-      f.verticalAlignment = 'Top';
-      count();
-    }
+    if (s.bold !== undefined) step(() => (f().font.bold = s.bold as boolean));
+    if (s.italic !== undefined) step(() => (f().font.italic = s.italic as boolean));
+    if (s.fontSize !== undefined) step(() => (f().font.size = s.fontSize as number));
+    if (s.fontColor !== undefined) step(() => (f().font.color = hexColor(s.fontColor as string)));
+    if (s.fill !== undefined) step(() => (f().fill.color = hexColor(s.fill as string)));
+    if (s.wrap !== undefined) step(() => (f().wrapText = s.wrap as boolean));
+    if (s.align !== undefined) step(() => (f().horizontalAlignment = s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right'));
+    if (s.align !== undefined || s.wrap !== undefined) step(() => (f().verticalAlignment = 'Top'));
     if (s.border) {
-      for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
-        const b = f.borders.getItem(edge);
-        b.style = 'Continuous';
-        b.color = '#9E9E9E';
-        count(2);
-      }
+      step(() => {
+        for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
+          const b = f().borders.getItem(edge);
+          b.style = 'Continuous';
+          b.color = '#9E9E9E';
+        }
+      }, 18);
     }
-    if (s.locked !== undefined) {
-      f.protection.locked = s.locked;
-      count();
-    }
+    if (s.locked !== undefined) step(() => (f().protection.locked = s.locked as boolean));
     // one format for the whole range: sent once, never as a per-cell array
-    if (s.numFmt !== undefined && withNumFmt) {
-      setForAllCells(range, 'numberFormat', s.numFmt);
-      count();
-    }
-    await flusher.add(ops * OP_BYTES);
+    if (s.numFmt !== undefined && withNumFmt) step(() => setForAllCells(range(), 'numberFormat', s.numFmt as string));
+    if (ops === 0) return;
+    await flusher.add((ops + 1) * ACTION_BYTES + jsonBytes(address) + jsonBytes(s));
+    for (const run of steps) run();
   }
 
-  private applyValidation(ws: Excel.Worksheet, sheetName: string, v: Validation, longLists: string[][]): void {
+  private applyValidation(ws: Excel.Worksheet, v: Validation, source: string): void {
     const dv = ws.getRange(v.range).dataValidation;
     dv.clear();
     let rule: Excel.DataValidationRule;
     switch (v.type) {
-      case 'list': {
-        const inline = v.values.join(',');
-        let source = inline;
-        if (inline.length > 250 || v.values.some((x) => x.includes(','))) {
-          const col = longLists.length;
-          longLists.push(v.values);
-          source = `=${quoteSheet(listSheetName(sheetName))}!$${columnName(col)}$1:$${columnName(col)}$${Math.max(1, v.values.length)}`;
-        }
+      case 'list':
         rule = { list: { inCellDropDown: true, source } };
         break;
-      }
       case 'decimal':
         rule = { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
         break;
@@ -773,6 +1272,24 @@ export class OfficeJsPort implements WorkbookPort {
   }
 }
 
+interface Block {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+}
+
+/** A cell an in-place update expects unchanged: its row is where the read saw it. */
+interface Anchor {
+  row: number;
+  col: number;
+  value: unknown;
+}
+
+interface PatchDiff {
+  blocks: Block[];
+  anchors: Anchor[];
+}
 
 interface Bounds {
   r0: number;

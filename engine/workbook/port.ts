@@ -56,20 +56,64 @@ export interface CellStyle {
   locked?: boolean;
 }
 
-export type Validation =
-  | { range: string; type: 'list'; values: string[]; prompt?: string; error?: string }
-  | { range: string; type: 'decimal'; min: number; max: number; prompt?: string; error?: string }
-  | { range: string; type: 'whole'; min: number; max: number; prompt?: string; error?: string }
-  | { range: string; type: 'date'; min?: string; max?: string; prompt?: string; error?: string };
+/** What every validation may say: the prompt shown on the cell and the error when refused, each with a title. */
+interface ValidationText {
+  prompt?: string;
+  /** Title of the prompt box (default: none). */
+  promptTitle?: string;
+  error?: string;
+  /** Title of the error box (default: the port's own). */
+  errorTitle?: string;
+}
 
-export interface ConditionalFormat {
-  /** A1 range, e.g. "E5:E20". */
-  range: string;
-  rule: 'lessThan' | 'greaterThanOrEqual' | 'between';
-  value: number;
-  value2?: number;
-  fill: string;
-  fontColor?: string;
+export type Validation = ValidationText &
+  (
+    | { range: string; type: 'list'; values: string[] }
+    | { range: string; type: 'decimal'; min: number; max: number }
+    | { range: string; type: 'whole'; min: number; max: number }
+    | { range: string; type: 'date'; min?: string; max?: string }
+    /** A formula (no leading "=", English function names, "," between arguments) true for an accepted value; references are relative to the range's top-left cell. */
+    | { range: string; type: 'custom'; formula: string }
+    /** No check: only the prompt (a cell that takes many wordings, e.g. a date or "Quá hạn 5 ngày"). */
+    | { range: string; type: 'any' }
+  );
+
+export type ConditionalFormat =
+  | {
+      /** A1 range, e.g. "E5:E20". */
+      range: string;
+      rule: 'lessThan' | 'greaterThanOrEqual' | 'between';
+      value: number;
+      value2?: number;
+      fill: string;
+      fontColor?: string;
+    }
+  | {
+      range: string;
+      /** Formatted where `formula` (no leading "=") is true; references are relative to the range's top-left cell. */
+      rule: 'expression';
+      formula: string;
+      fill: string;
+      fontColor?: string;
+    };
+
+/** How a sheet prints (the page setup of an owned sheet). */
+export interface PageSetup {
+  /** Paper size (default A4). */
+  paper?: 'A4' | 'A3';
+  /** Fixed print scale in percent (10–400), instead of fitting one page wide. */
+  scale?: number;
+  /** Rows repeated at the top of every printed page, 1-based inclusive, e.g. [5, 5]. */
+  titleRows?: [number, number];
+  /**
+   * Footer in Excel's header/footer codes ("&P" page, "&N" pages), by section; the sheet's marker
+   * then goes to `markerCell` (a footer the sheet declares is printed as it is).
+   */
+  footer?: { left?: string; center?: string; right?: string };
+  /** Margins in inches. */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Centre the printed table between the side margins. */
+  centerHorizontally?: boolean;
 }
 
 export interface ChartSpec {
@@ -110,6 +154,21 @@ export interface RenderedSheet {
   marker: string;
   /** Values from A1, row by row. Strings are always written as text, never as formulas. */
   values: CellValue[][];
+  /**
+   * Formulas by A1 address, without the leading "=" (English function names, "," between
+   * arguments, as a file stores them). The cell's entry in `values` is its cached result (null:
+   * none; the workbook is marked for recalculation on open). The only way a port writes a formula.
+   */
+  formulas?: Record<string, string>;
+  /**
+   * Cell that holds the marker instead of the print footer's left section (a cell that does not
+   * print: a hidden row or column). Given with `page.footer`, so the printed footer is the sheet's own.
+   */
+  markerCell?: string;
+  /** Row heights in points, by 1-based row. */
+  rowHeights?: Record<number, number>;
+  /** Font of every cell written or styled (one family on a printed form); a style's size wins. */
+  font?: { name: string; size?: number };
   /** Styles by A1 range ("A1", "A4:H4", "E5:E20"). Later entries win. */
   styles?: { range: string; style: CellStyle }[];
   /** Column widths in characters, from column A. */
@@ -120,13 +179,24 @@ export interface RenderedSheet {
   merges?: string[];
   conditionalFormats?: ConditionalFormat[];
   validations?: Validation[];
-  /** Protect the sheet: only cells styled `locked: false` stay editable. */
-  protection?: { password?: string };
+  /**
+   * Protect the sheet: only cells styled `locked: false` stay editable. `structure`: also lock the
+   * workbook's structure with the same password (sheets cannot be added, deleted, renamed, moved,
+   * hidden or shown — a hidden sheet stays hidden after a save by a program without "very hidden").
+   */
+  protection?: {
+    password?: string;
+    structure?: boolean;
+    /** Let users change row heights (a form whose answers may need taller rows); rows still cannot be inserted or deleted. */
+    formatRows?: boolean;
+  };
   state?: SheetState;
   charts?: ChartSpec[];
   printArea?: string;
   /** Print on A4, scaled to one page wide; landscape when true (default: landscape for wide sheets). */
   landscape?: boolean;
+  /** Paper, scale, repeated rows, footer and margins; absent: A4, one page wide, the marker in the footer. */
+  page?: PageSetup;
   /** Show this sheet when the workbook is opened (the last such sheet of a write wins). */
   active?: boolean;
   tabColor?: string;
@@ -161,7 +231,8 @@ export interface WorkbookPort {
    *   range only; `columnWidths` apply only to columns right of the content the read saw (the
    *   columns the software adds); `hiddenRows` is the sheet's full list (rows hidden when read and
    *   not listed are shown); `hiddenColumns`, `merges`, `printArea`, `tabColor`, `state` and
-   *   `protection` apply when given; `freeze` and page layout are not applied. Everything else the
+   *   `protection` apply when given; `freeze`, page layout (`page`, `rowHeights`, `font`,
+   *   `markerCell`) and `formulas` are not applied. Everything else the
    *   user made — validations, conditional formats, styles, number formats (also of empty cells),
    *   column widths, row heights, frozen panes, merges, cell protection, sheet state, tab colour —
    *   stays.
