@@ -136,7 +136,7 @@ describe('bad-input corpus', () => {
       // work on a copy so that nothing can be written beside the committed fixture
       const file = path.join(dir, path.basename(e.file));
       await fsp.copyFile(path.join(BAD, e.file), file);
-      const argv = (e.argv ?? []).map((a) => (a === '{file}' ? file : a));
+      const argv = (e.argv ?? []).map((a) => (a === '{file}' ? file : a.replace('{dir}', dir)));
       const r = await runCli(argv);
       expect(looksLikeCrash(r.stderr)).toBe(false);
       expect(r.code).toBe(e.exit ?? 1);
