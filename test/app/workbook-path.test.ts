@@ -103,11 +103,14 @@ describe('score on a master workbook', () => {
     expect(text.stdout).toContain('Khoảng cách đến hạng 1');
   });
 
-  test('--unit ZZ is an error (exit 1) naming the unit, not a title and exit 0', async () => {
+  test('--unit ZZ is a usage error (exit 2) naming the unit and the codes there are, not a title and exit 0; nothing written', async () => {
     const file = await writeMaster(dir, masterData());
-    const r = await runCli(['score', file, '--unit', 'ZZ', '--out', path.join(dir, 'r2.xlsx')]);
-    expect(r.code).toBe(1);
+    const out = path.join(dir, 'r2.xlsx');
+    const r = await runCli(['score', file, '--unit', 'ZZ', '--out', out]);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('"ZZ"');
+    expect(r.stderr).toMatch(/các mã đơn vị: .*KG/);
+    await expect(fsp.stat(out)).rejects.toThrow();
   });
 
   test('SIPAS from a master ranks within unit kind: the district alone, wards 1–3', async () => {
