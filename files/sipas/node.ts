@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { previousFromResult } from '../../engine';
 import type { SipasResult } from '../../engine';
 import type { Lang } from '../../engine';
-import { checkFileSize, checkZipLimits, readJsonFile, MAX_XLSX_BYTES } from '../node';
+import { checkFileSize, checkZipLimits, readJsonFile, writeFailureReason, writeFileAtomically, MAX_XLSX_BYTES } from '../node';
 
 export interface LoadedSipas {
   /** The SIPAS document to score (undefined when the file could not be read at all). */
@@ -79,16 +79,13 @@ export async function loadSipasInstrument(file: string): Promise<{ instrument?: 
   return { ...(v.instrument ? { instrument: v.instrument } : {}), issues: v.issues.map((i) => ({ ...i, file: path.basename(file) })) };
 }
 
-/** Write the SIPAS report workbook atomically (temp file in the same folder, then rename). */
+/** Write the SIPAS report workbook atomically (temp file in the same folder, then rename: files/node.ts). */
 export async function saveSipasXlsx(result: SipasResult, file: string, lang: Lang = 'vi'): Promise<Issue[]> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await fsp.writeFile(tmp, await writeSipasXlsx(result, lang));
-    await fsp.rename(tmp, file);
+    await writeFileAtomically(file, await writeSipasXlsx(result, lang));
     return [];
   } catch (e) {
-    await fsp.rm(tmp, { force: true });
-    return [issue('sipas.file.unwritable', { detail: e instanceof Error ? e.message : String(e) }, { file: path.basename(file) })];
+    return [issue('sipas.file.unwritable', { detail: writeFailureReason(e) }, { file: path.basename(file) })];
   }
 }
 
