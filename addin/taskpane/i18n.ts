@@ -87,6 +87,7 @@ const S = {
   'compute.done': { vi: 'Đã chấm {units} đơn vị; đã ghi {sheets} trang: {names}.', en: 'Scored {units} units; wrote {sheets} sheets: {names}.' },
   'compute.failed': { vi: 'Chưa tính được: số liệu có {errors} lỗi (xem danh sách bên dưới).', en: 'Not computed: the data has {errors} errors (see the list below).' },
   'compute.timing': { vi: 'Đọc {read} ms · tính {compute} ms · ghi {write} ms', en: 'Read {read} ms · compute {compute} ms · write {write} ms' },
+  'compute.report': { vi: 'Tải báo cáo (.docx)', en: 'Download report (.docx)' },
   // analyse
   'analyse.ranking': { vi: 'Xếp hạng', en: 'Ranking' },
   'analyse.rank': { vi: 'Hạng', en: 'Rank' },

@@ -7,6 +7,7 @@ import { demoCommand } from './demo';
 import { validateCommand } from './validate';
 import { planCommand } from './plan';
 import { frameworksCommand } from './frameworks';
+import { reportCommand } from './report';
 
 /** The command table. Each command lives in its own file in this folder. */
-export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, planCommand, frameworksCommand, demoCommand]);
+export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, planCommand, reportCommand, frameworksCommand, demoCommand]);

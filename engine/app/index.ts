@@ -19,3 +19,5 @@ export { buildTemplates, templatesFor, existingTemplateProblem, type BuildTempla
 export { templateFileIssues, unitForTemplateFile, MAX_TEMPLATE_FILE_NAME } from '../workbook/template/fileName';
 export { importSubmissions, localIso, type FilledInput, type ImportOptions, type ImportOutcome, type ImportStatus } from './import';
 export { builtins, newMasterSheets, applyAppraisals, checkMaster, runWhatIf, templateUnitsOf, leavesOf, type AppraisalEdit, type MasterCheck } from './steps';
+export { reportForMaster, reportForDocument, reportFromRound, reportQuarter, type ReportRound, type ReportRoundOptions } from './report';
+export { buildReport, type ReportBlock, type ReportChart, type ReportColumn, type ReportDocument, type ReportFacts, type ReportInput, type ReportOptions } from '../report/model';

@@ -10,6 +10,7 @@ import { workbookMessages } from './messages/workbook';
 import { templatesMessages } from './messages/templates';
 import { planMessages } from './messages/plan';
 import { appMessages } from './messages/app';
+import { reportMessages } from './messages/report';
 
 export { formatNumber, formatPercent, formatDate, dateParam, isLang, LANGS, visibleCode } from './format';
 export type { Lang } from './format';
@@ -26,6 +27,7 @@ export const catalogues = {
   templates: templatesMessages,
   plan: planMessages,
   app: appMessages,
+  report: reportMessages,
 } as const;
 
 /** All catalogues merged. */
@@ -39,6 +41,7 @@ export const messages = Object.freeze({
   ...templatesMessages,
   ...planMessages,
   ...appMessages,
+  ...reportMessages,
 });
 
 /**

@@ -6,6 +6,9 @@ import { renderMasterInputSheets } from '../../engine/workbook/master';
 import type { Framework } from '../../engine/model/framework';
 import type { Assessment } from '../../engine/model/assessment';
 import { ExcelDouble } from './excel-double';
+import JSZip from 'jszip';
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
+import * as files from '../../addin/taskpane/files';
 
 // A small criteria set: two ward leaves, 3 points in all.
 const framework: Framework = {
@@ -63,6 +66,8 @@ class NoResizeObserver {
 }
 beforeAll(() => {
   if (!('ResizeObserver' in window)) Object.defineProperty(window, 'ResizeObserver', { value: NoResizeObserver, configurable: true });
+  // browsers have TextEncoder (the docx writer uses it); jsdom's window lacks it
+  if (!('TextEncoder' in globalThis)) Object.assign(globalThis, { TextEncoder: NodeTextEncoder, TextDecoder: NodeTextDecoder });
 });
 
 describe('task pane in Excel (over the Excel double)', () => {
@@ -100,6 +105,30 @@ describe('task pane in Excel (over the Excel double)', () => {
     const byLead = within(screen.getByTestId('by-lead')).getAllByRole('row').map((r) => r.textContent ?? '');
     expect(byLead.some((t) => t.startsWith('VP') && t.includes('2,5'))).toBe(true);
     expect(byLead.some((t) => t.startsWith('NV') && t.includes('1'))).toBe(true);
+  }, 30_000);
+
+  test('compute → "Tải báo cáo (.docx)": the report the CLI writes, built from the round the pane holds', async () => {
+    const { port } = await excelWithMaster(assessments);
+    const saved: { bytes: Uint8Array; name: string; mime?: string }[] = [];
+    const spy = jest.spyOn(files, 'saveBytes').mockImplementation((bytes, name, mime) => void saved.push({ bytes, name, ...(mime ? { mime } : {}) }));
+    try {
+      render(<App host="excel" port={port} initialView="compute" />);
+      await act(async () => new Promise((r) => setTimeout(r, 50)));
+      fireEvent.click(screen.getByTestId('compute'));
+      await screen.findByTestId('summary-table', undefined, { timeout: 20_000 });
+      fireEvent.click(screen.getByText('Tải báo cáo (.docx)'));
+      await waitFor(() => expect(saved).toHaveLength(1), { timeout: 20_000 });
+      expect(saved[0]?.name).toMatch(/-bao-cao\.docx$/);
+      expect(saved[0]?.mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      const zip = await JSZip.loadAsync(saved[0]?.bytes ?? new Uint8Array());
+      const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+      expect(xml).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(xml).toContain('UBND phường Khương Mai');
+      expect(xml).toContain('66,67%');
+      expect(Object.keys(zip.files).some((f) => /^word\/charts\/chart\d+\.xml$/.test(f))).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   }, 30_000);
 
   test('an input error blocks the compute; its issue is a link that selects the cell in Excel', async () => {

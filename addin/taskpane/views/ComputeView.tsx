@@ -4,6 +4,7 @@ import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { shortUnitName } from './names';
 import { IssueList } from './IssueList';
+import { saveBytes } from '../files';
 
 export function ComputeView(): JSX.Element {
   const w = useWorkbench();
@@ -48,6 +49,18 @@ export function ComputeView(): JSX.Element {
               ))}
           </TableBody>
         </Table>
+      ) : null}
+      {results && r?.ok ? (
+        <Button
+          data-testid="download-report"
+          onClick={async () => {
+            const { reportBytes, reportName, DOCX_MIME } = await import(/* webpackChunkName: "report" */ '../report');
+            const bytes = await reportBytes({ results, ...(r.summary.sipas ? { sipas: r.summary.sipas } : {}), ...(r.summary.doc ? { units: r.summary.doc.units } : {}) }, w.lang);
+            if (bytes) saveBytes(bytes, reportName(w.fileName ?? 'so-tong-hop.xlsx'), DOCX_MIME);
+          }}
+        >
+          {s('compute.report', w.lang)}
+        </Button>
       ) : null}
       {r ? <IssueList issues={r.issues} /> : w.docIssues.length > 0 ? <IssueList issues={w.docIssues} /> : null}
     </>
