@@ -1,6 +1,7 @@
 /**
  * Failures of Excel.run turned into located, actionable messages. The pane renders them with
- * its string table (addin/taskpane/i18n.ts), keyed by `code`.
+ * its string table (addin/taskpane/i18n.ts), keyed by `code`. Errors are judged by Office's error
+ * code, never by the message text: Excel words its messages in the user's language.
  */
 
 export type ExcelFailure =
@@ -11,6 +12,7 @@ export type ExcelFailure =
   | 'excel.invalidArgument'
   | 'excel.accessDenied'
   | 'excel.unsupported'
+  | 'excel.stale'
   | 'excel.unknown';
 
 export interface ExcelPortErrorInfo {
@@ -52,25 +54,36 @@ const CODE_MAP: Readonly<Record<string, ExcelFailure>> = Object.freeze({
   RequestPayloadSizeLimitExceeded: 'excel.payloadTooLarge',
   ResponsePayloadSizeLimitExceeded: 'excel.payloadTooLarge',
   PayloadTooLarge: 'excel.payloadTooLarge',
+  RangeExceedsLimit: 'excel.payloadTooLarge',
+  OperationCellsExceedLimit: 'excel.payloadTooLarge',
   InvalidArgument: 'excel.invalidArgument',
   InvalidOperation: 'excel.invalidArgument',
+  MergedRangeConflict: 'excel.invalidArgument',
+  InvalidOperationInCellEditMode: 'excel.busy',
   ActivityLimitReached: 'excel.busy',
   Conflict: 'excel.busy',
   ServiceNotAvailable: 'excel.busy',
   GeneralException: 'excel.unknown',
 });
 
-/** Map anything Excel.run threw to an ExcelPortError naming the operation and sheet. */
-export function toPortError(e: unknown, operation: string, sheet?: string, cell?: string): ExcelPortError {
+/** Office's error code of anything Excel.run threw ("" when there is none). */
+export function officeCodeOf(e: unknown): string {
+  const err = asOfficeError(e);
+  return typeof err.code === 'string' ? err.code : typeof err.debugInfo?.code === 'string' ? err.debugInfo.code : '';
+}
+
+/**
+ * Map anything Excel.run threw to an ExcelPortError naming the operation and sheet. `code`
+ * overrides the mapping when the caller found out more (a protected sheet behind AccessDenied).
+ */
+export function toPortError(e: unknown, operation: string, sheet?: string, cell?: string, code?: ExcelFailure): ExcelPortError {
   if (e instanceof ExcelPortError) return e;
   const err = asOfficeError(e);
-  const officeCode = typeof err.code === 'string' ? err.code : typeof err.debugInfo?.code === 'string' ? err.debugInfo.code : '';
+  const officeCode = officeCodeOf(e);
   const message = typeof err.message === 'string' ? err.message : '';
-  let code: ExcelFailure = CODE_MAP[officeCode] ?? 'excel.unknown';
-  if (/protect/i.test(message) || (officeCode === 'AccessDenied' && /sheet/i.test(message))) code = 'excel.protected';
   const location = typeof err.debugInfo?.errorLocation === 'string' ? err.debugInfo.errorLocation : '';
   const detail = [officeCode, location && `at ${location}`, message].filter(Boolean).join(' ');
-  const info: ExcelPortErrorInfo = { code, operation, detail: detail || 'unknown error' };
+  const info: ExcelPortErrorInfo = { code: code ?? CODE_MAP[officeCode] ?? 'excel.unknown', operation, detail: detail || 'unknown error' };
   if (sheet !== undefined) info.sheet = sheet;
   if (cell !== undefined) info.cell = cell;
   return new ExcelPortError(info);

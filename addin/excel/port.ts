@@ -108,7 +108,7 @@ export const HIDDEN_FANOUT = 256;
  * Bytes per cell a read assumes for a sheet it has never read (values, formulas, number format
  * and value type of a cell together); replaced by the measured figure after the first block.
  */
-export const DEFAULT_BYTES_PER_CELL = 96;
+export const DEFAULT_BYTES_PER_CELL = 64;
 
 /** Does Office.js need a leading apostrophe to keep this string as text (in a General cell)? */
 export function needsTextGuard(s: string): boolean {
@@ -179,7 +179,7 @@ const CHART_TYPES: Readonly<Record<ChartSpec['type'], string>> = Object.freeze({
   line: 'Line',
 });
 
-const CF_OPERATORS: Readonly<Record<ConditionalFormat['rule'], string>> = Object.freeze({
+const CF_OPERATORS: Readonly<Record<Exclude<ConditionalFormat['rule'], 'expression'>, string>> = Object.freeze({
   lessThan: 'LessThan',
   greaterThanOrEqual: 'GreaterThanOrEqual',
   between: 'Between',
@@ -283,10 +283,11 @@ class Flusher {
 }
 
 /** One unit of read work, queued into a sync when it fits the budgets. */
+type DataWork = { kind: 'data'; key: string; rect: Rect };
 type ReadWork =
   | { kind: 'meta'; key: string }
   | { kind: 'facts'; key: string }
-  | { kind: 'data'; key: string; rect: Rect }
+  | DataWork
   | { kind: 'merge'; key: string; rect: Rect }
   | { kind: 'hidden'; key: string; row: number; rows: number; col: number };
 
@@ -450,15 +451,17 @@ export class OfficeJsPort implements WorkbookPort {
   private planRegion(work: ReadWork[], r: SheetRead, rect: Rect, hiddenFrom: number): void {
     if (rect.rows <= 0 || rect.cols <= 0) return;
     work.push({ kind: 'data', key: r.key, rect });
+    // (each sync takes the small items of the whole list before any data)
     if (this.capabilities.mergedAreas) for (const band of cellBands(rect, 2 * this.maxMerged)) work.push({ kind: 'merge', key: r.key, rect: band });
     const end = rect.row + rect.rows;
     if (Number.isFinite(hiddenFrom) && end > hiddenFrom) for (const b of splitRows(Math.max(hiddenFrom, rect.row), end, HIDDEN_FANOUT)) work.push({ kind: 'hidden', key: r.key, row: b.row, rows: b.rows, col: rect.col });
   }
 
   /**
-   * Run read work in syncs under the request and response budgets. A data item is cut to what
-   * still fits the sync, sized by the sheet's bytes per cell (measured after each block). A sync
-   * Excel refuses as too large is run again with blocks half the size.
+   * Run read work in syncs under the request and response budgets: in each sync first the small
+   * items (sheet facts, used ranges, merged-area and hidden-row probes), then data blocks cut to
+   * what still fits, sized by the sheet's bytes per cell (measured after each block). A sync Excel
+   * refuses as too large after all is run again with blocks half the size.
    */
   private async runReads(
     ctx: Excel.RequestContext,
@@ -474,6 +477,7 @@ export class OfficeJsPort implements WorkbookPort {
       let res = 0;
       const taken: ReadWork[] = [];
       const done: (() => void)[] = [];
+      const later: ReadWork[] = [];
       const sheets = new Map<string, Excel.Worksheet>();
       const sheetOf = (key: string): Excel.Worksheet => {
         let ws = sheets.get(key);
@@ -484,70 +488,62 @@ export class OfficeJsPort implements WorkbookPort {
         }
         return ws;
       };
-      while (work.length > 0) {
-        const item = work[0];
-        if (!item) break;
-        const cost = this.readCost(item, reads);
-        if (taken.length > 0 && (req + cost.req > this.syncBudget || res + cost.res > this.responseBudget)) {
-          // a data item is cut to what still fits
-          if (item.kind === 'data' && res + 64 < this.responseBudget) {
-            const part = this.cutData(item, reads, this.responseBudget - res);
-            if (part) {
-              work[0] = part.rest;
-              taken.push(part.head);
-              req += 2 * ACTION_BYTES;
-              res += part.bytes;
-              done.push(this.queueRead(ctx, part.head, reads, facts, sheetOf));
-              continue;
-            }
-          }
-          break;
-        }
-        if (item.kind === 'data') {
-          const part = this.cutData(item, reads, Math.min(this.responseBudget - res, this.responseBudget));
-          if (part && part.rest.rect.rows > 0 && part.rest.rect.cols > 0) {
-            work[0] = part.rest;
-            taken.push(part.head);
-            req += 2 * ACTION_BYTES;
-            res += part.bytes;
-            done.push(this.queueRead(ctx, part.head, reads, facts, sheetOf));
-            if (res >= this.responseBudget) break;
-            continue;
-          }
-        }
-        work.shift();
+      const take = (item: ReadWork, cost: { req: number; res: number }): void => {
         taken.push(item);
         req += cost.req;
         res += cost.res;
         done.push(this.queueRead(ctx, item, reads, facts, sheetOf));
+      };
+      // small items first, in order, while they fit
+      for (const item of work) {
+        if (item.kind === 'data') continue;
+        const cost = this.readCost(item, reads);
+        if (taken.length > 0 && (req + cost.req > this.syncBudget || res + cost.res > this.responseBudget)) later.push(item);
+        else take(item, cost);
       }
+      // then data, cut to the room left
+      const data = work.filter((w): w is DataWork => w.kind === 'data');
+      while (data.length > 0) {
+        const item = data.shift() as DataWork;
+        const cut = req + 2 * ACTION_BYTES > this.syncBudget && taken.length > 0 ? undefined : this.cutData(item, reads, this.responseBudget - res, taken.length === 0);
+        if (!cut) {
+          later.push(item, ...data);
+          break;
+        }
+        take(cut.head, { req: 2 * ACTION_BYTES, res: cut.bytes });
+        data.unshift(...cut.rest);
+      }
+      work.length = 0;
+      work.push(...later);
       try {
         await ctx.sync();
       } catch (e) {
-        const code = officeCodeOf(e);
-        if (!TOO_LARGE.has(code) || retries >= 8) throw e;
+        if (!TOO_LARGE.has(officeCodeOf(e)) || retries >= 8) throw e;
         retries++;
-        // too large after all: smaller blocks for the sheets involved, same work again
-        for (const t of taken) if (t.kind === 'data') reads.get(t.key)!.bytesPerCell *= 2;
+        // too large after all: the same work again, in blocks a quarter of the size
+        for (const t of taken) {
+          const r = t.kind === 'data' ? reads.get(t.key) : undefined;
+          if (r) r.bytesPerCell *= 4;
+        }
         work.unshift(...taken);
         continue;
       }
       retries = 0;
-      const metaSeen: SheetRead[] = [];
-      for (let i = 0; i < done.length; i++) {
-        done[i]?.();
+      const next: ReadWork[] = [];
+      for (const d of done) d();
+      for (let i = 0; i < taken.length; i++) {
         const t = taken[i];
-        if (t?.kind === 'meta') metaSeen.push(reads.get(t.key)!);
+        const r = t?.kind === 'meta' ? reads.get(t.key) : undefined;
+        if (r) onUsed(r);
       }
-      for (const r of metaSeen) onUsed(r);
-      // hidden-row blocks that are neither all hidden nor all shown are split at the next level
-      // (queued by the probes themselves through `work`): see queueRead
-      work.push(...this.pendingHidden.splice(0));
+      // hidden-row blocks that were neither all hidden nor all shown, split at the next level
+      next.push(...this.mixedHidden.splice(0));
+      work.push(...next);
     }
   }
 
-  /** Hidden-row probes a sync found mixed, to run at the next level. */
-  private pendingHidden: ReadWork[] = [];
+  /** Hidden-row probes the last sync found mixed, to run at the next level. */
+  private mixedHidden: ReadWork[] = [];
 
   private readCost(item: ReadWork, reads: Map<string, SheetRead>): { req: number; res: number } {
     switch (item.kind) {
@@ -566,39 +562,38 @@ export class OfficeJsPort implements WorkbookPort {
     }
   }
 
-  /** The first rows (or, for a row wider than the budget, columns) of a data item that fit `budget` bytes. */
-  private cutData(item: Extract<ReadWork, { kind: 'data' }>, reads: Map<string, SheetRead>, budget: number): { head: Extract<ReadWork, { kind: 'data' }>; rest: Extract<ReadWork, { kind: 'data' }>; bytes: number } | undefined {
+  /**
+   * The first rows of a data item that fit `room` bytes (and the cell limit), and what is left.
+   * When not even one row fits and the sync is still empty (`force`), the first row is cut into
+   * columns. Undefined when nothing fits now (the next sync takes it).
+   */
+  private cutData(item: DataWork, reads: Map<string, SheetRead>, room: number, force: boolean): { head: DataWork; rest: DataWork[]; bytes: number } | undefined {
     const bpc = reads.get(item.key)?.bytesPerCell ?? DEFAULT_BYTES_PER_CELL;
     const { rect } = item;
     const rowBytes = rect.cols * bpc;
-    if (rowBytes + 64 <= budget && rect.cols <= this.maxCells) {
-      const rows = Math.min(rect.rows, rowsWithin(rect.cols, bpc, budget - 64, this.maxCells));
-      if (rows <= 0) return undefined;
-      return {
-        head: { kind: 'data', key: item.key, rect: { ...rect, rows } },
-        rest: { kind: 'data', key: item.key, rect: { row: rect.row + rows, col: rect.col, rows: rect.rows - rows, cols: rect.cols } },
-        bytes: rows * rowBytes + 64,
-      };
+    const part = (r: Rect): DataWork => ({ kind: 'data', key: item.key, rect: r });
+    if (rowBytes + 64 <= room && rect.cols <= this.maxCells) {
+      const rows = Math.min(rect.rows, rowsWithin(rect.cols, bpc, room - 64, this.maxCells));
+      const rest = rect.rows > rows ? [part({ row: rect.row + rows, col: rect.col, rows: rect.rows - rows, cols: rect.cols })] : [];
+      return { head: part({ ...rect, rows }), rest, bytes: rows * rowBytes + 64 };
     }
-    // one row is wider than the budget: its first columns, the rest of the row, then the other rows
-    const cols = Math.min(rect.cols, colsWithin(bpc, budget - 64, this.maxCells));
-    if (cols <= 0 || (cols * bpc + 64 > budget && budget < this.responseBudget)) return undefined;
-    const rest: Rect = cols < rect.cols ? { row: rect.row, col: rect.col + cols, rows: 1, cols: rect.cols - cols } : { row: rect.row + 1, col: rect.col, rows: rect.rows - 1, cols: rect.cols };
-    const after = cols < rect.cols && rect.rows > 1 ? [{ kind: 'data' as const, key: item.key, rect: { row: rect.row + 1, col: rect.col, rows: rect.rows - 1, cols: rect.cols } }] : [];
-    this.pendingData.push(...after);
-    return { head: { kind: 'data', key: item.key, rect: { ...rect, rows: 1, cols } }, rest: { kind: 'data', key: item.key, rect: rest }, bytes: cols * bpc + 64 };
+    if (!force) return undefined;
+    // one row is wider than a whole sync: its first columns now, the rest of the row and the other rows after
+    const cols = Math.min(rect.cols, colsWithin(bpc, room - 64, this.maxCells));
+    const rest: DataWork[] = [];
+    if (cols < rect.cols) rest.push(part({ row: rect.row, col: rect.col + cols, rows: 1, cols: rect.cols - cols }));
+    if (rect.rows > 1) rest.push(part({ row: rect.row + 1, col: rect.col, rows: rect.rows - 1, cols: rect.cols }));
+    return { head: part({ row: rect.row, col: rect.col, rows: 1, cols }), rest, bytes: cols * bpc + 64 };
   }
 
-  /** Data left over when a wide row was cut into columns (queued after the row's remainder). */
-  private pendingData: ReadWork[] = [];
-
+  /*
+   * queueRead and lookBeforeWriting queue loads and return (or store) callbacks that read the
+   * loaded values; those callbacks run only after the batch's context.sync() (runReads, flush), which
+   * the office-addins rules cannot follow across a closure.
+   */
+  /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
   /** Queue one read item; returns what to do with its results after the sync. */
   private queueRead(ctx: Excel.RequestContext, item: ReadWork, reads: Map<string, SheetRead>, facts: Map<string, SheetFacts>, sheetOf: (key: string) => Excel.Worksheet): () => void {
-    if (this.pendingData.length) {
-      // keep leftovers of a cut row in the work list, right after what is being read
-      const left = this.pendingData.splice(0);
-      this.pendingHidden.unshift(...left);
-    }
     const ws = sheetOf(item.key);
     const r = reads.get(item.key);
     switch (item.kind) {
@@ -654,11 +649,13 @@ export class OfficeJsPort implements WorkbookPort {
           if (!r) return;
           const h = range.rowHidden;
           if (h === true) for (let i = 0; i < item.rows; i++) r.hidden.add(item.row + i);
-          else if (h === null && item.rows > 1) for (const b of splitRows(item.row, item.row + item.rows, HIDDEN_FANOUT)) this.pendingHidden.push({ kind: 'hidden', key: item.key, row: b.row, rows: b.rows, col: item.col });
+          else if (h === null && item.rows > 1) for (const b of splitRows(item.row, item.row + item.rows, HIDDEN_FANOUT)) this.mixedHidden.push({ kind: 'hidden', key: item.key, row: b.row, rows: b.rows, col: item.col });
         };
       }
     }
   }
+
+  /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
   /** The snapshot (and the write cache) of one sheet from its blocks. */
   private assemble(r: SheetRead, at: number): ReadCache {
@@ -760,7 +757,7 @@ export class OfficeJsPort implements WorkbookPort {
           return { sheet, seen: patch, diff: patch ? this.diffPatch(sheet, patch) : undefined };
         });
         // long dropdown lists: their list sheets are written before the rules that point at them
-        const lists = new Map<string, { sheet: string; columns: string[][] }>();
+        const lists = new Map<string, { columns: string[][] }>();
         const sources = new Map<Validation, string>();
         for (const { sheet } of plans) {
           if (!(sheet.validations ?? []).length || !this.capabilities.validation) continue;
@@ -772,7 +769,7 @@ export class OfficeJsPort implements WorkbookPort {
               continue;
             }
             const ls = listSheetName(sheet.name);
-            const entry = lists.get(ls) ?? { sheet: sheet.name, columns: [] };
+            const entry = lists.get(ls) ?? { columns: [] };
             lists.set(ls, entry);
             const col = entry.columns.length;
             entry.columns.push(v.values);
@@ -796,7 +793,6 @@ export class OfficeJsPort implements WorkbookPort {
           ws.visibility = 'VeryHidden';
           const entry = find(name);
           if (entry) entry.state = 'veryHidden';
-          void list.sheet;
         }
         let done = 0;
         for (const p of plans) {
@@ -814,6 +810,7 @@ export class OfficeJsPort implements WorkbookPort {
     );
   }
 
+  /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/load-object-before-read -- callbacks run after flush() syncs (see queueRead); `ws.charts` and `ws.protection` are loaded right there */
   /** Facts of sheets to clear, and the key cells of rows to patch, in one sync (more only when large). */
   private async lookBeforeWriting(
     ctx: Excel.RequestContext,
@@ -876,6 +873,8 @@ export class OfficeJsPort implements WorkbookPort {
     }
     if (pending.length > 0) await flush();
   }
+
+  /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/load-object-before-read */
 
   private missing(feature: Feature, sheet: string): boolean {
     if (this.capabilities[feature]) return false;
@@ -951,7 +950,13 @@ export class OfficeJsPort implements WorkbookPort {
     // values into General cells (the sheet was just cleared), then the formats
     const grid = sheet.values.map((src) => Array.from({ length: width }, (_, c) => toExcelValue(src[c])));
     await this.writeGrid(ws, grid, 0, 0, flusher);
+    // formulas (the only cells written as formulas), then styles, one font family, row heights
+    for (const [addr, formula] of Object.entries(sheet.formulas ?? {})) ws.getRange(addr).formulas = [[`=${formula.replace(/^=/, '')}`]];
+    if (sheet.formulas) await flusher.add(Object.values(sheet.formulas).reduce((n, f) => n + f.length + ACTION_BYTES, 0));
     for (const { range, style } of sheet.styles ?? []) await this.applyStyle(ws, range, style, flusher, true);
+    if (sheet.font && width > 0) ws.getRangeByIndexes(0, 0, Math.max(1, sheet.values.length), Math.max(width, sheet.columnWidths?.length ?? 0)).format.font.name = sheet.font.name;
+    for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = height;
+    if (sheet.font || sheet.rowHeights) await flusher.add((Object.keys(sheet.rowHeights ?? {}).length + 1) * ACTION_BYTES);
     await this.decorate(ws, sheet, order, flusher, sources);
   }
 
@@ -1044,9 +1049,9 @@ export class OfficeJsPort implements WorkbookPort {
    * whose value differs from what was read, then the rest of the sheet's layout. Formulas and user
    * cells whose value is unchanged are not touched.
    */
-  private async patchSheet(_ctx: Excel.RequestContext, sheet: RenderedSheet, seen: ReadCache, diff: PatchDiff, order: SheetEntry[], flusher: Flusher, sources: Map<Validation, string>): Promise<void> {
+  private async patchSheet(ctx: Excel.RequestContext, sheet: RenderedSheet, seen: ReadCache, diff: PatchDiff, order: SheetEntry[], flusher: Flusher, sources: Map<Validation, string>): Promise<void> {
     const entry = order.find((s) => nameKey(s.name) === nameKey(sheet.name));
-    const ws = _ctx.workbook.worksheets.getItem(entry?.name ?? sheet.name);
+    const ws = ctx.workbook.worksheets.getItem(entry?.name ?? sheet.name);
     const at = (grid: unknown[][], r: number, c: number): unknown => grid[r - seen.r0]?.[c - seen.c0];
     const want = (r: number, c: number): CellValue => sheet.values[r]?.[c] ?? null;
     const { blocks } = diff;
@@ -1149,6 +1154,13 @@ export class OfficeJsPort implements WorkbookPort {
     if ((sheet.conditionalFormats ?? []).length > 0 && !this.missing('conditionalFormats', sheet.name)) {
       for (const cf of sheet.conditionalFormats ?? []) {
         await flusher.add(6 * ACTION_BYTES + 96);
+        if (cf.rule === 'expression') {
+          const custom = ws.getRange(cf.range).conditionalFormats.add('Custom');
+          custom.custom.rule.formula = `=${cf.formula.replace(/^=/, '')}`;
+          custom.custom.format.fill.color = hexColor(cf.fill);
+          if (cf.fontColor) custom.custom.format.font.color = hexColor(cf.fontColor);
+          continue;
+        }
         const added = ws.getRange(cf.range).conditionalFormats.add('CellValue');
         added.cellValue.format.fill.color = hexColor(cf.fill);
         if (cf.fontColor) added.cellValue.format.font.color = hexColor(cf.fontColor);
@@ -1165,11 +1177,9 @@ export class OfficeJsPort implements WorkbookPort {
       }
     }
     if ((sheet.charts ?? []).length > 0 && !this.missing('charts', sheet.name)) {
-      let i = 0;
       for (const ch of sheet.charts ?? []) {
         await flusher.add(8 * ACTION_BYTES + jsonBytes(ch));
         const chart = ws.charts.add(CHART_TYPES[ch.type] as Excel.ChartType, ws.getRange(ch.dataRange), ch.seriesBy === 'rows' ? 'Rows' : 'Columns');
-        chart.name = `parindex ${++i}`;
         chart.title.text = ch.title;
         chart.setPosition(ch.anchor);
         if (ch.width !== undefined) chart.width = ch.width;
@@ -1178,7 +1188,9 @@ export class OfficeJsPort implements WorkbookPort {
     }
     await flusher.add(6 * ACTION_BYTES + jsonBytes(sheet.marker) + jsonBytes(sheet.printArea ?? '') + 32);
     if (sheet.printArea && !this.missing('printArea', sheet.name)) ws.pageLayout.setPrintArea(sheet.printArea);
-    if (!this.missing('footerMarker', sheet.name)) ws.pageLayout.headersFooters.defaultForAllPages.leftFooter = sheet.marker;
+    if (sheet.page && !this.missing('printArea', sheet.name)) this.applyPage(ws, sheet);
+    if (sheet.markerCell) ws.getRange(sheet.markerCell).values = [[sheet.marker]];
+    else if (!this.missing('footerMarker', sheet.name)) ws.pageLayout.headersFooters.defaultForAllPages.leftFooter = sheet.marker;
     if (sheet.tabColor && !this.missing('tabColor', sheet.name)) ws.tabColor = hexColor(sheet.tabColor);
     const entry = order.find((s) => nameKey(s.name) === nameKey(sheet.name));
     if (sheet.state && (sheet.state !== 'visible' || inPlace || entry?.state !== 'visible')) {
@@ -1189,9 +1201,38 @@ export class OfficeJsPort implements WorkbookPort {
       entry.state = 'visible';
     }
     if (sheet.protection && !this.missing('protection', sheet.name)) {
-      const opts: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false, allowSort: false, allowAutoFilter: false };
+      const opts: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: sheet.protection.formatRows === true, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false, allowSort: false, allowAutoFilter: false };
       if (sheet.protection.password !== undefined && !this.missing('protectionPassword', sheet.name)) ws.protection.protect(opts, sheet.protection.password);
       else ws.protection.protect(opts);
+      // the workbook's structure (ExcelApi 1.7, as sheet passwords): a hidden sheet cannot be shown
+      if (sheet.protection.structure && !this.missing('protectionPassword', sheet.name)) ws.context.workbook.protection.protect(sheet.protection.password);
+    }
+  }
+
+  /** Paper, scale, rows repeated on every page, footer and margins of a printed form (ExcelApi 1.9). */
+  private applyPage(ws: Excel.Worksheet, sheet: RenderedSheet): void {
+    const page = sheet.page;
+    if (!page) return;
+    const layout = ws.pageLayout;
+    layout.paperSize = page.paper === 'A3' ? Excel.PaperType.a3 : Excel.PaperType.a4;
+    if (sheet.landscape !== undefined) layout.orientation = sheet.landscape ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+    layout.zoom = page.scale !== undefined ? { scale: page.scale } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (page.titleRows) layout.setPrintTitleRows(`$${page.titleRows[0]}:$${page.titleRows[1]}`);
+    if (page.margins) {
+      // inches → points
+      layout.leftMargin = page.margins.left * 72;
+      layout.rightMargin = page.margins.right * 72;
+      layout.topMargin = page.margins.top * 72;
+      layout.bottomMargin = page.margins.bottom * 72;
+      layout.headerMargin = page.margins.header * 72;
+      layout.footerMargin = page.margins.footer * 72;
+    }
+    if (page.centerHorizontally) layout.centerHorizontally = true;
+    if (page.footer) {
+      const all = layout.headersFooters.defaultForAllPages;
+      if (page.footer.left !== undefined) all.leftFooter = page.footer.left;
+      if (page.footer.center !== undefined) all.centerFooter = page.footer.center;
+      if (page.footer.right !== undefined) all.rightFooter = page.footer.right;
     }
   }
 
@@ -1201,7 +1242,6 @@ export class OfficeJsPort implements WorkbookPort {
     const range = (): Excel.Range => cached ?? (cached = ws.getRange(address));
     let cached: Excel.Range | undefined;
     // `format` is a navigation property written to, never a loaded value read back: nothing to load or sync
-    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const f = (): Excel.RangeFormat => range().format;
     const step = (run: () => void, n = 1): void => {
       ops += n;
@@ -1249,10 +1289,16 @@ export class OfficeJsPort implements WorkbookPort {
       case 'date':
         rule = { date: { formula1: v.min ?? '1900-01-01', formula2: v.max ?? '9999-12-31', operator: 'Between' } };
         break;
+      case 'custom':
+        rule = { custom: { formula: `=${v.formula.replace(/^=/, '')}` } };
+        break;
+      case 'any':
+        rule = {};
+        break;
     }
-    dv.rule = rule;
-    if (v.prompt !== undefined) dv.prompt = { showPrompt: true, message: v.prompt, title: 'parindex' };
-    if (v.error !== undefined) dv.errorAlert = { showAlert: true, message: v.error, title: 'parindex', style: 'Stop' };
+    if (v.type !== 'any') dv.rule = rule;
+    if (v.prompt !== undefined) dv.prompt = { showPrompt: true, message: v.prompt, title: v.promptTitle ?? 'parindex' };
+    if (v.error !== undefined) dv.errorAlert = { showAlert: true, message: v.error, title: v.errorTitle ?? 'parindex', style: 'Stop' };
   }
 
   async select(sheet: string, cell: string): Promise<void> {

@@ -102,10 +102,15 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
     return m;
   }, [loader]);
 
+  /** Set once readDoc exists: a write refused because rows moved re-reads the workbook. */
+  const rereadRef = useRef<(() => void) | undefined>(undefined);
   const fail = useCallback(
     (e: unknown) => {
-      if (e instanceof ExcelPortError) setMessage(excelErrorMessage(e, lang));
-      else setMessage({ intent: 'error', text: s('addin.unexpected', lang, { detail: e instanceof Error ? e.message : String(e) }) });
+      if (e instanceof ExcelPortError) {
+        setMessage(excelErrorMessage(e, lang));
+        // the sheet changed under the pane (rows sorted, inserted, deleted): read it again so the next save lands right
+        if (e.info.code === 'excel.stale') rereadRef.current?.();
+      } else setMessage({ intent: 'error', text: s('addin.unexpected', lang, { detail: e instanceof Error ? e.message : String(e) }) });
     },
     [lang],
   );
@@ -127,6 +132,11 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
     },
     [loadEngine],
   );
+
+  rereadRef.current = () => {
+    const p = portRef.current;
+    if (p) void readDoc(p, fileName).catch(() => undefined);
+  };
 
   const refresh = useCallback(async () => {
     const p = portRef.current;

@@ -63,13 +63,19 @@ function colName(i: number): string {
 }
 
 describe('OfficeJsPort over the Excel double', () => {
-  test.each([11, 50, 150])('a full recompute of %i units uses at most 3 syncs, no write over 4 MB', async (units) => {
+  test.each([11, 50, 150])('a full recompute of %i units on an opened workbook: every request and response under 4 MB, 3 syncs when the read fits', async (units) => {
     const dbl = inputWorkbook(units);
     const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
+    // the pane opens the workbook first (list and read): the port then knows each sheet's size
+    await port.read((await port.listSheets()).map((x) => x.name));
+    dbl.resetStats();
     const r = await recompute(port, pipeline);
     expect(r.written).toEqual(['Xếp hạng', 'Kết quả', 'Điểm bị trừ']);
-    expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
-    expect(dbl.stats.maxOpBytes).toBeLessThanOrEqual(4 * MB);
+    // "Số liệu" of 50 units (8,200 rows) comes back in one response; of 150 units (24,600 rows, ≈ 9 MB) in several
+    if (units <= 50) expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
+    for (const b of dbl.stats.syncBytes) expect(b).toBeLessThanOrEqual(4 * MB);
+    for (const b of dbl.stats.responseBytes) expect(b).toBeLessThanOrEqual(4 * MB);
+    expect(dbl.stats.refused).toEqual([]);
     expect(dbl.stats.maxSyncBytes).toBeLessThanOrEqual(SYNC_LIMIT_BYTES);
     expect(dbl.stats.suspendCalls).toBeGreaterThan(0);
     // the data really went in: last gaps row, and user text starting with "=" stayed text
@@ -79,10 +85,11 @@ describe('OfficeJsPort over the Excel double', () => {
     expect(dbl.cell('Xếp hạng', 'C2')?.numberFormat).toBe('0.00');
     expect(dbl.sheet('Xếp hạng')?.charts).toEqual([{ type: 'BarClustered', source: `B1:C${units + 1}`, seriesBy: 'Columns', title: 'Xếp hạng', anchor: 'E2' }]);
     expect(dbl.sheet('Xếp hạng')?.conditionalFormats[0]).toMatchObject({ address: `C2:C${units + 1}`, fill: '#FFC7CE', rule: { formula1: '70', operator: 'LessThan' } });
-    // a second recompute replaces the sheets in place: same order, still ≤ 3 syncs
+    // a second recompute rewrites the sheets in place: same order, the same syncs
+    const first = dbl.stats.syncs;
     dbl.resetStats();
     await recompute(port, pipeline);
-    expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
+    expect(dbl.stats.syncs).toBeLessThanOrEqual(first);
     expect(dbl.sheets.map((s) => s.name)).toEqual(['Đơn vị', 'Số liệu', 'Xếp hạng', 'Kết quả', 'Điểm bị trừ']);
   });
 
@@ -102,6 +109,8 @@ describe('OfficeJsPort over the Excel double', () => {
     const dbl = viaPort ? new ExcelDouble() : new ExcelDouble(Object.fromEntries(inputs.map((s) => [s.name, s.values.map((row) => row.map((v) => v ?? null))])));
     const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
     if (viaPort) await port.write(inputs);
+    // opened as the pane opens it: list and read once
+    await port.read(sheetsToRead((await port.listSheets()).map((x) => x.name)));
     dbl.resetStats();
     return { dbl, port };
   }
@@ -114,13 +123,17 @@ describe('OfficeJsPort over the Excel double', () => {
     },
   });
 
-  test('160 units × 200 criteria: a full recompute is 3 syncs (list, read, one write), every sync under 4 MB', async () => {
+  test('160 units × 200 criteria: every request and response under 4 MB, one write sync', async () => {
     const { dbl, port } = await syntheticMaster(160, 200, false);
     const r = await recompute(port, masterPipeline());
     expect(r.ok).toBe(true);
     expect(r.written[0]).toBe('Kê khai');
-    expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
+    // list, the read of ≈ 20 MB in blocks under 4 MB, one write
+    expect(dbl.stats.syncs).toBeLessThanOrEqual(10);
     for (const b of dbl.stats.syncBytes) expect(b).toBeLessThan(4 * MB);
+    for (const b of dbl.stats.responseBytes) expect(b).toBeLessThan(4 * MB);
+    expect(dbl.stats.refused).toEqual([]);
+    expect(dbl.stats.syncBytes.filter((b) => b > 1 * MB)).toHaveLength(1);
     // a number format over a whole range is one value, not one per cell: all formats of all sheets fit in a few KB
     expect(dbl.stats.bytesByKind['Range.numberFormat'] ?? 0).toBeLessThan(16 * 1024);
     // "Kê khai" holds 160 × 200 = 32,000 rows; only its computed columns went out, the other sheets whole
@@ -128,7 +141,6 @@ describe('OfficeJsPort over the Excel double', () => {
     // the second recompute finds the computed columns unchanged: "Kê khai" costs almost nothing
     dbl.resetStats();
     await recompute(port, masterPipeline());
-    expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
     for (const b of dbl.stats.syncBytes) expect(b).toBeLessThan(2 * MB);
   }, 60000);
 
@@ -144,7 +156,8 @@ describe('OfficeJsPort over the Excel double', () => {
     kk.cells.set('5,30', { value: '=không phải công thức' });
     const captured: RenderedSheet[][] = [];
     await recompute(port, masterPipeline(captured));
-    expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
+    // list, read, write — and one more read sync: the user's column AE lies beyond the range the port saw when it opened the workbook
+    expect(dbl.stats.syncs).toBeLessThanOrEqual(4);
     const rendered = captured[0]?.find((s) => s.name === 'Kê khai');
     if (!rendered) throw new Error('Kê khai not rendered');
     // the same rendered sheet written whole by a port that read nothing
