@@ -28,8 +28,43 @@ import {
 import type { RenderedSheet, SheetSnapshot } from '../../engine';
 import type { MasterDocument } from '../../engine';
 import type { SipasResult } from '../../engine';
-import { kindLabel } from '../../engine';
+import { kindLabel, fold, sheetsToRead, tableSpec, LOG_SHEET } from '../../engine';
 import type { ComputeOutput } from './recompute';
+
+/** Every table of a master workbook (typed: a table the engine adds must be listed here). */
+const MASTER_TABLES: Readonly<Record<Parameters<typeof tableSpec>[0], true>> = Object.freeze({
+  config: true,
+  criteria: true,
+  units: true,
+  submissions: true,
+  rounds: true,
+  surveyResponses: true,
+  surveyCounts: true,
+  surveyIndices: true,
+  previous: true,
+  plan: true,
+});
+
+/** The units' progress reports, read by the plan tracking (engine/plan STATUS_REGISTER_SHEET). */
+export const STATUS_REGISTER = 'Tiến độ - tổng hợp';
+
+/**
+ * The sheets the pane reads from Excel: those of `sheetsToRead` that the engine uses — the master's
+ * tables under their names or accepted aliases (compared as the reader compares them, without
+ * case or diacritics), the status register and the import log. The user's other sheets are not
+ * read: in Excel every sheet read costs request and response bytes, and they carry nothing the
+ * round needs.
+ * @example await port.read(sheetsNeeded((await port.listSheets()).map((s) => s.name)))
+ */
+export function sheetsNeeded(available: readonly string[]): string[] {
+  const tables = new Set(
+    (Object.keys(MASTER_TABLES) as Parameters<typeof tableSpec>[0][]).flatMap((id) => {
+      const t = tableSpec(id);
+      return [t.sheet, ...t.sheetAliases].map(fold);
+    }),
+  );
+  return sheetsToRead(available).filter((n) => tables.has(fold(n)) || n === STATUS_REGISTER || n === LOG_SHEET);
+}
 
 export { sheetsToRead, localIso, isMasterWorkbook, builtins, newMasterSheets, runWhatIf, templateUnitsOf, leavesOf } from '../../engine';
 export type { MasterDocument, GapRollup, WhatIfResult, AssessmentChange, ImportOutcome, FilledInput, TemplateFile };

@@ -124,7 +124,7 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
         setDocIssues([]);
         return undefined;
       }
-      const snaps = await p.read(eng.sheetsToRead(names));
+      const snaps = await p.read(eng.sheetsNeeded(names));
       const r = eng.readMasterDoc(snaps, file);
       setDoc(r.doc);
       setDocIssues(r.issues);

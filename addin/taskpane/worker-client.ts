@@ -46,8 +46,8 @@ function inWorker(factory: WorkerFactory, req: Omit<ComputeRequest, 'id'>, onPro
 /** The master pipeline for `recompute`: reads the round's sheets, scores in a worker (or inline) through engine/app. */
 export function masterPipeline(options: { lang: Lang; file?: string; asOf?: string; worker?: WorkerFactory }): Pipeline<ComputeSummary> {
   return {
-    // the same sheets every host reads (engine/app sheetsToRead)
-    inputSheets: async (available) => (await import(/* webpackChunkName: "engine" */ './engine')).sheetsToRead(available),
+    // the sheets the engine uses (engine/app sheetsToRead without the user's other sheets)
+    inputSheets: async (available) => (await import(/* webpackChunkName: "engine" */ './engine')).sheetsNeeded(available),
     async compute(snapshots: SheetSnapshot[], onProgress, available) {
       const req: Omit<ComputeRequest, 'id'> = {
         snapshots,

@@ -10,7 +10,9 @@ import { OfficeJsPort } from '../../addin/excel/port';
 import { ExcelPortError } from '../../addin/excel/errors';
 import { cellBands, jsonBytes, rowsWithin, splitRows, utf8Length } from '../../addin/excel/budget';
 import { recompute, type Pipeline } from '../../addin/taskpane/recompute';
-import { computeMaster, sheetsToRead } from '../../addin/taskpane/engine';
+import { computeMaster, sheetsNeeded, sheetsToRead, STATUS_REGISTER } from '../../addin/taskpane/engine';
+import { STATUS_REGISTER_SHEET } from '../../engine/plan';
+import { LOG_SHEET } from '../../engine/workbook/import';
 import { renderMasterInputSheets } from '../../engine/workbook/master';
 import type { RenderedSheet } from '../../engine/workbook/port';
 import { syntheticDocument } from '../../bench/synthetic';
@@ -149,6 +151,29 @@ describe('sizes: every request and response under the budget, in UTF-8 bytes', (
     expect(snap?.values[2999]?.[1]).toBe('ữ'.repeat(400));
     expect(jsonBytes(snap?.values) * 2).toBeGreaterThan(5 * MB); // values and formulas: over the limit in one response
     expect(dbl.stats.refused).toContain('ResponsePayloadSizeLimitExceeded');
+  });
+});
+
+describe('only the sheets the engine uses are read', () => {
+  test("the master's tables (also under aliases, any case or diacritics), the status register and the import log; not the user's own sheets", () => {
+    expect(STATUS_REGISTER).toBe(STATUS_REGISTER_SHEET);
+    const names = ['Đơn vị', 'ke khai', 'Bộ tiêu chí', 'Xếp hạng', '_lists_Kê khai', 'Ghi chú của tôi', 'Dữ liệu thô 2022', STATUS_REGISTER_SHEET, LOG_SHEET];
+    expect(sheetsNeeded(names)).toEqual(['Đơn vị', 'ke khai', 'Bộ tiêu chí', STATUS_REGISTER_SHEET, LOG_SHEET]);
+    // what sheetsToRead keeps besides: the user's sheets
+    expect(sheetsToRead(names).filter((n) => !sheetsNeeded(names).includes(n))).toEqual(['Ghi chú của tôi', 'Dữ liệu thô 2022']);
+  });
+
+  test("a large sheet of the user's costs nothing in a recompute", async () => {
+    const { dbl, port } = await openedMaster(3, 10);
+    const base = await (async () => {
+      await recompute(port, { ...masterPipeline, inputSheets: sheetsNeeded });
+      return dbl.stats.responseBytes.reduce((a, b) => a + b, 0);
+    })();
+    dbl.setSheet('Dữ liệu thô 2022', Array.from({ length: 5000 }, (_, r) => [`dòng ${r}`, r, 'một ghi chú khá dài của người dùng']));
+    dbl.resetStats();
+    await port.listSheets();
+    await recompute(port, { ...masterPipeline, inputSheets: sheetsNeeded });
+    expect(dbl.stats.responseBytes.reduce((a, b) => a + b, 0)).toBeLessThan(base * 1.5);
   });
 });
 
