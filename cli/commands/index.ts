@@ -8,6 +8,7 @@ import { validateCommand } from './validate';
 import { planCommand } from './plan';
 import { frameworksCommand } from './frameworks';
 import { reportCommand } from './report';
+import { explainCommand } from './explain';
 
 /** The command table. Each command lives in its own file in this folder. */
-export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, planCommand, reportCommand, frameworksCommand, demoCommand]);
+export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, planCommand, reportCommand, explainCommand, frameworksCommand, demoCommand]);

@@ -21,3 +21,4 @@ export { importSubmissions, localIso, type FilledInput, type ImportOptions, type
 export { builtins, newMasterSheets, applyAppraisals, checkMaster, runWhatIf, templateUnitsOf, leavesOf, type AppraisalEdit, type MasterCheck } from './steps';
 export { reportForMaster, reportForDocument, reportFromRound, reportQuarter, type ReportRound, type ReportRoundOptions } from './report';
 export { buildReport, type ReportBlock, type ReportChart, type ReportColumn, type ReportDocument, type ReportFacts, type ReportInput, type ReportOptions } from '../report/model';
+export { explainCriterion, explainForDocument, explainForMaster, explanationLines, type CellRef, type CriterionExplanation, type ExplainedRound, type ExplainOptions, type ExplainResult } from './explain';

@@ -19,6 +19,8 @@ export interface LogEntry {
   field: 'value' | 'self' | 'evidence' | 'explanation' | 'notApplicable' | 'taskStatus';
   old: CellValue;
   new: CellValue;
+  /** A1 cell of the field in the unit's file (sheet "Tự đánh giá"), when it came from a template. */
+  cell?: string;
 }
 
 const FIELDS = ['value', 'self', 'evidence', 'explanation', 'notApplicable'] as const;
@@ -53,7 +55,8 @@ export function mergeAssessments(
       const after = asCell(r.assessment[f]);
       if (r.assessment[f] === undefined) delete next[f];
       else (next as Record<string, unknown>)[f] = r.assessment[f];
-      if (before !== after) log.push({ time: src.time, file: src.file, by: src.by, unit: r.unit, criterion: r.criterion, field: f, old: before, new: after });
+      const cell = r.cells[f === 'notApplicable' ? 'value' : f];
+      if (before !== after) log.push({ time: src.time, file: src.file, by: src.by, unit: r.unit, criterion: r.criterion, field: f, old: before, new: after, ...(cell ? { cell } : {}) });
     }
     if (i !== undefined) out[i] = next;
     else {
@@ -189,7 +192,7 @@ export function renderStatusSheet(lines: readonly SubmissionStatus[], lang: Lang
   };
 }
 
-const LOG_KEYS = ['time', 'file', 'by', 'unit', 'criterion', 'field', 'old', 'new'] as const;
+const LOG_KEYS = ['time', 'file', 'by', 'unit', 'criterion', 'field', 'old', 'new', 'cell'] as const;
 
 /** Read the log entries already in a master ("Nhật ký nhập", data from row 5). */
 export function readLogSheet(snap: SheetSnapshot | undefined): LogEntry[] {
@@ -205,6 +208,7 @@ export function readLogSheet(snap: SheetSnapshot | undefined): LogEntry[] {
     };
     if (line.every((v) => v === null || v === '')) continue;
     const field = String(get(5) ?? '');
+    const cell = idx[8] !== undefined && idx[8] >= 0 ? get(8) : null;
     out.push({
       time: String(get(0) ?? ''),
       file: String(get(1) ?? ''),
@@ -214,6 +218,7 @@ export function readLogSheet(snap: SheetSnapshot | undefined): LogEntry[] {
       field: ([...FIELDS, 'taskStatus'] as readonly string[]).includes(field) ? (field as LogEntry['field']) : 'value',
       old: get(6),
       new: get(7),
+      ...(typeof cell === 'string' && cell !== '' ? { cell } : {}),
     });
   }
   return out;
@@ -223,12 +228,12 @@ export function readLogSheet(snap: SheetSnapshot | undefined): LogEntry[] {
 export function renderLogSheet(entries: readonly LogEntry[], lang: Lang = 'vi'): RenderedSheet {
   const vi = lang === 'vi';
   const headers = vi
-    ? ['Thời điểm nhập', 'Tệp nguồn', 'Đơn vị gửi', 'Đơn vị', 'Tiêu chí', 'Trường', 'Giá trị cũ', 'Giá trị mới']
-    : ['Imported at', 'Source file', 'Sent by', 'Unit', 'Criterion', 'Field', 'Old value', 'New value'];
-  const rows = entries.map((e) => [e.time, e.file, e.by, e.unit, e.criterion, e.field, e.old, e.new]);
+    ? ['Thời điểm nhập', 'Tệp nguồn', 'Đơn vị gửi', 'Đơn vị', 'Tiêu chí', 'Trường', 'Giá trị cũ', 'Giá trị mới', 'Ô trong tệp nguồn']
+    : ['Imported at', 'Source file', 'Sent by', 'Unit', 'Criterion', 'Field', 'Old value', 'New value', 'Cell in the source file'];
+  const rows = entries.map((e) => [e.time, e.file, e.by, e.unit, e.criterion, e.field, e.old, e.new, e.cell ?? null]);
   const title = vi ? 'NHẬT KÝ NHẬP BIỂU MẪU' : 'IMPORT LOG';
   const note = vi ? 'Mỗi dòng là một ô thay đổi khi nhập biểu mẫu; phần mềm chỉ ghi thêm, không xoá dòng cũ' : 'One line per changed cell; the software only appends, never removes lines';
-  const sheet = tableSheet(LOG_SHEET, LOG_MARKER, title, note, LOG_KEYS, headers, [17, 26, 10, 8, 10, 12, 30, 30], rows);
+  const sheet = tableSheet(LOG_SHEET, LOG_MARKER, title, note, LOG_KEYS, headers, [17, 26, 10, 8, 10, 12, 30, 30, 12], rows);
   // old/new values are the user's text: keep as text format so nothing is re-interpreted
   if (rows.length) sheet.styles?.push({ range: `${a1(4, 6)}:${a1(3 + rows.length, 7)}`, style: { numFmt: '@' } });
   return sheet;
