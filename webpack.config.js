@@ -26,7 +26,7 @@ function csp(dev) {
   ].join('; ');
 }
 
-/** Copies assets/*.png and manifest.xml into the output (no extra dependency needed). */
+/** Copies assets/*.png, the webview check and manifest.xml into the output (no extra dependency needed). */
 class CopyStaticPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('CopyStaticPlugin', (compilation) => {
@@ -37,6 +37,12 @@ class CopyStaticPlugin {
           if (!/\.(png|svg|ico)$/.test(f)) continue;
           compilation.emitAsset(`assets/${f}`, new RawSource(fs.readFileSync(path.join(dir, f))));
           compilation.fileDependencies.add(path.join(dir, f));
+        }
+        // the ES5 check of old Office webviews, served as it is (no bundling: it must run where the bundle cannot)
+        const check = path.join(__dirname, 'addin', 'taskpane', 'webview-check.js');
+        if (fs.existsSync(check)) {
+          compilation.emitAsset('webview-check.js', new RawSource(fs.readFileSync(check)));
+          compilation.fileDependencies.add(check);
         }
         const manifest = path.join(__dirname, 'manifest.xml');
         if (fs.existsSync(manifest)) compilation.emitAsset('manifest.xml', new RawSource(fs.readFileSync(manifest)));

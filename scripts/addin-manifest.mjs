@@ -33,6 +33,9 @@ const icon = (name) => `                    <bt:Image size="16" resid="Icon.${na
                     <bt:Image size="32" resid="Icon.${name}.32"/>
                     <bt:Image size="80" resid="Icon.${name}.80"/>`;
 
+// Every button opens the same pane (one TaskpaneId: one container, one port and its caches); the
+// buttons differ only in the URL fragment, so a pane already open switches view (hashchange)
+// instead of a second pane starting beside it.
 const controls = (g) =>
   g.views
     .map((id) => {
@@ -46,7 +49,7 @@ const controls = (g) =>
 ${icon(id)}
                   </Icon>
                   <Action xsi:type="ShowTaskpane">
-                    <TaskpaneId>ParindexPane.${id}</TaskpaneId>
+                    <TaskpaneId>ParindexPane</TaskpaneId>
                     <SourceLocation resid="Url.${id}"/>
                   </Action>
                 </Control>`;
@@ -131,7 +134,7 @@ ${['app', ...VIEWS.map((v) => v.id)]
       <bt:Urls>
         <bt:Url id="Url.commands" DefaultValue="${base}/commands.html"/>
         <bt:Url id="Url.help" DefaultValue="${base}/taskpane.html?view=help"/>
-${VIEWS.map((v) => `        <bt:Url id="Url.${v.id}" DefaultValue="${base}/taskpane.html?view=${v.id}"/>`).join('\n')}
+${VIEWS.map((v) => `        <bt:Url id="Url.${v.id}" DefaultValue="${base}/taskpane.html#view=${v.id}"/>`).join('\n')}
       </bt:Urls>
       <bt:ShortStrings>
 ${[

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   FluentProvider,
@@ -17,6 +17,7 @@ import {
 import { VIEW_IDS, s, type Lang, type ViewId } from './i18n';
 import { useWorkbench, WorkbenchProvider, type ProviderProps } from './state';
 import { openXlsx, resultsName, saveBytes, XlsxRejected } from './files';
+import { viewFromUrl } from './host';
 import { SetupView } from './views/SetupView';
 import { TemplatesView } from './views/TemplatesView';
 import { CollectView } from './views/CollectView';
@@ -93,6 +94,15 @@ function Shell({ initialView }: { initialView: ViewId }): JSX.Element {
   const styles = useStyles();
   const w = useWorkbench();
   const [view, setView] = useState<ViewId>(initialView);
+  // every ribbon button opens the one pane on "taskpane.html#view=…": an open pane switches view, keeping what it holds
+  useEffect(() => {
+    const onHash = (): void => {
+      const v = viewFromUrl('', window.location.hash);
+      if (isView(v)) setView(v);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const body = (() => {
     switch (view) {
       case 'setup':

@@ -25,6 +25,14 @@ const S = {
   'view.help': { vi: 'Hướng dẫn', en: 'Help' },
   'host.excel': { vi: 'Đang làm việc trên sổ Excel đang mở', en: 'Working on the open Excel workbook' },
   'host.standalone': { vi: 'Chạy độc lập (không có Excel): mở một tệp .xlsx', en: 'Standalone (no Excel): open an .xlsx file' },
+  'host.waiting': { vi: 'Đang chờ Excel sẵn sàng… ({seconds} giây)', en: 'Waiting for Excel to be ready… ({seconds} s)' },
+  'host.waitingHint': { vi: 'Excel khởi động chậm hoặc đang bận (đang sửa ô, đang tính). Ngăn tự mở khi Excel trả lời.', en: 'Excel is starting slowly or is busy (editing a cell, calculating). The pane opens by itself when Excel answers.' },
+  'host.useStandalone': { vi: 'Dùng không có Excel (mở tệp .xlsx)', en: 'Go on without Excel (open an .xlsx file)' },
+  // the same words are in addin/taskpane/webview-check.js (ES5, shown where the pane cannot run); a test holds them equal
+  'host.legacyWebview': {
+    vi: 'Phiên bản Office này mở phần bổ trợ bằng trình duyệt cũ (Internet Explorer hoặc Edge đời đầu), nên ngăn Chấm điểm CCHC không chạy được. Hãy dùng Excel trong Microsoft 365 (Windows bản 2101 trở lên, có WebView2), Excel 2021 trở lên, Excel cho Mac hoặc Excel trên web.',
+    en: 'This Office opens add-ins in an old browser (Internet Explorer or the first Edge), where the PAR scoring pane cannot run. Use Excel in Microsoft 365 (Windows version 2101 or later, with WebView2), Excel 2021 or later, Excel for Mac or Excel on the web.',
+  },
   'file.open': { vi: 'Mở sổ tổng hợp (.xlsx)', en: 'Open master workbook (.xlsx)' },
   'file.opened': { vi: 'Đã mở: {file}', en: 'Opened: {file}' },
   'file.none': { vi: 'Chưa mở sổ nào.', en: 'No workbook open.' },

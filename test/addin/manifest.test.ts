@@ -14,7 +14,7 @@ describe('manifest.xml', () => {
     expect(out + '').toBeDefined();
   });
 
-  test('declares Excel, ReadWriteDocument, ExcelApi 1.8, vi-VN with en-US overrides and one button per view', () => {
+  test('declares Excel, ReadWriteDocument, ExcelApi 1.8, vi-VN with en-US overrides and one button per view, all on one pane', () => {
     const xml = readFileSync(manifest, 'utf8');
     expect(xml).toContain('<Host Name="Workbook"/>');
     expect(xml).toContain('<Permissions>ReadWriteDocument</Permissions>');
@@ -22,9 +22,12 @@ describe('manifest.xml', () => {
     expect(xml).toContain('<DefaultLocale>vi-VN</DefaultLocale>');
     expect(xml).toContain('DefaultValue="CCHC"');
     for (const view of ['setup', 'templates', 'collect', 'appraise', 'compute', 'analyse', 'sipas', 'plan']) {
-      expect(xml).toContain(`taskpane.html?view=${view}"`);
+      expect(xml).toContain(`taskpane.html#view=${view}"`);
       expect(xml).toContain(`id="Btn.${view}"`);
     }
+    // one pane for every button: one container, one port and its caches (the fragment picks the view)
+    const ids = new Set([...xml.matchAll(/<TaskpaneId>([^<]+)<\/TaskpaneId>/g)].map((m) => m[1]));
+    expect([...ids]).toEqual(['ParindexPane']);
     for (const label of ['Thiết lập', 'Biểu mẫu', 'Nhận &amp; kiểm tra', 'Thẩm định', 'Tính điểm', 'Phân tích', 'SIPAS', 'Kế hoạch']) {
       expect(xml).toContain(`DefaultValue="${label}"`);
     }

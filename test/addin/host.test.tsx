@@ -1,0 +1,118 @@
+/** @jest-environment jsdom */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { act, render, screen } from '@testing-library/react';
+import { App } from '../../addin/taskpane/App';
+import { detectHost, legacyWebview, viewFromUrl, type OfficeGate } from '../../addin/taskpane/host';
+import { paneStrings } from '../../addin/taskpane/i18n';
+
+const EXCEL = 'Excel';
+
+/** An Office global that becomes ready `ms` after it is made (never when undefined); every onReady() answers then, as Office's does. */
+function officeAnswering(ms: number | undefined, host: unknown = EXCEL): OfficeGate & { calls: number } {
+  const ready = new Promise<{ host: unknown }>((resolve) => {
+    if (ms !== undefined) setTimeout(() => resolve({ host }), ms);
+  });
+  const gate = {
+    calls: 0,
+    HostType: { Excel: EXCEL },
+    onReady(): Promise<{ host: unknown }> {
+      gate.calls++;
+      return ready;
+    },
+  };
+  return gate;
+}
+
+describe('the Office gate', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  test('a slow Excel is waited for, saying so, and asked again; never standalone on a timer', async () => {
+    const office = officeAnswering(10_000);
+    const waiting: number[] = [];
+    const result = detectHost({ office, attemptMs: 3000, onWaiting: (s) => waiting.push(s) });
+    await jest.advanceTimersByTimeAsync(9_000);
+    expect(waiting).toEqual([3, 6, 9]);
+    expect(office.calls).toBe(4);
+    await jest.advanceTimersByTimeAsync(1_500);
+    await expect(result).resolves.toBe('excel');
+  });
+
+  test('the user may go on without Excel while waiting', async () => {
+    const office = officeAnswering(undefined);
+    let choose: () => void = () => undefined;
+    const giveUp = new Promise<void>((r) => (choose = r));
+    const result = detectHost({ office, attemptMs: 3000, giveUp });
+    await jest.advanceTimersByTimeAsync(7_000);
+    choose();
+    await expect(result).resolves.toBe('standalone');
+  });
+
+  test('no Office.js, or Office.js in a plain browser tab: standalone at once', async () => {
+    await expect(detectHost({ office: undefined })).resolves.toBe('standalone');
+    const tab = officeAnswering(0, null);
+    const r = detectHost({ office: tab });
+    await jest.advanceTimersByTimeAsync(1);
+    await expect(r).resolves.toBe('standalone');
+  });
+});
+
+describe('old Office webviews', () => {
+  const trident = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16)';
+  const edgeHtml = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041';
+  const webView2 = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91';
+
+  test('Trident and EdgeHTML are recognised; WebView2 (Chromium Edge) is not', () => {
+    expect(legacyWebview(trident)).toBe('trident');
+    expect(legacyWebview(edgeHtml)).toBe('edgehtml');
+    expect(legacyWebview(webView2)).toBeUndefined();
+  });
+
+  test('webview-check.js (ES5) shows the catalogue\'s message, Vietnamese first, in place of a blank pane', () => {
+    const file = path.join(__dirname, '..', '..', 'addin', 'taskpane', 'webview-check.js');
+    const code = fs.readFileSync(file, 'utf8');
+    const words = paneStrings['host.legacyWebview'];
+    expect(code).toContain(JSON.stringify(words?.vi).slice(1, -1));
+    expect(code).toContain(JSON.stringify(words?.en).slice(1, -1));
+    // ES5: no arrow functions, let/const, template strings or classes
+    expect(code).not.toMatch(/=>|\blet\b|\bconst\b|`|\bclass\b/);
+    document.body.innerHTML = '<div id="root"><p>Đang tải…</p></div>';
+    Object.defineProperty(window.navigator, 'userAgent', { value: trident, configurable: true });
+    new Function(code)();
+    const box = document.querySelector('[data-testid="legacy-webview"]');
+    expect(box?.textContent).toContain(words?.vi ?? '?');
+    expect(box?.querySelectorAll('p')[0]?.getAttribute('lang')).toBe('vi');
+  });
+});
+
+describe('one pane for every ribbon button', () => {
+  class NoResizeObserver {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  beforeAll(() => {
+    (globalThis as { ResizeObserver?: unknown }).ResizeObserver = NoResizeObserver;
+  });
+
+  test('the view comes from "#view=…" (and "?view=…" of older links)', () => {
+    expect(viewFromUrl('', '#view=analyse')).toBe('analyse');
+    expect(viewFromUrl('?view=plan', '')).toBe('plan');
+    expect(viewFromUrl('?view=plan', '#view=sipas')).toBe('sipas');
+    expect(viewFromUrl('', '')).toBeUndefined();
+  });
+
+  test('a button pressed while the pane is open switches its view without reloading it', async () => {
+    window.location.hash = '#view=compute';
+    render(<App host="standalone" initialView="compute" />);
+    expect(screen.getByTestId('view-compute')).toBeTruthy();
+    const marker = document.querySelector('main');
+    await act(async () => {
+      window.location.hash = '#view=analyse';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(screen.getByTestId('view-analyse')).toBeTruthy();
+    expect(document.querySelector('main')).toBe(marker); // the same page, not a new one
+  });
+});
