@@ -74,7 +74,7 @@ function centred(children: ParagraphChild[], after = 0, before = 0): Paragraph {
 /** A short rule under a centred heading: an empty paragraph whose bottom border runs between the indents. */
 function rule(cellWidth: number, length: number): Paragraph {
   const side = Math.max(0, Math.round((cellWidth - length) / 2));
-  return new Paragraph({ indent: { left: side, right: side }, spacing: { before: 0, after: 120, line: 120, lineRule: 'exact' }, border: { top: RULE }, children: [] });
+  return new Paragraph({ indent: { left: side, right: side }, spacing: { before: 60, after: 120, line: 120, lineRule: 'exact' }, border: { top: RULE }, children: [] });
 }
 
 function cell(children: Paragraph[], width: number, extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}): TableCell {

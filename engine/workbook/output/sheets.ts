@@ -451,6 +451,9 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
   return finish('sipas', b, { widths: [8, 10, 9, 30, 12, 9, 9, 10, 10, 9, ...groups.map(() => 14), ...aspects.map(() => 14)], freeze: { rows: hr + 1, columns: 4 }, charts, tabColor: '7030A0' });
 }
 
+/** Height of the summary's ranking chart, in points. */
+const RANKING_HEIGHT = 320;
+
 /** "Tổng hợp": counts by grade, top and bottom, biggest gaps, area profile; native charts. */
 export function renderSummarySheet(results: ResultsDocument, ctx: OutputContext, sipas?: SipasResult): RenderedSheet {
   const { lang } = ctx;
@@ -494,7 +497,7 @@ export function renderSummarySheet(results: ResultsDocument, ctx: OutputContext,
     b.style(range(r20, 4, r21, 5), { numFmt: FMT.index });
     b.targetColours(range(r20, 2, r21, 2), ctx.target);
     b.style(range(r20, 0, Math.min(r21, r20 + 2), 1), { bold: true });
-    charts.push({ type: 'column', title: L(lang, 'Xếp hạng Chỉ số CCHC', 'PAR INDEX ranking'), dataRange: `${cell(hr2, 1)}:${cell(r21, 2)}`, seriesBy: 'columns', anchor: cell(hr1, 9), width: Math.max(520, sorted.length * 40), height: 320, target: targetLine(ctx.target, lang, range(r20, 5, r21, 5)) });
+    charts.push({ type: 'column', title: L(lang, 'Xếp hạng Chỉ số CCHC', 'PAR INDEX ranking'), dataRange: `${cell(hr2, 1)}:${cell(r21, 2)}`, seriesBy: 'columns', anchor: cell(hr1, 9), width: Math.max(520, sorted.length * 40), height: RANKING_HEIGHT, target: targetLine(ctx.target, lang, range(r20, 5, r21, 5)) });
   }
   b.push([]);
   // 3. Area profile: average index by area for each kind
@@ -519,7 +522,9 @@ export function renderSummarySheet(results: ResultsDocument, ctx: OutputContext,
   if (areaCodes.length && kinds.length) {
     b.style(range(r30, 2, r31, 1 + kinds.length), { numFmt: FMT.index });
     b.targetColours(range(r30, 2, r31, 1 + kinds.length), ctx.target);
-    charts.push({ type: 'radar', title: L(lang, 'Hồ sơ theo lĩnh vực', 'Area profile'), dataRange: `${cell(hr3, 1)}:${cell(r31, 1 + kinds.length)}`, seriesBy: 'columns', anchor: cell(hr3, 9), width: 480, height: 320 });
+    // below the ranking chart when that one reaches further down (15 points a row)
+    const below = charts.length ? hr1 + Math.ceil(RANKING_HEIGHT / 15) + 1 : hr3;
+    charts.push({ type: 'radar', title: L(lang, 'Hồ sơ theo lĩnh vực', 'Area profile'), dataRange: `${cell(hr3, 1)}:${cell(r31, 1 + kinds.length)}`, seriesBy: 'columns', anchor: cell(Math.max(hr3, below), 9), width: 480, height: 320 });
   }
   b.push([]);
   // 4. Biggest gaps
