@@ -326,6 +326,8 @@ export class OfficeJsPort implements WorkbookPort {
   private lastRead = new Map<string, ReadCache>();
   /** Protection and charts of every sheet, as the last read saw them; used (then dropped) by the next write. */
   private facts = new Map<string, SheetFacts>();
+  /** A sheet of the write being made asked to lock the workbook's structure (applied when the write ends). */
+  private structureLock: { password: string | undefined } | undefined;
   /** Used range and measured bytes per cell of every sheet read so far (plans the next read). By name key. */
   private shapes = new Map<string, { used: Rect | null; bytesPerCell: number }>();
 
@@ -357,6 +359,7 @@ export class OfficeJsPort implements WorkbookPort {
       this.sheets = undefined; // the workbook may have changed under us
       this.lastRead.clear();
       this.facts.clear();
+      this.structureLock = undefined;
       if (e instanceof ExcelPortError) throw e;
       // "access denied" while writing: a protected sheet, or no right to edit? Ask Excel, not its (localised) message.
       if (officeCodeOf(e) === 'AccessDenied' && involved.length > 0) {
@@ -757,7 +760,7 @@ export class OfficeJsPort implements WorkbookPort {
           return { sheet, seen: patch, diff: patch ? this.diffPatch(sheet, patch) : undefined };
         });
         // long dropdown lists: their list sheets are written before the rules that point at them
-        const lists = new Map<string, { columns: string[][] }>();
+        const lists = new Map<string, { columns: string[][]; protection: RenderedSheet['protection'] }>();
         const sources = new Map<Validation, string>();
         for (const { sheet } of plans) {
           if (!(sheet.validations ?? []).length || !this.capabilities.validation) continue;
@@ -769,7 +772,7 @@ export class OfficeJsPort implements WorkbookPort {
               continue;
             }
             const ls = listSheetName(sheet.name);
-            const entry = lists.get(ls) ?? { columns: [] };
+            const entry = lists.get(ls) ?? { columns: [], protection: sheet.protection };
             lists.set(ls, entry);
             const col = entry.columns.length;
             entry.columns.push(v.values);
@@ -779,18 +782,30 @@ export class OfficeJsPort implements WorkbookPort {
 
         // one look before writing, when needed: facts of sheets to clear that the last read did not see,
         // and the key cells of rows to patch when that read is old
-        const toClear = [...plans.filter((p) => !p.seen).map((p) => p.sheet.name), ...lists.keys()].filter((n) => find(n) && !facts.has(nameKey(n)) && !n.startsWith('_lists_'));
+        const toClear = [...plans.filter((p) => !p.seen).map((p) => p.sheet.name), ...lists.keys()].filter((n) => find(n) && !facts.has(nameKey(n)));
         const checks = plans.filter((p) => p.seen && p.diff && this.now() - p.seen.at > this.verifyAfterMs);
         if (toClear.length > 0 || checks.length > 0) await this.lookBeforeWriting(ctx, toClear, facts, checks.map((p) => ({ sheet: p.sheet.name, seen: p.seen as ReadCache, anchors: (p.diff as PatchDiff).anchors })));
 
         const flusher = new Flusher(ctx, this.syncBudget, this.capabilities.suspendCalculation);
+        // a sheet of this write locks the workbook's structure: open it while sheets are added, renamed or hidden (locked again below)
+        const lock = sheets.find((x) => x.protection?.structure)?.protection;
+        if (lock && this.capabilities.protectionPassword) {
+          await flusher.add(2 * ACTION_BYTES + jsonBytes(lock.password ?? ''));
+          ctx.workbook.protection.unprotect(lock.password);
+        }
         for (const [name, list] of lists) {
-          const ws = await this.ownedSheet(ctx, name, order, facts, flusher, find);
+          const ws = await this.ownedSheet(ctx, name, order, facts, flusher, find, list.protection?.password);
           const rows = Math.max(...list.columns.map((l) => l.length));
           const grid = Array.from({ length: rows }, (_, i) => list.columns.map((l) => toExcelValue(l[i] ?? null)));
           await this.writeGrid(ws, grid, 0, 0, flusher);
-          await flusher.add(ACTION_BYTES + 16);
+          await flusher.add(3 * ACTION_BYTES + 16);
           ws.visibility = 'VeryHidden';
+          // protected like the sheet it serves (as the exceljs port does)
+          if (list.protection && !this.missing('protection', name)) {
+            const opts: Excel.WorksheetProtectionOptions = { allowFormatColumns: false, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false, allowSort: false, allowAutoFilter: false };
+            if (list.protection.password !== undefined && !this.missing('protectionPassword', name)) ws.protection.protect(opts, list.protection.password);
+            else ws.protection.protect(opts);
+          }
           const entry = find(name);
           if (entry) entry.state = 'veryHidden';
         }
@@ -800,6 +815,11 @@ export class OfficeJsPort implements WorkbookPort {
           else await this.writeSheet(ctx, p.sheet, order, facts, flusher, sources, find);
           done++;
           options.onProgress?.((done / Math.max(1, sheets.length)) * 0.95);
+        }
+        if (this.structureLock) {
+          await flusher.add(2 * ACTION_BYTES + jsonBytes(this.structureLock.password ?? ''));
+          ctx.workbook.protection.protect(this.structureLock.password);
+          this.structureLock = undefined;
         }
         await flusher.finish();
         this.sheets = order;
@@ -1204,8 +1224,9 @@ export class OfficeJsPort implements WorkbookPort {
       const opts: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: sheet.protection.formatRows === true, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false, allowSort: false, allowAutoFilter: false };
       if (sheet.protection.password !== undefined && !this.missing('protectionPassword', sheet.name)) ws.protection.protect(opts, sheet.protection.password);
       else ws.protection.protect(opts);
-      // the workbook's structure (ExcelApi 1.7, as sheet passwords): a hidden sheet cannot be shown
-      if (sheet.protection.structure && !this.missing('protectionPassword', sheet.name)) ws.context.workbook.protection.protect(sheet.protection.password);
+      // the workbook's structure (ExcelApi 1.7, as sheet passwords): a hidden sheet cannot be shown.
+      // Locked at the end of the write (write()), once every sheet is added, renamed and hidden.
+      if (sheet.protection.structure && !this.missing('protectionPassword', sheet.name)) this.structureLock = { password: sheet.protection.password };
     }
   }
 

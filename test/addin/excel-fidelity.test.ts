@@ -200,6 +200,20 @@ describe('owned sheets are cleared and rewritten in place, never deleted', () =>
     expect(dbl.cell('Xếp hạng', 'C2')?.value).toBe(94);
   });
 
+  test('a protected form with a long list and a locked workbook structure is rewritten the next time: list sheet and structure opened with its password', async () => {
+    const dbl = new ExcelDouble();
+    const port = portOver(dbl);
+    const form = (n: number): RenderedSheet => ({ ...withList(n), protection: { password: 'mk', structure: true } });
+    await port.write([form(0)]);
+    expect(dbl.sheet('_lists_Xếp hạng')).toMatchObject({ protected: true, protectPassword: 'mk', visibility: 'VeryHidden' });
+    expect(dbl.structure).toEqual({ locked: true, password: 'mk' });
+    await port.write([form(1), { name: 'Ghi chú', marker: 'm', values: [['mới']] }]);
+    expect(dbl.cell('Xếp hạng', 'C2')?.value).toBe(94);
+    expect(dbl.sheet('Ghi chú')).toBeDefined();
+    expect(dbl.sheet('_lists_Xếp hạng')?.protected).toBe(true);
+    expect(dbl.structure.locked).toBe(true);
+  });
+
   test("the user's formulas, names and charts that point at a result sheet keep working after a recompute", async () => {
     const dbl = new ExcelDouble({ Sheet1: [], 'Của tôi': [] });
     const port = portOver(dbl);
