@@ -55,7 +55,7 @@ export * from './model/assessment';
 export * from './model/unit';
 export * from './model/document';
 export * from './model/issue';
-export { pushAll, maxOf, minOf, widestRow } from './model/arrays';
+export { pushAll, maxOf, minOf, widestRow, presentIndices, eachPresent } from './model/arrays';
 export type * from './model/results';
 
 // Messages and display formatting
@@ -80,7 +80,7 @@ export * from './app';
 // cell reader, the sheet contracts the demo generator and the template filler write, and the
 // plan/SIPAS text tables the CLI prints. Hosts import from here only (the linter holds the line).
 export type { CellStyle, CellValue, ChartSpec, ConditionalFormat, RenderedSheet, SheetInfo, SheetSnapshot, SheetState, Validation, WorkbookPort, WriteOptions } from './workbook/port';
-export { a1, columnName, parseA1, rangeA1 } from './workbook/a1';
+export { a1, columnName, parseA1, rangeA1, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, EXCEL_MAX_TEXT } from './workbook/a1';
 export { sheetProtectedInXml, worksheetPartsByName } from './workbook/import/protection';
 export { addChartParts, chartXml } from './workbook/charts';
 export type { ChartPartsResult, PackageReader, SheetCharts } from './workbook/charts';

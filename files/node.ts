@@ -256,6 +256,10 @@ export async function saveXlsxAtomically(
   } catch (e) {
     return [issue('file.writeFailed', { file: outPath, detail: e instanceof Error ? e.message : String(e) }, { file: path.basename(outPath) })];
   }
+  // never write a workbook the readers would refuse (over 20 MB, too much once unzipped): say so instead
+  const unreadable = checkXlsxBytes(bytes, path.basename(outPath));
+  const first = unreadable[0];
+  if (first) return [issue('file.outputUnreadable', { file: outPath, detail: ref(first.code, first.params) }, { file: path.basename(outPath) })];
   try {
     await writeFileAtomically(outPath, bytes);
     return [];

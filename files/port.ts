@@ -49,7 +49,7 @@ import type {
   WorkbookPort,
   WriteOptions,
 } from '../engine';
-import { a1, columnName, parseA1, sheetProtectedInXml, worksheetPartsByName } from '../engine';
+import { a1, columnName, eachPresent, EXCEL_MAX_TEXT, parseA1, sheetProtectedInXml, worksheetPartsByName } from '../engine';
 import { withCharts, type SheetCharts } from './charts';
 import { applyFont, applyFooterAndMarker, applyFormulas, applyPageSetup, applyRowHeights, protectionHashOf, withStructureProtection, type ProtectionHash } from './sheetExtras';
 
@@ -153,8 +153,7 @@ function readSheet(ws: Ws): SheetSnapshot {
   const dates: Record<string, true> = {};
   const hiddenRows: number[] = [];
   let lastRow = -1;
-  rowsPresent(ws).forEach((row) => {
-    if (!row) return;
+  eachPresent(rowsPresent(ws), (row) => {
     const rowNumber = row.number;
     if (row.hidden) hiddenRows.push(rowNumber);
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -274,13 +273,25 @@ function restyle(cell: ExcelJS.Cell, s: CellStyle, memo: Map<StyleObject, StyleO
   memo.set(before, cell.style);
 }
 
+/**
+ * A value as a cell can hold it: text longer than Excel takes (EXCEL_MAX_TEXT) is cut, ending in
+ * "…", so that every file written opens in Excel. The readers refuse over-long text in their
+ * inputs (located), so only text the software composes (a message quoting a long value) is cut.
+ */
+function fitText(v: CellValue): CellValue {
+  if (typeof v !== 'string' || v.length <= EXCEL_MAX_TEXT) return v;
+  let end = EXCEL_MAX_TEXT - 1;
+  const code = v.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--; // never split a surrogate pair
+  return v.slice(0, end) + '…';
+}
+
 /** Columns holding content: one past the last non-empty cell of the widest row. */
 function contentWidth(values: readonly (readonly CellValue[] | undefined)[]): number {
   let w = 0;
-  values.forEach((row) => {
-    if (row === undefined) return;
-    row.forEach((v, c) => {
-      if (c >= w && v !== null && v !== undefined && v !== '') w = c + 1;
+  eachPresent(values, (row) => {
+    eachPresent(row, (v, c) => {
+      if (c >= w && v !== null && v !== '') w = c + 1;
     });
   });
   return w;
@@ -544,6 +555,12 @@ export class ExcelJsPort implements WorkbookPort {
   }
 
   /** The workbook as .xlsx bytes, with the native charts of the sheets this port wrote (./charts.ts). */
+  /** When the file was last saved, as its metadata says (docProps "modified"); undefined when it does not say. */
+  savedAt(): Date | undefined {
+    const d: unknown = (this.workbook as { modified?: unknown }).modified;
+    return d instanceof Date && !Number.isNaN(d.getTime()) ? d : undefined;
+  }
+
   async toBuffer(): Promise<Uint8Array> {
     const out = await this.workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
     const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
@@ -612,10 +629,10 @@ export class ExcelJsPort implements WorkbookPort {
     const columns = sheet.columnWidths?.length ?? sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
     applyPageSetup(ws, sheet, columns);
     // values: strings stay text (exceljs only makes formulas from {formula} objects)
-    sheet.values.forEach((row, r) => {
-      row.forEach((v, c) => {
-        if (v === null || v === undefined) return;
-        ws.getCell(r + 1, c + 1).value = v;
+    eachPresent(sheet.values, (row, r) => {
+      eachPresent(row, (v, c) => {
+        if (v === null) return;
+        ws.getCell(r + 1, c + 1).value = fitText(v);
       });
     });
     if (applyFormulas(ws, sheet)) this.workbook.calcProperties = { ...(this.workbook.calcProperties ?? {}), fullCalcOnLoad: true };
@@ -689,12 +706,12 @@ export class ExcelJsPort implements WorkbookPort {
     const put = (cell: ExcelJS.Cell, v: CellValue): void => {
       const ref = sharedMaster(cell.value);
       if (ref) detachSharedFormula(ws, cell, ref);
-      cell.value = v;
+      cell.value = fitText(v);
     };
     // rows and cells absent from the rendered values (holes) are empty: visited through the sheet's own cells below
-    sheet.values.forEach((values, r) => {
+    eachPresent(sheet.values, (values, r) => {
       const row = ws.findRow(r + 1);
-      values.forEach((v, c) => {
+      eachPresent(values, (v, c) => {
         const want = v ?? null;
         const cell = row?.findCell(c + 1);
         if (!cell) {
@@ -708,7 +725,7 @@ export class ExcelJsPort implements WorkbookPort {
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const line = sheet.values[rowNumber - 1];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        if ((line !== undefined && colNumber - 1 in line) || (cell.isMerged && cell.master !== cell)) return;
+        if (line?.[colNumber - 1] !== undefined || (cell.isMerged && cell.master !== cell)) return;
         if (readCellValue(cell.value).value !== null) put(cell, null);
       });
     });
@@ -768,7 +785,7 @@ export class ExcelJsPort implements WorkbookPort {
   /** The hidden sheet of long dropdown lists, protected like the sheet it serves. */
   private async writeListSheet(name: string, lists: readonly string[][], protection: RenderedSheet['protection']): Promise<void> {
     const ls = this.replaceSheet(name);
-    lists.forEach((vals, c) => vals.forEach((val, r) => (ls.getCell(r + 1, c + 1).value = val)));
+    lists.forEach((vals, c) => vals.forEach((val, r) => (ls.getCell(r + 1, c + 1).value = fitText(val))));
     ls.state = 'veryHidden';
     if (protection) await ls.protect(protection.password ?? '', { spinCount: 1000 });
   }

@@ -3,6 +3,7 @@
  * the exceljs port, call the engine's application layer (engine/app), write the sheets it returns
  * into a NEW file — temp file then rename — never touching the input. No step of the round lives here.
  */
+import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { hasErrors, issue, scoreMasterRound, checkMaster, sheetsToRead, isMasterWorkbook } from '../engine';
 import type { Issue, Lang, ScoreRound, ScoreTarget, MasterCheck } from '../engine';
@@ -27,10 +28,33 @@ export interface ScoreWorkbookResult extends Partial<ScoreRound> {
   outPath?: string;
 }
 
-/** `master.xlsx` → `master-ket-qua.xlsx` in the same folder. */
+/**
+ * Is the file a workbook by its content, whatever its name: a zip (an .xlsx, an .xlsm, an .ods…)
+ * or an OLE2 container (an .xls, an encrypted workbook)? Such a file goes to the workbook reader,
+ * which says what it is (file.ods, file.xls, file.encrypted) or reads it as .xlsx; never to the
+ * JSON reader. False when the file cannot be read (the caller reports it missing).
+ */
+export async function isWorkbookFile(filePath: string): Promise<boolean> {
+  let fh: fsp.FileHandle | undefined;
+  try {
+    fh = await fsp.open(filePath, 'r');
+    const head = new Uint8Array(8);
+    const { bytesRead } = await fh.read(head, 0, 8, 0);
+    if (bytesRead < 4) return false;
+    const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+    const ole2 = bytesRead === 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((b, i) => head[i] === b);
+    return zip || ole2;
+  } catch {
+    return false;
+  } finally {
+    await fh?.close();
+  }
+}
+
+/** `master.xlsx` (or .xlsm, .xls, .ods) → `master-ket-qua.xlsx` in the same folder. */
 export function defaultResultsPath(input: string): string {
   const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, '');
+  const base = path.basename(input).replace(/\.(?:xlsx|xlsm|xls|ods)$/i, '');
   return path.join(dir, `${base}-ket-qua.xlsx`);
 }
 

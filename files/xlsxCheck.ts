@@ -195,6 +195,67 @@ function includesBytes(hay: Uint8Array, needle: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * Names of the entries of an OLE2 compound file's directory ("Root Entry", "Workbook",
+ * "EncryptionInfo", "EncryptedPackage"…), read from the header wherever the directory lies: the
+ * FAT is found through the header's DIFAT (and its chain), then the directory's sector chain is
+ * followed. Undefined when the structure is damaged. Every loop is bounded by the file's size.
+ */
+export function ole2EntryNames(bytes: Uint8Array): string[] | undefined {
+  if (bytes.length < 512) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (o: number): number => view.getUint16(o, true);
+  const u32 = (o: number): number => view.getUint32(o, true);
+  const shift = u16(30);
+  if (shift !== 9 && shift !== 12) return undefined;
+  const size = 1 << shift;
+  const sectors = Math.floor(bytes.length / size);
+  /** Offset of sector `s` (sector 0 follows the header), when the whole sector is in the file. */
+  const at = (s: number): number | undefined => ((s + 2) * size <= bytes.length ? (s + 1) * size : undefined);
+  const END = 0xfffffffe;
+  // FAT sectors: 109 in the header, then the DIFAT chain (each sector: size/4 − 1 entries and the next one)
+  const fatSectors: number[] = [];
+  for (let i = 0; i < 109; i++) {
+    const s = u32(76 + 4 * i);
+    if (s >= 0xfffffffa) break;
+    fatSectors.push(s);
+  }
+  let difat = u32(68);
+  for (let hops = 0; difat < 0xfffffffa && hops < sectors; hops++) {
+    const o = at(difat);
+    if (o === undefined) return undefined;
+    for (let i = 0; i < size / 4 - 1; i++) {
+      const s = u32(o + 4 * i);
+      if (s < 0xfffffffa) fatSectors.push(s);
+    }
+    difat = u32(o + size - 4);
+  }
+  const next = (s: number): number | undefined => {
+    const perSector = size / 4;
+    const fs = fatSectors[Math.floor(s / perSector)];
+    const o = fs === undefined ? undefined : at(fs);
+    return o === undefined ? undefined : u32(o + 4 * (s % perSector));
+  };
+  const names: string[] = [];
+  const seen = new Set<number>();
+  for (let s = u32(48); s !== END; ) {
+    const o = at(s);
+    if (o === undefined || seen.has(s)) return names.length > 0 ? names : undefined;
+    seen.add(s);
+    for (let e = o; e < o + size; e += 128) {
+      const len = u16(e + 64);
+      if (len < 2 || len > 64) continue;
+      let name = '';
+      for (let i = 0; i < len / 2 - 1; i++) name += String.fromCharCode(u16(e + 2 * i));
+      names.push(name);
+    }
+    const n = next(s);
+    if (n === undefined) return names.length > 0 ? names : undefined;
+    s = n;
+  }
+  return names;
+}
+
 export type SniffResult = 'xlsx' | 'xls' | 'ole2' | 'ods' | 'empty' | 'notZip' | 'zipNotXlsx';
 
 /** Classify bytes by their header (and, for zips, by the entries near the start). */
@@ -202,10 +263,14 @@ export function sniffWorkbookBytes(bytes: Uint8Array): SniffResult {
   if (bytes.length === 0) return 'empty';
   const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
   if (bytes.length >= 8 && ole.every((b, i) => bytes[i] === b)) {
-    // Encrypted xlsx is an OLE2 container holding "EncryptionInfo"/"EncryptedPackage" streams.
-    const probe = bytes.subarray(0, Math.min(bytes.length, 1 << 20));
-    if (includesBytes(probe, utf16le('EncryptedPackage')) || includesBytes(probe, utf16le('EncryptionInfo'))) return 'ole2';
-    return 'xls';
+    // Encrypted xlsx is an OLE2 container holding "EncryptionInfo"/"EncryptedPackage" streams. The
+    // directory may lie anywhere in the file: it is read from the header; a damaged one is
+    // searched for the names over the whole file (at most MAX_XLSX_BYTES are ever read).
+    const names = ole2EntryNames(bytes);
+    const encrypted = names
+      ? names.includes('EncryptedPackage') || names.includes('EncryptionInfo')
+      : includesBytes(bytes, utf16le('EncryptedPackage')) || includesBytes(bytes, utf16le('EncryptionInfo'));
+    return encrypted ? 'ole2' : 'xls';
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) return 'notZip';
   if (includesBytes(bytes.subarray(0, Math.min(bytes.length, 4096)), ascii('mimetypeapplication/vnd.oasis.opendocument'))) return 'ods';

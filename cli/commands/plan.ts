@@ -6,13 +6,13 @@ import { headTitle, planSummaryLines, type PlanJson } from '../../engine';
 import { builtinUnits } from '../../engine';
 import * as fs from 'node:fs';
 import { scoreDocumentRound, formatIssue, hasErrors, issue, type ScoreRound, type Issue } from '../../engine';
-import { scoreWorkbookFile } from '../../files/scoreWorkbook';
+import { isWorkbookFile, scoreWorkbookFile } from '../../files/scoreWorkbook';
 import { readJsonFile } from '../../files/node';
 
 /** Score the input through the application layer (no file written): the plan part and the issues. */
 async function scoreForPlan(input: string, lang: Lang, now: string | undefined): Promise<(Partial<ScoreRound> & { issues: Issue[] }) | undefined> {
   const common = { lang, ...(now ? { asOf: now } : {}) };
-  if (/\.xlsx$/i.test(input)) return scoreWorkbookFile(input, { ...common, json: true });
+  if (/\.xlsx$/i.test(input) || (await isWorkbookFile(input))) return scoreWorkbookFile(input, { ...common, json: true });
   if (!fs.existsSync(input)) return { issues: [issue('input.fileMissing', { file: input })] };
   const read = await readJsonFile(input, input);
   if (read.issues.length > 0) return { issues: read.issues };

@@ -4,7 +4,7 @@ import type { Command } from './types';
 import type { CliIO } from '../io';
 import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io';
-import { scoreWorkbookFile } from '../../files/scoreWorkbook';
+import { isWorkbookFile, scoreWorkbookFile } from '../../files/scoreWorkbook';
 import { readJsonFile } from '../../files/node';
 import { planSummaryLines, type PlanJson } from '../../engine';
 import { scoreDocumentRound, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, hasErrors, type Issue, type Lang, type ResultsDocument, type ScoreRound, type ScoreTarget, type TargetGap, type UnitResult } from '../../engine';
@@ -168,7 +168,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const common = { lang, ...(now ? { asOf: now } : {}), ...(target ? { target } : {}), ...(only !== undefined ? { unit: only } : {}) };
   let round: Partial<ScoreRound> & { issues: Issue[] };
   let outPath: string | undefined;
-  if (/\.xlsx$/i.test(input)) {
+  // a workbook by its content, whatever its name (.xlsm, .ods, an .xlsx renamed .json): never read as JSON
+  if (/\.xlsx$/i.test(input) || (await isWorkbookFile(input))) {
     const outFlag = args.flags['out'];
     const r = await scoreWorkbookFile(input, { ...common, json, ...(typeof outFlag === 'string' ? { out: outFlag } : {}) });
     round = r;

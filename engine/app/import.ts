@@ -48,6 +48,11 @@ export interface FilledInput {
   snapshots: readonly SheetSnapshot[];
   /** When the unit sent it (file time; ISO date-time). Default: the import time. */
   submittedAt?: string;
+  /**
+   * When the unit last saved it, as the file's own metadata says (docProps "modified"; ISO
+   * date-time). Of two files of one unit, the one saved last is imported; default: `submittedAt`.
+   */
+  savedAt?: string;
   /** Problems found before the file could be read (too large, not a workbook…): the file is rejected with them. */
   refused?: readonly Issue[];
 }
@@ -90,9 +95,17 @@ export function localIso(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/** A moment "yyyy-mm-ddThh:mm" as a message parameter: "28/11/2023 09:00" in both languages; "?" when unknown. */
+function whenParam(iso: string): { vi: string; en: string } | string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return '?';
+  const d = dateParam(iso.slice(0, 10));
+  const time = /T(\d{2}:\d{2})/.exec(iso)?.[1];
+  return time ? { vi: `${d.vi} ${time}`, en: `${d.en} ${time}` } : d;
+}
+
 function parseOne(
   f: FilledInput,
-  ctx: { framework: NonNullable<ReturnType<typeof openMaster>['doc']['framework']>; units: ReturnType<typeof openMaster>['doc']['units']; tasks?: readonly PlanTask[] },
+  ctx: { framework: NonNullable<ReturnType<typeof openMaster>['doc']['framework']>; units: ReturnType<typeof openMaster>['doc']['units']; tasks?: readonly PlanTask[]; deadline?: string },
   acceptValidRows: boolean,
 ): { parsed: FilledParse; taskStatuses: TaskStatus[] } {
   const base: FilledParse = { file: f.file, assessments: [], rows: [], applicable: 0, answered: 0, rejectedRows: 0, issues: [...(f.refused ?? [])], status: 'rejected' };
@@ -106,7 +119,7 @@ function parseOne(
   const named = unitForTemplateFile(ctx.units, f.file);
   const parsed = parseFilledTemplate(
     { file: f.file, sheets: f.sheets, snapshots: f.snapshots },
-    { framework: ctx.framework, units: ctx.units, ...(named ? { expectedUnit: named.code } : {}) },
+    { framework: ctx.framework, units: ctx.units, ...(named ? { expectedUnit: named.code } : {}), ...(ctx.deadline ? { deadline: ctx.deadline } : {}) },
     { acceptValidRows },
   );
   let taskStatuses: TaskStatus[] = [];
@@ -158,20 +171,33 @@ export function importSubmissions(masterSnapshots: readonly SheetSnapshot[], fil
   const submissions = new Map<string, SubmissionMeta>(doc.extras.submissions.map((s) => [`${s.unit}|${s.criterion}`, { ...s }]));
   const log: LogEntry[] = [];
   let anyLeftOut = false;
+  const deadline = doc.extras.rounds.find((r) => r.round === 'selfAssessment')?.deadline;
 
-  for (const f of filled) {
-    const { parsed, taskStatuses: st } = parseOne(f, { framework, units, ...(plan ? { tasks: plan.tasks } : {}) }, options.acceptValidRows ?? false);
+  const all = filled.map((f) => ({ f, ...parseOne(f, { framework, units, ...(plan ? { tasks: plan.tasks } : {}), ...(deadline ? { deadline } : {}) }, options.acceptValidRows ?? false) }));
+  // Two files of one unit (a corrected file sent again): the one the unit saved last is imported
+  // (saved time in the file's metadata, else the file's time; a tie goes to the later on the
+  // command line); the other is set aside with a warning naming both.
+  const savedOf = (f: FilledInput): string => f.savedAt ?? f.submittedAt ?? '';
+  const newest = new Map<string, number>();
+  all.forEach((x, i) => {
+    const u = x.parsed.unit;
+    if (!u) return;
+    const prev = newest.get(u);
+    const prevFile = prev === undefined ? undefined : all[prev]?.f;
+    if (prevFile === undefined || savedOf(x.f) >= savedOf(prevFile)) newest.set(u, i);
+  });
+
+  for (const [i, { f, parsed, taskStatuses: st }] of all.entries()) {
+    const keep = parsed.unit ? newest.get(parsed.unit) : undefined;
+    const kept = keep !== undefined && keep !== i ? all[keep]?.f : undefined;
+    if (parsed.unit && kept) {
+      issues.push(
+        issue('import.olderVersion', { unit: parsed.unit, file: f.file, at: whenParam(savedOf(f)), newer: kept.file, newerAt: whenParam(savedOf(kept)) }, { file: f.file, unit: parsed.unit }, 'warning'),
+      );
+      continue;
+    }
     parsedFiles.push(parsed);
     const submittedAt = f.submittedAt ?? now;
-    if (parsed.unit && parsed.status !== 'rejected') {
-      const prev = byUnit.get(parsed.unit);
-      if (prev) {
-        parsed.issues.push(issue('template.duplicateUnit', { unit: parsed.unit, other: prev.file }, { file: parsed.file, unit: parsed.unit }));
-        parsed.status = 'rejected';
-        parsed.rows = [];
-        parsed.assessments = [];
-      }
-    }
     pushAll(issues, parsed.issues);
     if (parsed.status === 'rejected') {
       anyLeftOut = true;
@@ -201,7 +227,6 @@ export function importSubmissions(masterSnapshots: readonly SheetSnapshot[], fil
   }
 
   // status per unit that has a template
-  const deadline = doc.extras.rounds.find((r) => r.round === 'selfAssessment')?.deadline;
   const comp = completeness(framework, units, assessments);
   const lines: SubmissionStatus[] = [];
   for (const u of templateUnits(framework, units)) {

@@ -1,9 +1,26 @@
 /** A1 addresses. Rows and columns are 0-based in code, 1-based in A1 text. */
+import { eachPresent } from '../model/arrays';
 
 /** Columns of an Excel sheet (A … XFD). */
 export const EXCEL_MAX_COLUMNS = 16_384;
 /** Rows of an Excel sheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
+/** Characters a cell holds in Excel (longer text is refused by Excel, or cut). */
+export const EXCEL_MAX_TEXT = 32_767;
+
+/**
+ * Every text cell of a sheet longer than Excel allows (EXCEL_MAX_TEXT), as [A1 address, length]:
+ * readers refuse them, located, so that no over-long text reaches a workbook parindex writes.
+ */
+export function overlongTexts(values: readonly (readonly unknown[] | undefined)[]): [string, number][] {
+  const out: [string, number][] = [];
+  eachPresent(values, (row, r) => {
+    eachPresent(row, (v, c) => {
+      if (typeof v === 'string' && v.length > EXCEL_MAX_TEXT) out.push([a1(r, c), v.length]);
+    });
+  });
+  return out;
+}
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnName(col: number): string {

@@ -1,5 +1,7 @@
 import {
+  ambiguousNumber,
   cellDate,
+  dateOutOfRange,
   cellNumber,
   cellText,
   dateSystemOf,
@@ -74,6 +76,43 @@ describe('numbers, Vietnamese first', () => {
     [true, undefined],
   ] as const)('parseNumber(%p) = %p', (v, n) => {
     expect(parseNumber(v)).toBe(n);
+  });
+
+  test.each([
+    // one group of three digits after a single dot or comma: the two writings disagree
+    ['87,125', { read: 87.125, other: 87_125 }],
+    ['1.234', { read: 1234, other: 1.234 }],
+    ['87.125 %', { read: 87_125, other: 87.125 }],
+    ['\u22121.500', { read: -1500, other: -1.5 }],
+    // one reading only
+    ['0,250', undefined],
+    ['0.250', undefined],
+    ['87,5', undefined],
+    ['1.234,5', undefined],
+    ['1.234.567', undefined],
+    ['1,234,567', undefined],
+    ['1,234,5', undefined],
+    [1234, undefined],
+  ] as const)('ambiguousNumber(%p) = %p, parseNumber reads it the Vietnamese way', (v, want) => {
+    expect(ambiguousNumber(v)).toEqual(want);
+    if (want) expect(parseNumber(v)).toBe(want.read);
+  });
+
+  test.each([
+    ['31/12/1899', {}, true],
+    ['1899-12-31', {}, true],
+    ['ngày 1 tháng 1 năm 2300', {}, true],
+    ['15/07/0203', {}, true],
+    [-5, {}, true],
+    [0, {}, true],
+    [0, { date1904: true }, false],
+    [-1, { date1904: true }, true],
+    ['01/01/1900', {}, false],
+    ['31/02/2023', {}, false], // no such day: not a date, not out of range
+    ['tuần sau', {}, false],
+    [45122, {}, false],
+  ] as const)('dateOutOfRange(%p, %p) = %p', (v, system, out) => {
+    expect(dateOutOfRange(v, system)).toBe(out);
   });
 
   test('a percent-formatted cell holds a fraction: 0.875 reads 87.5; text keeps its number', () => {

@@ -80,13 +80,8 @@ const PLAIN = /^(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 export function parseNumber(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v !== 'string') return undefined;
-  let s = cleanText(v).replace(/\s+/g, '');
-  if (s.endsWith('%')) s = s.slice(0, -1);
-  let sign = '';
-  if (/^[-+\u2212]/.test(s)) {
-    sign = s[0] === '+' ? '' : '-';
-    s = s.slice(1);
-  }
+  const { sign, digits } = numberText(v);
+  let s = digits;
   if (s === '') return undefined;
   if (VI_GROUPED.test(s)) s = s.replace(/\./g, '').replace(',', '.');
   else if (EN_GROUPED.test(s)) s = s.replace(/,/g, '');
@@ -94,6 +89,40 @@ export function parseNumber(v: unknown): number | undefined {
   if (!PLAIN.test(s)) return undefined;
   const n = Number(sign + s);
   return Number.isFinite(n) ? n : undefined;
+}
+
+/** A number's text without spaces, percent sign and sign: "− 87,5 %" → { sign: '-', digits: '87,5' }. */
+function numberText(v: string): { sign: '' | '-'; digits: string } {
+  let s = cleanText(v).replace(/\s+/g, '');
+  if (s.endsWith('%')) s = s.slice(0, -1);
+  let sign: '' | '-' = '';
+  if (/^[-+\u2212]/.test(s)) {
+    sign = s[0] === '+' ? '' : '-';
+    s = s.slice(1);
+  }
+  return { sign, digits: s };
+}
+
+/** One group of three digits after a dot: Vietnamese thousands ("1.234" → 1234), English decimals (1.234). */
+const ONE_DOT_GROUP = /^[1-9]\d{0,2}\.\d{3}$/;
+/** One group of three digits after a comma: Vietnamese decimals ("87,125" → 87.125), English thousands (87125). */
+const ONE_COMMA_GROUP = /^[1-9]\d{0,2},\d{3}$/;
+
+/**
+ * A number text that Vietnamese and English writing read differently: one group of three digits
+ * after a single dot or comma. `parseNumber` reads it the Vietnamese way (`read`: a dot groups
+ * thousands, a comma marks the decimals); `other` is the English reading. Readers warn with the
+ * cell so that a unit that typed "87.125" meaning 87,125 % sees it. Undefined for numbers that
+ * read one way only ("0,250", "1.234,5", "1.234.567", "87,5", numbers typed as numbers).
+ * @example ambiguousNumber('87,125') // { read: 87.125, other: 87125 }
+ */
+export function ambiguousNumber(v: unknown): { read: number; other: number } | undefined {
+  if (typeof v !== 'string') return undefined;
+  const { sign, digits } = numberText(v);
+  const k = sign === '-' ? -1 : 1;
+  if (ONE_DOT_GROUP.test(digits)) return { read: k * Number(digits.replace('.', '')), other: k * Number(digits) };
+  if (ONE_COMMA_GROUP.test(digits)) return { read: k * Number(digits.replace(',', '.')), other: k * Number(digits.replace(',', '')) };
+  return undefined;
 }
 
 /** Is this Excel number format a percentage ("0%", "0.00%")? Quoted text and [colours] do not count. */
@@ -291,6 +320,23 @@ export function parseDateText(text: string): DateText | undefined {
     return mon ? withTime(isoDay(Number(m[3]), mon, Number(m[2])), undefined, undefined, undefined) : undefined;
   }
   return undefined;
+}
+
+/**
+ * A date written in full (text "31/12/1899", "1899-12-31", "ngày 1 tháng 1 năm 2300", or a date
+ * cell's ISO text) whose year lies outside [MIN_YEAR, MAX_YEAR], or a serial day number before the
+ * first day of the workbook's calendar (serial −5): readers refuse it as out of range, naming the
+ * years, rather than as "not a date".
+ * @example dateOutOfRange('31/12/1899') // true
+ */
+export function dateOutOfRange(v: unknown, system: DateSystem = {}): boolean {
+  if (typeof v === 'number') return Number.isFinite(v) && (system.date1904 ? v < 0 : v < 1);
+  if (typeof v !== 'string') return false;
+  const s = cleanText(v);
+  const m = ISO_TEXT.exec(s) ?? DMY_TEXT.exec(s) ?? VI_WORDS.exec(fold(s));
+  if (!m) return false;
+  const y = Number(ISO_TEXT.test(s) ? m[1] : m[3]);
+  return Number.isInteger(y) && (y < MIN_YEAR || y > MAX_YEAR);
 }
 
 /** `parseDateText` as one ISO string: the day, or "yyyy-mm-ddThh:mm" when a time was written. */

@@ -64,7 +64,7 @@ const FILE_UNIT = /^tu-danh-gia-([A-Za-z0-9_-]+)\.xlsx$/i;
 /** Open one file and parse it as a filled template. */
 async function parseFile(
   p: string,
-  ctx: { framework?: MasterDocument['framework']; units?: readonly Unit[]; tasks?: readonly PlanTask[] },
+  ctx: { framework?: MasterDocument['framework']; units?: readonly Unit[]; tasks?: readonly PlanTask[]; deadline?: string },
   acceptValidRows: boolean,
 ): Promise<{ parsed: FilledParse; mtime?: Date; taskStatuses: TaskStatus[] }> {
   const label = path.basename(p);
@@ -84,6 +84,7 @@ async function parseFile(
       ...(ctx.framework ? { framework: ctx.framework } : {}),
       ...(ctx.units ? { units: ctx.units } : {}),
       ...(expectedUnit ? { expectedUnit } : {}),
+      ...(ctx.deadline ? { deadline: ctx.deadline } : {}),
     },
     { acceptValidRows },
   );
@@ -122,12 +123,13 @@ export async function validateTemplateFile(
   if (!opened.port) return { issues: opened.issues, kind: 'unknown' };
   const sheets = await opened.port.listSheets();
   if (isTemplateWorkbook(sheets)) {
-    let ctx: { framework?: MasterDocument['framework']; units?: readonly Unit[] } = {};
+    let ctx: { framework?: MasterDocument['framework']; units?: readonly Unit[]; deadline?: string } = {};
     const pre: Issue[] = [];
     if (options.masterPath) {
       const master = await loadMasterDoc(options.masterPath, options.resolveFramework);
       pushAll(pre, master.issues);
-      if (master.doc) ctx = { framework: master.doc.framework, units: master.doc.units };
+      const deadline = master.doc?.extras.rounds.find((r) => r.round === 'selfAssessment')?.deadline;
+      if (master.doc) ctx = { framework: master.doc.framework, units: master.doc.units, ...(deadline ? { deadline } : {}) };
     }
     const { parsed } = await parseFile(filePath, ctx, false);
     return { issues: [...pre, ...parsed.issues], kind: 'template' };
@@ -184,7 +186,9 @@ export async function importFilled(
     }
     const sheets = await opened.port.listSheets();
     const snapshots = await opened.port.read(sheets.map((s) => s.name));
-    filled.push({ file: label, sheets, snapshots, ...(submittedAt ? { submittedAt } : {}) });
+    // of two files of one unit, the one saved last (the file's metadata, else its time) is imported
+    const saved = opened.port.savedAt();
+    filled.push({ file: label, sheets, snapshots, ...(submittedAt ? { submittedAt } : {}), ...(saved ? { savedAt: localIso(saved) } : {}) });
   }
   const r = importSubmissions(master.snapshots, filled, { lang, file: master.label, now, acceptValidRows: options.acceptValidRows ?? false });
   const result: ImportResult = { issues: r.issues, status: r.status, files: r.files, units: r.units, log: r.log, assessments: r.assessments, taskStatuses: r.taskStatuses };

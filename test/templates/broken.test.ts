@@ -131,12 +131,13 @@ describe('broken-template corpus', () => {
     expect(meta.assessments.filter((a) => a.unit === 'KG')).toEqual([]);
   });
 
-  test('two files of the same unit: the second is refused', async () => {
+  test('two files of the same unit: the one saved last is imported, the other set aside with a warning naming both', async () => {
     const dir = await tmpDir('dup');
     const copy = path.join(dir, 'KG-copy.xlsx');
     await fsp.copyFile(path.join(DIR, 'good-KG.xlsx'), copy);
     const r = await importFilled(MASTER, [path.join(DIR, 'good-KG.xlsx'), copy], path.join(dir, 'out.xlsx'), { lang: 'vi' });
-    expect(r.issues.map(pick)).toContainEqual({ file: 'KG-copy.xlsx', code: 'template.duplicateUnit' });
+    expect(r.issues.map(pick)).toContainEqual({ file: 'good-KG.xlsx', code: 'import.olderVersion' });
+    expect(r.issues.find((i) => i.code === 'import.olderVersion')?.params).toMatchObject({ newer: 'KG-copy.xlsx' });
     expect(r.assessments.filter((a) => a.unit === 'KG')).toHaveLength(6);
   });
 });

@@ -46,7 +46,7 @@ describe('parindex templates / import', () => {
     const code = await main(['import', MASTER, ...files, '--out', path.join(dir, 'm2.xlsx'), '--now', '2023-12-01T08:00'], b);
     expect(code).toBe(1);
     expect(b.err).toContain("Tệp 'score-above-max.xlsx', trang 'Tự đánh giá'!H7 (đơn vị KG, tiêu chí 1.1): Điểm tự chấm 1,5 lớn hơn điểm tối đa 1");
-    expect(b.err).toContain("Tệp 'xls-renamed.xlsx': Tệp là định dạng Excel 97-2003 (.xls)");
+    expect(b.err).toContain("Tệp 'xls-renamed.xlsx': Nội dung tệp là sổ Excel 97-2003 (.xls)");
     expect(b.out).toContain('1/15 đơn vị đã nộp');
     expect(await Promise.all(files.map(sha256))).toEqual(hashes);
     await expect(fsp.stat(path.join(dir, 'm2.xlsx'))).resolves.toBeDefined();

@@ -42,7 +42,9 @@ export function CollectView(): JSX.Element {
           const port = await openXlsx(f);
           const sheets = await port.listSheets();
           const snapshots = await port.read(sheets.map((x) => x.name));
-          filled.push({ file: f.name, sheets, snapshots, ...at });
+          // of two files of one unit, the one saved last (the file's metadata, else its time) is imported
+          const saved = port.savedAt();
+          filled.push({ file: f.name, sheets, snapshots, ...at, ...(saved ? { savedAt: eng.localIso(saved) } : {}) });
         } catch (e) {
           const refused: Issue[] = e instanceof XlsxRejected ? e.issues : [issue('file.corrupt', { file: f.name, detail: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) }, { file: f.name })];
           filled.push({ file: f.name, sheets: [], snapshots: [], refused, ...at });

@@ -10,21 +10,25 @@ export const templatesMessages = {
     vi: 'Tệp quá lớn ({size} byte, giới hạn {limit} MB); hãy xoá các trang không cần thiết rồi lưu lại',
     en: 'File too large ({size} bytes, limit {limit} MB); remove unneeded sheets and save again',
   },
+  'file.outputUnreadable': {
+    vi: 'Không ghi tệp {file}: parindex sẽ không mở lại được tệp này ({detail}); các tệp đầu vào vẫn nguyên; hãy giảm dữ liệu (bớt trang, bớt văn bản dài) rồi chạy lại',
+    en: 'File {file} not written: parindex could not open it again ({detail}); the inputs are unchanged; reduce the data (fewer sheets, shorter texts) and run again',
+  },
   'file.empty': {
     vi: 'Tệp rỗng (0 byte); hãy gửi lại tệp .xlsx đã điền',
     en: 'The file is empty (0 bytes); send the filled .xlsx again',
   },
   'file.xls': {
-    vi: 'Tệp là định dạng Excel 97-2003 (.xls) bị đổi đuôi thành .xlsx; hãy mở bằng Excel và "Lưu thành" Sổ làm việc Excel (.xlsx)',
-    en: 'The file is an Excel 97-2003 workbook (.xls) renamed to .xlsx; open it in Excel and "Save As" Excel Workbook (.xlsx)',
+    vi: 'Nội dung tệp là sổ Excel 97-2003 (.xls), không phải .xlsx (tên tệp không quyết định định dạng); hãy mở bằng Excel và "Lưu thành" Sổ làm việc Excel (.xlsx)',
+    en: 'The file holds an Excel 97-2003 workbook (.xls), not .xlsx (its name does not make the format); open it in Excel and "Save As" Excel Workbook (.xlsx)',
   },
   'file.encrypted': {
     vi: 'Tệp được đặt mật khẩu mở (mã hoá) nên không đọc được; hãy gỡ mật khẩu mở tệp rồi lưu lại',
     en: 'The file is password-protected (encrypted) and cannot be read; remove the open password and save again',
   },
   'file.ods': {
-    vi: 'Tệp là bảng tính OpenDocument (.ods) bị đổi đuôi thành .xlsx; hãy "Lưu thành" định dạng Excel 2007-365 (.xlsx)',
-    en: 'The file is an OpenDocument spreadsheet (.ods) renamed to .xlsx; "Save As" Excel 2007-365 (.xlsx)',
+    vi: 'Nội dung tệp là bảng tính OpenDocument (.ods), không phải .xlsx; hãy mở bằng LibreOffice hoặc Excel và "Lưu thành" định dạng Excel 2007-365 (.xlsx)',
+    en: 'The file holds an OpenDocument spreadsheet (.ods), not .xlsx; open it in LibreOffice or Excel and "Save As" Excel 2007-365 (.xlsx)',
   },
   'file.notZip': {
     vi: 'Tệp không phải là tệp Excel .xlsx (nội dung không đúng định dạng); hãy gửi lại đúng biểu mẫu đã điền',
@@ -101,6 +105,12 @@ export const templatesMessages = {
     vi: 'Đơn vị {unit} đã có tệp khác trong lần nhập này ({other}); chỉ giữ một tệp cho mỗi đơn vị',
     en: 'Unit {unit} already has another file in this import ({other}); keep one file per unit',
   },
+  'template.otherRound': {
+    vi: 'Tệp {file} là biểu mẫu của kỳ đánh giá khác: {what} ghi trong biểu mẫu là {found}, của kỳ này là {expected}; tệp không được nhập, hãy gửi biểu mẫu của kỳ này cho đơn vị điền lại',
+    en: 'File {file} is a template of another round: its {what} is {found}, this round’s is {expected}; the file is not imported, send the unit this round’s template',
+  },
+  'template.round.year': { vi: 'năm của bộ tiêu chí', en: 'criteria set year' },
+  'template.round.deadline': { vi: 'hạn nộp', en: 'deadline' },
   'template.stale': {
     vi: 'Biểu mẫu lập theo bộ tiêu chí {found}, nhưng bộ tiêu chí hiện hành là {expected}; hãy gửi biểu mẫu mới cho đơn vị điền lại',
     en: 'The template was made for criteria set {found}, but the current set is {expected}; send the unit a new template',
@@ -185,6 +195,14 @@ export const templatesMessages = {
     vi: 'Tỷ lệ "{value}" theo cách viết Việt Nam (dấu chấm ngăn hàng nghìn) là {read}%, không thể là một tỷ lệ; nếu ý là {other}%, hãy nhập lại với dấu phẩy trước phần thập phân',
     en: 'The rate "{value}" read the Vietnamese way (dot between thousands) is {read}%, which no rate can be; if {other}% was meant, enter it again with a decimal comma',
   },
+  'template.dateOutOfRange': {
+    vi: 'Ngày "{value}" nằm ngoài các năm {min}–{max} (Excel không có ngày trước năm 1900); hãy kiểm tra lại năm',
+    en: 'Date "{value}" is outside the years {min}–{max} (Excel has no dates before 1900); check the year',
+  },
+  'template.textTooLong': {
+    vi: 'Ô chứa văn bản dài {length} ký tự, quá giới hạn {limit} ký tự của một ô Excel; hãy rút gọn (tài liệu dài để trong tệp riêng và ghi tên tệp hoặc đường dẫn)',
+    en: 'The cell holds {length} characters of text, over the {limit} characters an Excel cell takes; shorten it (keep a long document in its own file and give its name or link)',
+  },
   'template.notADate': {
     vi: 'Giá trị "{value}" không phải ngày; hãy nhập dạng dd/mm/yyyy',
     en: 'Value "{value}" is not a date; enter it as dd/mm/yyyy',
@@ -221,6 +239,10 @@ export const templatesMessages = {
   'import.missingUnits': {
     vi: '{count} đơn vị chưa nộp biểu mẫu: {units}',
     en: '{count} units have not submitted their template: {units}',
+  },
+  'import.olderVersion': {
+    vi: 'Đơn vị {unit} có hai tệp trong lần nhập này: dùng tệp lưu sau cùng {newer} (lưu lúc {newerAt}), bỏ qua {file} (lưu lúc {at}); nếu tệp bị bỏ qua mới đúng, hãy nhập lại chỉ với tệp đó',
+    en: 'Unit {unit} has two files in this import: the one saved last, {newer} (saved {newerAt}), is imported and {file} (saved {at}) is set aside; if the file set aside is the right one, import again with that file only',
   },
   'import.late': {
     vi: 'Đơn vị {unit} nộp ngày {date}, quá hạn {deadline}',

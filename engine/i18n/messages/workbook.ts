@@ -19,9 +19,21 @@ export const workbookMessages = {
   'workbook.unknownFramework': { vi: 'Không có bộ tiêu chí có sẵn mã "{id}"', en: 'No built-in criteria set with id "{id}"' },
   // Cell values
   'workbook.errorValue': { vi: 'Ô chứa giá trị lỗi {value}; hãy sửa công thức hoặc nhập giá trị', en: 'The cell holds the error value {value}; fix the formula or enter a value' },
+  'workbook.ambiguousNumber': {
+    vi: 'Số "{value}" có thể hiểu hai cách: đã đọc theo cách viết Việt Nam (dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân) là {read}; nếu ý là {other}, hãy nhập lại cho rõ',
+    en: 'The number "{value}" can be read two ways: it was read the Vietnamese way (dot between thousands, comma before decimals) as {read}; if {other} was meant, enter it again unambiguously',
+  },
+  'workbook.textTooLong': {
+    vi: 'Ô chứa văn bản dài {length} ký tự, quá giới hạn {limit} ký tự của một ô Excel; hãy rút gọn (tài liệu dài để trong tệp riêng và ghi tên tệp hoặc đường dẫn)',
+    en: 'The cell holds {length} characters of text, over the {limit} characters an Excel cell takes; shorten it (keep a long document in its own file and give its name or link)',
+  },
   'workbook.notANumber': { vi: 'Giá trị "{value}" không phải là số', en: 'Value "{value}" is not a number' },
   'workbook.belowMinimum': { vi: 'Giá trị {value} nhỏ hơn mức tối thiểu {min}', en: 'Value {value} is below the minimum {min}' },
   'workbook.notAnInteger': { vi: 'Giá trị {value} phải là số nguyên', en: 'Value {value} must be a whole number' },
+  'workbook.dateOutOfRange': {
+    vi: 'Ngày "{value}" nằm ngoài các năm {min}–{max} (Excel không có ngày trước năm 1900); hãy kiểm tra lại năm',
+    en: 'Date "{value}" is outside the years {min}–{max} (Excel has no dates before 1900); check the year',
+  },
   'workbook.notADate': { vi: 'Giá trị "{value}" không phải là ngày (nhập dạng dd/mm/yyyy)', en: 'Value "{value}" is not a date (enter dd/mm/yyyy)' },
   'workbook.dateAsText': { vi: 'Ngày "{value}" được nhập dạng văn bản; đã hiểu là ngày, nên định dạng ô là ngày', en: 'Date "{value}" was typed as text; read as a date, better format the cell as a date' },
   'workbook.notYesNo': { vi: 'Giá trị "{value}" phải là Có hoặc Không', en: 'Value "{value}" must be Có (yes) or Không (no)' },

@@ -13,6 +13,7 @@ import type { TaskStatus } from '../task';
 import { parseDateText, parseQuarter, quarterKey } from '../dates';
 import { PROGRESS_WORDS, progressFromWord } from '../words';
 import { cellAt, cellText, header, locateTable, type PlanColumn } from '../sheetkit';
+import { presentIndices } from '../../model/arrays';
 
 export const STATUS_REGISTER_SHEET = 'Tiến độ - tổng hợp';
 export const STATUS_REGISTER_MARKER = 'parindex:master:planStatus';
@@ -90,7 +91,8 @@ export function readStatusRegister(snapshot: SheetSnapshot, file?: string): { st
   }
   const col = (k: string): number => table.columns.get(k) ?? -1;
   const get = (r: number, k: string): CellValue => (col(k) < 0 ? null : cellAt(snapshot, r, col(k)));
-  for (let r = table.headerRow + 1; r < snapshot.values.length; r++) {
+  for (const r of presentIndices(snapshot.values)) {
+    if (r <= table.headerRow) continue;
     const unit = cellText(get(r, 'unit'));
     const task = cellText(get(r, 'task'));
     if (!unit && !task) continue;

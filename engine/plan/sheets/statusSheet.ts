@@ -21,6 +21,7 @@ import { parseDateText, parseQuarter, quarterEnd, quarterKey, quarterLabel, type
 import { defaultPlanUnits, tasksForUnit } from '../units';
 import { PROGRESS_WORDS, progressFromWord } from '../words';
 import { cellAt, cellText, header, locateTable, SCAN_ROWS, type PlanColumn } from '../sheetkit';
+import { presentIndices } from '../../model/arrays';
 
 export const STATUS_SHEET = 'Tiến độ nhiệm vụ';
 export const STATUS_SHEET_ALIASES: readonly string[] = ['Tien do nhiem vu', 'Task status', 'Tiến độ'];
@@ -195,7 +196,8 @@ export function parseTaskStatusSheet(snapshot: SheetSnapshot, unitCode: string, 
   };
   const where = (r: number, k: string): Location => at(r, colOf(k) ?? 0);
 
-  for (let r = table.headerRow + 1; r < snapshot.values.length; r++) {
+  for (const r of presentIndices(snapshot.values)) {
+    if (r <= table.headerRow) continue;
     const taskId = cellText(value(r, 'task'));
     const filled = INPUT_KEYS.filter((k) => cellText(value(r, k)) !== '' || snapshot.errors?.[a1(r, colOf(k) ?? 0)] !== undefined);
     if (!taskId) {

@@ -17,7 +17,7 @@ import { formatTarget, parseTarget } from '../targets';
 import { parseDateText } from '../dates';
 import { defaultPlanUnits, expandUnitCode, LEAD_GROUPS } from '../units';
 import { cellAt, cellText, header, locateTable, splitList, type PlanColumn } from '../sheetkit';
-import { pushAll } from '../../model/arrays';
+import { pushAll, presentIndices } from '../../model/arrays';
 
 export const TASK_SHEET = 'Kế hoạch';
 export const TASK_SHEET_ALIASES: readonly string[] = ['Ke hoach', 'Plan', 'Nhiệm vụ'];
@@ -127,7 +127,8 @@ export function readTaskSheet(snapshot: SheetSnapshot, file?: string, options: {
       if (expandUnitCode(c, units).length === 0 && !(k === 'lead' && (LEAD_GROUPS as readonly string[]).includes(c)))
         issues.push(issue('plan.unknownUnit', { unit: c, task }, where(r, k)));
   };
-  for (let r = table.headerRow + 1; r < snapshot.values.length; r++) {
+  for (const r of presentIndices(snapshot.values)) {
+    if (r <= table.headerRow) continue;
     const id = text(r, 'id');
     const title = text(r, 'title');
     if (!id && !title) continue;

@@ -6,6 +6,7 @@ import { a1, columnName } from '../a1';
 import { formatDate, type Lang } from '../../i18n/format';
 import { selectRows } from '../template/select';
 import type { ImportedRow, FileStatus } from './parse';
+import { presentIndices } from '../../model/arrays';
 
 /** One changed field, kept in the "Nhật ký nhập" sheet (audit trail, appended across imports). */
 export interface LogEntry {
@@ -200,7 +201,8 @@ export function readLogSheet(snap: SheetSnapshot | undefined): LogEntry[] {
   const keyRow = snap.values[2] ?? [];
   const idx = LOG_KEYS.map((k) => keyRow.findIndex((v) => v === k));
   const out: LogEntry[] = [];
-  for (let r = 4; r < snap.values.length; r++) {
+  for (const r of presentIndices(snap.values)) {
+    if (r < 4) continue;
     const line = snap.values[r] ?? [];
     const get = (i: number): CellValue => {
       const c = idx[i] ?? -1;

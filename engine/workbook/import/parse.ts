@@ -2,12 +2,12 @@ import type { Framework } from '../../model/framework';
 import type { Unit } from '../../model/unit';
 import type { RuleSpec } from '../../model/framework';
 import type { Assessment, AssessedValue } from '../../model/assessment';
-import { hasErrors, issue, type Issue, type IssueParams, type Location, type MessageCode } from '../../model/issue';
+import { hasErrors, issue, ref, type Issue, type IssueParams, type Location, type MessageCode } from '../../model/issue';
 import type { CellValue, SheetInfo, SheetSnapshot } from '../port';
-import { a1, columnName, parseA1 } from '../a1';
+import { a1, columnName, EXCEL_MAX_TEXT, overlongTexts, parseA1 } from '../a1';
 import { isNotApplicableValue, parseRate } from '../../rules/value';
-import { isLang, type Lang } from '../../i18n/format';
-import { cellDate, cellNumber, cellText, dateSystemOf, fold, isBlankCell, isPercentFormat, parseNumber, parseVarsText, type DateSystem } from '../cells';
+import { dateParam, isLang, type Lang } from '../../i18n/format';
+import { ambiguousNumber, cellDate, dateOutOfRange, MAX_YEAR, MIN_YEAR, cellNumber, cellText, dateSystemOf, fold, isBlankCell, isPercentFormat, parseNumber, parseVarsText, type DateSystem } from '../cells';
 import { canonicalChoice, compileStoredRule, ruleReads, storedRule, valueCell } from '../template/accepts';
 import {
   COLUMNS,
@@ -28,7 +28,7 @@ import { normaliseCell } from '../template/hash';
 import { renderTemplate, rowCellsHash, templateHash, type MetaRow } from '../template/render';
 import type { TemplateRow } from '../template/select';
 import type { CompiledRule, InputSpec } from '../../rules/types';
-import { pushAll } from '../../model/arrays';
+import { pushAll, presentIndices } from '../../model/arrays';
 
 /** A filled template as read: every sheet's name/state and snapshots of all sheets. */
 export interface FilledWorkbook {
@@ -45,6 +45,19 @@ export interface ImportContext {
   units?: readonly Unit[];
   /** Unit this file is expected to be from (e.g. from the file name); a different meta unit is an error. */
   expectedUnit?: string;
+  /**
+   * Self-assessment deadline of the master's round (yyyy-mm-dd): a template whose own deadline is
+   * more than ROUND_DAYS away is from another round (last year's file sent again).
+   */
+  deadline?: string;
+}
+
+/** Deadlines further apart than this (days) belong to different rounds; a deadline moved by weeks is the same round. */
+export const ROUND_DAYS = 183;
+
+function dayOf(iso: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 : undefined;
 }
 
 export interface ParseOptions {
@@ -97,7 +110,8 @@ export function readMeta(snap: SheetSnapshot): { meta: Partial<Record<MetaKey, s
   const meta: Partial<Record<MetaKey, string>> = {};
   const rows: MetaRow[] = [];
   let inRows = false;
-  for (const line of snap.values) {
+  for (const i of presentIndices(snap.values)) {
+    const line = snap.values[i];
     const k = text(line?.[0] ?? null);
     if (!inRows) {
       if (k === META_ROW_HEADER[0] && text(line?.[1] ?? null) === META_ROW_HEADER[1]) {
@@ -227,6 +241,10 @@ function readValue(
       // words the rule accepts instead of a date ("Chưa thực hiện"), in the rule's spelling
       const word = typeof raw === 'string' && input.choices ? input.choices.find((c) => fold(c) === fold(raw)) : undefined;
       if (word !== undefined) return { value: word };
+      // a date before 1900 (serial −5, "31/12/1899") or after 2200: no completion date of a round
+      if (dateOutOfRange(raw, cell.system)) {
+        return { issue: { code: 'template.dateOutOfRange', params: { value: shown, min: String(MIN_YEAR), max: String(MAX_YEAR) } } };
+      }
       const iso = dateOf(raw, cell.dateCell, cell.system);
       if (iso !== undefined) return { value: iso };
       // other wordings the criterion's rule reads ("Quá hạn 5 ngày", "Hoàn thành đúng hạn")
@@ -319,6 +337,20 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
     }
   }
 
+  // a template of another round (last year's file sent again): the year of its criteria set or its
+  // deadline is not this round's; its answers are of another year, so the whole file is refused
+  if (fw && !stale && fw.year !== undefined && meta.frameworkYear && meta.frameworkYear !== String(fw.year)) {
+    issues.push(issue('template.otherRound', { file, what: ref('template.round.year'), found: meta.frameworkYear, expected: String(fw.year) }, at({ sheet: META_SHEET, unit: unitCode })));
+  } else if (ctx.deadline && meta.deadline) {
+    const mine = dayOf(meta.deadline);
+    const round = dayOf(ctx.deadline);
+    if (mine !== undefined && round !== undefined && Math.abs(mine - round) > ROUND_DAYS) {
+      issues.push(
+        issue('template.otherRound', { file, what: ref('template.round.deadline'), found: dateParam(meta.deadline.slice(0, 10)), expected: dateParam(ctx.deadline.slice(0, 10)) }, at({ sheet: META_SHEET, unit: unitCode })),
+      );
+    }
+  }
+
   // self-assessment sheet: by name, else a renamed sheet recognised by its key row
   let self = snapOf(SELF_SHEET);
   if (!self) {
@@ -348,8 +380,10 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   const footerLabels = new Map<string, FooterKey>();
   for (const f of FOOTER) for (const l of [f.vi, f.en]) footerLabels.set(normaliseCell(l), f.key);
   const signOff: Partial<Record<FooterKey, string>> = {};
-  for (let r = ROWS.first; r <= self.values.length; r++) {
-    const line = self.values[r - 1] ?? [];
+  for (const i of presentIndices(self.values)) {
+    const r = i + 1;
+    if (r < ROWS.first) continue;
+    const line = self.values[i] ?? [];
     if (line.every((v) => isBlank(v))) continue;
     const fk = isBlank(line[codeCol] ?? null) ? footerLabels.get(normaliseCell(line[columnIndex('name')] ?? null)) : undefined;
     if (fk !== undefined) {
@@ -370,6 +404,15 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   const actualCodes = actual.map((a) => a.code);
   const sameSequence = metaCodes.length === actualCodes.length && metaCodes.every((c, i) => c === actualCodes[i]);
   const rowProblems = new Set<number>();
+  // text longer than a cell holds (Excel's limit): refused, located, in every sheet of the file
+  for (const snap of wb.snapshots) {
+    for (const [cell, length] of overlongTexts(snap.values)) {
+      const p = parseA1(cell);
+      const code = snap.name === sheet && p ? text(cellAt(snap, p.row + 1, codeCol)) : '';
+      issues.push(issue('template.textTooLong', { length, limit: EXCEL_MAX_TEXT }, at({ sheet: snap.name, cell, unit: unitCode, ...(code ? { criterion: code } : {}) })));
+      if (snap.name === sheet && p) rowProblems.add(p.row + 1);
+    }
+  }
   if (!sameSequence) {
     const actualSet = new Set(actualCodes);
     const metaSet = new Set(metaCodes);
@@ -474,8 +517,15 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
         value = 'Không áp dụng';
       } else {
         const read = readValue(raw, input, rule, { format: formats[vAddr], dateCell: Boolean(dates[vAddr]), system, node: exp?.row.node.rule ?? kept });
+        const amb = (input.type === 'number' || input.type === 'rate') && !('issue' in read) && typeof read.value === 'number' ? ambiguousNumber(raw) : undefined;
         if ('issue' in read) rowIssues.push(issue(read.issue.code, read.issue.params, S(vAddr, crit)));
-        else value = read.value;
+        else if (amb && input.type === 'rate' && amb.read > 100 && amb.other <= 100) {
+          // "87.125" in a rate: 87 125 % the Vietnamese way, which no rate is; refused rather than scored as full points
+          rowIssues.push(issue('template.ambiguousRate', { value: text(raw), read: amb.read, other: amb.other }, S(vAddr, crit)));
+        } else {
+          value = read.value;
+          if (amb) rowIssues.push(issue('template.ambiguousNumber', { value: text(raw), read: amb.read, other: amb.other }, S(vAddr, crit), 'warning'));
+        }
       }
     }
     // self-score
@@ -489,7 +539,11 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
       else if (n < 0) rowIssues.push(issue('template.scoreNegative', { value: n }, S(sAddr, crit)));
       else if (n > max + 1e-9) rowIssues.push(issue('template.scoreAboveMax', { value: n, max }, S(sAddr, crit)));
       else if (Math.abs(n / SCORE_STEP - Math.round(n / SCORE_STEP)) > 1e-9) rowIssues.push(issue('template.scoreStep', { value: n, step: SCORE_STEP }, S(sAddr, crit)));
-      else selfScore = n;
+      else {
+        selfScore = n;
+        const amb = ambiguousNumber(sRaw);
+        if (amb) rowIssues.push(issue('template.ambiguousNumber', { value: text(sRaw), read: amb.read, other: amb.other }, S(sAddr, crit), 'warning'));
+      }
     }
     const evidence = text(a.line[col('evidence')] ?? null);
     const explanation = text(a.line[col('explanation')] ?? null);
@@ -528,7 +582,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
 }
 
 /** File-level problems that stop even `acceptValidRows` (the rows cannot be trusted or placed). */
-const BLOCKING = new Set<MessageCode>(['template.metaMissing', 'template.notTemplate', 'template.unknownUnit', 'template.wrongUnit', 'template.metaTampered', 'template.sheetMissing', 'template.duplicateUnit']);
+const BLOCKING = new Set<MessageCode>(['template.otherRound', 'template.metaMissing', 'template.notTemplate', 'template.unknownUnit', 'template.wrongUnit', 'template.metaTampered', 'template.sheetMissing', 'template.duplicateUnit']);
 
 function structuralBlocking(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error' && BLOCKING.has(i.code));

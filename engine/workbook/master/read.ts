@@ -1,5 +1,5 @@
 import type { SheetSnapshot, CellValue } from '../port';
-import { a1, columnName, EXCEL_MAX_COLUMNS } from '../a1';
+import { a1, columnName, EXCEL_MAX_COLUMNS, EXCEL_MAX_TEXT, overlongTexts } from '../a1';
 import { cellText, fold } from '../cells';
 import { issue, type Issue, type Location } from '../../model/issue';
 import type { Framework, FrameworkNode, GradeBand, RuleSpec } from '../../model/framework';
@@ -29,7 +29,7 @@ import {
   type SurveyCountRow,
   type SurveyResponseRow,
 } from './types';
-import { pushAll } from '../../model/arrays';
+import { pushAll, eachPresent } from '../../model/arrays';
 
 export interface ReadMasterOptions {
   /** Resolve a built-in criteria set by id, used when the workbook has no "Bộ tiêu chí" sheet. */
@@ -415,7 +415,7 @@ function checkRoomForOutputs(ctx: Ctx, snap: SheetSnapshot, t: ReadTable): void 
   if (missing === 0) return;
   let widest = 0;
   let at = 0;
-  snap.values.forEach((row, r) => {
+  eachPresent(snap.values, (row, r) => {
     if (row.length > widest) {
       widest = row.length;
       at = r;
@@ -738,7 +738,12 @@ export function readMaster(
   const sheets: Partial<Record<string, string>> = {};
   for (const tbl of MASTER_TABLES) {
     const s = sheetOf(tbl.id);
-    if (s) sheets[tbl.id] = s.name;
+    if (!s) continue;
+    sheets[tbl.id] = s.name;
+    // text longer than a cell holds: refused, located, so that no written workbook carries it
+    for (const [cell, length] of overlongTexts(s.values)) {
+      ctx.issues.push(issue('workbook.textTooLong', { length, limit: EXCEL_MAX_TEXT }, { ...(file ? { file } : {}), sheet: s.name, cell }));
+    }
   }
   const recognised = looksLikeMaster(snapshots.map((s) => s.name));
   const missingSheet = (id: MasterTableId): void => {

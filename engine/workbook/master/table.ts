@@ -1,8 +1,9 @@
 import type { CellValue, SheetSnapshot } from '../port';
 import { a1, parseA1 } from '../a1';
-import { cellDate, cellNumber, cellText, dateSystemOf, findTable, fold, isBlankCell, isDateFormat, isPercentFormat, parseDateTimeText, parseVarsText, SCAN_ROWS } from '../cells';
+import { ambiguousNumber, cellDate, cellNumber, cellText, dateOutOfRange, dateSystemOf, findTable, fold, isBlankCell, isDateFormat, isPercentFormat, parseDateTimeText, parseVarsText, MAX_YEAR, MIN_YEAR, SCAN_ROWS } from '../cells';
 import { issue, type Issue, type Location } from '../../model/issue';
 import type { TableSpec } from './spec';
+import { presentIndices } from '../../model/arrays';
 
 export interface TableRow {
   /** 0-based row index in the snapshot. */
@@ -64,7 +65,9 @@ export function locateTable(snap: SheetSnapshot, spec: TableSpec, file?: string)
   }
   const out: TableRow[] = [];
   const used = [...cols.values()];
-  for (let r = firstDataRow; r < (unusable ? 0 : rows.length); r++) {
+  // the rows present only: a stray cell far down costs one row, not the empty rows between
+  for (const r of unusable ? [] : presentIndices(rows)) {
+    if (r < firstDataRow) continue;
     const row = rows[r] ?? [];
     const hasData = used.some((c) => {
       const v = row[c];
@@ -158,6 +161,7 @@ export class TableCells {
       this.issues.push(issue('workbook.notANumber', { value: String(v) }, this.where(row, key, who)));
       return undefined;
     }
+    this.warnAmbiguous(v, row, key, who);
     if (opts.min !== undefined && n < opts.min) {
       this.issues.push(issue('workbook.belowMinimum', { value: n, min: opts.min }, this.where(row, key, who)));
       return undefined;
@@ -177,7 +181,12 @@ export class TableCells {
     const v = this.raw(row, key, who);
     if (v === undefined || v === null) return undefined;
     const addr = this.addr(row, key) ?? '';
-    if (typeof v === 'string' && this.snap.dates?.[addr]) return v;
+    if (dateOutOfRange(v, dateSystemOf(this.snap))) {
+      // before 1900 (serial −5, "31/12/1899", a date cell exceljs read as 1899) or after 2200
+      this.issues.push(issue('workbook.dateOutOfRange', { value: String(v), min: String(MIN_YEAR), max: String(MAX_YEAR) }, this.where(row, key, who)));
+      return undefined;
+    }
+    if (typeof v === 'string' && this.snap.dates?.[addr]) return parseDateTimeText(v) ?? v;
     if (typeof v === 'number') {
       const iso = cellDate(v, { ...dateSystemOf(this.snap), serials: isDateFormat(this.format(row, key)) ? 'all' : 'plausible', time: true });
       if (iso !== undefined) return iso;
@@ -193,6 +202,12 @@ export class TableCells {
     }
     this.issues.push(issue('workbook.notADate', { value: String(v) }, this.where(row, key, who)));
     return undefined;
+  }
+
+  /** A number typed as text that Vietnamese and English read differently ("1.234", "87,125"): read the Vietnamese way, with a warning. */
+  private warnAmbiguous(v: CellValue, row: TableRow, key: string, who?: { unit?: string | undefined; criterion?: string | undefined }): void {
+    const amb = ambiguousNumber(v);
+    if (amb) this.issues.push(issue('workbook.ambiguousNumber', { value: String(v), read: amb.read, other: amb.other }, this.where(row, key, who), 'warning'));
   }
 
   /** Có / Không (also yes/no, x, 1/0, TRUE/FALSE). */
@@ -246,6 +261,7 @@ export class TableCells {
       }
       const vars = s.includes('=') ? parseVarsText(s) : undefined;
       if (vars) return vars;
+      this.warnAmbiguous(s, row, key, who);
       return s;
     }
     return v;

@@ -3,7 +3,7 @@ import { a1, parseA1 } from '../a1';
 import type { Lang } from '../../i18n/format';
 import type { ResultsDocument, NodeResult, FinalSource } from '../../model/results';
 import { issue, type Issue } from '../../model/issue';
-import { widestRow } from '../../model/arrays';
+import { widestRow, eachPresent, presentIndices } from '../../model/arrays';
 import { locateTable, isoToSerial } from '../master/table';
 import { LAYOUT, MASTER_MARKER_PREFIX, tableSpec } from '../master/spec';
 import { MASTER_COLOURS } from '../master/write';
@@ -84,7 +84,11 @@ export function applyComputedColumns(
   const t = locateTable(snap, spec, options.file);
   const issues: Issue[] = [];
   // a copy that keeps the snapshot's holes (absent rows and cells): cost follows the data, not the sheet's extent
-  const values: CellValue[][] = snap.values.map((r) => r.slice());
+  const values: CellValue[][] = [];
+  eachPresent(snap.values, (r, i) => {
+    values[i] = r.slice();
+  });
+  values.length = snap.values.length;
   // Date cells come back from a port as ISO text: write them back as dates (serial + format).
   const dateFormats: Record<string, string> = {};
   for (const addr of Object.keys(snap.dates ?? {})) {
@@ -120,10 +124,7 @@ export function applyComputedColumns(
   };
   // Rows the sheet holds (holes are empty rows: nothing to check or write) and every row a
   // submission is located at; a row far below the table costs one visit, not the rows between.
-  const visit: number[] = [];
-  values.forEach((_, r) => {
-    if (r >= t.firstDataRow) visit.push(r);
-  });
+  const visit = presentIndices(values).filter((r) => r >= t.firstDataRow);
   for (const r of rowKey.keys()) if (r >= t.firstDataRow && values[r] === undefined) visit.push(r);
   visit.sort((x, y) => x - y);
   const hasOutput = (row: readonly CellValue[]): boolean =>
