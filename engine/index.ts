@@ -40,6 +40,7 @@ export { createSession, parseScoringDocument } from './scoring/document';
 export type { CompiledFramework, CompiledNode, FrameworkValidation } from './scoring/validate';
 export { compileFramework, DEFAULT_TIE_EPSILON, DEFAULT_TARGET } from './scoring/validate';
 export { gradeOf, rankUnits } from './scoring/score';
+export { indexBounds, normalCdf, rankWithRange, withRankUncertainty, type UncertaintyInput } from './scoring/uncertainty';
 
 // Gaps, what-if, target gap
 export { whatIf, whatIfSession, sessionFor, type AssessmentChange, type WhatIfResult, type WhatIfUnit, type UnitSnapshot } from './gaps/whatIf';

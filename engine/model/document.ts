@@ -14,6 +14,13 @@ export const scoringDocumentSchema = z.object({
   assessments: z.array(assessmentSchema).default([]),
   previous: z.array(previousResultSchema).optional(),
   surveyIndices: z.record(z.string(), z.record(z.string(), z.number().finite())).optional(),
+  /**
+   * 95% intervals of the survey indices, same keys as `surveyIndices`: unit → reference →
+   * [low, high] in percent. Filled from SIPAS results (or given with indices an outside survey
+   * published); the rank uncertainty (`rankRange`) reads them. An index without an interval has
+   * no sampling error as far as scoring knows.
+   */
+  surveyIntervals: z.record(z.string(), z.record(z.string(), z.tuple([z.number().finite(), z.number().finite()]))).optional(),
   /** Plan tasks and status (plan-tracking); validated by engine/plan. */
   plan: z.unknown().optional(),
   /** SIPAS document part (sipas); validated by engine/sipas. */

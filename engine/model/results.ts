@@ -80,6 +80,19 @@ export interface UnitResult {
   tree: NodeResult[];
   /** Leaves with no answer at all. */
   missing: string[];
+  /**
+   * The ranks the unit can hold when the survey-derived points of every unit of its kind move
+   * within their 95% intervals: [best, worst] (CONTRACTS). Equal numbers when sampling error
+   * cannot change the rank. Set by ranking (engine/scoring/uncertainty.ts).
+   */
+  rankRange?: [number, number];
+  /** The index at the low and high ends of the unit's survey-points intervals; absent without sampling error. */
+  indexRange?: [number, number];
+  /**
+   * The next unit below in the ranking of its kind and the probability (0–1) that this unit is
+   * truly ahead of it (normal approximation of the difference of the two indices).
+   */
+  aheadOfNext?: { unit: string; probability: number };
 }
 
 /** Tracking status of a plan task for one unit, and of a task overall (fixed names: CONTRACTS). */

@@ -7,6 +7,7 @@ import { compileFramework, type CompiledFramework } from './validate';
 import { getBuiltinFramework, unknownBuiltinIssue } from '../frameworks';
 import { prepareDocument, rankUnits, scoreUnit, withMessages, type PreparedDocument, type UnitScore } from './score';
 import { pushAll } from '../model/arrays';
+import { withRankUncertainty } from './uncertainty';
 
 export interface ScoreOptions {
   /** Language of reasons and messages (default vi). */
@@ -84,7 +85,13 @@ export function assemble(prep: PreparedDocument, scores: ReadonlyMap<string, Uni
     unscored.push(s.result);
     pushAll(issues, s.issues);
   }
-  const units = rankUnits(unscored, prep.compiled.tieEpsilon);
+  const eps = prep.compiled.tieEpsilon;
+  // ranks, then how sure each is: rank ranges within the survey indices' 95% intervals
+  const units = withRankUncertainty(
+    { compiled: prep.compiled, ...(prep.doc.surveyIndices ? { surveyIndices: prep.doc.surveyIndices } : {}), ...(prep.doc.surveyIntervals ? { surveyIntervals: prep.doc.surveyIntervals } : {}) },
+    rankUnits(unscored, eps),
+    eps,
+  );
   const fw = prep.compiled.framework;
   const results: ResultsDocument = {
     framework: { id: fw.id, name: fw.name, ...(fw.year !== undefined ? { year: fw.year } : {}), target: prep.compiled.target },

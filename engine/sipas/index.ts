@@ -4,7 +4,7 @@
  * and the link to PAR INDEX survey-channel criteria.
  */
 export { scoreSipas, SIPAS_TIE_EPSILON, type ScoreSipasOptions, type ScoreSipasOutput, type SipasUnitInfo } from './score';
-export { sipasToSurveyIndices, surveyIndicesFromSipas, previousFromResult } from './link';
+export { sipasToSurveyIndices, sipasToSurveyIntervals, mergeSurveyIntervals, surveyIndicesFromSipas, previousFromResult } from './link';
 export {
   validateSipasInstrument,
   builtinSipasInstrument,

@@ -25,6 +25,54 @@ export function sipasToSurveyIndices(result: SipasResult): Record<string, Record
 }
 
 /**
+ * The scoring document's `surveyIntervals` from a SIPAS result: unit → key → [low, high] (the
+ * 95% intervals of the indices `sipasToSurveyIndices` gives, same keys). The rank uncertainty
+ * (`rankRange`) reads them.
+ * @example sipasToSurveyIntervals(result).KG?.['II.1'] // [79.9, 88.6]
+ */
+export function sipasToSurveyIntervals(result: SipasResult): Record<string, Record<string, [number, number]>> {
+  const out: Record<string, Record<string, [number, number]>> = {};
+  for (const u of result.units) {
+    const m: Record<string, [number, number]> = {};
+    for (const g of u.groups) {
+      if (g.index !== null && g.low !== null && g.high !== null) m[g.code] = [g.low, g.high];
+      for (const a of g.aspects) if (a.index !== null && a.low !== null && a.high !== null) m[a.code] = [a.low, a.high];
+    }
+    if (u.overall !== null && u.low !== null && u.high !== null) m[OVERALL_KEY] = [u.low, u.high];
+    out[u.unit] = m;
+  }
+  return out;
+}
+
+/**
+ * Intervals of the survey indices that scoring will use: those of `computed` (from SIPAS) for
+ * every key whose index was not overridden by an index entered directly (`given`), which has no
+ * known sampling error. `given` intervals (a document's own `surveyIntervals`) win.
+ * @example mergeSurveyIntervals(sipasToSurveyIntervals(r), { KG: { overall: 88 } }) // KG without "overall"
+ */
+export function mergeSurveyIntervals(
+  computed: Readonly<Record<string, Readonly<Record<string, [number, number]>>>>,
+  givenIndices: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined,
+  givenIntervals?: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+): Record<string, Record<string, [number, number]>> {
+  const out: Record<string, Record<string, [number, number]>> = {};
+  for (const [u, m] of Object.entries(computed)) {
+    const given = givenIndices?.[u];
+    const overridden = typeof given === 'object' && given !== null ? given : {};
+    const kept: Record<string, [number, number]> = {};
+    for (const [k, iv] of Object.entries(m)) if (!Object.prototype.hasOwnProperty.call(overridden, k)) kept[k] = iv;
+    out[u] = kept;
+  }
+  for (const [u, m] of Object.entries(givenIntervals ?? {})) {
+    if (typeof m !== 'object' || m === null) continue;
+    for (const [k, iv] of Object.entries(m)) {
+      if (Array.isArray(iv) && iv.length === 2 && typeof iv[0] === 'number' && typeof iv[1] === 'number') (out[u] ??= {})[k] = [iv[0], iv[1]];
+    }
+  }
+  return out;
+}
+
+/**
  * For the scoring engine: score the `sipas` part of a scoring document and return its
  * `surveyIndices` map, the full result, and the issues with paths prefixed by "sipas"
  * (so they point into the scoring document).

@@ -5,7 +5,7 @@ import type { ResultsDocument } from '../../model/results';
 import type { ScoringDocument } from '../../model/document';
 import type { SipasResult } from '../../sipas/result';
 import { scoreSipas } from '../../sipas/score';
-import { sipasToSurveyIndices } from '../../sipas/link';
+import { mergeSurveyIntervals, sipasToSurveyIndices, sipasToSurveyIntervals } from '../../sipas/link';
 import { planForResults } from '../../plan/document';
 import type { PlanReport } from '../../plan/track';
 import type { TaskStatus } from '../../plan/task';
@@ -119,6 +119,8 @@ export function scoreMaster(
     for (const [u, m] of Object.entries(computed)) merged[u] = { ...m };
     for (const [u, m] of Object.entries(doc.surveyIndices ?? {})) merged[u] = { ...(merged[u] ?? {}), ...m };
     scoring.surveyIndices = merged;
+    // the 95% intervals of the indices computed from answers (an index entered directly has none)
+    scoring.surveyIntervals = mergeSurveyIntervals(sipasToSurveyIntervals(s.result), doc.surveyIndices);
   }
   const { plan: _plan, ...withoutPlan } = scoring;
   void _plan;
