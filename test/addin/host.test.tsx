@@ -1,8 +1,12 @@
 /** @jest-environment jsdom */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../addin/taskpane/App';
+import { OfficeJsPort } from '../../addin/excel/port';
+import { renderMasterInputSheets } from '../../engine/workbook/master';
+import type { Framework } from '../../engine/model/framework';
+import { ExcelDouble } from './excel-double';
 import { detectHost, legacyWebview, viewFromUrl, type OfficeGate } from '../../addin/taskpane/host';
 import { paneStrings } from '../../addin/taskpane/i18n';
 
@@ -115,4 +119,65 @@ describe('one pane for every ribbon button', () => {
     expect(screen.getByTestId('view-analyse')).toBeTruthy();
     expect(document.querySelector('main')).toBe(marker); // the same page, not a new one
   });
+});
+
+describe('an appraisal saved after the rows moved', () => {
+  const framework: Framework = {
+    id: 'ui-2023',
+    name: 'Bộ tiêu chí',
+    year: 2023,
+    total: 3,
+    nodes: [
+      {
+        code: '1',
+        name: 'Chỉ đạo',
+        appliesTo: ['ward'],
+        children: [
+          { code: '1.1', name: 'Kế hoạch', max: 1, lead: 'NV', rule: { kind: 'yesNo' } },
+          { code: '1.2', name: 'Sáng kiến', max: 2, lead: 'VP', rule: { kind: 'points' } },
+        ],
+      },
+    ],
+  };
+  const units = [
+    { code: 'KG', name: 'UBND phường Kim Giang', kind: 'ward' },
+    { code: 'HD', name: 'UBND phường Hạ Đình', kind: 'ward' },
+    { code: 'KM', name: 'UBND phường Khương Mai', kind: 'ward' },
+    { code: 'NV', name: 'Phòng Nội vụ', kind: 'office', scored: false },
+    { code: 'VP', name: 'Văn phòng', kind: 'office', scored: false },
+  ];
+  const assessments = [
+    { unit: 'KG', criterion: '1.1', value: 'Có' },
+    { unit: 'KG', criterion: '1.2', self: 2, appraisal: [1] },
+    { unit: 'HD', criterion: '1.1', value: 'Không' },
+    { unit: 'HD', criterion: '1.2', self: 2, appraisal: [2] },
+    { unit: 'KM', criterion: '1.1', value: 'Có' },
+    { unit: 'KM', criterion: '1.2', self: 1, appraisal: [0.5] },
+  ];
+
+  test('after a compute and a sort of "Kê khai" in Excel, the score lands in the row of its unit and criterion', async () => {
+    const dbl = new ExcelDouble({ Sheet1: [] });
+    const port = new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported });
+    await port.write(renderMasterInputSheets({ framework, units, assessments }, { lang: 'vi' }));
+    render(<App host="excel" port={port} initialView="compute" />);
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    fireEvent.click(screen.getByTestId('compute'));
+    await screen.findByTestId('summary-table', undefined, { timeout: 20_000 });
+    // the user sorts the data rows of "Kê khai" by unit code, descending (KM, KG, HD)
+    const kk = dbl.sheet('Kê khai');
+    if (!kk) throw new Error('no Kê khai');
+    const keyRow = [...kk.cells.entries()].filter(([k]) => k.startsWith('2,')).map(([k, c]) => [Number(k.split(',')[1]), c.value] as const);
+    const col = (key: string): number => keyRow.find(([, v]) => v === key)?.[0] ?? -1;
+    dbl.sortRows('Kê khai', 5, 10, col('unit'), true);
+    fireEvent.click(screen.getByTestId('tab-appraise'));
+    const table = await screen.findByTestId('appraise-table', undefined, { timeout: 20_000 });
+    fireEvent.change(within(screen.getByTestId('view-appraise')).getByRole('combobox'), { target: { value: 'HD' } });
+    await waitFor(() => expect(within(table).getAllByRole('row').length).toBe(3));
+    fireEvent.change(screen.getByLabelText('Thẩm định 2 1.2'), { target: { value: '1,5' } });
+    fireEvent.click(screen.getByTestId('appraise-save'));
+    await waitFor(() => expect(screen.getByTestId('message').textContent).toBe('Đã ghi 1 tiêu chí.'));
+    const rows = [4, 5, 6, 7, 8, 9].map((r) => ({ unit: kk.cells.get(`${r},${col('unit')}`)?.value, criterion: kk.cells.get(`${r},${col('criterion')}`)?.value, round2: kk.cells.get(`${r},${col('appraisal2')}`)?.value }));
+    expect(rows.map((r) => r.unit)).toEqual(['KM', 'KM', 'KG', 'KG', 'HD', 'HD']);
+    expect(rows.filter((r) => r.round2 === 1.5)).toEqual([{ unit: 'HD', criterion: '1.2', round2: 1.5 }]);
+  }, 30_000);
 });

@@ -56,7 +56,9 @@ export function AppraiseView(): JSX.Element {
     if (!w.port || list.length === 0) return;
     setSaving(true);
     try {
-      const r = w.engine?.applyAppraisals(doc, list, w.lang);
+      // the rows as they are now (a sort or an inserted row since the pane read them): the save patches those
+      const fresh = (await w.refresh()) ?? doc;
+      const r = w.engine?.applyAppraisals(fresh, list, w.lang);
       if (r && r.sheets.length) await w.port.write(r.sheets);
       await w.refresh();
       setEdits({});
