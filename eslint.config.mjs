@@ -93,6 +93,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', hostBoundary] },
   },
   {
+    // A list as long as the data (issues per row, rows of a sheet, units) is never spread into a
+    // call: past ~100,000 items the call overflows the stack. engine/model/arrays.ts loops instead.
+    files: ['engine/**/*.ts', 'files/**/*.ts', 'cli/**/*.ts', 'addin/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement", message: 'Spreading a list into push/unshift overflows the stack on large data: use pushAll (engine/model/arrays.ts) or a loop.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement", message: 'Spreading a list into Math.max/min overflows the stack on large data: use maxOf/minOf/widestRow (engine/model/arrays.ts).' },
+        { selector: "CallExpression[callee.object.name='String'][callee.property.name=/^fromCharCode|fromCodePoint$/] > SpreadElement", message: 'Spreading a list into String.fromCharCode overflows the stack on large data: build the string in chunks.' },
+      ],
+    },
+  },
+  {
     // the engine returns issues and text; hosts write to the terminal or the pane through their own io
     files: ['engine/**/*.ts', 'files/**/*.ts', 'cli/**/*.ts', 'addin/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],

@@ -53,7 +53,7 @@ import type {
   WorkbookPort,
   WriteOptions,
 } from '../../engine';
-import { a1, columnName, rangeA1 } from '../../engine';
+import { a1, columnName, eachPresent, rangeA1, pushAll, maxOf, widestRow } from '../../engine';
 import { isDateFormat, serialToIso } from '../../engine';
 import { type Capabilities, type Feature, type SetCheck, FEATURE_SETS, detectCapabilities, officeSetCheck } from './capabilities';
 import { ExcelPortError, officeCodeOf, toPortError } from './errors';
@@ -220,9 +220,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Columns holding content: one past the last non-empty cell of the widest row (as files/port.ts counts them). */
-function contentWidth(values: readonly (readonly CellValue[])[]): number {
+function contentWidth(values: readonly (readonly CellValue[] | undefined)[]): number {
   let w = 0;
-  for (const row of values) {
+  eachPresent(values, (row) => {
     for (let c = row.length - 1; c >= w; c--) {
       const v = row[c];
       if (v !== null && v !== undefined && v !== '') {
@@ -230,7 +230,7 @@ function contentWidth(values: readonly (readonly CellValue[])[]): number {
         break;
       }
     }
-  }
+  });
   return w;
 }
 
@@ -510,14 +510,17 @@ export class OfficeJsPort implements WorkbookPort {
         const item = data.shift() as DataWork;
         const cut = req + 2 * ACTION_BYTES > this.syncBudget && taken.length > 0 ? undefined : this.cutData(item, reads, this.responseBudget - res, taken.length === 0);
         if (!cut) {
-          later.push(item, ...data);
+          later.push(item);
+          pushAll(later, data);
           break;
         }
         take(cut.head, { req: 2 * ACTION_BYTES, res: cut.bytes });
-        data.unshift(...cut.rest);
+        const rest = cut.rest.concat(data);
+        data.length = 0;
+        pushAll(data, rest);
       }
       work.length = 0;
-      work.push(...later);
+      pushAll(work, later);
       try {
         await ctx.sync();
       } catch (e) {
@@ -528,7 +531,9 @@ export class OfficeJsPort implements WorkbookPort {
           const r = t.kind === 'data' ? reads.get(t.key) : undefined;
           if (r) r.bytesPerCell *= 4;
         }
-        work.unshift(...taken);
+        const again = taken.concat(work);
+        work.length = 0;
+        pushAll(work, again);
         continue;
       }
       retries = 0;
@@ -540,8 +545,8 @@ export class OfficeJsPort implements WorkbookPort {
         if (r) onUsed(r);
       }
       // hidden-row blocks that were neither all hidden nor all shown, split at the next level
-      next.push(...this.mixedHidden.splice(0));
-      work.push(...next);
+      pushAll(next, this.mixedHidden.splice(0));
+      pushAll(work, next);
     }
   }
 
@@ -699,6 +704,8 @@ export class OfficeJsPort implements WorkbookPort {
     const formulas: Record<string, string> = {};
     const dates: Record<string, true> = {};
     const values: CellValue[][] = [];
+    // rows above the used range are absent (holes), as the exceljs port leaves empty rows out
+    let last = -1;
     for (let i = 0; i < rawValues.length; i++) {
       const row: CellValue[] = [];
       for (let j = 0; j < c0; j++) row.push(null);
@@ -713,6 +720,7 @@ export class OfficeJsPort implements WorkbookPort {
         if (type === 'Error') {
           if (typeof raw === 'string') errors[addr] = raw;
           v = null;
+          last = r0 + i; // a row holding an error is kept, so that readers report it
         }
         if (typeof fmt === 'string' && fmt !== '' && fmt !== 'General') {
           formats[addr] = fmt;
@@ -727,10 +735,10 @@ export class OfficeJsPort implements WorkbookPort {
         row.push(v);
       }
       while (row.length > 0 && row[row.length - 1] === null) row.pop();
-      values.push(row);
+      if (row.length > 0) last = Math.max(last, r0 + i);
+      values[r0 + i] = row;
     }
-    for (let i = 0; i < r0; i++) values.unshift([]);
-    while (values.length > 0 && (values[values.length - 1] ?? []).every((x) => x === null || x === '')) values.pop();
+    values.length = last + 1; // trailing empty rows are left out
     snap.values = values;
     if (Object.keys(formats).length) snap.formats = formats;
     if (Object.keys(errors).length) snap.errors = errors;
@@ -795,7 +803,7 @@ export class OfficeJsPort implements WorkbookPort {
         }
         for (const [name, list] of lists) {
           const ws = await this.ownedSheet(ctx, name, order, facts, flusher, find, list.protection?.password);
-          const rows = Math.max(...list.columns.map((l) => l.length));
+          const rows = maxOf(list.columns.map((l) => l.length), 0);
           const grid = Array.from({ length: rows }, (_, i) => list.columns.map((l) => toExcelValue(l[i] ?? null)));
           await this.writeGrid(ws, grid, 0, 0, flusher);
           await flusher.add(3 * ACTION_BYTES + 16);
@@ -946,7 +954,7 @@ export class OfficeJsPort implements WorkbookPort {
 
   /** Write a grid of Office values from (r0, c0) in row blocks under the range budget. */
   private async writeGrid(ws: Excel.Worksheet, grid: (string | number | boolean)[][], r0: number, c0: number, flusher: Flusher): Promise<void> {
-    const width = Math.max(0, ...grid.map((r) => r.length));
+    const width = widestRow(grid);
     let r = 0;
     while (r < grid.length && width > 0) {
       const block: (string | number | boolean)[][] = [];
@@ -966,7 +974,7 @@ export class OfficeJsPort implements WorkbookPort {
 
   private async writeSheet(ctx: Excel.RequestContext, sheet: RenderedSheet, order: SheetEntry[], facts: Map<string, SheetFacts>, flusher: Flusher, sources: Map<Validation, string>, find: (n: string) => SheetEntry | undefined): Promise<void> {
     const ws = await this.ownedSheet(ctx, sheet.name, order, facts, flusher, find, sheet.protection?.password);
-    const width = Math.max(0, ...sheet.values.map((r) => r.length));
+    const width = widestRow(sheet.values);
     // values into General cells (the sheet was just cleared), then the formats
     const grid = sheet.values.map((src) => Array.from({ length: width }, (_, c) => toExcelValue(src[c])));
     await this.writeGrid(ws, grid, 0, 0, flusher);
@@ -1001,9 +1009,9 @@ export class OfficeJsPort implements WorkbookPort {
     /** Rewriting the cell with the wanted value leaves it exactly as it is. */
     const safe = (r: number, c: number): boolean => !isFormula(r, c) && at(seen.types, r, c) !== 'Error' && sameValue(want(r, c), raw(r, c));
     const cellBytes = (r: number, c: number): number => jsonBytes(toExcelValue(want(r, c))) + 1;
-    const seenWidth = Math.max(0, ...seen.values.map((row) => row.length));
+    const seenWidth = widestRow(seen.values);
     const height = Math.max(sheet.values.length, seen.values.length ? seen.r0 + seen.values.length : 0);
-    const width = Math.max(0, ...sheet.values.map((row) => row.length), seenWidth ? seen.c0 + seenWidth : 0);
+    const width = Math.max(widestRow(sheet.values), seenWidth ? seen.c0 + seenWidth : 0);
     const blocks: Block[] = [];
     const open = new Map<string, Block>();
     const gapRowsCheap = (b: Block, r: number): boolean => {

@@ -2,7 +2,7 @@ import { toJson } from '../json';
 import type { Command } from './types';
 import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
-import { formatIssue, t, formatNumber, formatPercent, type Lang } from '../../engine';
+import { formatIssue, t, formatNumber, formatPercent, type Lang, pushAll } from '../../engine';
 import { hasErrors, issue, type Issue } from '../../engine';
 import { scoreSipas, sipasTable, sipasUnitTable, sipasAggregationText, sipasUnofficialCount, type ScoreSipasOptions, type SipasInstrument, type SipasResult } from '../../engine';
 import { loadSipasFile, loadSipasInstrument, loadSipasPrevious, saveSipasXlsx } from '../../files/sipas/node';
@@ -106,13 +106,13 @@ export const sipasCommand: Command = {
     let instrument: SipasInstrument | undefined;
     if (typeof insFlag === 'string') {
       const r = await loadSipasInstrument(insFlag);
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       instrument = r.instrument;
       if (!instrument) return report(io, issues, lang);
     }
     const sheet = args.flags['sheet'];
     const loaded = await loadSipasFile(file, { ...(typeof sheet === 'string' ? { sheet } : {}), ...(instrument ? { instrument } : {}) });
-    issues.push(...loaded.issues);
+    pushAll(issues, loaded.issues);
     if (!loaded.doc) return report(io, issues, lang);
     if (loaded.locate) opts.locate = loaded.locate;
     if (loaded.rowOf) opts.rowOf = loaded.rowOf;
@@ -123,7 +123,7 @@ export const sipasCommand: Command = {
     const prevFlag = args.flags['previous'];
     if (typeof prevFlag === 'string') {
       const p = await loadSipasPrevious(prevFlag);
-      issues.push(...p.issues);
+      pushAll(issues, p.issues);
       if (!p.previous) return report(io, issues, lang);
       doc.previous = p.previous;
     }
@@ -141,7 +141,7 @@ export const sipasCommand: Command = {
     if (unit !== undefined && !result.units.some((u) => u.unit === unit)) all.push(issue('sipas.unit.noData', { unit }, { unit }, 'warning'));
     if (typeof outFlag === 'string' && result.units.length > 0) {
       const w = await saveSipasXlsx(result, outFlag, lang);
-      all.push(...w);
+      pushAll(all, w);
       if (w.length === 0) io.stderr(t('sipas.file.written', { file: outFlag }, lang) + '\n');
     }
     if (args.flags['survey-indices'] === true) {

@@ -13,7 +13,7 @@ import type { RenderedSheet, SheetSnapshot } from '../workbook/port';
 import { findTableSheet, scoreMaster, tableSpec, type MasterDocument, type MasterScore } from '../workbook/master';
 import { applyComputedColumns, computeSubmissionOutputs, contextOf, isOutputSheet, OUTPUT_SHEETS, renderIssuesSheet, renderOutputSheets } from '../workbook/output';
 import { createSession } from '../scoring/document';
-import { mergeSurveyIntervals, scoreSipas, sipasToSurveyIndices, sipasToSurveyIntervals, type SipasResult } from '../sipas';
+import { scoreSipas, sipasToSurveyIndices, type SipasResult } from '../sipas';
 import { planForResults, type PlanJson } from '../plan';
 import { targetGap, type TargetGap } from '../gaps/target';
 import { openMaster, type OpenedMaster } from './master';
@@ -116,8 +116,9 @@ export function renderScoredSheets(
     sheets.push(applied.sheet);
   }
   const unitNames = Object.fromEntries(doc.units.map((u) => [u.code, u.name]));
-  sheets.push(
-    ...renderOutputSheets(scored.results, {
+  pushAll(
+    sheets,
+    renderOutputSheets(scored.results, {
       lang: options.lang,
       nodes: doc.framework.nodes,
       unitNames,
@@ -223,9 +224,7 @@ export function scoreDocumentRound(raw: unknown, options: ScoreRoundOptions): Sc
     const given = typeof obj['surveyIndices'] === 'object' && obj['surveyIndices'] !== null ? (obj['surveyIndices'] as Record<string, unknown>) : {};
     for (const [u, mm] of Object.entries(given)) merged[u] = { ...(merged[u] ?? {}), ...(typeof mm === 'object' && mm !== null ? (mm as Record<string, unknown>) : {}) };
     pushAll(issues, s.result.issues.map((i: Issue) => (i.path ? { ...i, path: ['sipas', ...i.path] } : i)));
-    const givenIntervals = typeof obj['surveyIntervals'] === 'object' && obj['surveyIntervals'] !== null ? (obj['surveyIntervals'] as Record<string, Record<string, unknown>>) : undefined;
-    const surveyIntervals = mergeSurveyIntervals(sipasToSurveyIntervals(s.result), given as Record<string, Record<string, unknown>>, givenIntervals);
-    doc = { ...obj, surveyIndices: merged, surveyIntervals };
+    doc = { ...obj, surveyIndices: merged };
   }
   const session = createSession(doc, { lang, ...(options.asOf ? { asOf: options.asOf } : {}) });
   const scored = session.outcome;

@@ -13,6 +13,7 @@ import { compileFramework } from '../scoring/validate';
 import { renderTemplate, templateFileIssues, templateUnits, type TemplateOptions } from '../workbook/template';
 import { planFromDocument, quarterKey, quarterOf, renderTaskStatusSheet, tasksForUnit } from '../plan';
 import { openMaster } from './master';
+import { pushAll } from '../model/arrays';
 
 export interface BuildTemplatesOptions {
   lang: Lang;
@@ -67,7 +68,7 @@ export function templatesFor(doc: MasterDocument, options: BuildTemplatesOptions
   let extraSheets: ((unit: Unit) => RenderedSheet[]) | undefined;
   if (doc.plan !== undefined) {
     const { plan, issues: planIssues } = planFromDocument(doc.plan, { units: doc.units });
-    issues.push(...planIssues.filter((i) => i.severity !== 'error'));
+    pushAll(issues, planIssues.filter((i) => i.severity !== 'error'));
     if (plan && plan.tasks.length > 0) {
       const quarter = options.quarter ?? quarterKey(quarterOf((deadline ?? options.now).slice(0, 10)));
       extraSheets = (unit) =>

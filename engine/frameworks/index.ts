@@ -6,6 +6,7 @@ import { unitSchema, type Unit } from '../model/unit';
 import { compileFramework, type CompiledFramework } from '../scoring/validate';
 import unitsThanhXuan from './units-thanh-xuan-2023.json';
 import { BUILTIN_SOURCES } from './sources';
+import { pushAll } from '../model/arrays';
 
 /** A built-in criteria set: its raw JSON, validated and compiled once on first use. */
 export interface BuiltinFramework {
@@ -33,7 +34,7 @@ function load(): { list: BuiltinFramework[]; issues: Issue[] } {
     const v = compileFramework(raw);
     const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : '?';
     if (!v.framework || !v.compiled) {
-      issues.push(...v.issues.map((i) => ({ ...i, file: `engine/frameworks/${id}.json` })));
+      pushAll(issues, v.issues.map((i) => ({ ...i, file: `engine/frameworks/${id}.json` })));
       continue;
     }
     const fw = v.framework;

@@ -53,8 +53,9 @@ export function planForResults(rawPlan: unknown, results: ResultsDocument | unde
   const issues = [...read.issues];
   if (!read.plan) return { issues };
   if (options.frameworkNodes)
-    issues.push(
-      ...checkPlan(read.plan, { frameworkNodes: options.frameworkNodes, ...(options.units ? { units: options.units } : {}) })
+    pushAll(
+      issues,
+      checkPlan(read.plan, { frameworkNodes: options.frameworkNodes, ...(options.units ? { units: options.units } : {}) })
         .filter((i) => i.code === 'plan.unknownCriterion')
         .map((i) => ({ ...i, path: ['plan', ...(i.path ?? [])] })),
     );

@@ -6,6 +6,7 @@ import { sipasMethodSchema, levelScores, type AggregateMethod, type ItemMethod, 
 import { answerCode, BLANK, INVALID } from './answer';
 import { wilson, normalInterval } from './interval';
 import type { PrecisionFlag, SipasAspectResult, SipasDrag, SipasGroupResult, SipasItemResult, SipasResult, SipasUnitResult, SipasWeightLevel } from './result';
+import { minOf } from '../model/arrays';
 
 /** A unit's name and kind as a scoring document or a master workbook lists it. */
 export interface SipasUnitInfo {
@@ -624,7 +625,7 @@ const nonNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 /** Smallest n among the parts with data (0 when none has data). */
 const minN = (parts: readonly { index: number | null; n: number }[]): number => {
   const withData = parts.filter((x) => x.index !== null);
-  return withData.length ? Math.min(...withData.map((x) => x.n)) : 0;
+  return minOf(withData.map((x) => x.n), 0);
 };
 
 /** Name and kind of a unit: the SIPAS document's `units` first, then the caller's. */

@@ -1,6 +1,6 @@
 /** The short text summary printed at the end of `parindex demo`. */
 import type { Lang } from '../../engine';
-import { formatNumber, formatPercent, sipasAggregationText } from '../../engine';
+import { formatNumber, formatPercent, sipasAggregationText, pushAll } from '../../engine';
 import type { ResultsDocument } from '../../engine';
 import type { SipasResult } from '../../engine';
 import type { SubmissionStatus } from '../../engine';
@@ -81,7 +81,7 @@ export function demoSummary(results: ResultsDocument, lang: Lang, extra: { sipas
   }
   if (results.plan) {
     lines.push('');
-    lines.push(...planSummaryLines(results.plan as PlanJson, lang));
+    pushAll(lines, planSummaryLines(results.plan as PlanJson, lang));
   }
   return lines.join('\n') + '\n';
 }

@@ -6,6 +6,7 @@
  */
 import type { CellValue, ChartSpec } from '../port';
 import { columnName, parseA1 } from '../a1';
+import { maxOf } from '../../model/arrays';
 
 /** 1 point = 12,700 EMU (DrawingML's unit). */
 export const EMU_PER_POINT = 12_700;
@@ -191,7 +192,7 @@ export function chartXml(spec: ChartSpec, sheet: string, values: readonly CellVa
   const resolved = resolveChart(spec);
   if (!resolved || resolved.series.length === 0) return undefined;
   const format = options.format ?? '0.00';
-  const count = resolved.categories ? cellsOf(resolved.categories, values).length : Math.max(...resolved.series.map((s) => cellsOf(s.values, values).length));
+  const count = resolved.categories ? cellsOf(resolved.categories, values).length : maxOf(resolved.series.map((s) => cellsOf(s.values, values).length), 0);
   const cat = resolved.categories ? `<c:cat>${strRef(sheet, resolved.categories, values)}</c:cat>` : '';
   const single = resolved.series.length === 1;
   const kind = spec.type;

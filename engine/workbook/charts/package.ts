@@ -8,6 +8,7 @@ import type { CellValue, ChartSpec } from '../port';
 import { parseA1 } from '../a1';
 import { worksheetPartsByName } from '../import/protection';
 import { anchorXml, chartXml, DRAWING_CLOSE, DRAWING_OPEN, xmlEscape, type ChartAnchor } from './drawingml';
+import { maxOf } from '../../model/arrays';
 
 /** The charts of one sheet, with the sheet's values (from A1) for the charts' cached data. */
 export interface SheetCharts {
@@ -201,7 +202,7 @@ export function addChartParts(pkg: PackageReader, sheets: readonly SheetCharts[]
     const drawingDir = dirOf(drawingPath);
     const drawingRelsPath = relsPathOf(drawingPath);
     const drawingRels = readRels(read(drawingRelsPath));
-    let shapeId = Math.max(1, ...[...drawingXml.matchAll(/<(?:\w+:)?cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
+    let shapeId = maxOf([1, ...[...drawingXml.matchAll(/<(?:\w+:)?cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]))]) + 1;
     const anchors: string[] = [];
     const newRels: Rel[] = [];
     let count = 0;

@@ -21,6 +21,7 @@ import {
   range,
   unitsInOrder,
 } from './common';
+import { maxOf, minOf } from '../../model/arrays';
 
 export interface OutputContext {
   lang: Lang;
@@ -475,7 +476,7 @@ export function renderSummarySheet(results: ResultsDocument, ctx: OutputContext,
   for (const k of kinds) {
     const us = results.units.filter((u) => u.kind === k);
     const ix = us.map((u) => u.index);
-    b.push([kindLabel(k, lang), us.length, ix.reduce((s, x) => s + x, 0) / Math.max(1, us.length), Math.max(...ix), Math.min(...ix), us.filter((u) => u.index >= ctx.target).length, ...gradeNames.map((g) => us.filter((u) => u.grade === g).length)]);
+    b.push([kindLabel(k, lang), us.length, ix.reduce((s, x) => s + x, 0) / Math.max(1, us.length), maxOf(ix), minOf(ix), us.filter((u) => u.index >= ctx.target).length, ...gradeNames.map((g) => us.filter((u) => u.grade === g).length)]);
   }
   if (kinds.length) {
     b.style(range(r10, 2, b.row - 1, 4), { numFmt: FMT.index });
