@@ -51,7 +51,7 @@ import type {
 } from '../engine';
 import { a1, columnName, eachPresent, EXCEL_MAX_TEXT, parseA1, sheetProtectedInXml, worksheetPartsByName } from '../engine';
 import { withCharts, type SheetCharts } from './charts';
-import { applyFont, applyFooterAndMarker, applyFormulas, applyPageSetup, applyRowHeights, protectionHashOf, withStructureProtection, type ProtectionHash } from './sheetExtras';
+import { applyFont, applyFooterAndMarker, applyFormulas, applyPageSetup, applyRowHeights, lockStructure, withPackageTweaks } from './sheetExtras';
 
 type Ws = ExcelJS.Worksheet;
 
@@ -529,8 +529,6 @@ export class ExcelJsPort implements WorkbookPort {
   private lastRead = new Map<string, SheetSnapshot>();
   /** Charts of the sheets written whole, by sheet name: added to the package when it is saved. */
   private charts = new Map<string, SheetCharts>();
-  /** Set when a written sheet asked to lock the workbook's structure (applied by toBuffer). */
-  private structureLock: { hash: ProtectionHash | undefined } | undefined;
 
   private constructor(wb: ExcelJS.Workbook) {
     this.workbook = wb;
@@ -566,7 +564,8 @@ export class ExcelJsPort implements WorkbookPort {
     const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
     const charted = [...this.charts.values()].filter((c) => this.workbook.getWorksheet(c.sheet) !== undefined);
     const withChartParts = charted.length > 0 ? await withCharts(bytes, charted) : bytes;
-    return this.structureLock ? withStructureProtection(withChartParts, this.structureLock.hash) : withChartParts;
+    // the default font and the structure lock (files/sheetExtras.ts): what exceljs cannot write
+    return withPackageTweaks(withChartParts, this.workbook);
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -810,7 +809,7 @@ export class ExcelJsPort implements WorkbookPort {
         spinCount: 1000,
       });
       // the workbook's structure, locked by toBuffer with the same password
-      if (sheet.protection.structure) this.structureLock = { hash: sheet.protection.password ? protectionHashOf(ws) : undefined };
+      if (sheet.protection.structure) lockStructure(ws, Boolean(sheet.protection.password));
     }
   }
 }

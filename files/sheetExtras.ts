@@ -74,8 +74,13 @@ export function applyRowHeights(ws: Ws, sheet: RenderedSheet): void {
  * types there has it); a cell's own size and weight stay.
  */
 export function applyFont(ws: Ws, sheet: RenderedSheet): void {
+  applyRuns(ws, sheet);
   const font = sheet.font;
   if (!font) return;
+  // the first font a sheet asks for becomes the workbook's default (its Normal style): column
+  // widths are counted in the default font's digits, so they are then the same in every program
+  const tweaks = tweaksOf(ws.workbook);
+  if (!tweaks.defaultFont) tweaks.defaultFont = { name: font.name, size: font.size ?? 11 };
   const rows = ws.rowCount;
   const cols = Math.max(ws.columnCount, sheet.columnWidths?.length ?? 0);
   for (let r = 1; r <= rows; r++) {
@@ -85,6 +90,19 @@ export function applyFont(ws: Ws, sheet: RenderedSheet): void {
       const was: Partial<ExcelJS.Font> = cell.font ?? {};
       cell.font = { ...was, name: font.name, ...(was.size === undefined && font.size !== undefined ? { size: font.size } : {}) };
     }
+  }
+}
+
+/** Cells written as rich text: each run with its weight, slant and size (and the sheet's font family). */
+export function applyRuns(ws: Ws, sheet: RenderedSheet): void {
+  for (const [addr, runs] of Object.entries(sheet.runs ?? {})) {
+    const p = parseA1(addr);
+    if (!p || runs.length === 0) continue;
+    const richText = runs.map((r) => ({
+      text: r.text,
+      font: { ...(sheet.font ? { name: sheet.font.name } : {}), ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italic: true } : {}), ...(r.size !== undefined ? { size: r.size } : sheet.font?.size !== undefined ? { size: sheet.font.size } : {}) },
+    }));
+    ws.getCell(p.row + 1, p.col + 1).value = { richText };
   }
 }
 
@@ -101,6 +119,54 @@ export function protectionHashOf(ws: Ws): ProtectionHash | undefined {
   const p = (ws as unknown as { sheetProtection?: Partial<ProtectionHash> | null }).sheetProtection;
   if (!p || !p.algorithmName || !p.hashValue || !p.saltValue || p.spinCount === undefined) return undefined;
   return { algorithmName: p.algorithmName, hashValue: p.hashValue, saltValue: p.saltValue, spinCount: p.spinCount };
+}
+
+/** What the package needs beyond what exceljs writes, by workbook: the default font, the structure lock. */
+export interface PackageTweaks {
+  defaultFont?: { name: string; size: number };
+  structure?: { hash: ProtectionHash | undefined };
+}
+
+const TWEAKS = new WeakMap<ExcelJS.Workbook, PackageTweaks>();
+
+export function tweaksOf(wb: ExcelJS.Workbook): PackageTweaks {
+  let t = TWEAKS.get(wb);
+  if (!t) TWEAKS.set(wb, (t = {}));
+  return t;
+}
+
+/** A protected sheet asked to lock the workbook's structure: remember it (with the sheet's password hash) for the package. */
+export function lockStructure(ws: Ws, withPassword: boolean): void {
+  tweaksOf(ws.workbook).structure = { hash: withPassword ? protectionHashOf(ws) : undefined };
+}
+
+/** styles.xml with its first font (the Normal style's, fontId 0) set to `font`. */
+export function defaultFontInXml(stylesXml: string, font: { name: string; size: number }): string {
+  return stylesXml.replace(/(<fonts\b[^>]*>\s*<font>)([\s\S]*?)(<\/font>)/, (_m, open: string, body: string, close: string) => {
+    const esc = font.name.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    const next = body
+      .replace(/<sz [^>]*\/>/, `<sz val="${font.size}"/>`)
+      .replace(/<name [^>]*\/>/, `<name val="${esc}"/>`)
+      .replace(/<scheme [^>]*\/>/, '')
+      .replace(/<family [^>]*\/>/, '<family val="1"/>');
+    return `${open}${next}${close}`;
+  });
+}
+
+/**
+ * The package as written by exceljs, with what it cannot write itself: the default font and the
+ * workbook-structure lock (jszip, lazy; the bytes are returned as they are when there is nothing to add).
+ */
+export async function withPackageTweaks(bytes: Uint8Array, wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const tweaks = TWEAKS.get(wb);
+  if (!tweaks || (!tweaks.defaultFont && !tweaks.structure)) return bytes;
+  const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  const book = zip.file('xl/workbook.xml');
+  if (tweaks.structure && book) zip.file('xl/workbook.xml', lockStructureInXml(await book.async('string'), tweaks.structure.hash));
+  const styles = zip.file('xl/styles.xml');
+  if (tweaks.defaultFont && styles) zip.file('xl/styles.xml', defaultFontInXml(await styles.async('string'), tweaks.defaultFont));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }
 
 /** `<workbookProtection>` locking the structure; with a password hash when given. */
@@ -125,14 +191,4 @@ export function lockStructureInXml(workbookXml: string, hash: ProtectionHash | u
   }
   const open = /<workbook\b[^>]*>/.exec(without);
   return open ? without.slice(0, open.index + open[0].length) + el + without.slice(open.index + open[0].length) : without;
-}
-
-/** The package with its workbook structure locked (jszip, lazy). */
-export async function withStructureProtection(bytes: Uint8Array, hash: ProtectionHash | undefined): Promise<Uint8Array> {
-  const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
-  const zip = await JSZip.loadAsync(bytes);
-  const part = zip.file('xl/workbook.xml');
-  if (!part) return bytes;
-  zip.file('xl/workbook.xml', lockStructureInXml(await part.async('string'), hash));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }

@@ -10,8 +10,8 @@ import { META_SHEET } from '../workbook/template/layout';
 import { readMeta } from '../workbook/import/parse';
 import { locateIssues, tableSpec, type MasterDocument } from '../workbook/master';
 import { compileFramework } from '../scoring/validate';
-import { renderTemplate, templateFileIssues, templateUnits, type TemplateOptions } from '../workbook/template';
-import { planFromDocument, quarterKey, quarterOf, renderTaskStatusSheet, tasksForUnit } from '../plan';
+import { evidenceIssues, renderTemplate, templateFileIssues, templateUnits, type TemplateOptions } from '../workbook/template';
+import { planFromDocument, templateStatusSheet } from '../plan';
 import { openMaster } from './master';
 import { pushAll } from '../model/arrays';
 
@@ -70,9 +70,10 @@ export function templatesFor(doc: MasterDocument, options: BuildTemplatesOptions
     const { plan, issues: planIssues } = planFromDocument(doc.plan, { units: doc.units });
     pushAll(issues, planIssues.filter((i) => i.severity !== 'error'));
     if (plan && plan.tasks.length > 0) {
-      const quarter = options.quarter ?? quarterKey(quarterOf((deadline ?? options.now).slice(0, 10)));
-      extraSheets = (unit) =>
-        tasksForUnit(plan.tasks, unit.code, doc.units).length > 0 ? [renderTaskStatusSheet(plan.tasks, unit.code, quarter, { units: doc.units, lang: options.lang })] : [];
+      extraSheets = (unit) => {
+        const sheet = templateStatusSheet(plan.tasks, unit.code, { units: doc.units, lang: options.lang, now: options.now, ...(deadline ? { deadline } : {}), ...(options.quarter ? { quarter: options.quarter } : {}) });
+        return sheet ? [sheet] : [];
+      };
     }
   }
   // file names: two units never share one (the later would overwrite the earlier), none too long.
@@ -83,12 +84,18 @@ export function templatesFor(doc: MasterDocument, options: BuildTemplatesOptions
     const fileLoc = options.file !== undefined ? { file: options.file } : {};
     return { templates: [], issues: [...issues, ...nameIssues, issue('templates.noneWritten', { count: nameIssues.length }, fileLoc)], ok: false };
   }
+  // criteria with no evidence requirement: the form would leave "Tài liệu kiểm chứng yêu cầu" empty
+  issues.push(...evidenceIssues(doc.framework, targets));
+  const attachedTo = doc.extras.settings.other?.['attachedTo'];
+  const returnTo = doc.extras.settings.other?.['returnTo'];
   const templates: TemplateFile[] = [];
   for (const unit of targets) {
     const topts: TemplateOptions = { units: doc.units, generatedAt: options.now, lang: options.lang };
     if (roundLabel) topts.round = roundLabel;
     if (deadline) topts.deadline = deadline;
     if (typeof contact === 'string' && contact) topts.contact = contact;
+    if (typeof attachedTo === 'string' && attachedTo) topts.attachedTo = attachedTo;
+    if (typeof returnTo === 'string' && returnTo) topts.returnTo = returnTo;
     if (options.password) topts.password = options.password;
     const extra = extraSheets?.(unit);
     if (extra && extra.length) topts.extraSheets = extra;

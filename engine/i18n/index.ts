@@ -8,6 +8,7 @@ import { scoringMessages } from './messages/scoring';
 import { sipasMessages } from './messages/sipas';
 import { workbookMessages } from './messages/workbook';
 import { templatesMessages } from './messages/templates';
+import { templateFormMessages } from './messages/templateForm';
 import { planMessages } from './messages/plan';
 import { appMessages } from './messages/app';
 import { reportMessages } from './messages/report';
@@ -25,6 +26,7 @@ export const catalogues = {
   sipas: sipasMessages,
   workbook: workbookMessages,
   templates: templatesMessages,
+  templateForm: templateFormMessages,
   plan: planMessages,
   app: appMessages,
   report: reportMessages,
@@ -39,6 +41,7 @@ export const messages = Object.freeze({
   ...sipasMessages,
   ...workbookMessages,
   ...templatesMessages,
+  ...templateFormMessages,
   ...planMessages,
   ...appMessages,
   ...reportMessages,

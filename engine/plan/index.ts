@@ -89,6 +89,7 @@ export type { PlanResults, PlanTaskResult, PlanLateResult, PlanUnitStatusResult,
 // sheets (render / read): the only part of engine/plan that uses engine/workbook's sheet types
 export {
   renderTaskStatusSheet,
+  templateStatusSheet,
   parseTaskStatusSheet,
   STATUS_SHEET,
   STATUS_SHEET_ALIASES,

@@ -19,9 +19,9 @@ const paramsSchema = z
     domain: z.object({ min: z.number().finite().optional(), max: z.number().finite().optional() }).strict().optional(),
   })
   .strict();
-type BandsParams = z.infer<typeof paramsSchema>;
+export type BandsParams = z.infer<typeof paramsSchema>;
 
-function scaleOf(p: BandsParams): Scale {
+export function scaleOf(p: BandsParams): Scale {
   return p.scale ?? 'rate';
 }
 
@@ -30,7 +30,7 @@ function scaleOf(p: BandsParams): Scale {
  * numbers: `domain` if given, else what the bands span — from the lowest `from` (or −∞ when a
  * band is open below) to the highest `to` (or +∞ when a band is open above).
  */
-function domainOf(p: BandsParams): Domain {
+export function domainOf(p: BandsParams): Domain {
   if (scaleOf(p) === 'rate') return { min: p.domain?.min ?? 0, max: p.domain?.max ?? 100 };
   const froms = p.bands.map((b) => b.from);
   const tos = p.bands.map((b) => b.to);
@@ -88,3 +88,6 @@ export const bandsRule = defineRule({
     return describeBands(p.bands, max, lang, scaleFormatter(scaleOf(p), lang, lang === 'en' ? (p.unitEn ?? p.unit) : p.unit));
   },
 });
+
+/** Params of this kind, for readers that translate the rule (the templates' provisional-points formulas). */
+export { paramsSchema as bandsParams };

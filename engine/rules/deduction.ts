@@ -31,8 +31,8 @@ const paramsSchema = z
 type DeductionParams = z.infer<typeof paramsSchema>;
 type Severity = z.infer<typeof severitySchema>;
 
-/** Words meaning "no violation". */
-const NONE = new Set(['khong vi pham', 'khong co vi pham', 'khong', 'khong co', 'none', 'no', 'no violation', 'no violations']);
+/** Words (folded) meaning "no violation" (also matched by the templates' provisional-points formulas). */
+export const NONE_WORDS: ReadonlySet<string> = new Set(['khong vi pham', 'khong co vi pham', 'khong', 'khong co', 'none', 'no', 'no violation', 'no violations']);
 
 const NONE_LABEL = 'Không vi phạm';
 
@@ -42,7 +42,7 @@ function severityIndex(sev: readonly Severity[], value: string): number {
 }
 
 function parseCount(v: AssessedValue | undefined): { count?: number; issue?: RuleIssue } {
-  if (typeof v === 'string' && NONE.has(fold(v))) return { count: 0 };
+  if (typeof v === 'string' && NONE_WORDS.has(fold(v))) return { count: 0 };
   const n = parseNumber(typeof v === 'object' && v !== null ? undefined : v);
   if (n === undefined) return { issue: { code: 'rule.notANumber', params: { value: valueText(v) } } };
   if (n < 0) return { issue: { code: 'rule.negativeCount', params: { value: n } } };
@@ -60,7 +60,7 @@ function scoreCount(v: AssessedValue | undefined, p: DeductionParams, per: numbe
 function scoreSeverity(v: AssessedValue | undefined, sev: readonly Severity[], max: number): RuleOutcome {
   const choices = [NONE_LABEL, ...sev.map((s) => s.label)];
   if (typeof v === 'string') {
-    if (NONE.has(fold(v))) return scored(max, max, { deducted: 0, none: true });
+    if (NONE_WORDS.has(fold(v))) return scored(max, max, { deducted: 0, none: true });
     const i = severityIndex(sev, v);
     const s = sev[i];
     if (!s) return unusable({ code: 'rule.notAChoice', params: { value: v, choices } });
@@ -163,3 +163,6 @@ export const deductionRule = defineRule({
     return s;
   },
 });
+
+/** Params of this kind, for readers that translate the rule (the templates' provisional-points formulas). */
+export { paramsSchema as deductionParams };

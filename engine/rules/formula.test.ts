@@ -71,7 +71,7 @@ describe('formula: scoring (own evaluator over the checked tree)', () => {
     expect(r.explain(o, 'vi')).toMatchInlineSnapshot(`"công thức min(dungHan / tong * max, max) với dungHan = 18, tong = 20: 0,9/1 điểm"`);
     expect(r.explain(o, 'en')).toMatchInlineSnapshot(`"formula min(dungHan / tong * max, max) with dungHan = 18, tong = 20: 0.9/1 points"`);
     expect(r.describe('vi')).toMatchInlineSnapshot(
-      `"Điểm = min(dungHan / tong * max, max) (dungHan: số hồ sơ đúng hạn; tong: tổng số hồ sơ); max = 1 điểm; kết quả giới hạn trong 0 đến 1 điểm"`,
+      `"Điểm = min(dungHan ÷ tong × max, max) (dungHan: số hồ sơ đúng hạn; tong: tổng số hồ sơ); max = 1 điểm; kết quả giới hạn trong 0 đến 1 điểm"`,
     );
     const c = compileRule({ kind: 'formula', formula: 'a - 5', variables: ['a'] }, 1);
     expect(c.explain(c.score({ value: { a: 10 } }), 'vi')).toMatchInlineSnapshot(`"công thức a - 5 với a = 10 (kết quả 5, giới hạn trong [0; 1]): 1/1 điểm"`);

@@ -19,7 +19,7 @@ const paramsSchema = z
     variables: z.array(variableSchema).optional(),
   })
   .strict();
-type FormulaParams = z.infer<typeof paramsSchema>;
+export type FormulaParams = z.infer<typeof paramsSchema>;
 
 interface Variable {
   name: string;
@@ -27,7 +27,8 @@ interface Variable {
   labelEn?: string | undefined;
 }
 
-function variables(p: FormulaParams): Variable[] {
+/** The variables a formula rule declares, names first. */
+export function formulaVariables(p: FormulaParams): Variable[] {
   return (p.variables ?? []).map((v) => (typeof v === 'string' ? { name: v } : v));
 }
 
@@ -36,7 +37,7 @@ const analyses = new WeakMap<FormulaParams, { expr: Expr } | { refusal: Refusal 
 function analysis(p: FormulaParams): { expr: Expr } | { refusal: Refusal } {
   let a = analyses.get(p);
   if (!a) {
-    a = analyseFormula(p.formula, new Set(variables(p).map((v) => v.name)));
+    a = analyseFormula(p.formula, new Set(formulaVariables(p).map((v) => v.name)));
     analyses.set(p, a);
   }
   return a;
@@ -58,7 +59,7 @@ export const formulaRule = defineRule({
   check(p) {
     const issues: RuleIssue[] = [];
     const seen = new Set<string>();
-    for (const v of variables(p)) {
+    for (const v of formulaVariables(p)) {
       const reason = !NAME_RE.test(v.name) ? 'pattern' : RESERVED.has(v.name) ? 'reserved' : seen.has(v.name) ? 'duplicate' : undefined;
       if (reason) issues.push({ code: 'rule.formulaVariable', params: { name: v.name, reason } });
       seen.add(v.name);
@@ -74,13 +75,13 @@ export const formulaRule = defineRule({
     }
     return issues;
   },
-  input: (p) => ({ type: 'vars', names: variables(p).map((v) => v.name) }),
+  input: (p) => ({ type: 'vars', names: formulaVariables(p).map((v) => v.name) }),
   score(input, p, max) {
     const pre = preamble(input.value);
     if (pre) return pre;
     const a = analysis(p);
     if ('refusal' in a) return unusable({ code: 'rule.formulaSyntax', params: { formula: p.formula, token: a.refusal.token, reason: a.refusal.reason } });
-    const names = variables(p).map((v) => v.name);
+    const names = formulaVariables(p).map((v) => v.name);
     const v = input.value;
     const raw: Record<string, unknown> =
       typeof v === 'object' && v !== null ? v : names.length === 1 && names[0] !== undefined ? { [names[0]]: v } : {};
@@ -125,13 +126,17 @@ export const formulaRule = defineRule({
   },
   describe(p, max, lang: Lang) {
     const vi = lang === 'vi';
-    const labelled = variables(p)
+    const labelled = formulaVariables(p)
       .filter((v) => (vi ? v.label : (v.labelEn ?? v.label)) !== undefined)
       .map((v) => `${v.name}: ${vi ? v.label : (v.labelEn ?? v.label)}`);
     const legend = labelled.length > 0 ? ` (${labelled.join('; ')})` : '';
-    const f = normaliseFormula(p.formula);
+    // as a person reads it: × ÷ ≤ ≥ ≠ rather than * / <= >= !=
+    const f = normaliseFormula(p.formula).replace(/\s*<=\s*/g, ' ≤ ').replace(/\s*>=\s*/g, ' ≥ ').replace(/\s*!=\s*/g, ' ≠ ').replace(/\s*\*\s*/g, ' × ').replace(/\s*\/\s*/g, ' ÷ ');
     return vi
       ? `Điểm = ${f}${legend}; max = ${formatNumber(max, lang)} điểm; kết quả giới hạn trong 0 đến ${formatNumber(max, lang)} điểm`
       : `Points = ${f}${legend}; max = ${formatNumber(max, lang)}; result limited to 0–${formatNumber(max, lang)}`;
   },
 });
+
+/** Params of this kind, for readers that translate the rule (the templates' provisional-points formulas). */
+export { paramsSchema as formulaParams };

@@ -69,3 +69,6 @@ export const levelsRule = defineRule({
       .join('; ');
   },
 });
+
+/** Params of this kind, for readers that translate the rule (the templates' provisional-points formulas). */
+export { paramsSchema as levelsParams };

@@ -133,3 +133,6 @@ export const perItemRule = defineRule({
       : `Points = ${what} on time / ${what} due × ${formatNumber(max, lang)}${late}${due}`;
   },
 });
+
+/** Params of this kind, for readers that translate the rule (the templates' provisional-points formulas). */
+export { paramsSchema as perItemParams };

@@ -59,11 +59,11 @@ describe('proportional (max 2)', () => {
     expect(r.explain(r.score({ value: 85 }), 'vi')).toMatchInlineSnapshot(`"tỷ lệ 85% < 90%: 85% × 1 / 90% = 0,944/1 điểm"`);
     expect(r.explain(r.score({ value: 92 }), 'vi')).toMatchInlineSnapshot(`"tỷ lệ 92% ≥ 90%: 1/1 điểm"`);
     expect(r.explain(r.score({ value: 85 }), 'en')).toMatchInlineSnapshot(`"rate 85% < 90%: 85% × 1 / 90% = 0.944/1 points"`);
-    expect(r.describe('vi')).toMatchInlineSnapshot(`"Đạt từ 90% trở lên: tối đa 1 điểm; dưới 90%: tỷ lệ × 1 / 90%"`);
+    expect(r.describe('vi')).toMatchInlineSnapshot(`"Đạt từ 90% trở lên: tối đa 1 điểm; dưới 90%: điểm = tỷ lệ (%) × 1 ÷ 90"`);
     const plain = compileRule({ kind: 'proportional' }, 2);
     expect(plain.explain(plain.score({ value: 87.5 }), 'vi')).toMatchInlineSnapshot(`"tỷ lệ 87,5% × 2 = 1,75/2 điểm"`);
-    expect(plain.describe('en')).toMatchInlineSnapshot(`"Points = rate × 2"`);
+    expect(plain.describe('en')).toMatchInlineSnapshot(`"Points = rate (%) × 2 ÷ 100"`);
     const inv = compileRule({ kind: 'proportional', inverse: true, fullAt: 5 }, 2);
-    expect(inv.describe('vi')).toMatchInlineSnapshot(`"Tỷ lệ từ 5% trở xuống: tối đa 2 điểm; trên 5%: (100% − tỷ lệ) × 2 / 95%"`);
+    expect(inv.describe('vi')).toMatchInlineSnapshot(`"Tỷ lệ từ 5% trở xuống: tối đa 2 điểm; trên 5%: điểm = (100 − tỷ lệ (%)) × 2 ÷ 95"`);
   });
 });

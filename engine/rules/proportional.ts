@@ -77,25 +77,29 @@ export function explainRate(o: RuleOutcome, p: ProportionalParams, max: number, 
   return `${noun} ${r} < ${formatPercent(f, lang)}: ${r} × ${m} / ${formatPercent(f, lang)}${stepNote} = ${pts}`;
 }
 
-/** "Đạt từ 90% trở lên: tối đa 1 điểm; dưới 90%: tỷ lệ × 1 / 90%". */
+/**
+ * The rule as a person reads it, with the rate in percent:
+ * "Điểm = tỷ lệ (%) × 3 ÷ 100"; "Đạt từ 90% trở lên: tối đa 1 điểm; dưới 90%: điểm = tỷ lệ (%) × 1 ÷ 90".
+ */
 export function describeRate(p: ProportionalParams, max: number, lang: Lang, noun: string): string {
   const vi = lang === 'vi';
   const m = formatNumber(max, lang);
   const full = vi ? `tối đa ${pointsWord(max, lang)}` : `full ${pointsWord(max, lang)}`;
   const step = p.step !== undefined ? (vi ? ` (làm tròn xuống bội số ${formatNumber(p.step, lang)})` : ` (rounded down to a multiple of ${formatNumber(p.step, lang)})`) : '';
+  const pts = vi ? 'điểm' : 'points';
   if (p.inverse) {
     const f = p.fullAt ?? 0;
-    if (f === 0) return vi ? `Điểm = (100% − ${noun}) × ${m}${step}` : `Points = (100% − ${noun}) × ${m}${step}`;
+    const formula = `(100 − ${noun} (%)) × ${m} ÷ ${formatNumber(100 - f, lang)}${step}`;
+    if (f === 0) return `${cap(pts)} = ${formula}`;
     const fp = formatPercent(f, lang);
     return vi
-      ? `${cap(noun)} từ ${fp} trở xuống: ${full}; trên ${fp}: (100% − ${noun}) × ${m} / ${formatPercent(100 - f, lang)}${step}`
-      : `${cap(noun)} ${fp} or less: ${full}; above ${fp}: (100% − ${noun}) × ${m} / ${formatPercent(100 - f, lang)}${step}`;
+      ? `${cap(noun)} từ ${fp} trở xuống: ${full}; trên ${fp}: ${pts} = ${formula}`
+      : `${cap(noun)} ${fp} or less: ${full}; above ${fp}: ${pts} = ${formula}`;
   }
-  if (p.fullAt === undefined || p.fullAt === 100) return vi ? `Điểm = ${noun} × ${m}${step}` : `Points = ${noun} × ${m}${step}`;
+  if (p.fullAt === undefined || p.fullAt === 100) return `${cap(pts)} = ${noun} (%) × ${m} ÷ 100${step}`;
   const fp = formatPercent(p.fullAt, lang);
-  return vi
-    ? `Đạt từ ${fp} trở lên: ${full}; dưới ${fp}: ${noun} × ${m} / ${fp}${step}`
-    : `${fp} or more: ${full}; below ${fp}: ${noun} × ${m} / ${fp}${step}`;
+  const below = `${pts} = ${noun} (%) × ${m} ÷ ${formatNumber(p.fullAt, lang)}${step}`;
+  return vi ? `Đạt từ ${fp} trở lên: ${full}; dưới ${fp}: ${below}` : `${fp} or more: ${full}; below ${fp}: ${below}`;
 }
 
 function cap(s: string): string {
@@ -130,3 +134,6 @@ export const proportionalRule = defineRule({
     return describeRate(p, max, lang, lang === 'vi' ? 'tỷ lệ' : 'rate');
   },
 });
+
+/** Params of this kind, for readers that translate the rule (the templates' provisional-points formulas). */
+export { paramsSchema as proportionalParams };

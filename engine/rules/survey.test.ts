@@ -37,7 +37,7 @@ describe('survey: proportional (default)', () => {
     const o = rule.score({ value: undefined, survey: 86.49 });
     expect(rule.explain(o, 'vi')).toMatchInlineSnapshot(`"chỉ số hài lòng 86,49% × 1 = 0,865/1 điểm"`);
     expect(rule.explain(o, 'en')).toMatchInlineSnapshot(`"satisfaction 86.49% × 1 = 0.865/1 points"`);
-    expect(rule.describe('vi')).toMatchInlineSnapshot(`"Theo chỉ số hài lòng từ kết quả điều tra. Điểm = chỉ số hài lòng × 1"`);
+    expect(rule.describe('vi')).toMatchInlineSnapshot(`"Theo chỉ số hài lòng từ kết quả điều tra. Điểm = chỉ số hài lòng (%) × 1 ÷ 100"`);
   });
 });
 

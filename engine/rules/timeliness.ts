@@ -30,16 +30,17 @@ const paramsSchema = z
   })
   .strict()
   .refine((p) => p.after === undefined || p.schedule !== undefined, { message: '"after" goes with "schedule"', params: { code: 'rule.afterWithSchedule' } });
-type TimelinessParams = z.infer<typeof paramsSchema>;
+export type TimelinessParams = z.infer<typeof paramsSchema>;
 
-const ON_TIME = new Set(['dung han', 'truoc han', 'hoan thanh dung han', 'da hoan thanh dung han', 'som', 'on time', 'ontime', 'early', 'in time']);
-const LATE = new Set(['qua han', 'tre han', 'cham', 'cham tien do', 'hoan thanh qua han', 'hoan thanh cham', 'late', 'overdue', 'delayed']);
-const NOT_DONE = new Set(['chua thuc hien', 'khong thuc hien', 'chua hoan thanh', 'khong hoan thanh', 'chua', 'not done', 'not completed', 'none']);
+/** Status words (folded), also matched by the templates' provisional-points formulas. */
+export const ON_TIME: ReadonlySet<string> = new Set(['dung han', 'truoc han', 'hoan thanh dung han', 'da hoan thanh dung han', 'som', 'on time', 'ontime', 'early', 'in time']);
+export const LATE: ReadonlySet<string> = new Set(['qua han', 'tre han', 'cham', 'cham tien do', 'hoan thanh qua han', 'hoan thanh cham', 'late', 'overdue', 'delayed']);
+export const NOT_DONE: ReadonlySet<string> = new Set(['chua thuc hien', 'khong thuc hien', 'chua hoan thanh', 'khong hoan thanh', 'chua', 'not done', 'not completed', 'none']);
 const LATE_DAYS = [/^(?:qua han|tre han|tre|cham|hoan thanh qua han)\s+(\d+)\s+ngay$/, /^late\s+(\d+)\s+days?$/, /^(\d+)\s+days?\s+late$/];
 
 const CHOICES = ['Đúng hạn', 'Quá hạn', 'Chưa thực hiện'];
 
-function lateShare(p: TimelinessParams, daysLate: number | undefined): number {
+export function lateShare(p: TimelinessParams, daysLate: number | undefined): number {
   if (daysLate === undefined || !p.schedule) return p.late ?? p.schedule?.[0]?.share ?? 0.5;
   const step = p.schedule.find((s) => daysLate <= s.upTo);
   return step ? step.share : (p.after ?? 0);
@@ -132,3 +133,6 @@ export const timelinessRule = defineRule({
     return parts.join('; ');
   },
 });
+
+/** Params of this kind, for readers that translate the rule (the templates' provisional-points formulas). */
+export { paramsSchema as timelinessParams };

@@ -5,9 +5,10 @@ import { fold, parseNumber } from '../workbook/cells';
 // rules and the domain modules that must not depend on engine/workbook (engine/plan) take them here.
 export { fold, parseNumber, parseDateText, type DateText } from '../workbook/cells';
 
-const NA_WORDS = new Set(['khong ap dung', 'kad', 'n/a', 'na', 'not applicable', 'khong phat sinh', 'kps']);
-const YES_WORDS = new Set(['co', 'yes', 'y', 'x', 'true', 'dat', 'da thuc hien', 'có']);
-const NO_WORDS = new Set(['khong', 'no', 'n', 'false', 'khong dat', 'chua thuc hien', 'chua']);
+/** Words (folded) read as "not applicable", "yes" and "no": also matched by the templates' provisional-points formulas. */
+export const NA_WORDS: ReadonlySet<string> = new Set(['khong ap dung', 'kad', 'n/a', 'na', 'not applicable', 'khong phat sinh', 'kps']);
+export const YES_WORDS: ReadonlySet<string> = new Set(['co', 'yes', 'y', 'x', 'true', 'dat', 'da thuc hien', 'có']);
+export const NO_WORDS: ReadonlySet<string> = new Set(['khong', 'no', 'n', 'false', 'khong dat', 'chua thuc hien', 'chua']);
 
 /** Is the declared value "Không áp dụng" / "Không phát sinh" / N/A? */
 export function isNotApplicableValue(v: AssessedValue | undefined): boolean {

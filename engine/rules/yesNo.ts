@@ -4,6 +4,16 @@ import { parseYesNo } from './value';
 import { valueText } from './common';
 import { formatNumber } from '../i18n/format';
 
+/** Params of `yesNo` (also read by the templates' provisional-points formulas). */
+export const yesNoParams = z
+  .object({
+    /** Share of max for "Có" (default 1). */
+    yes: z.number().min(0).max(1).optional(),
+    /** Share of max for "Không" (default 0). */
+    no: z.number().min(0).max(1).optional(),
+  })
+  .strict();
+
 /**
  * `yesNo`: "Có" → full points (or `yes` share), "Không" → 0 (or `no` share).
  * "Không áp dụng" is handled by the leaf's N/A policy before the rule runs.
@@ -12,14 +22,7 @@ import { formatNumber } from '../i18n/format';
 export const yesNoRule = defineRule({
   kind: 'yesNo',
   label: { vi: 'Có / Không', en: 'Yes / No' },
-  params: z
-    .object({
-      /** Share of max for "Có" (default 1). */
-      yes: z.number().min(0).max(1).optional(),
-      /** Share of max for "Không" (default 0). */
-      no: z.number().min(0).max(1).optional(),
-    })
-    .strict(),
+  params: yesNoParams,
   input: () => ({ type: 'choice', choices: ['Có', 'Không', 'Không áp dụng'] }),
   score(input, p, max) {
     const yn = parseYesNo(input.value);

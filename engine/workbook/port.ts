@@ -97,6 +97,15 @@ export type ConditionalFormat =
       fontColor?: string;
     };
 
+/** A run of text inside one cell, with its own weight, slant and size. */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  size?: number;
+}
+
 /** How a sheet prints (the page setup of an owned sheet). */
 export interface PageSetup {
   /** Paper size (default A4). */
@@ -156,7 +165,7 @@ export interface RenderedSheet {
   values: CellValue[][];
   /**
    * Formulas by A1 address, without the leading "=" (English function names, "," between
-   * arguments, as a file stores them). The cell's entry in `values` is its cached result (null:
+   * arguments, a function newer than Excel 2007 with its "_xlfn." prefix, as a file stores them). The cell's entry in `values` is its cached result (null:
    * none; the workbook is marked for recalculation on open). The only way a port writes a formula.
    */
   formulas?: Record<string, string>;
@@ -167,6 +176,11 @@ export interface RenderedSheet {
   markerCell?: string;
   /** Row heights in points, by 1-based row. */
   rowHeights?: Record<number, number>;
+  /**
+   * Cells written as runs of differently formatted text (a title in bold over an italic line), by
+   * A1 address; `values` holds the same text as one string, which a port without rich text writes.
+   */
+  runs?: Record<string, TextRun[]>;
   /** Font of every cell written or styled (one family on a printed form); a style's size wins. */
   font?: { name: string; size?: number };
   /** Styles by A1 range ("A1", "A4:H4", "E5:E20"). Later entries win. */

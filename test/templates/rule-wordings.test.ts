@@ -211,6 +211,10 @@ function excelTakes(v: Validation | undefined, typed: CellValue): boolean {
     }
     case 'date':
       return cellDate(typed) !== undefined;
+    case 'any':
+      return true; // a prompt only, no check
+    case 'custom':
+      return true; // value cells carry no formula check (the self-score's step check is one)
   }
 }
 
@@ -253,11 +257,12 @@ test('points: the self-score is the input, "0,75" and 0.75 alike', () => {
   const rule = compileRule(c.rule, c.max);
   for (const typed of ['0,75', 0.75, '0.75']) {
     const { wb, self } = filled(c, null);
-    ((wb.snapshots[1] as SheetSnapshot).values[6] as CellValue[])[7] = typed; // column H
+    ((wb.snapshots[1] as SheetSnapshot).values[6] as CellValue[])[8] = typed; // column I
     const r = parseFilledTemplate(wb, { framework: frameworkOf(c), units });
     expect(r.issues).toEqual([]);
     expect(rule.score({ value: undefined, self: r.assessments[0]?.self }).points).toBe(0.75);
-    expect(excelTakes((self.validations ?? []).find((v) => v.range === 'H7'), typed)).toBe(true);
+    // the self-score's check: a number from 0 to the maximum, a multiple of 0,25 (a formula)
+    expect((self.validations ?? []).find((v) => v.range === 'I7')).toMatchObject({ type: 'custom', formula: 'AND(ISNUMBER(I7),I7>=0,I7<=1,ABS(I7*4-ROUND(I7*4,0))<0.000001)' });
   }
 });
 
@@ -266,10 +271,11 @@ describe('the value cell keeps what is typed', () => {
     ['perItem (per, due)', '4/4'],
     ['deduction (count)', 'Không vi phạm'],
     ['proportional (fullAt 90)', '18/20'],
-  ])('%s: no Excel check that refuses "%s", text format so Excel does not turn it into a date', (name, typed) => {
+  ])('%s: no Excel check that refuses "%s" (a prompt only), text format so Excel does not turn it into a date', (name, typed) => {
     const c = CASES.find((x) => x.name === name) as Case;
     const { self } = filled(c, typed);
-    expect((self.validations ?? []).filter((v) => v.range === 'D7')).toEqual([]);
+    expect((self.validations ?? []).filter((v) => v.range === 'D7').map((v) => v.type)).toEqual(['any']);
+    expect((self.validations ?? []).find((v) => v.range === 'D7')?.prompt).toContain(typed === '4/4' ? '3/4' : typed);
     expect(self.styles).toContainEqual({ range: 'D7', style: { numFmt: '@' } });
   });
 

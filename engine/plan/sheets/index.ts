@@ -6,6 +6,7 @@
  */
 export {
   renderTaskStatusSheet,
+  templateStatusSheet,
   parseTaskStatusSheet,
   STATUS_SHEET,
   STATUS_SHEET_ALIASES,

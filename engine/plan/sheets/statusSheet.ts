@@ -5,7 +5,7 @@
  *
  * Layout (1-based rows):
  *   1  title                       2  unit, quarter and how to fill in
- *   3  (hidden) marker row: "parindex:plan-status", unit code, quarter key "2023-Q3"
+ *   3  (hidden) marker row: "parindex:plan-status", unit code, quarter key "2023-Q3", cut-off day
  *   4  (hidden) column keys        5  display headers        6… one task per row
  * The reader finds the key row (or, failing that, the headers) anywhere in the first rows, so
  * rows inserted above or columns moved do not break it.
@@ -17,7 +17,7 @@ import { a1, rangeA1 } from '../../workbook/a1';
 import { parseNumber } from '../../rules/value';
 import { dateParam, formatDate, t, type Lang } from '../../i18n';
 import type { PlanTask, Progress, TaskStatus } from '../task';
-import { parseDateText, parseQuarter, quarterEnd, quarterKey, quarterLabel, type Quarter } from '../dates';
+import { parseDateText, parseQuarter, quarterEnd, quarterKey, quarterLabel, quarterOf, type Quarter } from '../dates';
 import { defaultPlanUnits, tasksForUnit } from '../units';
 import { PROGRESS_WORDS, progressFromWord } from '../words';
 import { cellAt, cellText, header, locateTable, SCAN_ROWS, type PlanColumn } from '../sheetkit';
@@ -56,6 +56,11 @@ export interface RenderStatusOptions {
   year?: number;
   /** Statuses already known (e.g. the previous quarter's): their answers are written in as a starting point (one-off tasks only). */
   prefill?: readonly TaskStatus[];
+  /**
+   * Day the figures run to (ISO), when earlier than the quarter's end: a template's deadline, so a
+   * unit never reports "up to" a day after it must send the file.
+   */
+  cutOff?: string;
 }
 
 /**
@@ -76,8 +81,10 @@ export function renderTaskStatusSheet(tasks: readonly PlanTask[], unitCode: stri
   const lastCol = cols.length - 1;
   const values: CellValue[][] = [];
   values[ROW.title] = [t('plan.sheet.status.title', { unit: unit?.name ?? unitCode, quarter: quarterLabel(q, lang) }, lang)];
-  values[ROW.subtitle] = [t('plan.sheet.status.note', { due: formatDate(quarterEnd(q), lang) }, lang)];
-  values[ROW.marker] = [STATUS_MARKER, unitCode, quarterKey(q)];
+  const end = quarterEnd(q);
+  const cutOff = options.cutOff !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(options.cutOff) && options.cutOff < end ? options.cutOff : end;
+  values[ROW.subtitle] = [t('plan.sheet.status.note', { due: formatDate(cutOff, lang) }, lang)];
+  values[ROW.marker] = [STATUS_MARKER, unitCode, quarterKey(q), cutOff];
   values[ROW.keys] = cols.map((c) => c.key);
   values[ROW.header] = cols.map((c) => header(c, lang));
   const prefill = new Map<string, TaskStatus>();
@@ -276,4 +283,20 @@ export function parseTaskStatusSheet(snapshot: SheetSnapshot, unitCode: string, 
     statuses.push(st);
   }
   return { statuses, issues, quarter: qk };
+}
+
+/**
+ * The progress sheet a unit's template carries: the unit's tasks (those it leads or coordinates,
+ * each of which the plan tracker expects a report on) for the quarter of the template's deadline
+ * (else of `now`), figures up to the deadline at the latest. None when the unit has no task.
+ * @example templateStatusSheet(plan.tasks, 'KG', { units, lang: 'vi', deadline: '2023-11-30', now: '2023-11-01T08:00' })
+ */
+export function templateStatusSheet(
+  tasks: readonly PlanTask[],
+  unitCode: string,
+  options: { units: readonly Unit[]; lang: Lang; now: string; deadline?: string; quarter?: string },
+): RenderedSheet | undefined {
+  if (tasksForUnit(tasks, unitCode, options.units).length === 0) return undefined;
+  const quarter = options.quarter ?? quarterKey(quarterOf((options.deadline ?? options.now).slice(0, 10)));
+  return renderTaskStatusSheet(tasks, unitCode, quarter, { units: options.units, lang: options.lang, ...(options.deadline ? { cutOff: options.deadline } : {}) });
 }

@@ -2,6 +2,7 @@ import type { Framework } from '../../model/framework';
 import type { Unit } from '../../model/unit';
 import type { CellValue, RenderedSheet, SheetSnapshot } from '../port';
 import { renderTemplate } from '../template/render';
+import { columnIndex } from '../template/layout';
 import { parseFilledTemplate, type FilledWorkbook } from './parse';
 import { mergeAssessments, completeness } from './merge';
 
@@ -24,9 +25,9 @@ const fw: Framework = {
     },
   ],
 };
-// rows: group 1 → 6, 1.1 → 7, 1.2 → 8, 1.3 → 9, 1.4 → 10, 1.5 → 11; D value, G evidence, H self, I explanation
+// rows: group 1 → 6, 1.1 → 7, 1.2 → 8, 1.3 → 9, 1.4 → 10, 1.5 → 11; D value, G evidence, I self, J explanation
 const ROW: Record<string, number> = { '1.1': 7, '1.2': 8, '1.3': 9, '1.4': 10, '1.5': 11 };
-const COL = { value: 3, evidence: 6, self: 7, explanation: 8 } as const;
+const COL = { value: columnIndex('value'), evidence: columnIndex('evidence'), self: columnIndex('self'), explanation: columnIndex('explanation') } as const;
 
 function snapshotOf(s: RenderedSheet): SheetSnapshot {
   return { name: s.name, values: s.values.map((r) => [...r]), state: s.state ?? 'visible', protected: Boolean(s.protection), ...(s.hiddenRows ? { hiddenRows: [...s.hiddenRows] } : {}), ...(s.merges ? { merged: [...s.merges] } : {}) };
@@ -95,7 +96,7 @@ describe('parseFilledTemplate', () => {
     });
     const r = parseFilledTemplate(wb, { framework: fw, units });
     expect(r.issues.map((i) => [i.code, i.cell, i.criterion])).toEqual([
-      ['template.scoreAboveMax', 'H7', '1.1'],
+      ['template.scoreAboveMax', 'I7', '1.1'],
       ['template.notANumber', 'D8', '1.2'],
       ['template.notACountOr', 'D10', '1.4'], // a count of violations: a whole number or "Không vi phạm"
       ['template.badVars', 'D11', '1.5'],
@@ -111,7 +112,7 @@ describe('parseFilledTemplate', () => {
   test('without a master the file is checked against its own metadata', () => {
     const wb = filled((s) => set(s, '1.1', 'self', 0.3));
     const r = parseFilledTemplate(wb, {});
-    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['template.scoreStep', 'H7']]);
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['template.scoreStep', 'I7']]);
   });
 
   test('a criteria set changed without a new version is caught', () => {
@@ -155,23 +156,23 @@ test('a blank template returned as is gives one warning and imports nothing', ()
 });
 
 test('the sign-off block is read by its labels, also after rows moved', () => {
-  // table rows 6–11, blank row 12, sign-off rows 13 (prepared by), 14 (head), 15 (signed on); entries in column D
+  // table rows 6–11, total row 12, blank row 13, sign-off rows 14 (prepared by), 15 (head), 16 (signed on); entries in column D
   const wb = filled((s) => {
     set(s, '1.1', 'value', 'Có');
     const at = (r: number): CellValue[] => s.values[r - 1] ?? [];
-    at(13)[3] = 'Nguyễn Thị Lan';
-    at(15)[3] = '28/11/2023';
+    at(14)[3] = 'Nguyễn Thị Lan';
+    at(16)[3] = '28/11/2023';
   });
   expect(parseFilledTemplate(wb, { framework: fw, units }).signOff).toEqual({ preparer: 'Nguyễn Thị Lan', signedOn: '2023-11-28' });
   const moved = filled((s) => {
-    (s.values[13 - 1] ?? [])[3] = 'Nguyễn Thị Lan';
-    (s.values[15 - 1] ?? [])[3] = 'hôm qua';
+    (s.values[14 - 1] ?? [])[3] = 'Nguyễn Thị Lan';
+    (s.values[16 - 1] ?? [])[3] = 'hôm qua';
     s.values.splice(8 - 1, 1); // row of 1.2 deleted: the block moves up one row
   });
   const r = parseFilledTemplate(moved, { framework: fw, units });
   expect(r.signOff).toEqual({ preparer: 'Nguyễn Thị Lan' });
   expect(r.issues.map((i) => [i.code, i.cell, i.severity])).toEqual([
-    ['template.notADate', 'D14', 'warning'],
+    ['template.notADate', 'D15', 'warning'],
     ['template.rowDeleted', 'A8', 'error'],
   ]);
 });

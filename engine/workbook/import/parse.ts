@@ -10,7 +10,6 @@ import { dateParam, isLang, type Lang } from '../../i18n/format';
 import { ambiguousNumber, cellDate, dateOutOfRange, MAX_YEAR, MIN_YEAR, cellNumber, cellText, dateSystemOf, fold, isBlankCell, isPercentFormat, parseNumber, parseVarsText, type DateSystem } from '../cells';
 import { canonicalChoice, compileStoredRule, ruleReads, storedRule, valueCell } from '../template/accepts';
 import {
-  COLUMNS,
   HASHED_COLUMNS,
   META_ROW_HEADER,
   META_SHEET,
@@ -18,8 +17,12 @@ import {
   SCORE_STEP,
   SELF_SHEET,
   TEMPLATE_ID,
+  TEMPLATE_FORMAT,
+  TOTAL_ROW,
   FOOTER,
   columnIndex,
+  columnIndexIn,
+  templateColumns,
   type ColumnKey,
   type FooterKey,
   type MetaKey,
@@ -149,6 +152,26 @@ function parseSpec(spec: string): InputSpec | undefined {
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * The same criterion in a template and in the set now: code, name, maximum and lead unchanged,
+ * and the same rule — its stored params, or for a row written before rules were stored, the
+ * same kind of input (the rule's wording and the evidence asked for may have been reworded since
+ * the file was sent; a changed set gets a new version, which the version check catches).
+ */
+function sameCriterion(m: MetaRow, now: MetaRow | undefined): boolean {
+  if (!now) return false;
+  if (m.cells === now.cells) return true;
+  if (m.kind !== now.kind) return false;
+  const a = m.cells.split('.');
+  const b = now.cells.split('.');
+  const same = (k: ColumnKey): boolean => {
+    const i = HASHED_COLUMNS.indexOf(k);
+    return a[i] === b[i];
+  };
+  if (!(same('code') && same('name') && same('max') && same('lead'))) return false;
+  return m.rule && now.rule ? m.rule === now.rule : m.spec === now.spec;
 }
 
 /** Does this workbook look like a unit template (a `_meta` or a self-assessment sheet)? */
@@ -303,8 +326,13 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
     issues.push(issue('template.wrongUnit', { found: unitCode, expected: ctx.expectedUnit }, at({ unit: unitCode })));
   }
   const lang: Lang = isLang(meta.lang) ? meta.lang : 'vi';
+  // the file's own layout: format 1 has no "Điểm tạm tính" column (files sent before it still import)
+  const format = Number(meta.templateFormat) || 1;
+  const fileCols = templateColumns(format);
+  const fileHeaders = fileCols.map((c) => (lang === 'vi' ? c.vi : c.en));
+  const fcol = (k: ColumnKey): number => columnIndexIn(fileCols, k);
   // meta consistency: its own hash over its rows
-  const metaHash = templateHash(SELF_SHEET, COLUMNS.map((c) => (lang === 'vi' ? c.vi : c.en)), metaRows.map((m) => `${m.code}|${m.cells}`));
+  const metaHash = templateHash(SELF_SHEET, fileHeaders, metaRows.map((m) => `${m.code}|${m.cells}`));
   if (meta.hash !== metaHash) {
     issues.push(issue('template.metaTampered', { sheet: META_SHEET }, at({ sheet: META_SHEET, unit: unitCode })));
     return out;
@@ -330,10 +358,15 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
       const m = expected.metaRows[i];
       if (m) expectedByCode.set(r.code, { row: r, meta: m });
     });
-    if (!stale && meta.hash !== expected.meta.hash) {
-      const changed = metaRows.find((m) => expectedByCode.get(m.code)?.meta.cells !== m.cells) ?? expected.metaRows.find((m) => !metaRows.some((x) => x.code === m.code));
-      issues.push(issue('template.frameworkChanged', { criterion: changed?.code ?? '' }, at({ sheet: META_SHEET, unit: unitCode, ...(changed ? { criterion: changed.code } : {}) })));
-      stale = true;
+    // the same rows in the file's layout (a format-1 file is compared with a format-1 hash)
+    const expectedHash = format === TEMPLATE_FORMAT ? expected.meta.hash : templateHash(SELF_SHEET, fileHeaders, expected.metaRows.map((m) => `${m.code}|${m.cells}`));
+    if (!stale && meta.hash !== expectedHash) {
+      // a change of wording only (the rule as words, the evidence asked for) is no change of the set
+      const changed = metaRows.find((m) => !sameCriterion(m, expectedByCode.get(m.code)?.meta)) ?? expected.metaRows.find((m) => !metaRows.some((x) => x.code === m.code));
+      if (changed) {
+        issues.push(issue('template.frameworkChanged', { criterion: changed.code }, at({ sheet: META_SHEET, unit: unitCode, criterion: changed.code })));
+        stale = true;
+      }
     }
   }
 
@@ -354,7 +387,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   // self-assessment sheet: by name, else a renamed sheet recognised by its key row
   let self = snapOf(SELF_SHEET);
   if (!self) {
-    const keys = COLUMNS.map((c) => c.key);
+    const keys = fileCols.map((c) => c.key);
     const renamed = wb.snapshots.find((s) => s.name !== META_SHEET && keys.every((k, i) => text(cellAt(s, ROWS.keys, i)) === k));
     if (renamed) issues.push(issue('template.sheetRenamed', { sheet: SELF_SHEET, found: renamed.name }, at({ sheet: renamed.name, unit: unitCode })));
     else issues.push(issue('template.sheetMissing', { sheet: SELF_SHEET }, at({ unit: unitCode })));
@@ -366,7 +399,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
 
   if (self.protected === false) issues.push(issue('template.unprotected', {}, at({ sheet, unit: unitCode }), 'warning'));
   // header and key rows
-  COLUMNS.forEach((c, i) => {
+  fileCols.forEach((c, i) => {
     const k = cellAt(self, ROWS.keys, i);
     if (normaliseCell(k) !== c.key) issues.push(issue('template.lockedChanged', { expected: c.key, found: text(k) }, S(a1(ROWS.keys - 1, i))));
     const h = cellAt(self, ROWS.header, i);
@@ -375,8 +408,11 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   });
 
   // actual rows: codes in column A from the first data row to the last non-empty row
-  const codeCol = columnIndex('code');
+  const codeCol = fcol('code');
   const actual: { row: number; code: string; line: Row }[] = [];
+  // the total row (format 2) ends the table: below it only the sign-off entries are read
+  const totalLabels = new Set([TOTAL_ROW.vi, TOTAL_ROW.en].map((l) => normaliseCell(l)));
+  let totalRow: number | undefined;
   const footerLabels = new Map<string, FooterKey>();
   for (const f of FOOTER) for (const l of [f.vi, f.en]) footerLabels.set(normaliseCell(l), f.key);
   const signOff: Partial<Record<FooterKey, string>> = {};
@@ -385,10 +421,16 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
     if (r < ROWS.first) continue;
     const line = self.values[i] ?? [];
     if (line.every((v) => isBlank(v))) continue;
-    const fk = isBlank(line[codeCol] ?? null) ? footerLabels.get(normaliseCell(line[columnIndex('name')] ?? null)) : undefined;
+    const label = isBlank(line[codeCol] ?? null) ? normaliseCell(line[fcol('name')] ?? null) : undefined;
+    if (label !== undefined && totalRow === undefined && totalLabels.has(label)) {
+      totalRow = r;
+      continue;
+    }
+    const fk = label !== undefined ? footerLabels.get(label) : undefined;
+    if (fk === undefined && totalRow !== undefined) continue; // the signatures under the sign-off entries
     if (fk !== undefined) {
-      const addr = a1(r - 1, columnIndex('value'));
-      const v = line[columnIndex('value')] ?? null;
+      const addr = a1(r - 1, fcol('value'));
+      const v = line[fcol('value')] ?? null;
       if (isBlank(v)) continue;
       if (fk === 'signedOn') {
         const iso = dateOf(v, Boolean((self.dates ?? {})[addr]), dateSystemOf(self));
@@ -438,12 +480,15 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   }
 
   // merged cells and hidden rows
-  const allowedMerges = new Set([1, 2, 3].map((r) => `A${r}:${columnName(COLUMNS.length - 1)}${r}`));
+  // the title rows (1–3) may be merged as the template merges them; so may the sign-off and
+  // signatures under the total row
+  const allowedMerges = new Set([1, 2, 3].map((r) => `A${r}:${columnName(fileCols.length - 1)}${r}`));
   for (const m of self.merged ?? []) {
     if (allowedMerges.has(m)) continue;
     const [from, to] = m.split(':');
     const p = parseA1(from ?? '');
     const q = parseA1(to ?? from ?? '');
+    if (format >= 2 && p && q && (q.row + 1 < ROWS.keys || (totalRow !== undefined && p.row + 1 > totalRow))) continue;
     if (p && q) for (let r = p.row + 1; r <= q.row + 1; r++) rowProblems.add(r);
     const code = p ? text(cellAt(self, p.row + 1, codeCol)) : '';
     issues.push(issue('template.mergedCells', { range: m }, S(from ?? m, code ? { criterion: code } : {})));
@@ -462,7 +507,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
   const formats = self.formats ?? {};
   const dates = self.dates ?? {};
   const system = dateSystemOf(self);
-  const col = (k: ColumnKey): number => columnIndex(k);
+  const col = fcol;
   const seenCodes = new Set<string>();
   for (const a of actual) {
     const m = metaByCode.get(a.code);
@@ -472,12 +517,12 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
     const crit = { criterion: a.code };
     const cellOf = (k: ColumnKey): string => a1(a.row - 1, col(k));
     // locked cells against what the template had
-    const cellsNow = rowCellsHash(a.line).split('.');
+    const cellsNow = rowCellsHash(a.line, fcol).split('.');
     const cellsThen = m.cells.split('.');
     const exp = expectedByCode.get(a.code);
     HASHED_COLUMNS.forEach((k, i) => {
       if (cellsNow[i] !== cellsThen[i]) {
-        const want = exp && exp.meta.cells.split('.')[i] === cellsThen[i] ? text(expected?.sheets[1]?.values[exp.meta.row - 1]?.[col(k)] ?? null) : undefined;
+        const want = exp && exp.meta.cells.split('.')[i] === cellsThen[i] ? text(expected?.sheets[1]?.values[exp.meta.row - 1]?.[columnIndex(k)] ?? null) : undefined;
         rowIssues.push(issue('template.lockedChanged', { expected: want ?? '?', found: text(a.line[col(k)] ?? null) }, S(cellOf(k), crit)));
       }
     });
@@ -486,8 +531,9 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
       if (rowIssues.length) rowProblems.add(a.row);
       continue;
     }
-    // error values anywhere on the row
-    for (let c = 0; c < COLUMNS.length; c++) {
+    // error values anywhere on the row the unit fills or the template wrote (not in the computed "Điểm tạm tính")
+    for (let c = 0; c < fileCols.length; c++) {
+      if (c === fcol('provisional')) continue;
       const addr = a1(a.row - 1, c);
       const ev = errors[addr];
       if (ev !== undefined) rowIssues.push(issue('template.errorValue', { value: ev }, S(addr, crit)));
@@ -501,7 +547,7 @@ export function parseFilledTemplate(wb: FilledWorkbook, ctx: ImportContext, opti
     const max = exp?.row.max ?? m.max;
     const input = exp?.row.input ?? parseSpec(m.spec);
     if (fw && !exp) rowIssues.push(issue('template.unknownCriterion', { criterion: a.code }, S(cellOf('code'), crit)));
-    else if (stale && exp && exp.meta.cells !== m.cells) rowIssues.push(issue('template.staleRow', { criterion: a.code }, S(cellOf('code'), crit)));
+    else if (stale && exp && !sameCriterion(m, exp.meta)) rowIssues.push(issue('template.staleRow', { criterion: a.code }, S(cellOf('code'), crit)));
     const assessment: Assessment = { unit: m.assessedUnit || unitCode, criterion: a.code };
     // declared value
     const vAddr = cellOf('value');

@@ -4,3 +4,6 @@ export * from './select';
 export * from './render';
 export * from './accepts';
 export * from './fileName';
+export * from './formulas';
+export * from './evidence';
+export * from './print';

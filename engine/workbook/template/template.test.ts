@@ -68,11 +68,16 @@ describe('rendered template', () => {
     expect(t.meta).toMatchObject({ unit: 'NV', frameworkId: 'f', frameworkVersion: '2023', deadline: '2023-11-30', firstRow: ROWS.first, rowCount: 3 });
     const self = t.sheets[1];
     expect(self?.hiddenRows).toEqual([ROWS.keys]);
-    // the points leaf 2.1: value cell locked with "—", self-score unlocked with 0..2 decimal validation
+    // the points leaf 2.1: value cell locked with "—", self-score unlocked, 0..2 in steps of 0,25 checked by a formula
     expect(self?.values[ROWS.first]?.slice(0, 4)).toEqual(['2.1', '  B', 2, '—']);
-    expect(self?.validations).toContainEqual(expect.objectContaining({ range: 'H7', type: 'decimal', min: 0, max: 2 }));
-    expect(self?.validations).toContainEqual(expect.objectContaining({ range: 'D8', type: 'list', values: ['Có', 'Không', 'Không áp dụng'] }));
-    expect(self?.styles).toContainEqual({ range: 'H7', style: { locked: false, fill: 'FFF9DB' } });
+    expect(self?.validations).toContainEqual(
+      expect.objectContaining({ range: 'I7', type: 'custom', formula: 'AND(ISNUMBER(I7),I7>=0,I7<=2,ABS(I7*4-ROUND(I7*4,0))<0.000001)', errorTitle: 'Giá trị không hợp lệ' }),
+    );
+    expect(self?.validations).toContainEqual(expect.objectContaining({ range: 'D8', type: 'list', values: ['Có', 'Không', 'Không áp dụng'], error: 'Chỉ chọn một trong: Có, Không, Không áp dụng.' }));
+    expect(self?.styles).toContainEqual({ range: 'I7', style: { locked: false, fill: 'FFF9DB' } });
+    // "Điểm tạm tính" (H): a formula, locked; the points leaf gives its own self-score
+    expect(self?.formulas?.['H7']).toBe('IF(ISNUMBER(I7),MAX(0,MIN(2,I7)),"")');
+    expect(self?.styles?.some((s) => s.range === 'H7' && s.style.locked === false)).toBe(false);
     expect(self?.styles?.some((s) => s.range === 'D7' && s.style.locked === false)).toBe(false);
   });
   test('the hash depends on content, not on generation time or deadline', () => {
