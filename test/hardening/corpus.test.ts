@@ -151,4 +151,28 @@ describe('bad-input corpus', () => {
       await fsp.rm(dir, { recursive: true, force: true });
     }
   });
+  test.each(byEntry('import'))('%s: parindex import of the valid master with the file', async (id, e) => {
+    const dir = await tmpDir('corpus-import');
+    try {
+      // copies, so that nothing can be written beside the committed fixtures
+      const files: string[] = [];
+      for (const rel of [e.file, ...(e.with ?? [])]) {
+        const p = path.join(dir, path.basename(rel));
+        await fsp.copyFile(path.join(BAD, rel), p);
+        files.push(p);
+      }
+      const outDir = path.join(dir, 'out');
+      const out = path.join(outDir, 'master-moi.xlsx');
+      const r = await runCli(['import', VALID_MASTER, ...files, '--out', out]);
+      expect(looksLikeCrash(r.stderr)).toBe(false);
+      expect(r.code).toBe(e.exit ?? 1);
+      for (const want of e.expect) expect(r.stderr).toContain(formatLocation(want));
+      // the only file written is the new master, complete and readable
+      expect(await listAll(outDir)).toEqual(['master-moi.xlsx']);
+      expect((await openXlsxFile(out)).issues).toEqual([]);
+      expect(await listAll(dir)).toEqual([...files.map((p) => path.basename(p)), 'out/master-moi.xlsx'].sort());
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  });
 });
