@@ -81,12 +81,18 @@ describe('old Office webviews', () => {
     expect(code).toContain(JSON.stringify(words?.en).slice(1, -1));
     // ES5: no arrow functions, let/const, template strings or classes
     expect(code).not.toMatch(/=>|\blet\b|\bconst\b|`|\bclass\b/);
+    const ua = window.navigator.userAgent;
     document.body.innerHTML = '<div id="root"><p>Đang tải…</p></div>';
     Object.defineProperty(window.navigator, 'userAgent', { value: trident, configurable: true });
-    new Function(code)();
-    const box = document.querySelector('[data-testid="legacy-webview"]');
-    expect(box?.textContent).toContain(words?.vi ?? '?');
-    expect(box?.querySelectorAll('p')[0]?.getAttribute('lang')).toBe('vi');
+    try {
+      new Function(code)();
+      const box = document.querySelector('[data-testid="legacy-webview"]');
+      expect(box?.textContent).toContain(words?.vi ?? '?');
+      expect(box?.querySelectorAll('p')[0]?.getAttribute('lang')).toBe('vi');
+    } finally {
+      Object.defineProperty(window.navigator, 'userAgent', { value: ua, configurable: true });
+      document.body.innerHTML = '';
+    }
   });
 });
 
