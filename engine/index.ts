@@ -103,4 +103,5 @@ export type { TaskStatus, TrackStatus } from './plan/task';
 export { sipasTable, sipasUnitTable, sipasAggregationText, sipasItemText, sipasUnofficialCount, instrumentItems, previousFromResult } from './sipas';
 export type { SipasInstrument, SipasUnitResult, ScoreSipasOptions } from './sipas';
 export type { SipasAnswer, SipasCount, SipasDocumentInput, SipasResponse } from './sipas/document';
-export type { PrecisionFlag } from './sipas/result';
+export type { PrecisionFlag, SipasQuality } from './sipas/result';
+export { QUALITY_REASONS, DEFAULT_QUALITY, type QualityReason, type QualitySettings, type WeightingSummary } from './sipas';

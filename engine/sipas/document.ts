@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { sipasMethodSchema } from './method';
+import { qualitySchema, type QualityInput } from './quality';
+import { weightingSchema, type WeightingInput } from './weighting';
 
 /**
  * The SIPAS document (JSON input of `parindex sipas`, see CONTRACTS):
@@ -52,6 +54,14 @@ export interface SipasResponse {
   answers: Record<string, SipasAnswer>;
   weight?: number;
   channel?: string;
+  /** Respondent id (số phiếu, mã người trả lời): the quality guard flags a repeated id in one unit. */
+  id?: string;
+  /** When it was answered (ISO date-time, "2023-10-05T09:12"): bursts and opening hours. */
+  at?: string;
+  /** The device, kiosk or QR code it came from: bursts. */
+  device?: string;
+  /** The respondent's stratum for post-stratification ({ sex: "Nữ", age: "35–54" }). */
+  strata?: Record<string, string>;
 }
 
 export const sipasDocumentSchema = z.object({
@@ -67,6 +77,10 @@ export const sipasDocumentSchema = z.object({
    * "QTX" from its wards' surveys): `"QTX"` or `{unit, name}`. It is not ranked.
    */
   pool: z.union([z.string().min(1), z.object({ unit: z.string().min(1), name: z.string().optional() })]).optional(),
+  /** The survey-quality guard's thresholds (engine/sipas/quality.ts); absent: the defaults. */
+  quality: qualitySchema.optional(),
+  /** Post-stratification: population shares by stratum per unit (engine/sipas/weighting.ts). */
+  weighting: weightingSchema.optional(),
 });
 /** The SIPAS document as the schema reads it (responses, counts and previous rows still unchecked). */
 export type SipasDocument = z.infer<typeof sipasDocumentSchema>;
@@ -79,4 +93,6 @@ export type SipasDocumentInput = {
   previous?: SipasPrevious[] | unknown[];
   units?: { code: string; name: string; kind?: string }[];
   pool?: string | { unit: string; name?: string };
+  quality?: QualityInput;
+  weighting?: WeightingInput;
 };

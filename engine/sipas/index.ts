@@ -23,4 +23,6 @@ export { sipasMethodSchema, aggregateMethodSchema, DEFAULT_METHOD, levelScores, 
 export { answerCode, BLANK, INVALID } from './answer';
 export { wilson, normalInterval } from './interval';
 export { sipasTable, sipasUnitTable, sipasAggregationText, sipasItemText, sipasUnofficialCount, UNOFFICIAL_MARK, type SipasTableOptions } from './table';
+export { guardRows, qualitySchema, qualitySettings, parseMoment, answerCodes, DEFAULT_QUALITY, QUALITY_REASONS, type QualityReason, type QualitySettings, type QualityInput, type GuardRow, type GuardResult } from './quality';
+export { weightingSchema, populationSchema, weightUnit, populationFor, type WeightingInput, type WeightingSummary, type WeightRow, type Population } from './weighting';
 export type * from './result';

@@ -1,5 +1,20 @@
 import type { Issue } from '../model/issue';
 import type { AggregateMethod, ItemMethod } from './method';
+import type { QualityReason, QualitySettings } from './quality';
+import type { WeightingSummary } from './weighting';
+
+/** What the survey-quality guard found for one unit (CONTRACTS: `quality: {flagged, reasons}`). */
+export interface SipasQuality {
+  /** Responses flagged (for one reason or more). */
+  flagged: number;
+  /** Responses flagged for each reason (a response with two reasons counts in both). */
+  reasons: Partial<Record<QualityReason, number>>;
+  /** Flagged responses left out of the index (all of them unless the user keeps them). */
+  setAside: number;
+  /** The overall index counting the flagged responses, and without them (null: no data). */
+  overallWith: number | null;
+  overallWithout: number | null;
+}
 
 /** A level of the instrument that can carry weights. */
 export type SipasWeightLevel = 'group' | 'aspect' | 'item';
@@ -108,6 +123,10 @@ export interface SipasUnitResult {
   groups: SipasGroupResult[];
   /** Aspects ranked by drag, largest first. */
   drag: SipasDrag[];
+  /** The survey-quality guard's findings (units with response rows). */
+  quality?: SipasQuality;
+  /** Post-stratification, when the document gives population shares for the unit. */
+  weighting?: WeightingSummary;
 }
 
 export interface SipasResult {
@@ -122,6 +141,8 @@ export interface SipasResult {
     interval: string;
     minN: number;
     maxHalfWidth: number;
+    /** The survey-quality guard's settings (thresholds, what is kept). */
+    quality?: QualitySettings;
   };
   units: SipasUnitResult[];
   issues: Issue[];

@@ -5,7 +5,10 @@ import { sipasDocumentSchema, sipasCountSchema, sipasPreviousSchema, SIPAS_MAX_C
 import { sipasMethodSchema, levelScores, type AggregateMethod, type ItemMethod, type SipasMethod } from './method';
 import { answerCode, BLANK, INVALID } from './answer';
 import { wilson, normalInterval } from './interval';
-import type { PrecisionFlag, SipasAspectResult, SipasDrag, SipasGroupResult, SipasItemResult, SipasResult, SipasUnitResult, SipasWeightLevel } from './result';
+import type { PrecisionFlag, SipasAspectResult, SipasDrag, SipasGroupResult, SipasItemResult, SipasQuality, SipasResult, SipasUnitResult, SipasWeightLevel } from './result';
+import { ref } from '../model/issue';
+import { answerCodes, guardRows, qualitySchema, qualitySettings, QUALITY_REASONS, type GuardRow, type QualityInput, type QualityReason, type QualitySettings } from './quality';
+import { populationFor, weightUnit, type WeightRow, type WeightingSummary } from './weighting';
 import { minOf } from '../model/arrays';
 
 /** A unit's name and kind as a scoring document or a master workbook lists it. */
@@ -42,6 +45,11 @@ export interface ScoreSipasOptions {
    * own `units` win, field by field, for the codes it lists. Units of no known kind rank together.
    */
   units?: readonly SipasUnitInfo[];
+  /**
+   * The survey-quality guard's settings, over the document's `quality` field by field (the CLI's
+   * --keep-flagged gives `{ keep: true }`).
+   */
+  quality?: QualityInput;
 }
 
 export interface ScoreSipasOutput {
@@ -296,7 +304,13 @@ function readInput(doc: unknown, options: ScoreSipasOptions, issues: IssueList):
 // Phase 1: tally respondent rows and counts
 
 /** Respondent rows → tallies; the answer codes are kept in a byte array for the pool and the variance. */
-function tallyResponses(rows: readonly unknown[], tallies: Tallies, L: Layout, rep: Reporter): RowCodes {
+/** Rows the quality guard set aside, and post-stratification factors on the rows' weights. */
+interface RowAdjust {
+  skip?: ReadonlySet<number>;
+  factor?: Float64Array;
+}
+
+function tallyResponses(rows: readonly unknown[], tallies: Tallies, L: Layout, rep: Reporter, adjust: RowAdjust = {}): RowCodes {
   const { issues, locate, rowOf } = rep;
   const { nItems } = L;
   const R = rows.length;
@@ -332,6 +346,12 @@ function tallyResponses(rows: readonly unknown[], tallies: Tallies, L: Layout, r
       w = rawW;
     }
     const t = tallies.of(unit);
+    // set aside by the quality guard: the unit is listed, the row does not count
+    if (adjust.skip?.has(r)) continue;
+    const f = adjust.factor?.[r];
+    // a stratum whose population share is 0 does not count
+    if (f !== undefined && !(f > 0)) continue;
+    if (f !== undefined && Number.isFinite(f)) w *= f;
     t.rows++;
     rowUnit[r] = t.id;
     rowWeight[r] = w;
@@ -898,33 +918,174 @@ export function scoreSipas(doc: unknown, options: ScoreSipasOptions = {}): Score
   const { doc: d, method, instrument: ins } = input;
   const L = layoutOf(ins, method.aggregate);
   const y = levelScores(method.item);
+  const responses = d.responses ?? [];
 
-  // tally
-  const tallies = new Tallies(L);
-  const rows = tallyResponses(d.responses ?? [], tallies, L, rep);
-  const poolCode = d.pool === undefined ? undefined : typeof d.pool === 'string' ? d.pool : d.pool.unit;
-  const pool = poolCode !== undefined ? tallyPool(poolCode, rows, tallies, L, issues) : undefined;
-  countBlanks(tallies, L);
-  tallyCounts(d.counts ?? [], tallies, { code: poolCode, tally: pool }, L, rep);
+  // the survey-quality guard, then post-stratification of the responses that count
+  const settings = qualityOf(d, options, issues);
+  const guard = guardResponses(responses, L, settings);
+  const weighted = weightResponses(d, responses, guard.setAside, issues);
 
-  // estimate
-  for (const t of tallies.list) estimate(t, L, y);
-  variance(tallies, pool, rows, L, y);
-
-  // assemble
   const previous = readPrevious(d.previous ?? [], issues);
-  const cx: AssembleContext = { ins, method, previous, units: unitDirectory(d, poolCode, options.units), pool };
-  const units = tallies.list.map((t) => assembleUnit(t, cx));
-  // The pooled unit goes last.
-  units.sort((x, z) => Number(x.pooled === true) - Number(z.pooled === true));
+  const units = scoreUnits({ d, L, y, ins, method, previous, options }, responses, rep, { skip: guard.setAside, ...(weighted.factor ? { factor: weighted.factor } : {}) });
+  for (const [code] of previous) if (!units.some((u) => u.unit === code)) issues.add(issue('sipas.previous.unknownUnit', { unit: code }, { unit: code }, 'warning'));
 
-  // rank
-  rankWithinKind(units);
+  // the overall index counting every flagged response, and leaving every one out (one of the
+  // two is the run above unless only some reasons are kept)
+  const overallBy = (skip: ReadonlySet<number>): Map<string, number | null> => {
+    if (skip.size === guard.setAside.size && [...skip].every((r) => guard.setAside.has(r))) return new Map(units.map((u) => [u.unit, u.overall]));
+    const quiet: Reporter = { issues: new IssueList(0), locate: rep.locate, rowOf: rep.rowOf };
+    const factor = weightResponses(d, responses, skip, new IssueList(0)).factor;
+    const alt = scoreUnits({ d, L, y, ins, method, previous, options }, responses, quiet, { skip, ...(factor ? { factor } : {}) });
+    return new Map(alt.map((u) => [u.unit, u.overall]));
+  };
+  const withAll = guard.reasons.size > 0 ? overallBy(new Set()) : undefined;
+  const withoutAny = guard.reasons.size > 0 ? overallBy(new Set(guard.reasons.keys())) : undefined;
+  for (const u of units) {
+    const q = guard.byUnit.get(u.unit);
+    if (q) u.quality = { ...q, overallWith: withAll?.get(u.unit) ?? u.overall, overallWithout: withoutAny ? (withoutAny.get(u.unit) ?? null) : u.overall };
+  }
+  for (const u of units) {
+    const w = weighted.summaries.get(u.unit);
+    if (w) u.weighting = w;
+  }
+  qualityNotes(units, guard, responses, rep);
   unitNotes(units, method, issues);
-  for (const [code] of previous) if (!tallies.has(code)) issues.add(issue('sipas.previous.unknownUnit', { unit: code }, { unit: code }, 'warning'));
   const all = issues.finish();
   return {
-    result: { instrument: { id: ins.id, name: ins.name, items: L.nItems }, method: methodSummary(method, ins), units, issues: all },
+    result: { instrument: { id: ins.id, name: ins.name, items: L.nItems }, method: { ...methodSummary(method, ins), quality: settings }, units, issues: all },
     ok: !hasErrors(all),
   };
+}
+
+interface RunContext {
+  d: SipasDocument;
+  L: Layout;
+  y: Float64Array;
+  ins: SipasInstrument;
+  method: SipasMethod;
+  previous: ReadonlyMap<string, SipasPrevious>;
+  options: ScoreSipasOptions;
+}
+
+/** Tally → estimate → assemble → rank: the unit results for one choice of rows. */
+function scoreUnits(cx: RunContext, responses: readonly unknown[], rep: Reporter, adjust: RowAdjust): SipasUnitResult[] {
+  const { d, L, y } = cx;
+  const tallies = new Tallies(L);
+  const rows = tallyResponses(responses, tallies, L, rep, adjust);
+  const poolCode = d.pool === undefined ? undefined : typeof d.pool === 'string' ? d.pool : d.pool.unit;
+  const pool = poolCode !== undefined ? tallyPool(poolCode, rows, tallies, L, rep.issues) : undefined;
+  countBlanks(tallies, L);
+  tallyCounts(d.counts ?? [], tallies, { code: poolCode, tally: pool }, L, rep);
+  for (const t of tallies.list) estimate(t, L, y);
+  variance(tallies, pool, rows, L, y);
+  const ax: AssembleContext = { ins: cx.ins, method: cx.method, previous: cx.previous, units: unitDirectory(d, poolCode, cx.options.units), pool };
+  const units = tallies.list.map((t) => assembleUnit(t, ax));
+  // The pooled unit goes last.
+  units.sort((x, z) => Number(x.pooled === true) - Number(z.pooled === true));
+  rankWithinKind(units);
+  return units;
+}
+
+/** The guard's settings: the document's `quality`, then the caller's, field by field. */
+function qualityOf(d: SipasDocument, options: ScoreSipasOptions, issues: IssueList): QualitySettings {
+  if (options.quality === undefined) return qualitySettings(d.quality);
+  const given = qualitySchema.safeParse(options.quality, REPORT_INPUT);
+  if (!given.success) {
+    for (const i of fromZodIssues(given.error.issues, { path: ['quality'] }, { code: 'sipas.invalid' })) issues.add(i);
+    return qualitySettings(d.quality);
+  }
+  return qualitySettings({ ...d.quality, ...given.data });
+}
+
+const textOf = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
+
+/** The guard over the response rows, with per-unit counts. */
+function guardResponses(responses: readonly unknown[], L: Layout, settings: QualitySettings): ReturnType<typeof guardRows> & { byUnit: Map<string, Omit<SipasQuality, 'overallWith' | 'overallWithout'>> } {
+  const rows: (GuardRow | undefined)[] = responses.map((row) => {
+    if (!isRecord(row)) return undefined;
+    const unit = row['unit'];
+    const answers = row['answers'];
+    if (typeof unit !== 'string' || unit.trim() === '' || !isRecord(answers)) return undefined;
+    const g: GuardRow = { unit, codes: answerCodes(answers, L.ids) };
+    const id = textOf(row['id']);
+    const device = textOf(row['device']);
+    const at = textOf(row['at']);
+    if (id !== undefined) g.id = id;
+    if (device !== undefined) g.device = device;
+    if (at !== undefined) g.at = at;
+    return g;
+  });
+  const found = guardRows(rows, settings);
+  const byUnit = new Map<string, Omit<SipasQuality, 'overallWith' | 'overallWithout'>>();
+  rows.forEach((row, r) => {
+    if (!row) return;
+    let q = byUnit.get(row.unit);
+    if (!q) {
+      q = { flagged: 0, reasons: {}, setAside: 0 };
+      byUnit.set(row.unit, q);
+    }
+    const why = found.reasons.get(r);
+    if (!why) return;
+    q.flagged++;
+    for (const x of why) q.reasons[x] = (q.reasons[x] ?? 0) + 1;
+    if (found.setAside.has(r)) q.setAside++;
+  });
+  return { ...found, byUnit };
+}
+
+/** Post-stratification factors per row (1 where the document gives no population), and each unit's summary. */
+function weightResponses(d: SipasDocument, responses: readonly unknown[], skip: ReadonlySet<number>, issues: IssueList): { factor?: Float64Array; summaries: Map<string, WeightingSummary> } {
+  const summaries = new Map<string, WeightingSummary>();
+  const pops = d.weighting?.population;
+  if (!pops) return { summaries };
+  const factor = new Float64Array(responses.length).fill(1);
+  const byUnit = new Map<string, { index: number; row: WeightRow }[]>();
+  responses.forEach((row, r) => {
+    if (skip.has(r) || !isRecord(row)) return;
+    const unit = row['unit'];
+    const w = row['weight'];
+    const weight = w === undefined || w === null ? 1 : typeof w === 'number' && Number.isFinite(w) && w > 0 && w <= SIPAS_MAX_WEIGHT ? w : undefined;
+    if (typeof unit !== 'string' || unit.trim() === '' || weight === undefined || !isRecord(row['answers'])) return;
+    const strata = row['strata'];
+    const list = byUnit.get(unit) ?? [];
+    list.push({ index: r, row: { unit, weight, ...(isRecord(strata) ? { strata } : {}) } });
+    byUnit.set(unit, list);
+  });
+  for (const [unit, list] of byUnit) {
+    const pop = populationFor(pops, unit);
+    if (!pop) continue;
+    const { factors, summary } = weightUnit(list.map((x) => x.row), pop);
+    list.forEach((x, k) => (factor[x.index] = factors[k] ?? 1));
+    summaries.set(unit, summary);
+    if (summary.unmatched > 0) issues.add(issue('sipas.weighting.unmatched', { unit, count: summary.unmatched, n: summary.n }, { unit, path: ['weighting'] }, 'warning'));
+    if (summary.empty.length > 0) issues.add(issue('sipas.weighting.emptyCells', { unit, cells: summary.empty }, { unit, path: ['weighting'] }, 'warning'));
+    if (summary.converged === false) issues.add(issue('sipas.weighting.notConverged', { unit, rounds: summary.iterations ?? 0 }, { unit, path: ['weighting'] }, 'warning'));
+  }
+  return { factor, summaries };
+}
+
+const REASON_REF: Readonly<Record<QualityReason, 'sipas.quality.reason.burst' | 'sipas.quality.reason.straightLining' | 'sipas.quality.reason.duplicate' | 'sipas.quality.reason.outsideHours'>> = {
+  burst: 'sipas.quality.reason.burst',
+  straightLining: 'sipas.quality.reason.straightLining',
+  duplicate: 'sipas.quality.reason.duplicate',
+  outsideHours: 'sipas.quality.reason.outsideHours',
+};
+
+/** One located warning per flagged row (reasons, whether it counts), one line per unit with the index both ways. */
+function qualityNotes(units: readonly SipasUnitResult[], guard: ReturnType<typeof guardRows>, responses: readonly unknown[], rep: Reporter): void {
+  for (const [r, why] of [...guard.reasons].sort((a, b) => a[0] - b[0])) {
+    const row = responses[r];
+    const unit = isRecord(row) && typeof row['unit'] === 'string' ? row['unit'] : undefined;
+    const reasons = QUALITY_REASONS.filter((x) => why.includes(x)).map((x) => ref(REASON_REF[x]));
+    rep.issues.add(
+      issue(guard.setAside.has(r) ? 'sipas.quality.setAside' : 'sipas.quality.kept', { row: rep.rowOf('responses', r), reasons }, { ...rep.locate('responses', r), ...(unit !== undefined ? { unit } : {}) }, 'warning'),
+    );
+  }
+  for (const u of units) {
+    const q = u.quality;
+    if (!q || q.flagged === 0) continue;
+    rep.issues.add(
+      issue('sipas.quality.unit', { unit: u.unit, flagged: q.flagged, setAside: q.setAside, with: q.overallWith ?? '—', without: q.overallWithout ?? '—' }, { unit: u.unit }, 'info'),
+    );
+  }
 }
