@@ -39,6 +39,7 @@ import type { TaskStatus } from '../plan/task';
 import { DEFAULT_TARGET } from '../scoring/validate';
 import { openMaster } from './master';
 import { pushAll } from '../model/arrays';
+import { risksOfImport } from './insight';
 
 /** One filled template as the host read it. */
 export interface FilledInput {
@@ -305,6 +306,7 @@ export function importSubmissions(masterSnapshots: readonly SheetSnapshot[], fil
       }
     }
   }
+  pushAll(issues, risksOfImport(parsedFiles.filter((f) => f.status !== 'rejected'), framework, units, masterSnapshots)); // appraisal risks (insight.ts)
   sheets.push(renderLogSheet([...oldLog, ...log], lang));
   sheets.push(renderIssuesSheet(issues, { lang, target: DEFAULT_TARGET, frameworkName: framework.name, ...(framework.year !== undefined ? { year: framework.year } : {}) }));
   const status: ImportStatus = anyLeftOut || hasErrors(issues) ? 'partial' : 'ok';

@@ -22,3 +22,4 @@ export { builtins, newMasterSheets, applyAppraisals, checkMaster, runWhatIf, tem
 export { reportForMaster, reportForDocument, reportFromRound, reportQuarter, type ReportRound, type ReportRoundOptions } from './report';
 export { buildReport, type ReportBlock, type ReportChart, type ReportColumn, type ReportDocument, type ReportFacts, type ReportInput, type ReportOptions } from '../report/model';
 export { explainCriterion, explainForDocument, explainForMaster, explanationLines, type CellRef, type CriterionExplanation, type ExplainedRound, type ExplainOptions, type ExplainResult } from './explain';
+export { risksOfDocument, risksOfImport, risksOfMaster, risksOfSession } from './insight';

@@ -13,11 +13,12 @@ import type { RenderedSheet, SheetSnapshot } from '../workbook/port';
 import { findTableSheet, scoreMaster, tableSpec, type MasterDocument, type MasterScore } from '../workbook/master';
 import { applyComputedColumns, computeSubmissionOutputs, contextOf, isOutputSheet, OUTPUT_SHEETS, renderIssuesSheet, renderOutputSheets } from '../workbook/output';
 import { createSession } from '../scoring/document';
-import { scoreSipas, sipasToSurveyIndices, type SipasResult } from '../sipas';
+import { mergeSurveyIntervals, scoreSipas, sipasToSurveyIndices, sipasToSurveyIntervals, type SipasResult } from '../sipas';
 import { planForResults, type PlanJson } from '../plan';
 import { targetGap, type TargetGap } from '../gaps/target';
 import { openMaster, type OpenedMaster } from './master';
 import { pushAll } from '../model/arrays';
+import { risksOfMaster, risksOfSession } from './insight';
 
 /** A score target: an index (0–100) or a rank within the unit's kind. */
 export interface ScoreTarget {
@@ -169,6 +170,7 @@ export function scoreMasterRound(snapshots: readonly SheetSnapshot[], options: S
   });
   progress(0.7);
   pushAll(issues, scored.issues);
+  pushAll(issues, risksOfMaster(m.doc, snapshots, options.file)); // appraisal risks (insight.ts)
   const extra = targetsAndFilter(scored.results, options);
   pushAll(issues, extra.issues);
   let sheets: RenderedSheet[] = [];
@@ -224,11 +226,14 @@ export function scoreDocumentRound(raw: unknown, options: ScoreRoundOptions): Sc
     const given = typeof obj['surveyIndices'] === 'object' && obj['surveyIndices'] !== null ? (obj['surveyIndices'] as Record<string, unknown>) : {};
     for (const [u, mm] of Object.entries(given)) merged[u] = { ...(merged[u] ?? {}), ...(typeof mm === 'object' && mm !== null ? (mm as Record<string, unknown>) : {}) };
     pushAll(issues, s.result.issues.map((i: Issue) => (i.path ? { ...i, path: ['sipas', ...i.path] } : i)));
-    doc = { ...obj, surveyIndices: merged };
+    const givenIntervals = typeof obj['surveyIntervals'] === 'object' && obj['surveyIntervals'] !== null ? (obj['surveyIntervals'] as Record<string, Record<string, unknown>>) : undefined;
+    const surveyIntervals = mergeSurveyIntervals(sipasToSurveyIntervals(s.result), given as Record<string, Record<string, unknown>>, givenIntervals);
+    doc = { ...obj, surveyIndices: merged, surveyIntervals };
   }
   const session = createSession(doc, { lang, ...(options.asOf ? { asOf: options.asOf } : {}) });
   const scored = session.outcome;
   pushAll(issues, scored.issues);
+  if (session.session) pushAll(issues, risksOfSession(session.session)); // appraisal risks (insight.ts)
   const results: ResultsDocument = { ...scored.results };
   if (sipas) results.sipas = sipas;
   let plan: PlanJson | undefined;

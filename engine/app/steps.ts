@@ -119,6 +119,8 @@ export function checkMaster(snapshots: readonly SheetSnapshot[], options: { lang
     const key = (i: Issue): string => `${i.code}|${i.sheet ?? ''}|${i.cell ?? ''}|${i.unit ?? ''}|${i.criterion ?? ''}`;
     const seen = new Set(issues.map(key));
     for (const i of scored.issues) {
+      // appraisal risks are advice on self-scores, not problems of the data: scoring lists them
+      if (i.code.startsWith('risk.')) continue;
       if (seen.has(key(i))) continue;
       seen.add(key(i));
       issues.push(i);

@@ -39,3 +39,17 @@ export const previousResultSchema = z.object({
   grade: z.string().optional(),
 });
 export type PreviousResult = z.infer<typeof previousResultSchema>;
+
+/**
+ * Last year's appraised points of one unit on one criterion (and what it declared then): the
+ * appraisal-risk check warns when this year's self-score is higher with nothing new declared.
+ */
+export const previousCriterionSchema = z.object({
+  unit: z.string().min(1),
+  criterion: z.string().min(1),
+  /** Final (appraised) points last year. */
+  points: z.number().finite(),
+  value: scalarValueSchema.optional(),
+  evidence: z.string().optional(),
+});
+export type PreviousCriterion = z.infer<typeof previousCriterionSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { frameworkSchema } from './framework';
 import { unitSchema } from './unit';
-import { assessmentSchema, previousResultSchema } from './assessment';
+import { assessmentSchema, previousCriterionSchema, previousResultSchema } from './assessment';
 
 /**
  * The scoring document: JSON input of `parindex score` (see shared CONTRACTS).
@@ -13,6 +13,8 @@ export const scoringDocumentSchema = z.object({
   units: z.array(unitSchema),
   assessments: z.array(assessmentSchema).default([]),
   previous: z.array(previousResultSchema).optional(),
+  /** Last year's appraised points per unit and criterion (appraisal risk: `risk.aboveLastYear`). */
+  previousCriteria: z.array(previousCriterionSchema).optional(),
   surveyIndices: z.record(z.string(), z.record(z.string(), z.number().finite())).optional(),
   /**
    * 95% intervals of the survey indices, same keys as `surveyIndices`: unit → reference →

@@ -6,6 +6,23 @@ export const scoringMessages = {
     vi: 'Cây tiêu chí lồng nhau quá {max} cấp (tại {path}); bộ tiêu chí thực tế chỉ có vài cấp — kiểm tra các tiêu chí con lồng nhau',
     en: 'The criteria tree is nested deeper than {max} levels (at {path}); real criteria sets have a few levels — check the nested children',
   },
+  // Appraisal risk before submission (engine/scoring/risk.ts)
+  'risk.selfAboveRule': {
+    vi: 'Điểm tự chấm {self} cao hơn điểm tính theo số liệu kê khai ({rule}/{max}): dễ bị trừ {points} điểm khi thẩm định',
+    en: 'Self-score {self} is above what the declared value gives ({rule}/{max}): {points} points likely to be cut at appraisal',
+  },
+  'risk.fullNoEvidence': {
+    vi: 'Tự chấm tối đa ({self}/{max}) nhưng chưa ghi tài liệu kiểm chứng: có thể mất {points} điểm',
+    en: 'Full self-score ({self}/{max}) with no evidence document: {points} points at risk',
+  },
+  'risk.aboveLastYear': {
+    vi: 'Điểm tự chấm {self} cao hơn điểm thẩm định năm trước ({last}) mà không kê khai gì mới: dễ bị trừ {points} điểm',
+    en: 'Self-score {self} is above last year\'s appraised points ({last}) with nothing new declared: {points} points likely to be cut',
+  },
+  'risk.evidenceNotReference': {
+    vi: 'Tài liệu kiểm chứng "{evidence}" không giống số, ký hiệu, ngày văn bản: ghi rõ để khỏi mất {points} điểm',
+    en: 'Evidence "{evidence}" does not look like a document number, symbol or date: name it to keep {points} points',
+  },
   // Framework validation
   'framework.duplicateCode': { vi: 'Mã tiêu chí "{code}" bị trùng: đã dùng cho "{first}"', en: 'Criterion code "{code}" is used twice: already for "{first}"' },
   'framework.badField': { vi: 'Trường "{path}" không hợp lệ: {detail}', en: 'Field "{path}" is invalid: {detail}' },
