@@ -99,7 +99,7 @@ export { assessmentKey } from './workbook/master';
 export type { RenderedTemplate, TemplateOptions } from './workbook/template';
 export { FOOTER, ROWS, SELF_SHEET, columnIndex } from './workbook/template/layout';
 export type { ColumnKey, FooterKey } from './workbook/template/layout';
-export { PROGRESS_WORDS, STATUS_SHEET, headTitle, parseQuarter, parseTaskStatusSheet, planFromDocument, planSummaryLines, quarterKey, quarterOf, renderStatusRegister, renderTaskStatusSheet, taskLeadUnits, tasksForUnit } from './plan';
+export { PROGRESS_WORDS, STATUS_SHEET, headTitle, parseQuarter, parseTaskStatusSheet, planFromDocument, planSummaryLines, quarterKey, quarterOf, renderStatusRegister, renderTaskStatusSheet, taskLeadUnits, tasksForUnit, templateStatusSheet } from './plan';
 export type { PlanTask } from './plan';
 export type { TaskStatus, TrackStatus } from './plan/task';
 export { sipasTable, sipasUnitTable, sipasAggregationText, sipasItemText, sipasUnofficialCount, instrumentItems, previousFromResult } from './sipas';

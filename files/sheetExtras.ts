@@ -192,3 +192,26 @@ export function lockStructureInXml(workbookXml: string, hash: ProtectionHash | u
   const open = /<workbook\b[^>]*>/.exec(without);
   return open ? without.slice(0, open.index + open[0].length) + el + without.slice(open.index + open[0].length) : without;
 }
+
+/**
+ * What exceljs drops when it loads and saves a file (fillTemplate does, as a unit's Excel would
+ * not): the workbook-structure lock and the default font of `original`, put back into `saved`.
+ */
+export async function keepPackageTweaks(original: Uint8Array, saved: Uint8Array): Promise<Uint8Array> {
+  const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
+  const [from, to] = await Promise.all([JSZip.loadAsync(original), JSZip.loadAsync(saved)]);
+  const text = async (zip: InstanceType<typeof JSZip>, name: string): Promise<string> => (await zip.file(name)?.async('string')) ?? '';
+  const lock = /<workbookProtection\b[^>]*\/>/.exec(await text(from, 'xl/workbook.xml'))?.[0];
+  const font = /<fonts\b[^>]*>\s*<font>([\s\S]*?)<\/font>/.exec(await text(from, 'xl/styles.xml'))?.[1];
+  const name = font ? /<name val="([^"]*)"/.exec(font)?.[1] : undefined;
+  const size = font ? Number(/<sz val="([^"]*)"/.exec(font)?.[1]) : Number.NaN;
+  if (!lock && !(name && Number.isFinite(size))) return saved;
+  if (lock) {
+    const book = await text(to, 'xl/workbook.xml');
+    const without = book.replace(/<workbookProtection\b[^>]*\/>/, '');
+    const at = /<workbookPr\b[^>]*\/>|<workbookPr\b[^>]*>[\s\S]*?<\/workbookPr>/.exec(without);
+    if (at) to.file('xl/workbook.xml', without.slice(0, at.index + at[0].length) + lock + without.slice(at.index + at[0].length));
+  }
+  if (name && Number.isFinite(size)) to.file('xl/styles.xml', defaultFontInXml(await text(to, 'xl/styles.xml'), { name: name.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&amp;/g, '&'), size }));
+  return to.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+}

@@ -11,6 +11,7 @@ import type { Issue } from '../../engine';
 import type { Assessment } from '../../engine';
 import type { Unit } from '../../engine';
 import type { Framework } from '../../engine';
+import type { RenderedSheet } from '../../engine';
 import type { ResultsDocument } from '../../engine';
 import { getBuiltinFramework, builtinUnits } from '../../engine';
 import { renderMasterInputSheets, assessmentKey, type MasterData, type SubmissionMeta, type SurveyCountRow } from '../../engine';
@@ -18,6 +19,7 @@ import type { SipasResult } from '../../engine';
 import type { SubmissionStatus } from '../../engine';
 import { templateFileName } from '../../engine';
 import { renderStatusRegister } from '../../engine';
+import { planFromDocument, templateStatusSheet } from '../../engine';
 import { ExcelJsPort } from '../port';
 import { saveXlsxAtomically, writeFailedIssue, writeFileAtomically } from '../node';
 import { writeTemplateFiles, fillTemplate } from '../templates';
@@ -203,10 +205,18 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
   step(2);
   // the same criteria set and units as master-blank.xlsx, without reading that file back
   const selfRound = sample.rounds.find((x) => x.round === 'selfAssessment');
+  // every template carries the unit's progress sheet of the plan, as `parindex templates` makes it
+  const plan = sample.planId ? planFromDocument({ builtin: sample.planId }, { units: data.units }).plan : undefined;
+  const now = `${sample.year}-11-01T08:00`;
+  const progress = (unit: Unit): RenderedSheet[] => {
+    const sheet = plan ? templateStatusSheet(plan.tasks, unit.code, { units: data.units, lang: options.lang, now, ...(selfRound ? { deadline: selfRound.deadline } : {}) }) : undefined;
+    return sheet ? [sheet] : [];
+  };
   const tpl = await writeTemplateFiles(data.framework, data.units, path.join(dir, 'templates'), {
     lang: options.lang,
-    now: `${sample.year}-11-01T08:00`,
+    now,
     inputPaths: [files.masterBlank],
+    extraSheets: progress,
     ...(selfRound ? { deadline: selfRound.deadline, round: selfRound.label ?? selfRound.round } : {}),
   });
   pushAll(issues, tpl.issues);

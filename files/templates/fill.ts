@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { FOOTER, ROWS, SELF_SHEET, columnIndex, type ColumnKey, type FooterKey } from '../../engine';
+import { keepPackageTweaks } from '../sheetExtras';
 
 export interface TemplateAnswer {
   criterion: string;
@@ -78,5 +79,7 @@ export async function fillTemplate(template: Uint8Array, answers: readonly Templ
     put(r, 'value', key === 'signedOn' ? new Date(`${v}T00:00:00Z`) : v, key);
   }
   const out = await wb.xlsx.writeBuffer();
-  return { bytes: out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer), skipped };
+  // as Excel would, keep the structure lock and the default font exceljs drops on loading
+  const bytes = await keepPackageTweaks(template, out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer));
+  return { bytes, skipped };
 }

@@ -22,5 +22,15 @@ export function evidenceIssues(framework: Framework, units: readonly Unit[], all
       else missing.set(r.code, { name: r.node.name, units: [unit.code] });
     }
   }
-  return [...missing].map(([code, m]) => issue('templates.noEvidence', { criterion: code, name: m.name, units: m.units }, { criterion: code }, 'warning'));
+  const order = new Map<string, number>();
+  const walk = (nodes: Framework['nodes']): void => {
+    for (const n of nodes) {
+      order.set(n.code, order.size);
+      if (n.children) walk(n.children);
+    }
+  };
+  walk(framework.nodes);
+  return [...missing]
+    .sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+    .map(([code, m]) => issue('templates.noEvidence', { criterion: code, name: m.name, units: m.units }, { criterion: code }, 'warning'));
 }
