@@ -146,7 +146,7 @@ describe('formula injection: user text stays text in every workbook written', ()
     const port = await ExcelJsPort.fromBuffer(readFileSync(path.join(dir, 'ket-qua-2.xlsx')));
     const names = (await port.listSheets()).map((s) => s.name);
     const all = new Set<string>();
-    for (const s of await port.read(names)) for (const row of s.values) for (const v of row) if (typeof v === 'string') all.add(v);
+    for (const s of await port.read(names)) for (const row of s.values) for (const v of row ?? []) if (typeof v === 'string') all.add(v); // absent rows are holes
     // text from the criteria set, the unit list, the master's assessments and the imported file
     for (const p of [P(0), P(1), P(3), P(4), P(6)]) expect(all.has(p) || [...all].some((v) => v.includes(p))).toBe(true);
   });
