@@ -88,10 +88,6 @@ export function templatesFor(doc: MasterDocument, options: BuildTemplatesOptions
   issues.push(...evidenceIssues(doc.framework, targets, doc.units));
   const attachedTo = doc.extras.settings.other?.['attachedTo'];
   const returnTo = doc.extras.settings.other?.['returnTo'];
-  // criteria with no evidence requirement: the form would leave "Tài liệu kiểm chứng yêu cầu" empty
-  issues.push(...evidenceIssues(doc.framework, targets, doc.units));
-  const attachedTo = doc.extras.settings.other?.['attachedTo'];
-  const returnTo = doc.extras.settings.other?.['returnTo'];
   const templates: TemplateFile[] = [];
   for (const unit of targets) {
     const topts: TemplateOptions = { units: doc.units, generatedAt: options.now, lang: options.lang };
