@@ -85,7 +85,7 @@ export function templatesFor(doc: MasterDocument, options: BuildTemplatesOptions
     return { templates: [], issues: [...issues, ...nameIssues, issue('templates.noneWritten', { count: nameIssues.length }, fileLoc)], ok: false };
   }
   // criteria with no evidence requirement: the form would leave "Tài liệu kiểm chứng yêu cầu" empty
-  issues.push(...evidenceIssues(doc.framework, targets, doc.units));
+  pushAll(issues, evidenceIssues(doc.framework, targets, doc.units));
   const attachedTo = doc.extras.settings.other?.['attachedTo'];
   const returnTo = doc.extras.settings.other?.['returnTo'];
   const templates: TemplateFile[] = [];
