@@ -10,6 +10,7 @@ import { isOutputSheet } from '../workbook/output';
 import { readStatusRegister, STATUS_REGISTER_SHEET } from '../plan';
 import type { TaskStatus } from '../plan/task';
 import { pushAll } from '../model/arrays';
+import { readMasterPeriods } from './periods';
 
 export interface OpenedMaster {
   /** Whether the sheets look like a master workbook at all (else `doc` is empty). */
@@ -49,6 +50,11 @@ export function openMaster(snapshots: readonly SheetSnapshot[], options: { file?
   const file = options.file;
   const isMaster = looksLikeMaster(snapshots.map((s) => s.name));
   const { doc, issues } = readMaster(snapshots, file, { resolveFramework: (id) => getBuiltinFramework(id) });
+  // rounds closed ("Chốt điểm") and the crosswalk ("Chuyển đổi đơn vị"): engine/periods
+  const periods = readMasterPeriods(snapshots, file);
+  pushAll(issues, periods.issues);
+  doc.extras.locks = periods.locks;
+  if (periods.crosswalk) doc.extras.crosswalk = periods.crosswalk;
   const reg = snapshots.find((s) => s.name === STATUS_REGISTER_SHEET);
   const register = reg ? readStatusRegister(reg, file) : undefined;
   if (register) pushAll(issues, register.issues);

@@ -16,6 +16,7 @@ import { whatIf, type AssessmentChange, type WhatIfResult } from '../gaps/whatIf
 import { scoreMasterRound } from './score';
 import { countLeaves, openMaster } from './master';
 import { pushAll } from '../model/arrays';
+import { guardAppraisalEdits } from './periods';
 
 /**
  * Built-in criteria sets and the built-in unit list, for "Thiết lập"; `years` is the years the
@@ -53,7 +54,8 @@ export interface AppraisalEdit {
 
 /**
  * Enter appraisal rounds and reasons into the master's assessments; returns "Kê khai" to write
- * (the host's port updates it in place). Unknown unit/criterion pairs are reported.
+ * (the host's port updates it in place). Unknown unit/criterion pairs are reported; an edit that
+ * changes the points of a closed round ("Chốt điểm") is refused, naming the round and when it closed.
  * @example const { sheets } = applyAppraisals(doc, [{ unit: 'KG', criterion: '1.1', appraisal: [0.5], reason: 'thiếu tài liệu' }], 'vi');
  */
 export function applyAppraisals(doc: MasterDocument, edits: readonly AppraisalEdit[], lang: Lang): { sheets: RenderedSheet[]; issues: Issue[] } {
@@ -61,7 +63,10 @@ export function applyAppraisals(doc: MasterDocument, edits: readonly AppraisalEd
   const leaves = new Set(frameworkLeaves(doc.framework.nodes).map((n) => n.code));
   const unitCodes = new Set(doc.units.map((u) => u.code));
   const byKey = new Map<string, AppraisalEdit>();
-  for (const e of edits) {
+  // a closed appraisal round refuses changed points (engine/app/periods.ts)
+  const guarded = guardAppraisalEdits(doc, edits);
+  pushAll(issues, guarded.issues);
+  for (const e of guarded.edits) {
     if (!leaves.has(e.criterion) || !unitCodes.has(e.unit)) {
       issues.push(issue('appraise.unknownRow', { unit: e.unit, criterion: e.criterion }, { unit: e.unit, criterion: e.criterion }));
       continue;

@@ -12,6 +12,7 @@ import { templateFormMessages } from './messages/templateForm';
 import { planMessages } from './messages/plan';
 import { appMessages } from './messages/app';
 import { reportMessages } from './messages/report';
+import { periodsMessages } from './messages/periods';
 
 export { formatNumber, formatPercent, formatDate, dateParam, isLang, LANGS, visibleCode } from './format';
 export type { Lang } from './format';
@@ -30,6 +31,7 @@ export const catalogues = {
   plan: planMessages,
   app: appMessages,
   report: reportMessages,
+  periods: periodsMessages,
 } as const;
 
 /** All catalogues merged. */
@@ -45,6 +47,7 @@ export const messages = Object.freeze({
   ...planMessages,
   ...appMessages,
   ...reportMessages,
+  ...periodsMessages,
 });
 
 /**

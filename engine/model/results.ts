@@ -76,7 +76,11 @@ export interface UnitResult {
   standardScore?: number;
   areas: AreaResult[];
   gaps: Gap[];
-  previous?: { index: number; rank?: number; indexChange: number; rankChange?: number };
+  /**
+   * Last year's result. With a crosswalk, `index` is the share-weighted mean of the old units in
+   * `from` (CONTRACTS); `rank` only where one old unit maps whole onto this one.
+   */
+  previous?: { index: number; rank?: number; indexChange: number; rankChange?: number; from?: string[] };
   tree: NodeResult[];
   /** Leaves with no answer at all. */
   missing: string[];
@@ -165,4 +169,11 @@ export interface ResultsDocument {
   plan?: PlanResults;
   /** Satisfaction indices (SIPAS) when the document had survey data: `parindex sipas --json`'s result. */
   sipas?: SipasResult;
+  /**
+   * Hash of every input the scores depend on and the rounds closed when they were computed
+   * (CONTRACTS; engine/periods/snapshot.ts).
+   */
+  snapshot?: { sha256: string; locked: string[] };
+  /** Each unit's index and rank over the years present (previous results with a year, crosswalk applied). */
+  years?: { years: number[]; units: { unit: string; name: string; byYear: Record<string, { index: number; rank?: number }> }[] };
 }

@@ -17,7 +17,8 @@ export interface LogEntry {
   unit: string;
   /** Criterion code, or the plan task id for a task status. */
   criterion: string;
-  field: 'value' | 'self' | 'evidence' | 'explanation' | 'notApplicable' | 'taskStatus';
+  /** `lock` / `reopen`: a round closed or reopened (engine/periods; `criterion` holds the round). */
+  field: 'value' | 'self' | 'evidence' | 'explanation' | 'notApplicable' | 'taskStatus' | 'lock' | 'reopen';
   old: CellValue;
   new: CellValue;
   /** A1 cell of the field in the unit's file (sheet "Tự đánh giá"), when it came from a template. */
@@ -217,7 +218,7 @@ export function readLogSheet(snap: SheetSnapshot | undefined): LogEntry[] {
       by: String(get(2) ?? ''),
       unit: String(get(3) ?? ''),
       criterion: String(get(4) ?? ''),
-      field: ([...FIELDS, 'taskStatus'] as readonly string[]).includes(field) ? (field as LogEntry['field']) : 'value',
+      field: ([...FIELDS, 'taskStatus', 'lock', 'reopen'] as readonly string[]).includes(field) ? (field as LogEntry['field']) : 'value',
       old: get(6),
       new: get(7),
       ...(typeof cell === 'string' && cell !== '' ? { cell } : {}),

@@ -71,7 +71,10 @@ export type MasterTableId =
   | 'surveyCounts'
   | 'surveyIndices'
   | 'previous'
-  | 'plan';
+  | 'plan'
+  /** Rounds and years (engine/periods): not master input tables of their own reader. */
+  | 'crosswalk'
+  | 'locks';
 
 /** Rows of the layout written by the writer (1-based). */
 export const LAYOUT = Object.freeze({ titleRow: 1, noteRow: 2, keyRow: 3, headerRow: 4, firstDataRow: 5 });

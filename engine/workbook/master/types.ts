@@ -122,6 +122,10 @@ export interface MasterExtras {
   sheets: Partial<Record<string, string>>;
   /** Whether the workbook looks like a master workbook at all. */
   recognised: boolean;
+  /** Rounds closed and reopened ("Chốt điểm"; engine/periods), set by openMaster. */
+  locks?: import('../../periods/lock').LockEvent[];
+  /** Crosswalk of units and criteria codes ("Chuyển đổi đơn vị"; engine/periods), set by openMaster. */
+  crosswalk?: import('../../periods/crosswalk').Crosswalk;
 }
 
 export type MasterDocument = ScoringDocument & { extras: MasterExtras };
