@@ -41,6 +41,7 @@ export type { CompiledFramework, CompiledNode, FrameworkValidation } from './sco
 export { compileFramework, DEFAULT_TIE_EPSILON, DEFAULT_TARGET } from './scoring/validate';
 export { gradeOf, rankUnits } from './scoring/score';
 export { indexBounds, normalCdf, rankWithRange, withRankUncertainty, type UncertaintyInput } from './scoring/uncertainty';
+export { qualityLines, qualityReasonName, rankUncertaintyLines, UNSURE_ORDER } from './scoring/insightLines';
 export { appraisalRisks, looksLikeReference, riskByUnit, type RiskCode, type RiskInput } from './scoring/risk';
 export { readPreviousCriteria, PREVIOUS_CRITERIA_SHEET, PREVIOUS_CRITERIA_COLUMNS } from './workbook/master/previousCriteria';
 

@@ -9,6 +9,7 @@ import { readJsonFile } from '../../files/node';
 import { planSummaryLines, type PlanJson } from '../../engine';
 import { scoreDocumentRound, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, hasErrors, type Issue, type Lang, type ResultsDocument, type ScoreRound, type ScoreTarget, type TargetGap, type UnitResult } from '../../engine';
 import { sipasAggregationText, type SipasResult } from '../../engine';
+import { maxOf, pushAll, rankUncertaintyLines, rankWithRange } from '../../engine';
 
 const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>|hang:<n>] [--unit <mã>] [--out <kết-quả.xlsx>] [--now yyyy-mm-dd] [--lang en]';
 
@@ -54,14 +55,16 @@ export function renderTable(results: ResultsDocument, lang: Lang, only?: string)
     const list = units.filter((u) => u.kind === kind).sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
     out.push('');
     out.push(`${KIND_TITLE[kind]?.[lang] ?? kind} (${list.length})`);
+    // "2 (1–3)": the ranks the unit can hold within its survey points' 95% intervals
+    const rankWidth = Math.max(4, maxOf(list.map((u) => [...rankWithRange(u)].length), 0));
     const head = vi
-      ? [pad('Hạng', 4), pad('Mã', 5), pad('Đơn vị', 32), pad('Điểm', 8, true), pad('Tối đa', 7, true), pad('Chỉ số', 8, true), pad('Loại', 4), pad('So năm trước', 13)]
-      : [pad('Rank', 4), pad('Code', 5), pad('Unit', 32), pad('Score', 8, true), pad('Max', 7, true), pad('Index', 8, true), pad('Gr.', 4), pad('vs last year', 13)];
+      ? [pad('Hạng', rankWidth, true), pad('Mã', 5), pad('Đơn vị', 32), pad('Điểm', 8, true), pad('Tối đa', 7, true), pad('Chỉ số', 8, true), pad('Loại', 4), pad('So năm trước', 13)]
+      : [pad('Rank', rankWidth, true), pad('Code', 5), pad('Unit', 32), pad('Score', 8, true), pad('Max', 7, true), pad('Index', 8, true), pad('Gr.', 4), pad('vs last year', 13)];
     out.push(head.join('  '));
     for (const u of list) {
       out.push(
         [
-          pad(String(u.rank), 4, true),
+          pad(rankWithRange(u), rankWidth, true),
           pad(u.code, 5),
           pad(trunc(u.name, 32), 32),
           pad(formatNumber(u.score, lang), 8, true),
@@ -76,6 +79,8 @@ export function renderTable(results: ResultsDocument, lang: Lang, only?: string)
       if (u.gaps.length > 3) out.push(`        ${vi ? `… và ${u.gaps.length - 3} tiêu chí khác bị trừ điểm` : `… and ${u.gaps.length - 3} more criteria lost points`}`);
     }
   }
+  const sure = rankUncertaintyLines(results, lang, only);
+  if (sure.length > 0) pushAll(out, ['', ...sure]);
   const leads = gapsByLead(results, only).filter((r) => r.lost > 0);
   if (leads.length > 0) {
     out.push('');

@@ -6,10 +6,10 @@ import { formatIssue, t, formatNumber, formatPercent, type Lang, pushAll } from 
 import { hasErrors, issue, type Issue } from '../../engine';
 import { scoreSipas, sipasTable, sipasUnitTable, sipasAggregationText, sipasUnofficialCount, type ScoreSipasOptions, type SipasInstrument, type SipasResult } from '../../engine';
 import { loadSipasFile, loadSipasInstrument, loadSipasPrevious, saveSipasXlsx } from '../../files/sipas/node';
-import { sipasToSurveyIndices, builtinUnits } from '../../engine';
+import { sipasToSurveyIndices, builtinUnits, qualityLines } from '../../engine';
 import * as path from 'node:path';
 
-const USAGE = 'parindex sipas <doc.json|responses.xlsx|responses.csv> [--json] [--target 90] [--method topTwoBox|meanScore] [--aggregate items|equal] [--unit <code>] [--items] [--sheet <name>] [--instrument=<file.json>] [--out <results.xlsx>] [--survey-indices] [--pool=<code>] [--previous=<last-year.json>] [--lang en]';
+const USAGE = 'parindex sipas <doc.json|responses.xlsx|responses.csv> [--json] [--target 90] [--method topTwoBox|meanScore] [--aggregate items|equal] [--unit <code>] [--items] [--sheet <name>] [--instrument=<file.json>] [--out <results.xlsx>] [--survey-indices] [--pool=<code>] [--previous=<last-year.json>] [--keep-flagged] [--lang en]';
 
 /** Text width in characters (code points), for column alignment. */
 const width = (s: string): number => [...s.normalize('NFC')].length;
@@ -45,7 +45,9 @@ function renderText(result: SipasResult, lang: Lang, unit: string | undefined, i
     const txt = top.length === 0 ? (vi ? 'không có (đều đạt mục tiêu)' : 'none (all at or above target)') : top.map((d) => `${d.aspect} ${vi || d.nameEn === undefined ? d.name : d.nameEn} ${formatNumber(d.drag, lang, 2)}`).join('; ');
     s += `  ${u.unit}: ${txt}\n`;
   }
-  const notes = result.issues.filter((i) => i.severity === 'info');
+  const quality = qualityLines(result, lang, unit);
+  if (quality.length > 0) s += '\n' + quality.join('\n') + '\n';
+  const notes = result.issues.filter((i) => i.severity === 'info' && i.code !== 'sipas.quality.unit');
   if (notes.length > 0) s += '\n' + (vi ? 'Lưu ý:' : 'Notes:') + '\n' + notes.map((i) => '  ' + formatIssue(i, lang)).join('\n') + '\n';
   return s;
 }
@@ -132,6 +134,8 @@ export const sipasCommand: Command = {
       const known = doc.units.find((u) => u.code === poolFlag);
       doc.pool = known ? { unit: poolFlag, name: known.name } : poolFlag;
     }
+    // flagged responses (bursts, straight-lining, duplicates, outside hours) count only when kept
+    if (args.flags['keep-flagged'] === true) opts.quality = { keep: true };
     const { result } = scoreSipas(doc, opts);
     const fileName = file.split(/[\\/]/).pop() ?? file;
     const all = [...issues, ...result.issues.map((i) => (i.file === undefined && i.sheet === undefined && i.path !== undefined ? { ...i, file: fileName } : i))];

@@ -6,6 +6,14 @@ export const scoringMessages = {
     vi: 'Cây tiêu chí lồng nhau quá {max} cấp (tại {path}); bộ tiêu chí thực tế chỉ có vài cấp — kiểm tra các tiêu chí con lồng nhau',
     en: 'The criteria tree is nested deeper than {max} levels (at {path}); real criteria sets have a few levels — check the nested children',
   },
+  // Rank uncertainty (engine/scoring/uncertainty.ts), printed by the CLI and the pane
+  'rank.text.head': {
+    vi: 'Độ chắc chắn của thứ hạng (khi điểm từ điều tra xã hội học dao động trong khoảng tin cậy 95%):',
+    en: 'How sure the ranks are (survey-derived points moving within their 95% intervals):',
+  },
+  'rank.text.unit': { vi: '{unit}: hạng {rank}, có thể từ {best} đến {worst}; chỉ số {index}% (từ {low}% đến {high}%)', en: '{unit}: rank {rank}, anywhere from {best} to {worst}; index {index}% ({low}% to {high}%)' },
+  'rank.text.pair': { vi: '{unit} xếp trên {next}: xác suất đúng thứ tự {probability}%', en: '{unit} ahead of {next}: probability the order is right {probability}%' },
+  'rank.text.sure': { vi: 'Sai số chọn mẫu không làm thay đổi thứ hạng nào.', en: 'Sampling error changes no rank.' },
   // Appraisal risk before submission (engine/scoring/risk.ts)
   'risk.selfAboveRule': {
     vi: 'Điểm tự chấm {self} cao hơn điểm tính theo số liệu kê khai ({rule}/{max}): dễ bị trừ {points} điểm khi thẩm định',
