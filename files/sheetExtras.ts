@@ -31,6 +31,7 @@ export function applyPageSetup(ws: Ws, sheet: RenderedSheet, columns: number): v
   if (page?.scale !== undefined) Object.assign(setup, { scale: Math.round(Math.min(400, Math.max(10, page.scale))), fitToPage: false });
   else Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   if (page?.titleRows) setup.printTitlesRow = `${page.titleRows[0]}:${page.titleRows[1]}`;
+  for (const r of page?.pageBreaks ?? []) ws.getRow(r).addPageBreak();
   if (page?.margins) setup.margins = { ...page.margins };
   if (page?.centerHorizontally) setup.horizontalCentered = true;
   ws.pageSetup = { ...(ws.pageSetup ?? {}), ...setup };

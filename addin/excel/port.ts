@@ -1247,6 +1247,8 @@ export class OfficeJsPort implements WorkbookPort {
     if (sheet.landscape !== undefined) layout.orientation = sheet.landscape ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
     layout.zoom = page.scale !== undefined ? { scale: page.scale } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (page.titleRows) layout.setPrintTitleRows(`$${page.titleRows[0]}:$${page.titleRows[1]}`);
+    // a new page after each of these rows (a break above the next one)
+    for (const r of page.pageBreaks ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
     if (page.margins) {
       // inches → points
       layout.leftMargin = page.margins.left * 72;

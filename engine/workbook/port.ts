@@ -114,6 +114,8 @@ export interface PageSetup {
   scale?: number;
   /** Rows repeated at the top of every printed page, 1-based inclusive, e.g. [5, 5]. */
   titleRows?: [number, number];
+  /** Rows (1-based) after which a new page starts: a block kept together (the signatures). */
+  pageBreaks?: number[];
   /**
    * Footer in Excel's header/footer codes ("&P" page, "&N" pages), by section; the sheet's marker
    * then goes to `markerCell` (a footer the sheet declares is printed as it is).

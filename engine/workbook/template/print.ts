@@ -113,15 +113,17 @@ export function choosePaper(widths: readonly number[], bodySize: number, sideMar
  * are when they fit, else narrowed in proportion (no column below `floor`), text wrapping more.
  * @example fitWidths([11, 58, 10, 12, 16, 11, 13, 40, 26, 28, 28], 12, 0.3) // about 166 in all
  */
-export function fitWidths(widths: readonly number[], bodySize: number, sideMarginInches: number, minPrinted = 9, floor = 8): number[] {
+export function fitWidths(widths: readonly number[], bodySize: number, sideMarginInches: number, minPrinted = 9, floor = 10): number[] {
   const avail = ((PAPER_LANDSCAPE_PT.A4 - 2 * sideMarginInches * 72) * 100) / ((minPrinted / bodySize) * 100 * 1.02);
   const px = digitPixels(bodySize);
   const total = (ws: readonly number[]): number => ws.reduce((s, w) => s + columnPoints(w, bodySize), 0);
   if (total(widths) <= avail) return [...widths];
-  // the budget in characters, shared in proportion among the columns wider than the floor
+  // the budget in characters, shared in proportion among the wide columns (over `keep`: text);
+  // the narrow ones (codes, dates, numbers) keep their width
+  const keep = 13;
   const budget = (avail / 0.75 - 5 * widths.length) / px;
-  const narrow = widths.filter((w) => w <= floor).reduce((s, w) => s + w, 0);
-  const wide = widths.filter((w) => w > floor).reduce((s, w) => s + w, 0);
+  const narrow = widths.filter((w) => w <= keep).reduce((s, w) => s + w, 0);
+  const wide = widths.filter((w) => w > keep).reduce((s, w) => s + w, 0);
   const k = Math.max(0, (budget - narrow) / Math.max(1, wide));
-  return widths.map((w) => (w <= floor ? w : Math.max(floor, Math.floor(w * k))));
+  return widths.map((w) => (w <= keep ? w : Math.max(floor, Math.floor(w * k))));
 }

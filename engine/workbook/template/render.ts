@@ -448,6 +448,7 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
   });
   heights[sigHead + 2] = 70;
   const lastRow = sigHead + 3;
+  for (const r of [totalRow + 1, sigHead - 1, sigHead, sigHead + 1, sigHead + 3]) heights[r] = heights[r] ?? Math.ceil(font * 1.25 + 6);
 
   // conditional formats on runs of answerable rows: self-score above the provisional points,
   // points without evidence, below the maximum without an explanation
@@ -470,6 +471,8 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
   const markerCol = helperFirst;
   const hiddenCount = Math.max(1, helperCount);
   const paper = choosePaper(widths, font, MARGINS.left);
+  // the sign-off entries and the signatures stay on one page: a break before them when they would not
+  const breakAt = keepTogether(heights, { first: totalRow + 2, last: lastRow, hidden: [ROWS.keys], titleRow: ROWS.header, scale: paper.scale });
   const rows0 = Array.from(values, (r) => r ?? []);
   // formula cells carry no cached result: every program computes them on opening (LibreOffice
   // keeps a cached result as it is), from the values the unit entered
@@ -502,6 +505,7 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
       paper: paper.paper,
       scale: paper.scale,
       titleRows: [ROWS.header, ROWS.header],
+      ...(breakAt !== undefined ? { pageBreaks: [breakAt] } : {}),
       footer: { center: `&"${TEMPLATE_FONT.name},Regular"&10${w('form.page')}`, right: `&"${TEMPLATE_FONT.name},Italic"&9${unit.code}` },
       margins: { ...MARGINS },
       centerHorizontally: true,
@@ -572,6 +576,33 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
     meta,
     metaRows,
   };
+}
+
+/**
+ * Where the form's pages break (rows of the given heights on landscape A4 at `scale`, the title row
+ * repeated on every later page): the row after which to start a new page so that rows
+ * `first`…`last` print on one page, or undefined when they do already. A little room is kept
+ * for the programs' own rounding.
+ */
+export function keepTogether(heights: Readonly<Record<number, number>>, x: { first: number; last: number; hidden: readonly number[]; titleRow: number; scale: number }): number | undefined {
+  const avail = (595 - (MARGINS.top + MARGINS.bottom) * 72) / (x.scale / 100);
+  const h = (r: number): number => (x.hidden.includes(r) ? 0 : (heights[r] ?? 16));
+  let y = 0;
+  let page = 1;
+  let firstPage = 0;
+  let firstAtTop = false;
+  for (let r = 1; r <= x.last; r++) {
+    if (y + h(r) > avail && y > 0) {
+      page++;
+      y = r > x.titleRow ? h(x.titleRow) : 0;
+      if (r === x.first) firstAtTop = true;
+    }
+    y += h(r);
+    if (r === x.first) firstPage = page;
+  }
+  // on another page than the first row, or ending so near the bottom that a program's rounding may push it over
+  const split = page !== firstPage || y > avail * 0.96;
+  return split && !firstAtTop ? x.first - 1 : undefined;
 }
 
 function num2(x: number): string {
