@@ -38,6 +38,7 @@ import {
 import type { TaskStatus } from '../plan/task';
 import { DEFAULT_TARGET } from '../scoring/validate';
 import { openMaster } from './master';
+import { closedRoundChanges } from './periods';
 import { pushAll } from '../model/arrays';
 import { risksOfImport } from './insight';
 
@@ -199,6 +200,17 @@ export function importSubmissions(masterSnapshots: readonly SheetSnapshot[], fil
     }
     parsedFiles.push(parsed);
     const submittedAt = f.submittedAt ?? now;
+    if (parsed.status !== 'rejected' && (doc.extras.locks ?? []).length > 0) {
+      // a closed round (chốt điểm) refuses a file that changes its values (engine/app/periods.ts)
+      const trial = mergeAssessments(assessments, parsed.rows, { file: parsed.file, by: parsed.unit ?? '', time: now });
+      const refused = closedRoundChanges(trial.log, doc.extras.locks ?? [], parsed.file);
+      if (refused.length > 0) {
+        pushAll(parsed.issues, refused);
+        parsed.status = 'rejected';
+        parsed.rows = [];
+        parsed.assessments = [];
+      }
+    }
     pushAll(issues, parsed.issues);
     if (parsed.status === 'rejected') {
       anyLeftOut = true;

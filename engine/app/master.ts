@@ -55,6 +55,14 @@ export function openMaster(snapshots: readonly SheetSnapshot[], options: { file?
   pushAll(issues, periods.issues);
   doc.extras.locks = periods.locks;
   if (periods.crosswalk) doc.extras.crosswalk = periods.crosswalk;
+  if (periods.oldPrevious.length > 0) {
+    // last year's units the crosswalk maps are not unknown units
+    const old = new Set(periods.oldPrevious.map((p) => p.unit));
+    doc.previous = [...(doc.previous ?? []), ...periods.oldPrevious];
+    const kept = issues.filter((i) => !(i.code === 'workbook.unknownUnit' && i.sheet === doc.extras.sheets['previous'] && i.unit !== undefined && old.has(i.unit)));
+    issues.length = 0;
+    pushAll(issues, kept);
+  }
   const reg = snapshots.find((s) => s.name === STATUS_REGISTER_SHEET);
   const register = reg ? readStatusRegister(reg, file) : undefined;
   if (register) pushAll(issues, register.issues);

@@ -11,7 +11,7 @@ import type { ResultsDocument, UnitResult } from '../model/results';
 import type { ScoringDocument } from '../model/document';
 import { previousResultSchema } from '../model/assessment';
 import type { CellValue, RenderedSheet, SheetSnapshot } from '../workbook/port';
-import type { MasterDocument } from '../workbook/master';
+import { findTableSheet, locateTable, TableCells, tableSpec, type MasterDocument } from '../workbook/master';
 import { LOG_SHEET, readLogSheet, renderLogSheet, type LogEntry } from '../workbook/import';
 import { OUTPUT_SHEETS } from '../workbook/output';
 import { t } from '../i18n';
@@ -181,10 +181,27 @@ export interface RoundPeriods {
 }
 
 /** Read "Chốt điểm" and "Chuyển đổi đơn vị" of a master (openMaster keeps them in `doc.extras`). */
-export function readMasterPeriods(snapshots: readonly SheetSnapshot[], file?: string): { locks: LockEvent[]; crosswalk?: Crosswalk; issues: Issue[] } {
+export function readMasterPeriods(snapshots: readonly SheetSnapshot[], file?: string): { locks: LockEvent[]; crosswalk?: Crosswalk; oldPrevious: PreviousResult[]; issues: Issue[] } {
   const l = readLocks(snapshots, file);
   const c = readCrosswalkSheet(snapshots, file);
-  return { locks: l.events, ...(c.crosswalk ? { crosswalk: c.crosswalk } : {}), issues: [...l.issues, ...c.issues] };
+  // "Năm trước" rows of old units the crosswalk names (the master reader keeps only this year's units)
+  const oldPrevious: PreviousResult[] = [];
+  const sources = new Set((c.crosswalk?.units ?? []).map((e) => e.from));
+  const snap = sources.size ? findTableSheet(snapshots, tableSpec('previous')) : undefined;
+  if (snap) {
+    const t = locateTable(snap, tableSpec('previous'), file);
+    const cells = new TableCells(snap, file);
+    for (const row of t.rows) {
+      const unit = cells.code(row, 'unit');
+      if (!unit || !sources.has(unit)) continue;
+      const index = cells.number(row, 'index', { unit }, { min: 0 });
+      if (index === undefined) continue;
+      const rank = cells.number(row, 'rank', { unit }, { min: 1, integer: true });
+      const grade = cells.code(row, 'grade', { unit });
+      oldPrevious.push({ unit, index, ...(rank !== undefined ? { rank } : {}), ...(grade ? { grade } : {}) });
+    }
+  }
+  return { locks: l.events, ...(c.crosswalk ? { crosswalk: c.crosswalk } : {}), oldPrevious, issues: [...l.issues, ...c.issues] };
 }
 
 /** The periods parts of a JSON scoring document: `crosswalk`, `criteriaCrosswalk`, `rounds`, `locks`. */

@@ -17,6 +17,7 @@ import { mergeSurveyIntervals, scoreSipas, sipasToSurveyIndices, sipasToSurveyIn
 import { planForResults, type PlanJson } from '../plan';
 import { targetGap, type TargetGap } from '../gaps/target';
 import { openMaster, type OpenedMaster } from './master';
+import { changedAfterLock, documentPeriods, finishResults, previousOnUnits, snapshotFor, withSnapshotRows } from './periods';
 import { pushAll } from '../model/arrays';
 import { risksOfMaster, risksOfSession } from './insight';
 
@@ -162,7 +163,16 @@ export function scoreMasterRound(snapshots: readonly SheetSnapshot[], options: S
   }
   const issues: Issue[] = [...m.issues];
   if (!m.scorable) return { ok: false, issues, sheets: [], counts: countsOf(m.doc.units, issues), master: m };
-  const scored = scoreMaster(m.doc, (d, o) => createSession(d, o).outcome, {
+  // rounds and years (engine/app/periods.ts): last year's units through the crosswalk; a closed
+  // round whose values changed since closing is an error
+  const locks = m.doc.extras.locks ?? [];
+  const crosswalk = m.doc.extras.crosswalk;
+  const onUnits = previousOnUnits(m.doc.previous, crosswalk, m.doc.units.map((u) => u.code));
+  pushAll(issues, onUnits.issues);
+  pushAll(issues, changedAfterLock(m.doc, locks));
+  const { previous: _given, ...withoutPrevious } = m.doc;
+  const toScore: MasterDocument = onUnits.previous ? { ...withoutPrevious, previous: onUnits.previous } : withoutPrevious;
+  const scored = scoreMaster(toScore, (d, o) => createSession(d, o).outcome, {
     lang: options.lang,
     ...fileLoc,
     ...(options.asOf ? { asOf: options.asOf } : {}),
@@ -188,7 +198,9 @@ export function scoreMasterRound(snapshots: readonly SheetSnapshot[], options: S
     sheets = rendered.sheets;
   }
   progress(1);
-  const results: ResultsDocument = { ...scored.results, issues };
+  const snapshot = snapshotFor(scored.document, { locks, ...(crosswalk ? { crosswalk } : {}), ...(m.doc.previous ? { previous: m.doc.previous } : {}), rounds: m.doc.extras.rounds });
+  if (sheets.length > 0 && !hasErrors(issues)) sheets = withSnapshotRows(sheets, snapshot, options.lang);
+  const results: ResultsDocument = finishResults({ ...scored.results, issues }, onUnits.from, snapshot);
   const out: ScoreRound = {
     ok: !hasErrors(issues),
     issues,
@@ -230,11 +242,25 @@ export function scoreDocumentRound(raw: unknown, options: ScoreRoundOptions): Sc
     const surveyIntervals = mergeSurveyIntervals(sipasToSurveyIntervals(s.result), given as Record<string, Record<string, unknown>>, givenIntervals);
     doc = { ...obj, surveyIndices: merged, surveyIntervals };
   }
+  // rounds and years (engine/app/periods.ts): crosswalk, closed rounds, rounds' deadlines
+  const periods = obj ? documentPeriods(obj) : undefined;
+  let from: ReadonlyMap<string, string[]> = new Map();
+  if (periods && obj) {
+    pushAll(issues, periods.issues);
+    const units = unitSchema.array().safeParse(obj['units']);
+    const onUnits = previousOnUnits(periods.previous, periods.crosswalk, units.success ? units.data.map((u) => u.code) : []);
+    pushAll(issues, onUnits.issues);
+    from = onUnits.from;
+    if (periods.crosswalk && onUnits.previous && typeof doc === 'object' && doc !== null) doc = { ...(doc as Record<string, unknown>), previous: onUnits.previous };
+  }
   const session = createSession(doc, { lang, ...(options.asOf ? { asOf: options.asOf } : {}) });
   const scored = session.outcome;
   pushAll(issues, scored.issues);
   if (session.session) pushAll(issues, risksOfSession(session.session)); // appraisal risks (insight.ts)
-  const results: ResultsDocument = { ...scored.results };
+  const parsedDoc = session.session?.prep.doc;
+  if (periods && parsedDoc) pushAll(issues, changedAfterLock(parsedDoc, periods.locks));
+  const snapshot = parsedDoc && periods ? snapshotFor(parsedDoc, periods) : undefined;
+  const results: ResultsDocument = finishResults({ ...scored.results }, from, snapshot);
   if (sipas) results.sipas = sipas;
   let plan: PlanJson | undefined;
   if (obj && obj['plan'] !== undefined) {

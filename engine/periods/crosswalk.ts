@@ -39,7 +39,7 @@ export interface Crosswalk {
   where?: Location[];
 }
 
-export const CROSSWALK_SPEC: TableSpec = {
+export const CROSSWALK_SPEC: TableSpec<'crosswalk'> = {
   id: 'crosswalk',
   sheet: CROSSWALK_SHEET,
   sheetAliases: ['Crosswalk', 'Chuyen doi don vi'],

@@ -59,7 +59,7 @@ export interface LockEvent {
   where?: Location;
 }
 
-export const LOCK_SPEC: TableSpec = {
+export const LOCK_SPEC: TableSpec<'locks'> = {
   id: 'locks',
   sheet: LOCK_SHEET,
   sheetAliases: ['Locks', 'Chot diem'],

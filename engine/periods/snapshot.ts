@@ -9,7 +9,8 @@
  */
 import { scoringDocumentSchema, type ScoringDocument } from '../model/document';
 import type { PreviousResult } from '../model/assessment';
-import type { Framework } from '../model/framework';
+import { DEFAULT_GRADES, type Framework } from '../model/framework';
+import { DEFAULT_TARGET } from '../scoring/validate';
 import { canonicalJson } from './canonical';
 import { sha256Hex } from './sha256';
 import type { Crosswalk } from './crosswalk';
@@ -56,7 +57,9 @@ export function snapshotCanonical(input: SnapshotInput): string {
   const parsed = scoringDocumentSchema.safeParse(input.document);
   const doc: ScoringDocument = parsed.success ? parsed.data : input.document;
   const fw: Framework = doc.framework;
-  const { id: _id, name: _name, meta: _meta, ...fwRest } = fw as Framework & { meta?: unknown };
+  const { id: _id, name: _name, meta: _meta, ...given } = fw as Framework & { meta?: unknown };
+  // defaults written out (a master writes them, a JSON document may leave them out)
+  const fwRest = { ...given, grades: given.grades ?? DEFAULT_GRADES, target: given.target ?? DEFAULT_TARGET };
   const units = doc.units.map((u) => ({ code: u.code, kind: u.kind, scored: u.scored })).sort(byKey((u) => u.code));
   const assessments = doc.assessments
     .map((a) => ({ unit: a.unit, criterion: a.criterion, value: a.value, self: a.self, appraisal: a.appraisal && a.appraisal.length ? a.appraisal : undefined, notApplicable: a.notApplicable }))

@@ -48,8 +48,8 @@ export interface ColumnSpec {
   output?: boolean;
 }
 
-export interface TableSpec {
-  id: MasterTableId;
+export interface TableSpec<Id extends string = MasterTableId> {
+  id: Id;
   /** Sheet name (Vietnamese, canonical). */
   sheet: string;
   /** Other sheet names accepted on read (English, without diacritics…). */
@@ -71,10 +71,10 @@ export type MasterTableId =
   | 'surveyCounts'
   | 'surveyIndices'
   | 'previous'
-  | 'plan'
-  /** Rounds and years (engine/periods): not master input tables of their own reader. */
-  | 'crosswalk'
-  | 'locks';
+  | 'plan';
+
+/** Tables of rounds and years (engine/periods) laid out like master tables, read by engine/periods. */
+export type PeriodsTableId = 'crosswalk' | 'locks';
 
 /** Rows of the layout written by the writer (1-based). */
 export const LAYOUT = Object.freeze({ titleRow: 1, noteRow: 2, keyRow: 3, headerRow: 4, firstDataRow: 5 });

@@ -26,7 +26,7 @@ export interface ReadTable {
 }
 
 /** Find the table in a sheet: key row first, display headers as a fallback. Never throws. */
-export function locateTable(snap: SheetSnapshot, spec: TableSpec, file?: string): ReadTable {
+export function locateTable(snap: SheetSnapshot, spec: TableSpec<string>, file?: string): ReadTable {
   const issues: Issue[] = [];
   const where = (cell?: string): Location => ({ ...(file ? { file } : {}), sheet: snap.name, ...(cell ? { cell } : {}) });
   const rows = snap.values;

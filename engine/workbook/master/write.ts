@@ -41,7 +41,7 @@ export type RowValues = Record<string, CellValue | undefined>;
 
 /** Render one table sheet in the master layout (title, note, hidden key row, headers, data). */
 export function renderTable(
-  spec: TableSpec,
+  spec: TableSpec<string>,
   rows: readonly RowValues[],
   opts: RenderOptions & { extraColumns?: readonly ColumnSpec[]; validations?: (col: (key: string) => number | undefined, last: number) => Validation[]; freezeColumns?: number } = {},
 ): RenderedSheet {
