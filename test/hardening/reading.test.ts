@@ -8,7 +8,8 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { maxOf, minOf, pushAll, widestRow, type Issue } from '../../engine';
+import { issue, maxOf, minOf, pushAll, t, widestRow, type Issue } from '../../engine';
+import { MAX_LISTED_ISSUES, renderIssuesSheet } from '../../engine/workbook/output';
 import { importFilled, validateTemplateFile } from '../../files/import';
 import { openXlsxFile, saveXlsxAtomically, sniffWorkbookBytes, MAX_XLSX_BYTES } from '../../files/node';
 import { ExcelJsPort } from '../../files/port';
@@ -135,6 +136,16 @@ describe('a stray cell far down or far right of a master sheet', () => {
     expect(looksLikeCrash(s.stderr)).toBe(false);
     expect(s.code).toBe(1);
     expect((JSON.parse(s.stdout) as { issues: Issue[] }).issues.map(pick)).toContainEqual(want);
+  });
+
+  test('a million faulty rows make no million-row data-check sheet: the first 20,000 issues are listed, the rest counted', () => {
+    const many = Array.from({ length: MAX_LISTED_ISSUES + 5_000 }, (_, i) => issue('workbook.missingValue', { column: 'Mã tiêu chí' }, { file: 'm.xlsx', sheet: SUB, cell: `C${i + 5}`, unit: 'KG' }));
+    const sheetOut = renderIssuesSheet(many, { lang: 'vi', target: 90 });
+    const rows: string[] = [];
+    sheetOut.values.forEach((r) => rows.push(String(r[6] ?? '')));
+    expect(rows.filter((m) => m.startsWith('Thiếu giá trị'))).toHaveLength(MAX_LISTED_ISSUES);
+    expect(rows[rows.length - 1]).toBe(t('workbook.issuesNotListed', { count: 5_000, listed: MAX_LISTED_ISSUES }, 'vi'));
+    expect(rows[rows.length - 1]).toContain('5.000');
   });
 
   test('lists of 300,000 items are appended and measured without spreading them into a call', () => {

@@ -15,6 +15,10 @@ export const workbookMessages = {
     vi: 'Có dữ liệu tới tận cột {column}: không còn chỗ cho {count} cột kết quả (ghi bên phải mọi dữ liệu, Excel chỉ có tới cột {last}); hãy xoá hoặc chuyển ô này',
     en: 'Data reaches column {column}: no room left for the {count} result columns (written right of all data; Excel ends at column {last}); delete or move this cell',
   },
+  'workbook.issuesNotListed': {
+    vi: '… và {count} vấn đề khác không liệt kê ở trang này (chỉ liệt kê {listed} dòng đầu; dòng lệnh in đủ, --json trả về đủ)',
+    en: '… and {count} more issues not listed on this sheet (only the first {listed} rows; the command line prints them all, --json returns them all)',
+  },
   'workbook.emptyTable': { vi: 'Trang "{sheet}" không có dữ liệu', en: 'Sheet "{sheet}" has no data' },
   'workbook.unknownFramework': { vi: 'Không có bộ tiêu chí có sẵn mã "{id}"', en: 'No built-in criteria set with id "{id}"' },
   // Cell values

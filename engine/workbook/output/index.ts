@@ -16,7 +16,7 @@ import { pushAll } from '../../model/arrays';
 
 export { OUTPUT_SHEETS, COLOURS as OUTPUT_COLOURS, FMT as OUTPUT_FORMATS, kindLabel } from './common';
 export type { OutputSheetId } from './common';
-export { renderIssuesSheet, renderResultsSheet, renderRankingSheet, renderGapsSheet, renderSipasSheet, renderSummarySheet, gapsByCriterion, gapsByLead, contextOf } from './sheets';
+export { MAX_LISTED_ISSUES, renderIssuesSheet, renderResultsSheet, renderRankingSheet, renderGapsSheet, renderSipasSheet, renderSummarySheet, gapsByCriterion, gapsByLead, contextOf } from './sheets';
 export type { OutputContext } from './sheets';
 export { computeSubmissionOutputs, applyComputedColumns, outputChecksum } from './submissions';
 export type { ComputedRow } from './submissions';

@@ -551,7 +551,14 @@ export function renderSummarySheet(results: ResultsDocument, ctx: OutputContext,
   return finish('summary', b, { widths: [12, 40, 12, 10, 12, 10, 9, 9, 9], charts, tabColor: '1F4E78', active: true });
 }
 
-/** "Kiểm tra dữ liệu": every issue found while reading and scoring, located, errors first. */
+/**
+ * Issues listed row by row on "Kiểm tra dữ liệu" (errors first); the sheet's last line counts the
+ * rest, which the CLI prints in full (and `--json` returns). A master with a million faulty rows
+ * would otherwise make a sheet of a million rows, gigabytes to write.
+ */
+export const MAX_LISTED_ISSUES = 20_000;
+
+/** "Kiểm tra dữ liệu": every issue found while reading and scoring, located, errors first (at most MAX_LISTED_ISSUES rows). */
 export function renderIssuesSheet(issues: readonly Issue[], ctx: OutputContext): RenderedSheet {
   const { lang } = ctx;
   const b = new SheetBuilder();
@@ -568,7 +575,8 @@ export function renderIssuesSheet(issues: readonly Issue[], ctx: OutputContext):
   const sorted = [...issues].sort((a, c) => order[a.severity] - order[c.severity]);
   const sev = { error: L(lang, 'Lỗi', 'Error'), warning: L(lang, 'Cảnh báo', 'Warning'), info: L(lang, 'Thông tin', 'Info') };
   const r0 = b.row;
-  for (const i of sorted) b.push([sev[i.severity], i.file ?? '', i.sheet ?? '', i.cell ?? '', i.unit ?? '', i.criterion ?? '', t(i.code, i.params, lang), i.code]);
+  for (const i of sorted.slice(0, MAX_LISTED_ISSUES)) b.push([sev[i.severity], i.file ?? '', i.sheet ?? '', i.cell ?? '', i.unit ?? '', i.criterion ?? '', t(i.code, i.params, lang), i.code]);
+  if (sorted.length > MAX_LISTED_ISSUES) b.push(['', '', '', '', '', '', t('workbook.issuesNotListed', { count: sorted.length - MAX_LISTED_ISSUES, listed: MAX_LISTED_ISSUES }, lang), '']);
   if (b.row > r0) {
     b.style(range(r0, 1, b.row - 1, 6), { numFmt: '@' });
     b.conditionalFormats.length = 0;
