@@ -88,7 +88,7 @@ export { a1, columnName, parseA1, rangeA1, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, EX
 export { sheetProtectedInXml, worksheetPartsByName } from './workbook/import/protection';
 export { addChartParts, chartXml } from './workbook/charts';
 export type { ChartPartsResult, PackageReader, SheetCharts } from './workbook/charts';
-export { cellNumber, cellText, findTable, isDateFormat, serialToIso } from './workbook/cells';
+export { cellDate, cellNumber, cellText, findTable, isDateFormat, serialToIso } from './workbook/cells';
 export { looksLikeMaster, readMaster, renderMasterInputSheets, renderSubmissionsSheet, tableSpec } from './workbook/master';
 export type { MasterData, MasterDocument, PlanTaskRow, ReadMasterOptions, RoundDeadline, SubmissionMeta, SurveyCountRow } from './workbook/master';
 export { completeness, LOG_SHEET, mergeAssessments, parseFilledTemplate, readLogSheet, renderLogSheet, renderStatusSheet } from './workbook/import';

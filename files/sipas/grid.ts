@@ -1,6 +1,6 @@
 import { issue, type Issue, type Location } from '../../engine';
 import { a1, columnName } from '../../engine';
-import { cellNumber as readNumber, cellText, findTable, fold } from '../../engine';
+import { cellDate, cellNumber as readNumber, cellText, findTable, fold } from '../../engine';
 import type { SipasCount, SipasResponse, SipasAnswer } from '../../engine';
 import type { SipasInstrument } from '../../engine';
 import { instrumentItems } from '../../engine';
@@ -23,7 +23,14 @@ export interface SipasInput {
 const UNIT_HEADERS = new Set(['unit', 'don vi', 'ma don vi', 'ma dv', 'dv', 'phuong', 'ma phuong', 'co quan', 'ma co quan']);
 const WEIGHT_HEADERS = new Set(['weight', 'trong so', 'quyen so']);
 const CHANNEL_HEADERS = new Set(['channel', 'kenh', 'hinh thuc', 'hinh thuc khao sat']);
-const ID_HEADERS = new Set(['id', 'stt', 'tt', 'so tt', 'ma phieu', 'phieu', 'so phieu', 'respondent', 'ghi chu', 'note']);
+/** Columns read aside: row numbers and notes. */
+const ID_HEADERS = new Set(['stt', 'tt', 'so tt', 'ghi chu', 'note']);
+/** The respondent's id (the quality guard flags a repeated id in one unit). */
+const RESPONDENT_HEADERS = new Set(['id', 'ma phieu', 'phieu', 'so phieu', 'respondent', 'ma nguoi tra loi']);
+/** The device, kiosk or QR code the answers came from (bursts). */
+const DEVICE_HEADERS = new Set(['device', 'thiet bi', 'kiosk', 'ma qr', 'qr', 'thiet bi / ma qr', 'may']);
+/** When it was answered (bursts, opening hours): a date-time cell, a serial, or text "05/10/2023 09:12". */
+const AT_HEADERS = new Set(['at', 'time', 'timestamp', 'thoi diem', 'thoi gian', 'thoi diem tra loi', 'thoi gian tra loi', 'ngay gio']);
 const ITEM_HEADERS = new Set(['item', 'cau hoi', 'ma cau hoi', 'cau']);
 const BLANK_HEADERS = new Set(['blank', 'khong tra loi', 'trong', 'bo trong', 'ktl']);
 const LEVEL_HEADER = /^(?:muc |level |m)?([1-5])$/;
@@ -120,11 +127,17 @@ export class SipasInputBuilder {
     const cols = new Map<string, number>();
     let weightCol = -1;
     let channelCol = -1;
+    let idCol = -1;
+    let deviceCol = -1;
+    let atCol = -1;
     heads.forEach((x, c) => {
       if (c === unitCol || x === '') return;
       const f = folded[c] as string;
       if (WEIGHT_HEADERS.has(f)) weightCol = c;
       else if (CHANNEL_HEADERS.has(f)) channelCol = c;
+      else if (RESPONDENT_HEADERS.has(f)) idCol = c;
+      else if (DEVICE_HEADERS.has(f)) deviceCol = c;
+      else if (AT_HEADERS.has(f)) atCol = c;
       else if (ID_HEADERS.has(f)) return;
       else {
         const id = this.itemOf(x);
@@ -156,6 +169,13 @@ export class SipasInputBuilder {
         resp.weight = w;
       }
       if (channelCol >= 0 && cellText(row[channelCol]) !== '') resp.channel = cellText(row[channelCol]);
+      if (idCol >= 0 && cellText(row[idCol]) !== '') resp.id = cellText(row[idCol]);
+      if (deviceCol >= 0 && cellText(row[deviceCol]) !== '') resp.device = cellText(row[deviceCol]);
+      if (atCol >= 0 && cellText(row[atCol]) !== '') {
+        const at = cellDate(row[atCol], { time: true, serials: 'plausible' });
+        if (at === undefined) this.issues.push({ ...issue('sipas.sheet.badTime', { value: cellText(row[atCol]) }, this.where(sheet, a1(r, atCol)), 'warning'), ...(unit ? { unit } : {}) });
+        else resp.at = at;
+      }
       this.responses.push(resp);
       this.respOrigin.push({ sheet, row: r + 1, cols, unitCol });
     }

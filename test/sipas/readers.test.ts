@@ -86,8 +86,9 @@ describe('xlsx', () => {
   test('reads every sheet with a unit column (responses and counts), cells located', async () => {
     const input = await readSipasXlsx(await book(), { instrument: ins, file: 'p.xlsx' });
     expect(input.responses).toEqual([
-      { unit: 'KG', answers: { q1: 5, q2: 4, q3: null, q4: 'Hài lòng', q5: 3 } }, // "4" as text → 4
-      { unit: 'KG', answers: { q1: 4, q2: 9, q3: 5, q4: 5, q5: 5 } },
+      // "Mã phiếu" is the respondent id (the survey-quality guard flags a repeated one)
+      { unit: 'KG', answers: { q1: 5, q2: 4, q3: null, q4: 'Hài lòng', q5: 3 }, id: '1' }, // "4" as text → 4
+      { unit: 'KG', answers: { q1: 4, q2: 9, q3: 5, q4: 5, q5: 5 }, id: '2' },
     ]);
     expect(input.counts).toEqual([{ unit: 'KD', item: 'q1', levels: [0, 0, 1, 1, 2] }]);
     const { result } = scoreSipas({ instrument: smallInstrument, responses: input.responses, counts: input.counts }, { locate: input.locate, rowOf: input.rowOf });

@@ -68,10 +68,11 @@ describe('master write → read round trip', () => {
     expect(doc.surveyIndices).toEqual({ KG: { II: 87.5 } });
     expect(doc.sipas).toEqual({
       method: { item: 'topTwoBox' },
+      // "Số phiếu" is the respondent id the survey-quality guard checks for duplicates
       responses: [
-        { unit: 'KG', answers: { q1: 5, q2: 4 } },
-        { unit: 'KG', answers: { q1: 3, q2: null }, weight: 1.5 },
-        { unit: 'HD', answers: { q1: 4, q2: 2 } },
+        { unit: 'KG', answers: { q1: 5, q2: 4 }, id: '1' },
+        { unit: 'KG', answers: { q1: 3, q2: null }, weight: 1.5, id: '2' },
+        { unit: 'HD', answers: { q1: 4, q2: 2 }, id: '1' },
       ],
       counts: [{ unit: 'HD', item: 'q3', levels: [1, 2, 3, 4, 5], blank: 2 }],
     });

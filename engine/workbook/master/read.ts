@@ -567,13 +567,14 @@ function readRounds(ctx: Ctx, snap: SheetSnapshot): RoundDeadline[] {
   return out;
 }
 
-function readSurveyResponses(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlySet<string>): { rows: SurveyResponseRow[]; items: string[] } {
+function readSurveyResponses(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlySet<string>): { rows: SurveyResponseRow[]; items: string[]; sheetRows: number[] } {
   const { t, cells } = openTable(ctx, snap, 'surveyResponses');
   const items = t.extraKeys;
   if (t.headerRow >= 0 && items.length === 0 && t.rows.length > 0) {
     ctx.issues.push(issue('workbook.noSurveyItems', {}, loc(ctx, snap.name, a1(t.headerRow, t.cols.size))));
   }
   const rows: SurveyResponseRow[] = [];
+  const sheetRows: number[] = [];
   for (const row of t.rows) {
     const unit = cells.code(row, 'unit');
     if (!unit) {
@@ -599,10 +600,15 @@ function readSurveyResponses(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlyS
     if (respondent) r.respondent = respondent;
     const weight = cells.number(row, 'weight', { unit }, { min: 0 });
     if (weight !== undefined) r.weight = weight;
+    const device = cells.text(row, 'device', { unit });
+    if (device) r.device = device;
+    const at = cells.date(row, 'at', { unit });
+    if (at) r.at = at;
+    sheetRows.push(row.r + 1);
     rows.push(r);
   }
   pushAll(ctx.issues, cells.issues);
-  return { rows, items };
+  return { rows, items, sheetRows };
 }
 
 function readSurveyCounts(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlySet<string>): SurveyCountRow[] {
@@ -807,11 +813,13 @@ export function readMaster(
 
   const survey: MasterExtras['survey'] = {};
   const respSnap = sheetOf('surveyResponses');
+  let surveyRows: number[] | undefined;
   if (respSnap) {
     const r = readSurveyResponses(ctx, respSnap, unitCodes);
     if (r.rows.length) {
       survey.responses = r.rows;
       survey.items = r.items;
+      surveyRows = r.sheetRows;
     }
   }
   const countSnap = sheetOf('surveyCounts');
@@ -841,6 +849,7 @@ export function readMaster(
     criteriaLocations,
     ...(Object.keys(criteriaRejected).length > 0 ? { criteriaRejected } : {}),
     unitLocations,
+    ...(surveyRows ? { surveyRows } : {}),
     sheets,
     recognised,
   };
@@ -856,7 +865,16 @@ export function readMaster(
     doc.sipas = {
       ...(config.settings.sipasMethod ? { method: { item: config.settings.sipasMethod } } : {}),
       ...(survey.responses
-        ? { responses: survey.responses.map((r) => ({ unit: r.unit, answers: r.answers, ...(r.weight !== undefined ? { weight: r.weight } : {}) })) }
+        ? {
+            responses: survey.responses.map((r) => ({
+              unit: r.unit,
+              answers: r.answers,
+              ...(r.weight !== undefined ? { weight: r.weight } : {}),
+              ...(r.respondent !== undefined ? { id: r.respondent } : {}),
+              ...(r.device !== undefined ? { device: r.device } : {}),
+              ...(r.at !== undefined ? { at: r.at } : {}),
+            })),
+          }
         : {}),
       ...(survey.counts ? { counts: survey.counts } : {}),
     };

@@ -1,4 +1,4 @@
-import type { Issue } from '../../model/issue';
+import type { Issue, Location } from '../../model/issue';
 import { hasErrors } from '../../model/issue';
 import type { Lang } from '../../i18n/format';
 import type { ResultsDocument } from '../../model/results';
@@ -108,9 +108,22 @@ export function scoreMaster(
   let sipas: SipasResult | undefined;
   const scoring: ScoringDocument = { ...plain };
   if (doc.sipas) {
+    // issues on response rows (the quality guard's among them) point at the survey sheet's row
+    const respSheet = extras.sheets['surveyResponses'];
+    const respRows = extras.surveyRows ?? [];
+    const locate = (source: 'responses' | 'counts', index: number, item?: string): Location => {
+      const row = source === 'responses' ? respRows[index] : undefined;
+      if (respSheet && row !== undefined) return { ...(options.file ? { file: options.file } : {}), sheet: respSheet, cell: `A${row}` };
+      return source === 'responses' && item !== undefined ? { path: [source, index, 'answers', item] } : { path: [source, index] };
+    };
     const s = scoreSipas(
       { ...(doc.sipas as Record<string, unknown>), ...(extras.settings.surveyTarget !== undefined ? { target: extras.settings.surveyTarget } : {}) },
-      { ...(extras.settings.surveyTarget !== undefined ? { target: extras.settings.surveyTarget } : {}), units: doc.units },
+      {
+        ...(extras.settings.surveyTarget !== undefined ? { target: extras.settings.surveyTarget } : {}),
+        units: doc.units,
+        locate,
+        rowOf: (source, index) => (source === 'responses' ? (respRows[index] ?? index + 1) : index + 1),
+      },
     );
     sipas = s.result;
     pushAll(issues, s.result.issues);

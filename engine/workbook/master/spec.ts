@@ -218,6 +218,9 @@ const surveyResponses: TableSpec = {
     { key: 'unit', vi: 'Mã đơn vị', en: 'Unit', type: 'code', required: true, width: 9 },
     { key: 'respondent', vi: 'Số phiếu', en: 'Respondent', type: 'text', width: 10 },
     { key: 'weight', vi: 'Trọng số', en: 'Weight', type: 'number', width: 9 },
+    // for the survey-quality guard (bursts from one device, answers outside opening hours)
+    { key: 'device', vi: 'Thiết bị / mã QR', en: 'Device / QR code', type: 'text', aliases: ['Thiết bị', 'Kiosk', 'Mã QR', 'Device'], width: 12 },
+    { key: 'at', vi: 'Thời điểm trả lời', en: 'Answered at', type: 'date', aliases: ['Thời gian trả lời', 'Thời điểm', 'Time'], width: 16, numFmt: 'dd/mm/yyyy hh:mm' },
   ],
 };
 

@@ -41,6 +41,10 @@ export interface SurveyResponseRow {
   unit: string;
   respondent?: string;
   weight?: number;
+  /** The device, kiosk or QR code the answers came from (survey-quality guard). */
+  device?: string;
+  /** When it was answered, ISO "yyyy-mm-ddThh:mm" (survey-quality guard). */
+  at?: string;
   answers: Record<string, number | null>;
 }
 
@@ -116,6 +120,8 @@ export interface MasterExtras {
    * criteria set, and the criteria checks do not report them again as missing.
    */
   criteriaRejected?: Record<string, string[]>;
+  /** 1-based sheet row of each survey response (same order as `survey.responses`): issues of the quality guard point at it. */
+  surveyRows?: number[];
   /** Location of each unit row of "Đơn vị", by code (absent in documents not read from a workbook). */
   unitLocations?: Record<string, RowRef>;
   /** Sheets recognised, by table id. */
