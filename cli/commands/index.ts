@@ -9,6 +9,7 @@ import { planCommand } from './plan';
 import { frameworksCommand } from './frameworks';
 import { reportCommand } from './report';
 import { explainCommand } from './explain';
+import { lockCommand } from './lock';
 
 /** The command table. Each command lives in its own file in this folder. */
-export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, planCommand, reportCommand, explainCommand, frameworksCommand, demoCommand]);
+export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, planCommand, reportCommand, explainCommand, lockCommand, frameworksCommand, demoCommand]);

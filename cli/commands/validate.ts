@@ -5,6 +5,7 @@ import { formatIssue, t, validateFramework, parseScoringDocument } from '../../e
 import { hasErrors, issue, type Issue, type Lang } from '../../engine';
 import { validateMasterFile } from '../../files/scoreWorkbook';
 import { readJsonFile } from '../../files/node';
+import { validateAgainst } from '../../files/periods';
 
 type Checked = { kind: 'framework' | 'document' | 'master' | 'template'; issues: Issue[]; summary: string } | { kind: 'unknown'; issues: Issue[] };
 
@@ -51,7 +52,7 @@ const KIND_WORDS = {
 /** Messages of this command live in the workbook catalogue (validate.* keys). */
 export const validateCommand: Command = {
   name: 'validate',
-  usage: 'parindex validate <file.xlsx|file.json>',
+  usage: 'parindex validate <file.xlsx|file.json> [--against <master.xlsx>]',
   summary: {
     vi: 'Kiểm tra sổ tổng hợp (master), biểu mẫu đã điền, bộ tiêu chí hoặc tài liệu chấm điểm (.json); liệt kê mọi lỗi theo tệp, trang, ô, đơn vị, tiêu chí',
     en: 'Check a master workbook, a filled template, a criteria set or a scoring document (.json); lists every issue by file, sheet, cell, unit, criterion',
@@ -64,6 +65,14 @@ export const validateCommand: Command = {
       return EXIT_USAGE;
     }
     const label = path.basename(file);
+    const against = args.flags['against'];
+    if (typeof against === 'string') {
+      // a published result against its master (docs/periods.md): the input hash on "Tổng hợp"
+      const r = await validateAgainst(file, against, lang);
+      for (const i of r.issues) io.stderr(formatIssue(i, lang) + '\n');
+      if (r.message) io.stdout(r.message + '\n');
+      return r.ok ? EXIT_OK : EXIT_INPUT;
+    }
     const checked = /\.json$/i.test(file) ? await checkJson(file, label, lang) : await checkWorkbook(file, label, lang);
     const issues = checked.issues;
     for (const i of issues) io.stderr(formatIssue(i, lang) + '\n');

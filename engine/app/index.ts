@@ -23,3 +23,15 @@ export { reportForMaster, reportForDocument, reportFromRound, reportQuarter, typ
 export { buildReport, type ReportBlock, type ReportChart, type ReportColumn, type ReportDocument, type ReportFacts, type ReportInput, type ReportOptions } from '../report/model';
 export { explainCriterion, explainForDocument, explainForMaster, explanationLines, type CellRef, type CriterionExplanation, type ExplainedRound, type ExplainOptions, type ExplainResult } from './explain';
 export { risksOfDocument, risksOfImport, risksOfMaster, risksOfSession } from './insight';
+export {
+  lockRound,
+  checkPublished,
+  publishedSnapshot,
+  closedRoundChanges,
+  guardAppraisalEdits,
+  changedAfterLock,
+  previousOnUnits,
+  type LockOptions,
+  type LockOutcome,
+} from './periods';
+export { LOCK_SHEET, CROSSWALK_SHEET, ROUNDS, closedRounds, roundHash, snapshotOf, sha256Hex, applyCrosswalk, renderCrosswalkSheet, type Crosswalk, type LockEvent, type Snapshot } from '../periods';
