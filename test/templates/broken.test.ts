@@ -135,6 +135,7 @@ describe('broken-template corpus', () => {
     const dir = await tmpDir('dup');
     const copy = path.join(dir, 'KG-copy.xlsx');
     await fsp.copyFile(path.join(DIR, 'good-KG.xlsx'), copy);
+    // same saved time in both files' metadata: the later on the command line wins
     const r = await importFilled(MASTER, [path.join(DIR, 'good-KG.xlsx'), copy], path.join(dir, 'out.xlsx'), { lang: 'vi' });
     expect(r.issues.map(pick)).toContainEqual({ file: 'good-KG.xlsx', code: 'import.olderVersion' });
     expect(r.issues.find((i) => i.code === 'import.olderVersion')?.params).toMatchObject({ newer: 'KG-copy.xlsx' });
