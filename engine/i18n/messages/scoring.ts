@@ -14,6 +14,14 @@ export const scoringMessages = {
   'rank.text.unit': { vi: '{unit}: hạng {rank}, có thể từ {best} đến {worst}; chỉ số {index}% (từ {low}% đến {high}%)', en: '{unit}: rank {rank}, anywhere from {best} to {worst}; index {index}% ({low}% to {high}%)' },
   'rank.text.pair': { vi: '{unit} xếp trên {next}: xác suất đúng thứ tự {probability}%', en: '{unit} ahead of {next}: probability the order is right {probability}%' },
   'rank.text.sure': { vi: 'Sai số chọn mẫu không làm thay đổi thứ hạng nào.', en: 'Sampling error changes no rank.' },
+  'rank.sheet.range': { vi: 'Khoảng hạng (95%)', en: 'Rank range (95%)' },
+  'rank.sheet.low': { vi: 'Chỉ số thấp nhất (%)', en: 'Lowest index (%)' },
+  'rank.sheet.high': { vi: 'Chỉ số cao nhất (%)', en: 'Highest index (%)' },
+  'rank.sheet.aheadOfNext': { vi: 'Xác suất xếp trên đơn vị kế tiếp', en: 'Probability ahead of the next unit' },
+  'rank.sheet.note': {
+    vi: 'Khoảng hạng: các thứ hạng đơn vị có thể có khi điểm từ điều tra xã hội học dao động trong khoảng tin cậy 95% (chỉ số thấp nhất, cao nhất). Xác suất: khả năng đơn vị thật sự đứng trên đơn vị xếp ngay sau (xấp xỉ chuẩn).',
+    en: 'Rank range: the ranks a unit can hold when its survey-derived points move within their 95% intervals (lowest and highest index). Probability: how likely the unit is truly ahead of the next one (normal approximation).',
+  },
   // Appraisal risk before submission (engine/scoring/risk.ts)
   'risk.selfAboveRule': {
     vi: 'Điểm tự chấm {self} cao hơn điểm tính theo số liệu kê khai ({rule}/{max}): dễ bị trừ {points} điểm khi thẩm định',

@@ -40,6 +40,11 @@ export const sipasMessages = {
   'sipas.quality.name.duplicate': { vi: 'Trùng người trả lời', en: 'Duplicate respondent' },
   'sipas.quality.name.outsideHours': { vi: 'Ngoài giờ làm việc', en: 'Outside opening hours' },
   'sipas.sheet.badTime': { vi: 'Thời điểm trả lời "{value}" không đọc được (cần ngày giờ, vd. 05/10/2023 09:12); phiếu vẫn được tính nhưng không kiểm tra được giờ', en: 'Answer time "{value}" cannot be read (a date and time is expected, e.g. 05/10/2023 09:12); the response counts but its time is not checked' },
+  'sipas.sheet.flagged': { vi: 'Phiếu bị đánh dấu', en: 'Responses flagged' },
+  'sipas.sheet.setAside': { vi: 'Phiếu gác lại', en: 'Set aside' },
+  'sipas.sheet.overallWith': { vi: 'Chỉ số chung tính cả phiếu bị đánh dấu (%)', en: 'Overall with flagged responses (%)' },
+  'sipas.sheet.overallWithout': { vi: 'Chỉ số chung không tính phiếu bị đánh dấu (%)', en: 'Overall without flagged responses (%)' },
+  'sipas.sheet.nEffective': { vi: 'Cỡ mẫu hiệu dụng', en: 'Effective sample size' },
   'sipas.text.qualityHead': { vi: 'Kiểm tra chất lượng phiếu (phiếu bị đánh dấu không được tính, trừ khi dùng --keep-flagged):', en: 'Survey-quality check (flagged responses do not count unless --keep-flagged):' },
   'sipas.text.qualityUnit': {
     vi: '{unit}: {flagged} phiếu bị đánh dấu ({reasons}), gác lại {setAside}; chỉ số chung không tính các phiếu đó {without}%, tính cả {with}%',

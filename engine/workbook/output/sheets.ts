@@ -128,6 +128,9 @@ export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext)
     L(lang, 'So với mục tiêu', 'vs target'),
     L(lang, 'Mục tiêu (%)', 'Target (%)'),
   ];
+  // how sure each rank is (engine/scoring/uncertainty.ts): only when some index has sampling error
+  const uncertain = results.units.some((u) => u.indexRange !== undefined);
+  if (uncertain) headers.push(t('rank.sheet.range', {}, lang), t('rank.sheet.low', {}, lang), t('rank.sheet.high', {}, lang), t('rank.sheet.aheadOfNext', {}, lang));
   let freezeRow = 0;
   for (const kind of kindsInOrder(results.units)) {
     const us = results.units.filter((u) => u.kind === kind).sort((a, b2) => a.rank - b2.rank || a.code.localeCompare(b2.code));
@@ -152,6 +155,14 @@ export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext)
         u.previous?.rankChange ?? null,
         u.index - ctx.target,
         ctx.target,
+        ...(uncertain
+          ? [
+              u.rankRange && u.rankRange[0] !== u.rankRange[1] ? `${u.rankRange[0]}–${u.rankRange[1]}` : String(u.rank),
+              u.indexRange?.[0] ?? u.index,
+              u.indexRange?.[1] ?? u.index,
+              u.aheadOfNext?.probability ?? null,
+            ]
+          : []),
       ]);
     }
     const r1 = b.row - 1;
@@ -164,6 +175,11 @@ export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext)
       b.style(range(r0, 11, r1, 11), { numFmt: FMT.change });
       b.style(range(r0, 12, r1, 12), { numFmt: FMT.index });
       b.targetColours(range(r0, 3, r1, 3), ctx.target);
+      if (uncertain) {
+        b.style(range(r0, 13, r1, 13), { numFmt: '@' });
+        b.style(range(r0, 14, r1, 15), { numFmt: FMT.index });
+        b.style(range(r0, 16, r1, 16), { numFmt: '0%' });
+      }
       if (us.length > 1)
         charts.push({
           type: 'column',
@@ -178,7 +194,8 @@ export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext)
     }
     b.push([]);
   }
-  return finish('ranking', b, { widths: [8, 8, 34, 10, 8, 10, 10, 12, 10, 11, 10, 11, 10], freeze: { rows: freezeRow, columns: 0 }, charts });
+  if (uncertain) b.push([t('rank.sheet.note', {}, lang)]);
+  return finish('ranking', b, { widths: [8, 8, 34, 10, 8, 10, 10, 12, 10, 11, 10, 11, 10, ...(uncertain ? [12, 11, 11, 14] : [])], freeze: { rows: freezeRow, columns: 0 }, charts });
 }
 
 interface CriterionGap {
@@ -361,6 +378,12 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
     ...groups.map((g) => `${g.code}. ${g.name}`),
     ...aspects.map((a) => `${a.code}. ${a.name}`),
   ];
+  // the survey-quality guard and the weighting (engine/sipas/quality.ts, weighting.ts), when they did something
+  const lastPartCol = headers.length - 1;
+  const guarded = sipas.units.some((u) => (u.quality?.flagged ?? 0) > 0);
+  const weighted = sipas.units.some((u) => u.weighting !== undefined);
+  if (guarded) headers.push(t('sipas.sheet.flagged', {}, lang), t('sipas.sheet.setAside', {}, lang), t('sipas.sheet.overallWith', {}, lang), t('sipas.sheet.overallWithout', {}, lang));
+  if (weighted) headers.push(t('sipas.sheet.nEffective', {}, lang));
   const hr = b.push(headers);
   b.header(hr, 0, headers.length - 1);
   const units = sipasUnitsInOrder(sipas);
@@ -381,17 +404,24 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
       u.change ?? null,
       ...groups.map((g) => gi.get(g.code) ?? null),
       ...aspects.map((a) => ai.get(a.code) ?? null),
+      ...(guarded ? [u.quality?.flagged ?? null, u.quality?.setAside ?? null, u.quality?.overallWith ?? null, u.quality?.overallWithout ?? null] : []),
+      ...(weighted ? [u.weighting?.nEffective ?? null] : []),
     ]);
   }
   const r1 = b.row - 1;
   const firstIndexCol = 4;
   const firstPartCol = 10;
   if (units.length) {
-    b.style(range(r0, firstIndexCol, r1, headers.length - 1), { numFmt: FMT.index });
+    b.style(range(r0, firstIndexCol, r1, lastPartCol), { numFmt: FMT.index });
     b.style(range(r0, 9, r1, 9), { numFmt: FMT.change });
     b.style(range(r0, 7, r1, 7), { numFmt: FMT.integer });
     b.targetColours(range(r0, firstIndexCol, r1, firstIndexCol), target);
-    if (headers.length > firstPartCol) b.targetColours(range(r0, firstPartCol, r1, headers.length - 1), target);
+    if (lastPartCol >= firstPartCol) b.targetColours(range(r0, firstPartCol, r1, lastPartCol), target);
+    if (guarded) {
+      b.style(range(r0, lastPartCol + 1, r1, lastPartCol + 2), { numFmt: FMT.integer });
+      b.style(range(r0, lastPartCol + 3, r1, lastPartCol + 4), { numFmt: FMT.index });
+    }
+    if (weighted) b.style(range(r0, headers.length - 1, r1, headers.length - 1), { numFmt: '0.0' });
   }
   b.push([]);
   const t2 = b.push([L(lang, 'Chi tiết theo câu hỏi', 'Item detail')]);
@@ -449,7 +479,7 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
       height: 380,
     });
   }
-  return finish('sipas', b, { widths: [8, 10, 9, 30, 12, 9, 9, 10, 10, 9, ...groups.map(() => 14), ...aspects.map(() => 14)], freeze: { rows: hr + 1, columns: 4 }, charts, tabColor: '7030A0' });
+  return finish('sipas', b, { widths: [8, 10, 9, 30, 12, 9, 9, 10, 10, 9, ...groups.map(() => 14), ...aspects.map(() => 14), ...(guarded ? [11, 11, 14, 14] : []), ...(weighted ? [12] : [])], freeze: { rows: hr + 1, columns: 4 }, charts, tabColor: '7030A0' });
 }
 
 /** Height of the summary's ranking chart, in points. */

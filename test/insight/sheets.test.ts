@@ -1,0 +1,77 @@
+import { scoreDocument, scoreSipas } from '../../engine';
+import { renderOutputSheets, renderSipasSheet, contextOf } from '../../engine/workbook/output';
+
+/**
+ * The analyses in the results workbook: "Xếp hạng" gains the rank range, the index interval and
+ * the probability of being ahead of the next unit (columns N–Q, after the target column the
+ * chart reads); the SIPAS sheet gains the quality guard's counts and both indices. Same data as
+ * rank-range.test.ts and survey-quality.test.ts.
+ */
+const framework = {
+  id: 't',
+  name: 'T',
+  nodes: [{ code: '1', name: 'Khu vực', children: [{ code: '1.1', name: 'Có văn bản', max: 50, rule: { kind: 'yesNo' } }, { code: '1.2', name: 'Hài lòng', max: 50, channel: 'survey', rule: { kind: 'survey' } }] }],
+};
+const doc = {
+  framework,
+  units: ['A', 'B', 'C'].map((code) => ({ code, name: `Phường ${code}`, kind: 'ward' })),
+  assessments: [
+    { unit: 'A', criterion: '1.1', value: 'Có' },
+    { unit: 'B', criterion: '1.1', value: 'Có' },
+    { unit: 'C', criterion: '1.1', value: 'Không' },
+  ],
+  surveyIndices: { A: { '1.2': 80 }, B: { '1.2': 76 }, C: { '1.2': 60 } },
+  surveyIntervals: { A: { '1.2': [70, 88] }, B: { '1.2': [66, 85] }, C: { '1.2': [55, 65] } },
+};
+
+describe('results workbook', () => {
+  test('"Xếp hạng": rank range, lowest and highest index, probability ahead of the next unit', () => {
+    const { results } = scoreDocument(doc);
+    const s = renderOutputSheets(results, { lang: 'vi' }).find((x) => x.name === 'Xếp hạng');
+    const header = s?.values.find((r) => r[0] === 'Xếp hạng');
+    expect(header?.slice(12)).toEqual(['Mục tiêu (%)', 'Khoảng hạng (95%)', 'Chỉ số thấp nhất (%)', 'Chỉ số cao nhất (%)', 'Xác suất xếp trên đơn vị kế tiếp']);
+    const row = (code: string): unknown[] => s?.values.find((r) => r[1] === code) ?? [];
+    expect(row('A').slice(0, 2)).toEqual([1, 'A']);
+    expect(row('A')[13]).toBe('1–2');
+    expect(row('A')[14]).toBeCloseTo(85, 9);
+    expect(row('A')[15]).toBeCloseTo(94, 9);
+    expect(row('A')[16]).toBeCloseTo(0.7254, 4);
+    // C: a single rank, its own interval, last of its kind (no next unit)
+    expect(row('C')[13]).toBe('3');
+    expect(row('C')[14]).toBeCloseTo(27.5, 9);
+    expect(row('C')[15]).toBeCloseTo(32.5, 9);
+    expect(row('C')[16]).toBeNull();
+    // the chart still reads names and indices (C:D) and the target column M
+    expect(s?.charts?.[0]?.dataRange).toMatch(/^C\d+:D\d+$/);
+    expect(s?.values.some((r) => typeof r[0] === 'string' && r[0].startsWith('Khoảng hạng: các thứ hạng'))).toBe(true);
+  });
+
+  test('no sampling error: the ranking sheet keeps its 13 columns', () => {
+    const { results } = scoreDocument({ ...doc, surveyIntervals: undefined });
+    const s = renderOutputSheets(results, { lang: 'vi' }).find((x) => x.name === 'Xếp hạng');
+    expect(Math.max(...(s?.values ?? []).map((r) => r.length))).toBe(13);
+  });
+
+  test('SIPAS sheet: flagged, set aside, overall with and without', () => {
+    const row = (unit: string, a: number[], extra: Record<string, unknown> = {}): Record<string, unknown> => ({ unit, answers: { q1: a[0], q2: a[1], q3: a[2] }, ...extra });
+    const { result } = scoreSipas({
+      instrument: { id: 'q', name: 'Q', groups: [{ code: 'G', name: 'G', aspects: [{ code: 'G.1', name: 'A', items: ['q1', 'q2', 'q3'] }] }] },
+      responses: [
+        ...['09:00', '09:02', '09:03', '09:05'].map((hm) => row('KG', [5, 5, 5], { device: 'kiosk-1', at: `2023-10-05T${hm}` })),
+        row('KG', [4, 3, 5]),
+        row('KG', [2, 4, 4]),
+        row('KG', [5, 4, 3]),
+        row('HD', [5, 5, 4]),
+      ],
+    });
+    const { results } = scoreDocument(doc);
+    const s = renderSipasSheet(result, contextOf(results, 'vi'));
+    const header = s.values.find((r) => r[0] === 'Xếp hạng') ?? [];
+    const at = header.indexOf('Phiếu bị đánh dấu');
+    expect(header.slice(at)).toEqual(['Phiếu bị đánh dấu', 'Phiếu gác lại', 'Chỉ số chung tính cả phiếu bị đánh dấu (%)', 'Chỉ số chung không tính phiếu bị đánh dấu (%)']);
+    const kg = s.values.find((r) => r[2] === 'KG') ?? [];
+    expect(kg.slice(at, at + 2)).toEqual([4, 4]);
+    expect(kg[at + 2]).toBeCloseTo(600 / 7, 9);
+    expect(kg[at + 3]).toBeCloseTo(200 / 3, 9);
+  });
+});
