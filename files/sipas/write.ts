@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../engine';
 import type { SipasResult, PrecisionFlag } from '../../engine';
-import { sipasAggregationText, sipasItemText, sipasUnofficialCount, t } from '../../engine';
+import { sipasAggregationText, sipasItemText, sipasUnofficialCount, t, QUALITY_REASONS, qualityReasonName } from '../../engine';
 
 /** Sheet names of the SIPAS report, per language. */
 export const SIPAS_SHEETS = {
-  vi: { summary: 'SIPAS Tổng hợp', detail: 'SIPAS Chi tiết', drag: 'SIPAS Lực kéo' },
-  en: { summary: 'SIPAS Summary', detail: 'SIPAS Detail', drag: 'SIPAS Drag' },
+  vi: { summary: 'SIPAS Tổng hợp', detail: 'SIPAS Chi tiết', drag: 'SIPAS Lực kéo', quality: 'SIPAS Chất lượng phiếu' },
+  en: { summary: 'SIPAS Summary', detail: 'SIPAS Detail', drag: 'SIPAS Drag', quality: 'SIPAS Response quality' },
 } as const;
 
 const PCT = '0.00%';
@@ -118,5 +118,40 @@ export async function writeSipasXlsx(result: SipasResult, lang: Lang = 'vi'): Pr
       row.getCell(8).numFmt = PCT;
     });
 
+  writeQualitySheet(wb, result, lang, title, names.quality);
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The survey-quality guard and the weighting (only when they did something): per unit, the
+ * responses flagged by reason, set aside, the overall index with and without them, the effective
+ * sample size; then every flagged response by its row and cell.
+ */
+function writeQualitySheet(wb: ExcelJS.Workbook, result: SipasResult, lang: Lang, title: string, name: string): void {
+  const units = result.units.filter((u) => (u.quality?.flagged ?? 0) > 0 || u.weighting !== undefined);
+  if (units.length === 0) return;
+  const q = wb.addWorksheet(name);
+  const heads = [
+    t('sipas.sheet.unit', {}, lang),
+    t('sipas.sheet.flagged', {}, lang),
+    ...QUALITY_REASONS.map((x) => qualityReasonName(x, lang)),
+    t('sipas.sheet.setAside', {}, lang),
+    t('sipas.sheet.overallWith', {}, lang),
+    t('sipas.sheet.overallWithout', {}, lang),
+    t('sipas.sheet.nEffective', {}, lang),
+  ];
+  header(q, title, t('sipas.text.qualityHead', {}, lang), heads, [11, 12, ...QUALITY_REASONS.map(() => 14), 11, 16, 16, 12]);
+  for (const u of units) {
+    const row = q.addRow([u.unit, u.quality?.flagged ?? 0, ...QUALITY_REASONS.map((x) => u.quality?.reasons[x] ?? 0), u.quality?.setAside ?? 0, frac(u.quality?.overallWith ?? null), frac(u.quality?.overallWithout ?? null), u.weighting?.nEffective ?? null]);
+    const c = 3 + QUALITY_REASONS.length;
+    row.getCell(c + 1).numFmt = PCT;
+    row.getCell(c + 2).numFmt = PCT;
+    row.getCell(c + 3).numFmt = '0.0';
+  }
+  const flagged = result.issues.filter((i) => i.code === 'sipas.quality.setAside' || i.code === 'sipas.quality.kept');
+  if (flagged.length === 0) return;
+  q.addRow([]);
+  const h = q.addRow([t('sipas.sheet.unit', {}, lang), t('sipas.sheet.row', {}, lang), t('sipas.sheet.where', {}, lang), t('sipas.sheet.reasons', {}, lang)]);
+  h.font = { bold: true };
+  for (const i of flagged) q.addRow([i.unit ?? '', typeof i.params?.['row'] === 'number' ? i.params['row'] : null, [i.sheet, i.cell].filter(Boolean).join('!'), t(i.code, i.params, lang)]);
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { runCli, tmpDir } from '../hardening/helpers';
 
 /**
@@ -93,5 +94,22 @@ describe('parindex sipas: the survey-quality guard', () => {
     expect(kg?.quality).toMatchObject({ flagged: 4, reasons: { burst: 4 }, setAside: 0 });
     expect(kg?.overall).toBeCloseTo(600 / 7, 9);
     expect(doc.units.find((u) => u.unit === 'HD')?.quality).toMatchObject({ flagged: 0, reasons: {} });
+  });
+
+  test('--out: the results workbook gains "SIPAS Chất lượng phiếu" with the counts and the flagged rows', async () => {
+    const out = path.join(dir, 'sipas.xlsx');
+    const r = await runCli(['sipas', path.join(dir, 'sipas.json'), '--out', out]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('SIPAS Chất lượng phiếu');
+    const rows: unknown[][] = [];
+    ws?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const kg = rows.find((x) => x[0] === 'KG');
+    // flagged 4: burst 4, straight-lining 0, duplicate 0, outside hours 0; set aside 4; 85,71% with, 66,67% without
+    expect(kg?.slice(0, 7)).toEqual(['KG', 4, 4, 0, 0, 0, 4]);
+    expect(kg?.[7]).toBeCloseTo(6 / 7, 9);
+    expect(kg?.[8]).toBeCloseTo(2 / 3, 9);
+    expect(rows.filter((x) => typeof x[3] === 'string' && x[3].includes('bị gác lại'))).toHaveLength(4);
   });
 });
