@@ -1,0 +1,44 @@
+/**
+ * The pane's words for the insight panels (rank uncertainty, appraisal risks, survey quality),
+ * Vietnamese first. Kept beside the panels so they can be mounted in any view; typed as the
+ * pane's own catalogue is (addin/taskpane/i18n.ts), and no key names an engine message code.
+ */
+import type { Catalogue, Lang } from '../../../engine';
+
+const S = {
+  'insight.rank.title': { vi: 'Độ chắc chắn của thứ hạng', en: 'How sure the ranks are' },
+  'insight.rank.intro': {
+    vi: 'Khi điểm từ điều tra xã hội học dao động trong khoảng tin cậy 95%, các đơn vị dưới đây có thể đổi hạng.',
+    en: 'When survey-derived points move within their 95% intervals, the units below can change rank.',
+  },
+  'insight.rank.none': { vi: 'Sai số chọn mẫu không làm thay đổi thứ hạng nào.', en: 'Sampling error changes no rank.' },
+  'insight.rank.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'insight.rank.rank': { vi: 'Hạng', en: 'Rank' },
+  'insight.rank.index': { vi: 'Chỉ số (thấp–cao)', en: 'Index (low–high)' },
+  'insight.rank.next': { vi: 'Chắc chắn xếp trên đơn vị sau', en: 'Sure to be ahead of the next' },
+  'insight.risk.title': { vi: 'Điểm tự chấm dễ bị trừ khi thẩm định', en: 'Self-scores likely to be cut at appraisal' },
+  'insight.risk.none': { vi: 'Không thấy điểm tự chấm nào dễ bị trừ.', en: 'No self-score looks likely to be cut.' },
+  'insight.risk.unitTotal': { vi: '{count} tiêu chí, {points} điểm có thể bị trừ', en: '{count} criteria, {points} points at risk' },
+  'insight.risk.criterion': { vi: 'Tiêu chí {criterion}', en: 'Criterion {criterion}' },
+  'insight.quality.title': { vi: 'Chất lượng phiếu khảo sát', en: 'Survey response quality' },
+  'insight.quality.none': { vi: 'Không có phiếu nào bị đánh dấu.', en: 'No response flagged.' },
+  'insight.quality.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'insight.quality.flagged': { vi: 'Bị đánh dấu', en: 'Flagged' },
+  'insight.quality.setAside': { vi: 'Gác lại', en: 'Set aside' },
+  'insight.quality.with': { vi: 'Tính cả', en: 'With them' },
+  'insight.quality.without': { vi: 'Không tính', en: 'Without' },
+  'insight.quality.nEffective': { vi: 'Cỡ mẫu hiệu dụng {n}', en: 'Effective sample size {n}' },
+} as const satisfies Catalogue;
+
+export type InsightKey = keyof typeof S;
+
+/** The panels' catalogue as data (for tests). */
+export const insightStrings: Catalogue = S;
+
+/** A panel string with {param} placeholders filled. */
+export function si(key: InsightKey, lang: Lang, params: Record<string, string | number> = {}): string {
+  return S[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    return v === undefined ? '' : String(v);
+  });
+}
