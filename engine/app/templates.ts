@@ -3,6 +3,8 @@
  * a file: the CLI writes it, the pane offers it for download).
  */
 import { issue, ref, type Issue, type Location, type MessageRef } from '../model/issue';
+import type { PreviousCriterion } from '../model/assessment';
+import { readPreviousCriteria } from '../workbook/master/previousCriteria';
 import type { Lang } from '../i18n/format';
 import type { Unit } from '../model/unit';
 import type { CellValue, RenderedSheet, SheetSnapshot } from '../workbook/port';
@@ -31,6 +33,8 @@ export interface BuildTemplatesOptions {
   password?: string;
   /** Only these unit codes (default: every unit with criteria to answer). */
   units?: readonly string[];
+  /** Last year's appraised points per unit and criterion, for the template's "Tự kiểm tra" sheet (default: the master's "Năm trước - tiêu chí"). */
+  previousCriteria?: readonly PreviousCriterion[];
 }
 
 export interface TemplateFile {
@@ -99,6 +103,8 @@ export function templatesFor(doc: MasterDocument, options: BuildTemplatesOptions
     if (options.password) topts.password = options.password;
     const extra = extraSheets?.(unit);
     if (extra && extra.length) topts.extraSheets = extra;
+    const last = (options.previousCriteria ?? []).filter((p) => p.unit === unit.code);
+    if (last.length > 0) topts.previousPoints = Object.fromEntries(last.map((p) => [p.criterion, p.points]));
     const t = renderTemplate(doc.framework, unit, topts);
     templates.push({ unit, fileName: t.fileName, sheets: t.sheets });
   }
@@ -165,6 +171,6 @@ export function buildTemplates(snapshots: readonly SheetSnapshot[], options: Bui
   for (const sheet of notBlockingSheets) issues.push(issue('templates.surveyNotBlocking', { sheet }, { ...fileLoc, sheet }, 'warning'));
   if (blocking.length > 0) return { templates: [], issues: [...issues, issue('templates.noneWritten', { count: blocking.length }, fileLoc)], ok: false };
   if (!m.scorable) return { templates: [], issues: [...issues, issue('import.noFramework', {}, fileLoc)], ok: false };
-  const r = templatesFor(m.doc, options);
+  const r = templatesFor(m.doc, { ...options, previousCriteria: options.previousCriteria ?? readPreviousCriteria(snapshots) });
   return { templates: r.templates, issues: [...issues, ...r.issues], ok: true };
 }

@@ -66,7 +66,7 @@ describe('the templates the demo sends', () => {
     for (const file of r.files.templates) {
       const code = /tu-danh-gia-(.+)\.xlsx$/.exec(file)?.[1] ?? '';
       const p = await partsOf(file);
-      expect([...p.states.keys()]).toEqual(['Hướng dẫn', 'Tự đánh giá', 'Tiến độ nhiệm vụ', '_meta']);
+      expect([...p.states.keys()]).toEqual(['Hướng dẫn', 'Tự đánh giá', 'Tự kiểm tra', 'Tiến độ nhiệm vụ', '_meta']);
       const { snapshots } = await read(file);
       const status = snapshots.find((s) => s.name === 'Tiến độ nhiệm vụ');
       const marker = status?.values.find((l) => l?.[0] === 'parindex:plan-status');

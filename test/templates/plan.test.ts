@@ -25,8 +25,8 @@ test('templates carry the quarterly task-status sheet; lead statuses go into the
   const hd = new ExcelJS.Workbook();
   await hd.xlsx.readFile(hdFile);
   // KG leads T-1 and coordinates T-2; HD has no task, so no status sheet
-  expect(kg.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Tự đánh giá', 'Tiến độ nhiệm vụ', '_meta']);
-  expect(hd.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Tự đánh giá', '_meta']);
+  expect(kg.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Tự đánh giá', 'Tự kiểm tra', 'Tiến độ nhiệm vụ', '_meta']);
+  expect(hd.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Tự đánh giá', 'Tự kiểm tra', '_meta']);
 
   // KG reports T-1 done (as a unit would: the status cell of the T-1 row)
   const ws = kg.getWorksheet('Tiến độ nhiệm vụ');

@@ -22,6 +22,25 @@ export const scoringMessages = {
     vi: 'Khoảng hạng: các thứ hạng đơn vị có thể có khi điểm từ điều tra xã hội học dao động trong khoảng tin cậy 95% (chỉ số thấp nhất, cao nhất). Xác suất: khả năng đơn vị thật sự đứng trên đơn vị xếp ngay sau (xấp xỉ chuẩn).',
     en: 'Rank range: the ranks a unit can hold when its survey-derived points move within their 95% intervals (lowest and highest index). Probability: how likely the unit is truly ahead of the next one (normal approximation).',
   },
+  // The self-check sheet of a unit template (engine/workbook/template/selfCheck.ts)
+  'selfCheck.title': { vi: 'Tự kiểm tra trước khi gửi', en: 'Check before sending' },
+  'selfCheck.note': {
+    vi: 'Các dòng dưới đây tự tính lại khi nhập số liệu ở trang "Tự đánh giá": tiêu chí nào có điểm tự chấm dễ bị trừ khi thẩm định và bao nhiêu điểm. Xử lý trước các dòng có nhiều điểm nhất (tô đỏ), rồi mới gửi tệp.',
+    en: 'The rows below follow what is entered on the "Tự đánh giá" sheet: which self-scores are likely to be cut at appraisal, and by how many points. Deal with the rows with the most points (in red) first, then send the file.',
+  },
+  'selfCheck.total': { vi: 'Tổng số điểm có thể bị trừ', en: 'Total points at risk' },
+  'selfCheck.code': { vi: 'Mã tiêu chí', en: 'Criterion' },
+  'selfCheck.name': { vi: 'Tên tiêu chí', en: 'Name' },
+  'selfCheck.max': { vi: 'Điểm tối đa', en: 'Max' },
+  'selfCheck.self': { vi: 'Điểm tự chấm', en: 'Self-score' },
+  'selfCheck.provisional': { vi: 'Điểm tạm tính', en: 'Provisional points' },
+  'selfCheck.lastYear': { vi: 'Điểm thẩm định năm trước', en: "Last year's appraised points" },
+  'selfCheck.warning': { vi: 'Cảnh báo', en: 'Warning' },
+  'selfCheck.atStake': { vi: 'Điểm có thể bị trừ', en: 'Points at risk' },
+  'selfCheck.aboveRule': { vi: 'tự chấm cao hơn điểm tính theo số liệu kê khai', en: 'self-score above what the declared value gives' },
+  'selfCheck.noEvidence': { vi: 'tự chấm tối đa nhưng chưa ghi tài liệu kiểm chứng', en: 'full points with no evidence document' },
+  'selfCheck.aboveLastYear': { vi: 'cao hơn điểm thẩm định năm trước: cần tài liệu mới', en: "above last year's appraised points: new evidence needed" },
+  'selfCheck.notReference': { vi: 'tài liệu kiểm chứng chưa có số, ký hiệu, ngày văn bản', en: 'evidence without a document number, symbol or date' },
   // Appraisal risk before submission (engine/scoring/risk.ts)
   'risk.selfAboveRule': {
     vi: 'Điểm tự chấm {self} cao hơn điểm tính theo số liệu kê khai ({rule}/{max}): dễ bị trừ {points} điểm khi thẩm định',

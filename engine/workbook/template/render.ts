@@ -30,6 +30,7 @@ import { valueCell } from './accepts';
 import { templateFileName } from './fileName';
 import { excelText as str, notApplicablePolicies, provisionalFormula, type FormulaWords } from './formulas';
 import { choosePaper, columnPoints, fitWidths, rowHeight } from './print';
+import { renderSelfCheck } from './selfCheck';
 
 export interface TemplateOptions {
   /** Language of the template's wording (default vi). */
@@ -571,7 +572,7 @@ export function renderTemplate(framework: Framework, unit: Unit, options: Templa
   return {
     unit: unit.code,
     fileName: templateFileName(unit),
-    sheets: [instructions, selfSheet, ...extra, metaSheet],
+    sheets: [instructions, selfSheet, printable(renderSelfCheck(rows, { lang, password, previousPoints: options.previousPoints }), password, lang), ...extra, metaSheet], // "Tự kiểm tra": selfCheck.ts
     rows,
     meta,
     metaRows,

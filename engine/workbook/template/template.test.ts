@@ -63,6 +63,7 @@ describe('rendered template', () => {
     expect(t.sheets.map((s) => [s.name, s.state ?? 'visible', Boolean(s.protection)])).toEqual([
       ['Hướng dẫn', 'visible', true],
       [SELF_SHEET, 'visible', true],
+      ['Tự kiểm tra', 'visible', true],
       [META_SHEET, 'veryHidden', true],
     ]);
     expect(t.meta).toMatchObject({ unit: 'NV', frameworkId: 'f', frameworkVersion: '2023', deadline: '2023-11-30', firstRow: ROWS.first, rowCount: 3 });
