@@ -6,6 +6,7 @@ import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { openXlsx, XlsxRejected } from '../files';
 import { IssueList } from './IssueList';
+import { RiskList } from './RiskList';
 
 interface Outcome {
   files: number;
@@ -96,6 +97,7 @@ export function CollectView(): JSX.Element {
           <Text weight="semibold" data-testid="collect-summary">
             {s('collect.summary', w.lang, { files: outcome.files, ok: outcome.ok, partial: outcome.partial, rejected: outcome.rejected, errors: outcome.issues.filter((i) => i.severity === 'error').length })}
           </Text>
+          <RiskList issues={outcome.issues} lang={w.lang} unitName={(c) => w.doc?.units.find((u) => u.code === c)?.name ?? c} />
           <IssueList issues={outcome.issues} canSelect={false} />
         </>
       ) : null}

@@ -4,6 +4,8 @@ import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { shortUnitName } from './names';
 import { IssueList } from './IssueList';
+import { RankCertainty } from './RankCertainty';
+import { RiskList } from './RiskList';
 import { saveBytes } from '../files';
 
 export function ComputeView(): JSX.Element {
@@ -62,6 +64,8 @@ export function ComputeView(): JSX.Element {
           {s('compute.report', w.lang)}
         </Button>
       ) : null}
+      {results ? <RankCertainty results={results} lang={w.lang} /> : null}
+      {r ? <RiskList issues={r.issues} lang={w.lang} unitName={(c) => w.doc?.units.find((u) => u.code === c)?.name ?? c} /> : null}
       {r ? <IssueList issues={r.issues} /> : w.docIssues.length > 0 ? <IssueList issues={w.docIssues} /> : null}
     </>
   );

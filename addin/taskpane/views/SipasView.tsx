@@ -5,6 +5,7 @@ import type { SipasResult, SipasUnitResult } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { shortUnitName } from './names';
+import { SurveyQuality } from './SurveyQuality';
 
 /** Kinds in display order (as the ranking sheet); unknown kinds after, the pooled unit last. */
 const KIND_ORDER = ['district', 'department', 'office', 'ward', 'commune'];
@@ -92,6 +93,7 @@ export function SipasView(): JSX.Element {
     <>
       <Text>{s('sipas.intro', w.lang)}</Text>
       <SipasTable sipas={sipas} lang={w.lang} {...(units ? { units } : {})} {...(w.engine ? { kindName: w.engine.kindName } : {})} />
+      <SurveyQuality sipas={sipas} lang={w.lang} />
     </>
   );
 }
