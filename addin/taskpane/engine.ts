@@ -28,7 +28,8 @@ import {
 import type { RenderedSheet, SheetSnapshot } from '../../engine';
 import type { MasterDocument } from '../../engine';
 import type { SipasResult } from '../../engine';
-import { kindLabel, fold, sheetsToRead, tableSpec, LOG_SHEET } from '../../engine';
+import { kindLabel, fold, sheetsToRead, tableSpec, LOG_SHEET, isMasterWorkbook as looksLikeMaster, isTemplateWorkbook, parseFilledTemplate, readLogSheet, explainCriterion, explanationLines } from '../../engine';
+import type { CriterionExplanation, LogEntry, SheetInfo } from '../../engine';
 import type { ComputeOutput } from './recompute';
 
 /** Every table of a master workbook (typed: a table the engine adds must be listed here). */
@@ -77,6 +78,8 @@ export interface ComputeSummary {
   /** The document as scored (survey indices from SIPAS merged in): what-if starts from it. */
   scoring?: ScoringDocument;
   counts: { units: number; wards: number; errors: number; warnings: number };
+  /** The import log ("Nhật ký nhập") as read: where each declared value came from, for "explain". */
+  log?: LogEntry[];
 }
 
 /** Read a master workbook's sheets into a document (issues located on cells). */
@@ -100,6 +103,8 @@ export function computeMaster(
   if (r.sipas) summary.sipas = r.sipas;
   if (r.master) summary.doc = r.master.doc;
   if (r.scoring) summary.scoring = r.scoring;
+  const log = snapshots.find((x) => x.name === LOG_SHEET);
+  if (log) summary.log = readLogSheet(log);
   return { sheets: r.sheets, issues: r.issues, ok: r.ok, summary };
 }
 
@@ -140,3 +145,37 @@ export function templatesBlocked(doc: MasterDocument, lang: Lang): string[] {
 export function kindName(kind: string, lang: Lang): string {
   return kindLabel(kind, lang);
 }
+
+/** What an opened file is, said at once: the master, a unit's template (with how much of it is filled), or neither. */
+export type WorkbookKind = { kind: 'master' } | { kind: 'template'; unit?: string; unitName?: string; answered: number; applicable: number } | { kind: 'other' };
+
+/**
+ * Tell a master from a unit's template (its "_meta" or self-assessment sheet) from anything else,
+ * by its sheets; a template's own metadata names its unit (`snapshots`: the file's sheets).
+ * @example workbookKind('tu-danh-gia-KG.xlsx', sheets, snapshots) // { kind: 'template', unit: 'KG', answered: 40, … }
+ */
+export function workbookKind(file: string, sheets: readonly SheetInfo[], snapshots: readonly SheetSnapshot[] = []): WorkbookKind {
+  if (looksLikeMaster(sheets.map((x) => x.name))) return { kind: 'master' };
+  if (!isTemplateWorkbook(sheets)) return { kind: 'other' };
+  const p = parseFilledTemplate({ file, sheets, snapshots }, {});
+  const unitName = p.meta?.unitName;
+  return { kind: 'template', ...(p.unit ? { unit: p.unit } : {}), ...(unitName ? { unitName } : {}), answered: p.answered, applicable: p.applicable };
+}
+
+/**
+ * How one unit's score on one criterion came about (engine/app `explainCriterion`, the same as
+ * `parindex explain`), from the round the pane holds after a compute: the rule and its
+ * parameters, the declared value and its source (file, sheet, cell, import time), each round with
+ * its reason, the points lost and recoverable. Undefined when the unit or criterion is not scored.
+ */
+export function explain(summary: ComputeSummary, unit: string, criterion: string, lang: Lang, file?: string): { explanation: CriterionExplanation; lines: string[] } | undefined {
+  if (!summary.results) return undefined;
+  const doc = summary.doc;
+  const master = doc ? { isMaster: true, doc, statuses: [], issues: [], scorable: true, snapshots: [] } : undefined;
+  const r = explainCriterion(
+    { results: summary.results, issues: summary.results.issues, ...(summary.scoring ? { scoring: summary.scoring } : {}), ...(summary.sipas ? { sipas: summary.sipas } : {}), ...(master ? { master } : {}) },
+    { lang, unit, criterion, ...(file !== undefined ? { file } : {}), ...(summary.log ? { log: summary.log } : {}) },
+  );
+  return r.explanation ? { explanation: r.explanation, lines: explanationLines(r.explanation, lang) } : undefined;
+}
+export type { CriterionExplanation, LogEntry };

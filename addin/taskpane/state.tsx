@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { WorkbookPort } from '../../engine';
 import type { Issue } from '../../engine';
 import { ExcelPortError } from '../excel/errors';
-import { featureText, s, type Lang } from './i18n';
+import { featureText, s, type Lang, type ViewId } from './i18n';
 import type { HostKind } from './host';
 import type { ComputeSummary, MasterDocument } from './engine';
 import type { Progress, RecomputeResult } from './recompute';
@@ -15,10 +15,21 @@ import { masterPipeline, type WorkerFactory } from './worker-client';
 
 export type EngineModule = typeof import('./engine');
 
+/** Text in the pane's current language: a fixed string, or made again for each language. */
+export type LangText = string | ((lang: Lang) => string);
+
+/** A text in the given language. */
+export function inLang(t: LangText, lang: Lang): string {
+  return typeof t === 'function' ? t(lang) : t;
+}
+
 export interface Message {
   intent: 'success' | 'error' | 'warning' | 'info';
-  text: string;
-  detail?: string;
+  /** Worded again when the language changes (a function of the language), or fixed text. */
+  text: LangText;
+  detail?: LangText;
+  /** A step the message points to ("Nhận & kiểm tra" for a unit's file opened as a master). */
+  goTo?: ViewId;
 }
 
 export interface Workbench {
@@ -50,6 +61,13 @@ export interface Workbench {
   selectIssue(i: Issue): Promise<void>;
   /** Bumped whenever the workbook content changes, so views can re-read. */
   version: number;
+  /**
+   * Standalone: the open workbook holds changes (imports, appraisals, results, new sheets) not yet
+   * downloaded. Inside Excel the workbook is Excel's to save: always false.
+   */
+  unsaved: boolean;
+  /** The open workbook was just downloaded. */
+  markSaved(): void;
 }
 
 const Ctx = createContext<Workbench | undefined>(undefined);
@@ -61,9 +79,43 @@ export function useWorkbench(): Workbench {
 }
 
 /** Text for an Excel failure, located and actionable. */
-export function excelErrorMessage(e: ExcelPortError, lang: Lang): Message {
-  const where = [e.info.sheet ? `'${e.info.sheet}'` : '', e.info.cell ?? ''].filter(Boolean).join('!') || s('excel.theWorkbook', lang);
-  return { intent: 'error', text: s(e.info.code, lang, { where }), detail: s('excel.detail', lang, { detail: `${e.info.operation}: ${e.info.detail}` }) };
+export function excelErrorMessage(e: ExcelPortError): Message {
+  const where = (lang: Lang): string => [e.info.sheet ? `'${e.info.sheet}'` : '', e.info.cell ?? ''].filter(Boolean).join('!') || s('excel.theWorkbook', lang);
+  return { intent: 'error', text: (lang) => s(e.info.code, lang, { where: where(lang) }), detail: (lang) => s('excel.detail', lang, { detail: `${e.info.operation}: ${e.info.detail}` }) };
+}
+
+/**
+ * Count of units with something declared or appraised (a value, a self-score, a round, "not
+ * applicable"): 0 for a master no unit has submitted to.
+ */
+export function unitsWithData(doc: Pick<MasterDocument, 'assessments'>): number {
+  const units = new Set<string>();
+  for (const a of doc.assessments) {
+    if ((a.value !== undefined && a.value !== null) || a.self !== undefined || (a.appraisal?.length ?? 0) > 0 || a.notApplicable === true) units.add(a.unit);
+  }
+  return units.size;
+}
+
+/** A master with units but nothing from any of them: say so at once, pointing to the templates. */
+function sayIfEmpty(doc: MasterDocument, say: (m: Message) => void): void {
+  // the units that are scored (offices that only lead criteria are not waited for)
+  const units = doc.units.filter((u) => u.scored !== false).length;
+  if (units === 0 || unitsWithData(doc) > 0) return;
+  say({ intent: 'info', text: (l) => s('open.noSubmissions', l, { units }), detail: (l) => s('open.noSubmissionsHint', l), goTo: 'templates' });
+}
+
+/**
+ * Make a standalone workbook report its writes: every write (import, appraisal, compute) leaves
+ * changes that exist only on the page until the workbook is downloaded.
+ */
+function watchWrites(p: WorkbookPort, onWrite: () => void): void {
+  const write = p.write.bind(p);
+  const watched: WorkbookPort['write'] = async (...args) => {
+    const r = await write(...args);
+    onWrite();
+    return r;
+  };
+  Object.defineProperty(p, 'write', { value: watched, configurable: true, writable: true });
 }
 
 export interface ProviderProps {
@@ -90,6 +142,7 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | undefined>(undefined);
   const [version, setVersion] = useState(0);
+  const [unsaved, setUnsaved] = useState(false);
   const engineRef = useRef<EngineModule | undefined>(undefined);
   const portRef = useRef<WorkbookPort | undefined>(props.port);
   const loader = props.engineLoader;
@@ -104,16 +157,16 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
 
   /** Set once readDoc exists: a write refused because rows moved re-reads the workbook. */
   const rereadRef = useRef<(() => void) | undefined>(undefined);
-  const fail = useCallback(
-    (e: unknown) => {
-      if (e instanceof ExcelPortError) {
-        setMessage(excelErrorMessage(e, lang));
-        // the sheet changed under the pane (rows sorted, inserted, deleted): read it again so the next save lands right
-        if (e.info.code === 'excel.stale') rereadRef.current?.();
-      } else setMessage({ intent: 'error', text: s('addin.unexpected', lang, { detail: e instanceof Error ? e.message : String(e) }) });
-    },
-    [lang],
-  );
+  const fail = useCallback((e: unknown) => {
+    if (e instanceof ExcelPortError) {
+      setMessage(excelErrorMessage(e));
+      // the sheet changed under the pane (rows sorted, inserted, deleted): read it again so the next save lands right
+      if (e.info.code === 'excel.stale') rereadRef.current?.();
+    } else {
+      const detail = e instanceof Error ? e.message : String(e);
+      setMessage({ intent: 'error', text: (l) => s('addin.unexpected', l, { detail }) });
+    }
+  }, []);
 
   const readDoc = useCallback(
     async (p: WorkbookPort, file: string | undefined): Promise<MasterDocument | undefined> => {
@@ -151,12 +204,19 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
 
   const setWorkbook = useCallback(
     (p: WorkbookPort, name?: string) => {
+      if (p.host === 'exceljs') watchWrites(p, () => setUnsaved(true));
       portRef.current = p;
       setPort(p);
       setFileName(name);
       setComputed(undefined);
+      setUnsaved(false);
       setVersion((v) => v + 1);
-      void readDoc(p, name).catch(fail);
+      setMessage(undefined);
+      void readDoc(p, name)
+        .then((d) => {
+          if (d) sayIfEmpty(d, setMessage);
+        })
+        .catch(fail);
     },
     [readDoc, fail],
   );
@@ -165,7 +225,12 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
   const initialPort = props.port;
   const initialFile = props.fileName;
   useEffect(() => {
-    if (initialPort) void readDoc(initialPort, initialFile).catch(fail);
+    if (initialPort)
+      void readDoc(initialPort, initialFile)
+        .then((d) => {
+          if (d) sayIfEmpty(d, setMessage);
+        })
+        .catch(fail);
     // once, on mount
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -173,7 +238,7 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
   const compute = useCallback(async () => {
     const p = portRef.current;
     if (!p) {
-      setMessage({ intent: 'warning', text: s('needWorkbook', lang) });
+      setMessage({ intent: 'warning', text: (l) => s('needWorkbook', l) });
       return undefined;
     }
     setBusy(true);
@@ -186,14 +251,21 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
       if (r.summary.doc) setDoc(r.summary.doc);
       setVersion((v) => v + 1);
       const notices = (p as { notices?: { feature: string; version: string; sheet: string }[] }).notices ?? [];
-      if (!r.ok) setMessage({ intent: 'error', text: s('compute.failed', lang, { errors: r.summary.counts.errors }) });
-      else if (notices.length > 0) {
+      const units = r.summary.results?.units.length ?? 0;
+      const done = (l: Lang): string => s('compute.done', l, { units, sheets: r.written.length, names: r.written.join(', ') });
+      const featureNotes = (l: Lang): string => notices.map((n) => s('excel.featureMissing', l, { feature: featureText(n.feature, l), version: n.version, sheet: n.sheet })).join(' ');
+      const scoredDoc = r.summary.doc;
+      if (!r.ok) setMessage({ intent: 'error', text: (l) => s('compute.failed', l, { errors: r.summary.counts.errors }) });
+      else if (scoredDoc && units > 0 && unitsWithData(scoredDoc) === 0) {
+        // an empty master scores every unit at 0: not a success to show in green
         setMessage({
           intent: 'warning',
-          text: s('compute.done', lang, { units: r.summary.results?.units.length ?? 0, sheets: r.written.length, names: r.written.join(', ') }),
-          detail: notices.map((n) => s('excel.featureMissing', lang, { feature: featureText(n.feature, lang), version: n.version, sheet: n.sheet })).join(' '),
+          text: (l) => s('compute.noSubmissions', l, { units }),
+          detail: (l) => [s('compute.noSubmissionsHint', l), notices.length ? featureNotes(l) : ''].filter(Boolean).join(' '),
+          goTo: 'collect',
         });
-      } else setMessage({ intent: 'success', text: s('compute.done', lang, { units: r.summary.results?.units.length ?? 0, sheets: r.written.length, names: r.written.join(', ') }) });
+      } else if (notices.length > 0) setMessage({ intent: 'warning', text: done, detail: featureNotes });
+      else setMessage({ intent: 'success', text: done });
       return r;
     } catch (e) {
       fail(e);
@@ -202,6 +274,8 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
       setBusy(false);
     }
   }, [lang, fileName, props.worker, loadEngine, fail]);
+
+  const markSaved = useCallback(() => setUnsaved(false), []);
 
   const issueText = useCallback(
     (i: Issue): string => {
@@ -247,8 +321,10 @@ export function WorkbenchProvider(props: ProviderProps): JSX.Element {
       issueText,
       selectIssue,
       version,
+      unsaved,
+      markSaved,
     }),
-    [lang, props.host, port, fileName, setWorkbook, engine, loadEngine, doc, docIssues, refresh, computed, progress, busy, compute, message, fail, issueText, selectIssue, version],
+    [lang, props.host, port, fileName, setWorkbook, engine, loadEngine, doc, docIssues, refresh, computed, progress, busy, compute, message, fail, issueText, selectIssue, version, unsaved, markSaved],
   );
   return <Ctx.Provider value={value}>{props.children}</Ctx.Provider>;
 }

@@ -84,7 +84,7 @@ describe('task pane in Excel (over the Excel double)', () => {
     expect(dbl.stats.syncs).toBeLessThanOrEqual(3);
     expect(screen.getByTestId('index-KG').textContent).toBe('66,67%');
     expect(screen.getByTestId('index-HD').textContent).toBe('66,67%');
-    expect(screen.getByTestId('index-KM').textContent).toBe('50%');
+    expect(screen.getByTestId('index-KM').textContent).toBe('50,00%');
     expect(screen.getByTestId('message').textContent).toContain('Đã chấm 3 đơn vị');
     expect(dbl.sheet('Xếp hạng')).toBeDefined();
     expect(dbl.sheet('Kết quả')).toBeDefined();
@@ -93,12 +93,12 @@ describe('task pane in Excel (over the Excel double)', () => {
     const ranking = await screen.findByTestId('ranking-ward');
     const rows = within(ranking).getAllByRole('row').map((r) => r.textContent ?? '');
     expect(rows[1]).toMatch(/^1P\. /);
-    expect(rows[3]).toMatch(/^3P\. Khương Mai50%/);
+    expect(rows[3]).toMatch(/^3P\. Khương Mai50,00%/);
     // what-if: KM gets the full 2 points on 1.2 → (1 + 2)/3 = 100%, rank 1
     const whatIf = screen.getByTestId('what-if');
     fireEvent.change(within(whatIf).getByRole('combobox'), { target: { value: 'KM' } });
     fireEvent.change(await screen.findByTestId('whatif-1.2'), { target: { value: '2' } });
-    await waitFor(() => expect(screen.getByTestId('whatif-index').textContent).toBe('100%'));
+    await waitFor(() => expect(screen.getByTestId('whatif-index').textContent).toBe('100,00%'));
     expect(screen.getByTestId('whatif-rank').textContent).toBe('1');
     expect(screen.getByTestId('whatif-grade').textContent).toBe('A');
     // gaps by lead: VP lost 1 (KG) + 1,5 (KM) = 2,5 on 1.2; NV lost 1 (HD) on 1.1
@@ -173,11 +173,12 @@ describe('task pane in Excel (over the Excel double)', () => {
     const table = await screen.findByTestId('appraise-table', undefined, { timeout: 20_000 });
     expect(screen.getByTestId('appraise-status').textContent).toBe('3/6 tiêu chí đã thẩm định');
     fireEvent.change(within(screen.getByTestId('view-appraise')).getByRole('combobox'), { target: { value: 'KM' } });
-    await waitFor(() => expect(within(table).getAllByRole('row').length).toBe(3));
-    // a score above the maximum is refused with a located message
+    await waitFor(() => expect(within(table).getAllByRole('listitem').length).toBe(2));
+    // a score above the maximum is refused: marked on its field with the reason, and a message naming the unit
     fireEvent.change(screen.getByLabelText('Thẩm định 2 1.2'), { target: { value: '2,5' } });
+    expect(within(screen.getByTestId('appraise-row-1.2')).getByText('2,5 nằm ngoài [0; 2]: điểm tối đa của tiêu chí là 2.')).toBeTruthy();
     fireEvent.click(screen.getByTestId('appraise-save'));
-    expect((await screen.findByTestId('message')).textContent).toBe('Điểm "2,5" của tiêu chí 1.2 không phải số trong [0; 2].');
+    expect((await screen.findByTestId('message')).textContent).toBe('Đơn vị KM, tiêu chí 1.2: điểm "2,5" không phải số trong [0; 2].');
     // round 2 after the unit's explanation: 1,5 → KM = (1 + 1,5)/3 = 83,33%
     fireEvent.change(screen.getByLabelText('Thẩm định 2 1.2'), { target: { value: '1,5' } });
     fireEvent.change(screen.getByLabelText('Lý do 1.2'), { target: { value: 'đã bổ sung tài liệu' } });

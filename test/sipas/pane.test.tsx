@@ -30,11 +30,11 @@ test('short names with the full name on hover, a block per kind, ranks within ki
   expect(rows.map((r) => r.slice(0, 3))).toEqual([
     ['Hạng', 'Đơn vị', 'Chỉ số chung'],
     ['Quận'],
-    ['1', 'Q. Thanh Xuân', '85%'],
+    ['1', 'Q. Thanh Xuân', '85,00%'],
     ['Phường'],
-    ['1', 'P. Hạ Đình', '95%'],
-    ['2', 'P. Nhân Chính', '90%'],
-    ['3', 'P. Kim Giang', '80%'],
+    ['1', 'P. Hạ Đình', '95,00%'],
+    ['2', 'P. Nhân Chính', '90,00%'],
+    ['3', 'P. Kim Giang', '80,00%'],
   ]);
   const kg = within(screen.getByTestId('sipas-row-KG')).getByText('P. Kim Giang');
   expect(kg.closest('[title]')?.getAttribute('title')).toBe('UBND phường Kim Giang (KG)');

@@ -1,8 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { formatNumber } from '../../../engine';
-import { s } from '../i18n';
+import { s, type Lang } from '../i18n';
 import { useWorkbench } from '../state';
+import { parseTyped, points, value as valueText, count } from '../fmt';
+import { shortUnitName } from './names';
+import { useFieldStyles } from './table';
 
 interface Edit {
   r1: string;
@@ -10,48 +13,65 @@ interface Edit {
   reason: string;
 }
 
-function show(v: unknown, lang: 'vi' | 'en'): string {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'number') return formatNumber(v, lang, 4);
-  if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}=${String(x)}`).join('; ');
-  return String(v);
-}
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
+  card: { display: 'flex', flexDirection: 'column', gap: '4px', padding: '8px', borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}`, minWidth: 0 },
+  name: { minWidth: 0 },
+  meta: { color: tokens.colorNeutralForeground3 },
+  rounds: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+  round: { flex: '1 1 110px', minWidth: 0 },
+});
 
-function parsePoints(t: string): number | undefined {
-  const x = Number(t.trim().replace(',', '.'));
-  return t.trim() === '' || !Number.isFinite(x) ? undefined : x;
+/** Why a typed score cannot be saved ("abc", 2,5 above a maximum of 2), or undefined when it can. */
+export function scoreProblem(text: string, max: number, lang: Lang): string | undefined {
+  if (text.trim() === '') return undefined;
+  const x = parseTyped(text);
+  if (x === undefined) return s('appraise.notNumber', lang, { value: text.trim(), max: points(max, lang) });
+  if (x < 0 || x > max) return s('appraise.outOfRange', lang, { value: points(x, lang), max: points(max, lang) });
+  return undefined;
 }
 
 export function AppraiseView(): JSX.Element {
   const w = useWorkbench();
+  const styles = useStyles();
+  const fieldStyles = useFieldStyles();
   const doc = w.doc;
   const [unit, setUnit] = useState('');
   const [edits, setEdits] = useState<Record<string, Edit>>({});
+  const [pendingOnly, setPendingOnly] = useState(false);
   const [saving, setSaving] = useState(false);
   const leaves = useMemo(() => (doc && w.engine ? new Map(w.engine.leavesOf(doc).map((l) => [l.code, l])) : new Map<string, { code: string; name: string; max: number }>()), [doc, w.engine]);
   if (!doc || !w.engine) return <Text>{s('needWorkbook', w.lang)}</Text>;
   const withAnswers = [...new Set(doc.assessments.map((a) => a.unit))];
   const current = unit || withAnswers[0] || '';
-  const rows = doc.assessments.filter((a) => a.unit === current);
+  const unitName = doc.units.find((x) => x.code === current)?.name ?? current;
+  const all = doc.assessments.filter((a) => a.unit === current);
+  const rows = pendingOnly ? all.filter((a) => (a.appraisal?.length ?? 0) === 0 || edits[a.criterion] !== undefined) : all;
   const done = doc.assessments.filter((a) => (a.appraisal?.length ?? 0) > 0).length;
   const edit = (criterion: string, patch: Partial<Edit>, base: Edit): void => setEdits((e) => ({ ...e, [criterion]: { ...base, ...(e[criterion] ?? {}), ...patch } }));
+  const maxOf = (criterion: string): number => leaves.get(criterion)?.max ?? Infinity;
   const save = async (): Promise<void> => {
     const list: { unit: string; criterion: string; appraisal: number[]; reason?: string }[] = [];
+    const bad: { criterion: string; value: string; max: number }[] = [];
     for (const [criterion, e] of Object.entries(edits)) {
-      const max = leaves.get(criterion)?.max ?? Infinity;
-      const r1 = parsePoints(e.r1);
-      const r2 = parsePoints(e.r2);
-      for (const [t, v] of [
-        [e.r1, r1],
-        [e.r2, r2],
-      ] as const) {
-        if (t.trim() !== '' && (v === undefined || v < 0 || v > max)) {
-          w.say({ intent: 'error', text: s('appraise.badNumber', w.lang, { value: t, criterion, max: formatNumber(max, w.lang) }) });
-          return;
-        }
-      }
+      const max = maxOf(criterion);
+      for (const t of [e.r1, e.r2]) if (scoreProblem(t, max, w.lang)) bad.push({ criterion, value: t.trim(), max });
+      const r1 = parseTyped(e.r1);
+      const r2 = parseTyped(e.r2);
       const appraisal = r1 === undefined ? [] : r2 === undefined ? [r1] : [r1, r2];
       list.push({ unit: current, criterion, appraisal, reason: e.reason });
+    }
+    if (bad.length > 0) {
+      // every bad field is marked where it is; the message names the unit and each criterion
+      const first = bad[0];
+      const who = current;
+      const lines = (l: Lang): string => bad.map((b) => s('appraise.badNumber', l, { unit: who, criterion: b.criterion, value: b.value, max: points(b.max, l) })).join(' ');
+      w.say(
+        bad.length === 1 && first
+          ? { intent: 'error', text: (l) => s('appraise.badNumber', l, { unit: who, criterion: first.criterion, value: first.value, max: points(first.max, l) }) }
+          : { intent: 'error', text: (l) => s('appraise.badFields', l, { count: bad.length, unit: who }), detail: lines },
+      );
+      return;
     }
     if (!w.port || list.length === 0) return;
     setSaving(true);
@@ -62,7 +82,8 @@ export function AppraiseView(): JSX.Element {
       if (r && r.sheets.length) await w.port.write(r.sheets);
       await w.refresh();
       setEdits({});
-      w.say({ intent: 'success', text: s('appraise.saved', w.lang, { count: list.length }) });
+      const n = list.length;
+      w.say({ intent: 'success', text: (l) => s('appraise.saved', l, { count: n }) });
     } catch (e) {
       w.fail(e);
     } finally {
@@ -72,62 +93,95 @@ export function AppraiseView(): JSX.Element {
   return (
     <>
       <Text weight="semibold" data-testid="appraise-status">
-        {s('appraise.status', w.lang, { done, total: doc.assessments.length })}
+        {s('appraise.status', w.lang, { done: count(done, w.lang), total: count(doc.assessments.length, w.lang) })}
       </Text>
       <Text>{s('appraise.intro', w.lang)}</Text>
-      <Field label={s('appraise.unit', w.lang)}>
+      <Field label={s('appraise.unit', w.lang)} style={{ minWidth: 0 }}>
         <Select
           value={current}
+          title={`${current} — ${unitName}`}
+          style={{ maxWidth: '100%', minWidth: 0 }}
           onChange={(_, d) => {
             setUnit(d.value);
             setEdits({});
           }}
         >
-          {withAnswers.map((u) => (
-            <option key={u} value={u}>
-              {u} — {doc.units.find((x) => x.code === u)?.name ?? u}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Table size="small" aria-label={s('view.appraise', w.lang)} data-testid="appraise-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{s('appraise.criterion', w.lang)}</TableHeaderCell>
-            <TableHeaderCell>{s('appraise.value', w.lang)}</TableHeaderCell>
-            <TableHeaderCell>{s('appraise.self', w.lang)}</TableHeaderCell>
-            <TableHeaderCell>{s('appraise.round1', w.lang)}</TableHeaderCell>
-            <TableHeaderCell>{s('appraise.round2', w.lang)}</TableHeaderCell>
-            <TableHeaderCell>{s('appraise.reason', w.lang)}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((a) => {
-            const base: Edit = { r1: a.appraisal?.[0] !== undefined ? String(a.appraisal[0]) : '', r2: a.appraisal?.[1] !== undefined ? String(a.appraisal[1]) : '', reason: a.reason ?? '' };
-            const e = { ...base, ...(edits[a.criterion] ?? {}) };
-            const leaf = leaves.get(a.criterion);
+          {withAnswers.map((u) => {
+            const name = doc.units.find((x) => x.code === u)?.name ?? u;
             return (
-              <TableRow key={a.criterion}>
-                <TableCell title={leaf?.name}>
-                  {a.criterion}
-                  {a.explanation ? <div style={{ fontSize: 11, color: '#555' }}>{s('appraise.explanation', w.lang)}: {a.explanation}</div> : null}
-                </TableCell>
-                <TableCell>{show(a.value, w.lang)}</TableCell>
-                <TableCell>{show(a.self, w.lang)}</TableCell>
-                <TableCell>
-                  <Input size="small" style={{ width: 64 }} inputMode="decimal" aria-label={`${s('appraise.round1', w.lang)} ${a.criterion}`} value={e.r1} onChange={(_, d) => edit(a.criterion, { r1: d.value }, base)} />
-                </TableCell>
-                <TableCell>
-                  <Input size="small" style={{ width: 64 }} inputMode="decimal" aria-label={`${s('appraise.round2', w.lang)} ${a.criterion}`} value={e.r2} onChange={(_, d) => edit(a.criterion, { r2: d.value }, base)} />
-                </TableCell>
-                <TableCell>
-                  <Input size="small" aria-label={`${s('appraise.reason', w.lang)} ${a.criterion}`} value={e.reason} onChange={(_, d) => edit(a.criterion, { reason: d.value }, base)} />
-                </TableCell>
-              </TableRow>
+              <option key={u} value={u} title={name}>
+                {u} — {shortUnitName(name)}
+              </option>
             );
           })}
-        </TableBody>
-      </Table>
+        </Select>
+      </Field>
+      <Checkbox checked={pendingOnly} onChange={(_, d) => setPendingOnly(Boolean(d.checked))} label={s('appraise.pending', w.lang)} />
+      <Text size={200}>{s('appraise.unitCount', w.lang, { count: count(rows.length, w.lang) })}</Text>
+      <div className={styles.list} aria-label={`${s('view.appraise', w.lang)} — ${unitName}`} role="list" data-testid="appraise-table">
+        {rows.map((a) => {
+          // rounds as entered (all their decimals), in the pane's number format
+          const base: Edit = {
+            r1: a.appraisal?.[0] !== undefined ? formatNumber(a.appraisal[0], w.lang, 6) : '',
+            r2: a.appraisal?.[1] !== undefined ? formatNumber(a.appraisal[1], w.lang, 6) : '',
+            reason: a.reason ?? '',
+          };
+          const e = { ...base, ...(edits[a.criterion] ?? {}) };
+          const leaf = leaves.get(a.criterion);
+          const max = maxOf(a.criterion);
+          const p1 = scoreProblem(e.r1, max, w.lang);
+          const p2 = scoreProblem(e.r2, max, w.lang);
+          return (
+            <div key={a.criterion} className={styles.card} role="listitem" data-testid={`appraise-row-${a.criterion}`}>
+              <Text weight="semibold" className={styles.name}>
+                {a.criterion} {leaf?.name ?? ''}
+              </Text>
+              <Text size={200} className={styles.meta}>
+                {s('appraise.value', w.lang)}: {valueText(a.value, w.lang) || '—'} · {s('appraise.self', w.lang)}: {a.self !== undefined ? points(a.self, w.lang) : '—'}
+                {Number.isFinite(max) ? ` · ${s('appraise.max', w.lang, { max: points(max, w.lang) })}` : ''}
+              </Text>
+              {a.explanation ? (
+                <Text size={200}>
+                  {s('appraise.explanation', w.lang)}: {a.explanation}
+                </Text>
+              ) : null}
+              <div className={styles.rounds}>
+                <Field className={styles.round} label={s('appraise.round1', w.lang)} size="small" validationState={p1 ? 'error' : 'none'} validationMessage={p1 ?? null}>
+                  <Input
+                    size="small"
+                    className={fieldStyles.input}
+                    inputMode="decimal"
+                    aria-label={`${s('appraise.round1', w.lang)} ${a.criterion}`}
+                    value={e.r1}
+                    onChange={(_, d) => edit(a.criterion, { r1: d.value }, base)}
+                  />
+                </Field>
+                <Field className={styles.round} label={s('appraise.round2', w.lang)} size="small" validationState={p2 ? 'error' : 'none'} validationMessage={p2 ?? null}>
+                  <Input
+                    size="small"
+                    className={fieldStyles.input}
+                    inputMode="decimal"
+                    aria-label={`${s('appraise.round2', w.lang)} ${a.criterion}`}
+                    value={e.r2}
+                    onChange={(_, d) => edit(a.criterion, { r2: d.value }, base)}
+                  />
+                </Field>
+              </div>
+              <Field label={s('appraise.reason', w.lang)} size="small">
+                <Textarea
+                  size="small"
+                  className={fieldStyles.input}
+                  resize="vertical"
+                  rows={2}
+                  aria-label={`${s('appraise.reason', w.lang)} ${a.criterion}`}
+                  value={e.reason}
+                  onChange={(_, d) => edit(a.criterion, { reason: d.value }, base)}
+                />
+              </Field>
+            </div>
+          );
+        })}
+      </div>
       <Button appearance="primary" disabled={saving || Object.keys(edits).length === 0} onClick={() => void save()} data-testid="appraise-save">
         {s('appraise.save', w.lang)}
       </Button>

@@ -27,7 +27,7 @@ export function CollectView(): JSX.Element {
   const onFiles = async (list: FileList | null): Promise<void> => {
     if (!list || list.length === 0) return;
     if (!w.port || !w.doc) {
-      w.say({ intent: 'warning', text: s('needWorkbook', w.lang) });
+      w.say({ intent: 'warning', text: (l) => s('needWorkbook', l) });
       return;
     }
     setWorking(true);
@@ -59,8 +59,9 @@ export function CollectView(): JSX.Element {
       if (r.status !== 'failed' && r.sheets.length > 0) {
         await w.port.write(r.sheets);
         await w.refresh();
-        w.say({ intent: r.log.length ? 'success' : 'info', text: r.log.length ? s('collect.written', w.lang, { count: r.log.length }) : s('collect.nothing', w.lang) });
-      } else w.say({ intent: 'info', text: s('collect.nothing', w.lang) });
+        const changes = r.log.length;
+        w.say({ intent: changes ? 'success' : 'info', text: (l) => (changes ? s('collect.written', l, { count: changes }) : s('collect.nothing', l)) });
+      } else w.say({ intent: 'info', text: (l) => s('collect.nothing', l) });
       setOutcome({
         files: list.length,
         ok: r.files.filter((p) => p.status === 'ok').length,

@@ -1,18 +1,22 @@
 import { Button, Field, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { formatNumber, formatPercent } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
+import { count, index as indexText, points } from '../fmt';
 import { shortUnitName } from './names';
 import { IssueList } from './IssueList';
 import { RankCertainty } from './RankCertainty';
 import { RiskList } from './RiskList';
 import { saveBytes } from '../files';
+import { Explainable, useExplain } from './Explain';
+import { COLUMN, useTableStyles } from './table';
 
 export function ComputeView(): JSX.Element {
   const w = useWorkbench();
   const r = w.computed;
   const results = r?.summary.results;
   const phase = w.progress?.phase ?? 'done';
+  const explain = useExplain();
+  const t = useTableStyles();
   return (
     <>
       <Text>{s('compute.intro', w.lang)}</Text>
@@ -25,16 +29,19 @@ export function ComputeView(): JSX.Element {
           <ProgressBar value={w.progress?.done ?? 0} max={1} aria-label={s('compute.running', w.lang)} />
         </Field>
       ) : null}
-      {r ? <Text size={200}>{s('compute.timing', w.lang, { read: Math.round(r.millis.read), compute: Math.round(r.millis.compute), write: Math.round(r.millis.write) })}</Text> : null}
+      {r ? <Text size={200}>{s('compute.timing', w.lang, { read: count(r.millis.read, w.lang), compute: count(r.millis.compute, w.lang), write: count(r.millis.write, w.lang) })}</Text> : null}
+      {results ? <Text size={200}>{s('analyse.explainHint', w.lang)}</Text> : null}
       {results ? (
-        <Table size="small" aria-label={s('analyse.ranking', w.lang)} data-testid="summary-table">
+        <Table size="small" className={t.compact} aria-label={s('analyse.ranking', w.lang)} data-testid="summary-table">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{s('analyse.rank', w.lang)}</TableHeaderCell>
+              <TableHeaderCell style={COLUMN.rank}>{s('analyse.rank', w.lang)}</TableHeaderCell>
               <TableHeaderCell>{s('analyse.unit', w.lang)}</TableHeaderCell>
-              <TableHeaderCell>{s('analyse.score', w.lang)}</TableHeaderCell>
-              <TableHeaderCell>{s('analyse.index', w.lang)}</TableHeaderCell>
-              <TableHeaderCell>{s('analyse.grade', w.lang)}</TableHeaderCell>
+              <TableHeaderCell style={COLUMN.points}>{s('analyse.score', w.lang)}</TableHeaderCell>
+              <TableHeaderCell style={COLUMN.index}>{s('analyse.index', w.lang)}</TableHeaderCell>
+              <TableHeaderCell style={COLUMN.grade} title={s('analyse.grade', w.lang)}>
+                {s('analyse.gradeShort', w.lang)}
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -43,9 +50,13 @@ export function ComputeView(): JSX.Element {
               .map((u) => (
                 <TableRow key={u.code}>
                   <TableCell>{u.rank}</TableCell>
-                  <TableCell title={u.name}>{shortUnitName(u.name)}</TableCell>
-                  <TableCell>{formatNumber(u.score, w.lang)}</TableCell>
-                  <TableCell data-testid={`index-${u.code}`}>{formatPercent(u.index, w.lang)}</TableCell>
+                  <TableCell title={`${u.name} (${u.code})`}>{shortUnitName(u.name)}</TableCell>
+                  <TableCell>{points(u.score, w.lang)}</TableCell>
+                  <TableCell data-testid={`index-${u.code}`}>
+                    <Explainable label={s('explain.openUnit', w.lang, { unit: u.name })} onOpen={() => explain.open({ unit: u.code })}>
+                      {indexText(u.index, w.lang)}
+                    </Explainable>
+                  </TableCell>
                   <TableCell>{u.grade}</TableCell>
                 </TableRow>
               ))}
@@ -67,6 +78,7 @@ export function ComputeView(): JSX.Element {
       {results ? <RankCertainty results={results} lang={w.lang} /> : null}
       {r ? <RiskList issues={r.issues} lang={w.lang} unitName={(c) => w.doc?.units.find((u) => u.code === c)?.name ?? c} /> : null}
       {r ? <IssueList issues={r.issues} /> : w.docIssues.length > 0 ? <IssueList issues={w.docIssues} /> : null}
+      {explain.dialog}
     </>
   );
 }

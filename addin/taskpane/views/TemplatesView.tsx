@@ -4,6 +4,9 @@ import type { Unit } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { saveBytes, zipFiles } from '../files';
+import { count, date, parseDate } from '../fmt';
+import { shortUnitName } from './names';
+import { useFieldStyles, useTableStyles } from './table';
 
 /**
  * One unit's template as `parindex templates` makes it (engine/app: the master's deadline and round,
@@ -20,8 +23,13 @@ async function build(w: ReturnType<typeof useWorkbench>, doc: NonNullable<Return
 
 export function TemplatesView(): JSX.Element {
   const w = useWorkbench();
-  const [deadline, setDeadline] = useState('');
+  // typed as dd/mm/yyyy whatever the browser's locale (a native date box shows mm/dd/yyyy in an English Windows)
+  const [deadlineText, setDeadlineText] = useState('');
+  const deadline = parseDate(deadlineText) ?? '';
+  const deadlineBad = deadlineText.trim() !== '' && !deadline;
   const [progress, setProgress] = useState<string | undefined>(undefined);
+  const t = useTableStyles();
+  const fieldStyles = useFieldStyles();
   // unit codes that would share a file name (or make one too long): no template until they are fixed
   const blocked = useMemo(() => (w.doc && w.engine ? w.engine.templatesBlocked(w.doc, w.lang) : []), [w.doc, w.engine, w.lang]);
   if (!w.doc || !w.engine) return <Text>{s('needWorkbook', w.lang)}</Text>;
@@ -39,7 +47,7 @@ export function TemplatesView(): JSX.Element {
     try {
       const files: { name: string; bytes: Uint8Array }[] = [];
       for (const u of units) {
-        setProgress(s('templates.building', w.lang, { done: files.length + 1, total: units.length }));
+        setProgress(s('templates.building', w.lang, { done: count(files.length + 1, w.lang), total: count(units.length, w.lang) }));
         files.push(await build(w, doc, u, deadline));
         await new Promise((r) => setTimeout(r, 0));
       }
@@ -53,7 +61,7 @@ export function TemplatesView(): JSX.Element {
   return (
     <>
       <Text>{s('templates.intro', w.lang)}</Text>
-      <Text weight="semibold">{s('templates.count', w.lang, { count: units.length })}</Text>
+      <Text weight="semibold">{s('templates.count', w.lang, { count: count(units.length, w.lang) })}</Text>
       {blocked.length > 0 && (
         <MessageBar intent="error" role="alert" data-testid="templates-blocked">
           <MessageBarBody>
@@ -63,27 +71,32 @@ export function TemplatesView(): JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label={s('templates.deadline', w.lang)}>
-        <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} />
+      <Field
+        label={s('templates.deadline', w.lang)}
+        style={{ minWidth: 0 }}
+        validationState={deadlineBad ? 'error' : 'none'}
+        validationMessage={deadlineBad ? s('templates.badDeadline', w.lang, { value: deadlineText.trim() }) : deadline ? s('templates.deadlineIs', w.lang, { date: date(deadline, 'vi') }) : null}
+      >
+        <Input className={fieldStyles.input} value={deadlineText} placeholder="dd/mm/yyyy" inputMode="numeric" onChange={(_, d) => setDeadlineText(d.value)} data-testid="templates-deadline" />
       </Field>
-      <Button appearance="primary" disabled={progress !== undefined || blocked.length > 0} onClick={() => void all()} data-testid="templates-zip">
+      <Button appearance="primary" disabled={progress !== undefined || blocked.length > 0 || deadlineBad} onClick={() => void all()} data-testid="templates-zip">
         {progress ?? s('templates.all', w.lang)}
       </Button>
-      <Table size="small" aria-label={s('view.templates', w.lang)}>
+      <Table size="small" className={t.compact} aria-label={s('view.templates', w.lang)}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{s('analyse.unit', w.lang)}</TableHeaderCell>
-            <TableHeaderCell />
+            <TableHeaderCell style={{ width: '128px' }} />
           </TableRow>
         </TableHeader>
         <TableBody>
           {units.map((u) => (
             <TableRow key={u.code}>
-              <TableCell>
-                {u.code} — {u.name}
+              <TableCell title={`${u.code} — ${u.name}`}>
+                {u.code} — {shortUnitName(u.name)}
               </TableCell>
-              <TableCell>
-                <Button size="small" disabled={blocked.length > 0} onClick={() => void one(u)} aria-label={`${s('templates.one', w.lang)} ${u.name}`}>
+              <TableCell style={{ textAlign: 'right' }}>
+                <Button size="small" disabled={blocked.length > 0 || deadlineBad} onClick={() => void one(u)} aria-label={`${s('templates.one', w.lang)} ${u.name}`}>
                   {s('templates.one', w.lang)}
                 </Button>
               </TableCell>
