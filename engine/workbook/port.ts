@@ -152,6 +152,12 @@ export interface ChartSpec {
    * the constant `value`.
    */
   target?: { value: number; label: string; range?: string };
+  /**
+   * An interval around each value of the first series (the 95% range of an index), drawn as error
+   * bars: A1 ranges on the same sheet, one cell per category, holding the distance below (`minus`)
+   * and above (`plus`) the value. A host that cannot draw them draws the values alone.
+   */
+  errorBars?: { minus: string; plus: string };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { scoreDocument, scoreSipas } from '../../engine';
+import { execFileSync } from 'node:child_process';
 import { renderOutputSheets, renderSipasSheet, contextOf } from '../../engine/workbook/output';
+import { chartXml } from '../../engine/workbook/charts';
 
 /**
  * The analyses in the results workbook: "Xếp hạng" gains the rank range, the index interval and
@@ -29,7 +31,7 @@ describe('results workbook', () => {
     const { results } = scoreDocument(doc);
     const s = renderOutputSheets(results, { lang: 'vi' }).find((x) => x.name === 'Xếp hạng');
     const header = s?.values.find((r) => r[0] === 'Xếp hạng');
-    expect(header?.slice(12)).toEqual(['Mục tiêu (%)', 'Khoảng hạng (95%)', 'Chỉ số thấp nhất (%)', 'Chỉ số cao nhất (%)', 'Xác suất xếp trên đơn vị kế tiếp']);
+    expect(header?.slice(12, 17)).toEqual(['Mục tiêu (%)', 'Khoảng hạng (95%)', 'Chỉ số thấp nhất (%)', 'Chỉ số cao nhất (%)', 'Xác suất xếp trên đơn vị kế tiếp']);
     const row = (code: string): unknown[] => s?.values.find((r) => r[1] === code) ?? [];
     expect(row('A').slice(0, 2)).toEqual([1, 'A']);
     expect(row('A')[13]).toBe('1–2');
@@ -38,11 +40,23 @@ describe('results workbook', () => {
     expect(row('A')[16]).toBeCloseTo(0.7254, 4);
     // C: a single rank, its own interval, last of its kind (no next unit)
     expect(row('C')[13]).toBe('3');
+    expect(row('C')[17]).toBeCloseTo(2.5, 9);
     expect(row('C')[14]).toBeCloseTo(27.5, 9);
     expect(row('C')[15]).toBeCloseTo(32.5, 9);
     expect(row('C')[16]).toBeNull();
-    // the chart still reads names and indices (C:D) and the target column M
-    expect(s?.charts?.[0]?.dataRange).toMatch(/^C\d+:D\d+$/);
+    // distances below and above the index (R, S): A 90 − 85 = 5 below, 94 − 90 = 4 above
+    expect(header?.slice(17)).toEqual(['Sai số dưới (điểm chỉ số)', 'Sai số trên (điểm chỉ số)']);
+    expect(row('A')[17]).toBeCloseTo(5, 9);
+    expect(row('A')[18]).toBeCloseTo(4, 9);
+    // the chart still reads names and indices (C:D) and the target column M; the interval as error bars from R and S
+    const chart = s?.charts?.[0];
+    expect(chart?.dataRange).toMatch(/^C\d+:D\d+$/);
+    expect(chart?.errorBars).toEqual({ minus: expect.stringMatching(/^R\d+:R\d+$/) as string, plus: expect.stringMatching(/^S\d+:S\d+$/) as string });
+    const xml = chart && s ? (chartXml(chart, s.name, s.values) ?? '') : '';
+    expect(xml).toMatch(/<c:errBars><c:errDir val="y"\/><c:errBarType val="both"\/><c:errValType val="cust"\/>.*<c:plus><c:numRef><c:f>'Xếp hạng'!\$S\$\d+:\$S\$\d+<\/c:f>.*<c:minus><c:numRef><c:f>'Xếp hạng'!\$R\$\d+:\$R\$\d+<\/c:f>/s);
+    // before the categories, as the schema orders a bar series; well-formed XML
+    expect(xml.indexOf('<c:errBars>')).toBeLessThan(xml.indexOf('<c:cat>'));
+    execFileSync('/usr/bin/python3', ['-c', 'import sys, xml.dom.minidom; xml.dom.minidom.parseString(sys.stdin.buffer.read())'], { input: xml });
     expect(s?.values.some((r) => typeof r[0] === 'string' && r[0].startsWith('Khoảng hạng: các thứ hạng'))).toBe(true);
   });
 

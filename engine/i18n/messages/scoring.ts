@@ -18,9 +18,11 @@ export const scoringMessages = {
   'rank.sheet.low': { vi: 'Chỉ số thấp nhất (%)', en: 'Lowest index (%)' },
   'rank.sheet.high': { vi: 'Chỉ số cao nhất (%)', en: 'Highest index (%)' },
   'rank.sheet.aheadOfNext': { vi: 'Xác suất xếp trên đơn vị kế tiếp', en: 'Probability ahead of the next unit' },
+  'rank.sheet.minus': { vi: 'Sai số dưới (điểm chỉ số)', en: 'Below (index points)' },
+  'rank.sheet.plus': { vi: 'Sai số trên (điểm chỉ số)', en: 'Above (index points)' },
   'rank.sheet.note': {
-    vi: 'Khoảng hạng: các thứ hạng đơn vị có thể có khi điểm từ điều tra xã hội học dao động trong khoảng tin cậy 95% (chỉ số thấp nhất, cao nhất). Xác suất: khả năng đơn vị thật sự đứng trên đơn vị xếp ngay sau (xấp xỉ chuẩn).',
-    en: 'Rank range: the ranks a unit can hold when its survey-derived points move within their 95% intervals (lowest and highest index). Probability: how likely the unit is truly ahead of the next one (normal approximation).',
+    vi: 'Khoảng hạng: các thứ hạng đơn vị có thể có khi điểm từ điều tra xã hội học dao động trong khoảng tin cậy 95% (chỉ số thấp nhất, cao nhất; trên biểu đồ là vạch sai số). Xác suất: khả năng đơn vị thật sự đứng trên đơn vị xếp ngay sau (xấp xỉ chuẩn).',
+    en: 'Rank range: the ranks a unit can hold when its survey-derived points move within their 95% intervals (lowest and highest index; error bars on the chart). Probability: how likely the unit is truly ahead of the next one (normal approximation).',
   },
   // The self-check sheet of a unit template (engine/workbook/template/selfCheck.ts)
   'selfCheck.title': { vi: 'Tự kiểm tra trước khi gửi', en: 'Check before sending' },

@@ -130,6 +130,22 @@ function numLit(value: number, count: number): string {
   return `<c:numLit><c:formatCode>General</c:formatCode><c:ptCount val="${count}"/>${pts}</c:numLit>`;
 }
 
+/**
+ * Custom error bars on a series (CT_ErrBars, placed before the categories): the distances below and
+ * above each value from the cells `spec.errorBars` names; '' when it names none or cannot be read.
+ */
+function errorBars(spec: ChartSpec, sheet: string, values: readonly CellValue[][], kind: ChartSpec['type']): string {
+  const e = spec.errorBars;
+  const minus = e ? box(e.minus) : undefined;
+  const plus = e ? box(e.plus) : undefined;
+  if (!minus || !plus) return '';
+  return (
+    `<c:errBars><c:errDir val="${kind === 'bar' ? 'x' : 'y'}"/><c:errBarType val="both"/><c:errValType val="cust"/><c:noEndCap val="0"/>` +
+    `<c:plus>${numRef(sheet, plus, values, 'General')}</c:plus><c:minus>${numRef(sheet, minus, values, 'General')}</c:minus>` +
+    `<c:spPr><a:ln w="12700">${solid('404040')}</a:ln></c:spPr></c:errBars>`
+  );
+}
+
 /** The target line's values: the cells it names, else the constant repeated (Excel draws literals; LibreOffice does not). */
 function targetValues(target: NonNullable<ChartSpec['target']>, sheet: string, values: readonly CellValue[][], count: number): string {
   const b = target.range !== undefined ? box(target.range) : undefined;
@@ -203,7 +219,7 @@ export function chartXml(spec: ChartSpec, sheet: string, values: readonly CellVa
       const val = `<c:val>${numRef(sheet, s.values, values, format)}</c:val>`;
       const head = `<c:idx val="${i}"/><c:order val="${i}"/>${tx}`;
       if (kind === 'bar' || kind === 'column')
-        return `<c:ser>${head}<c:spPr>${solid(colour)}</c:spPr><c:invertIfNegative val="0"/>${single ? dataLabels(format.replace(/0\.00$/, '0.0')) : ''}${cat}${val}</c:ser>`;
+        return `<c:ser>${head}<c:spPr>${solid(colour)}</c:spPr><c:invertIfNegative val="0"/>${single ? dataLabels(format.replace(/0\.00$/, '0.0')) : ''}${i === 0 ? errorBars(spec, sheet, values, kind) : ''}${cat}${val}</c:ser>`;
       const marker = `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${solid(colour)}</c:spPr></c:marker>`;
       const line = `<c:spPr><a:ln w="22225" cap="rnd">${solid(colour)}<a:round/></a:ln></c:spPr>`;
       if (kind === 'radar') return `<c:ser>${head}${line}${marker}${cat}${val}</c:ser>`;

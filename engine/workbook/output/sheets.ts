@@ -130,7 +130,7 @@ export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext)
   ];
   // how sure each rank is (engine/scoring/uncertainty.ts): only when some index has sampling error
   const uncertain = results.units.some((u) => u.indexRange !== undefined);
-  if (uncertain) headers.push(t('rank.sheet.range', {}, lang), t('rank.sheet.low', {}, lang), t('rank.sheet.high', {}, lang), t('rank.sheet.aheadOfNext', {}, lang));
+  if (uncertain) headers.push(t('rank.sheet.range', {}, lang), t('rank.sheet.low', {}, lang), t('rank.sheet.high', {}, lang), t('rank.sheet.aheadOfNext', {}, lang), t('rank.sheet.minus', {}, lang), t('rank.sheet.plus', {}, lang));
   let freezeRow = 0;
   for (const kind of kindsInOrder(results.units)) {
     const us = results.units.filter((u) => u.kind === kind).sort((a, b2) => a.rank - b2.rank || a.code.localeCompare(b2.code));
@@ -161,6 +161,9 @@ export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext)
               u.indexRange?.[0] ?? u.index,
               u.indexRange?.[1] ?? u.index,
               u.aheadOfNext?.probability ?? null,
+              // the interval as distances below and above the index: the chart's error bars
+              u.index - (u.indexRange?.[0] ?? u.index),
+              (u.indexRange?.[1] ?? u.index) - u.index,
             ]
           : []),
       ]);
@@ -179,6 +182,7 @@ export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext)
         b.style(range(r0, 13, r1, 13), { numFmt: '@' });
         b.style(range(r0, 14, r1, 15), { numFmt: FMT.index });
         b.style(range(r0, 16, r1, 16), { numFmt: '0%' });
+        b.style(range(r0, 17, r1, 18), { numFmt: FMT.points });
       }
       if (us.length > 1)
         charts.push({
@@ -190,12 +194,13 @@ export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext)
           width: Math.max(480, us.length * 40),
           height: 300,
           target: targetLine(ctx.target, lang, range(r0, 12, r1, 12)),
+          ...(uncertain ? { errorBars: { minus: range(r0, 17, r1, 17), plus: range(r0, 18, r1, 18) } } : {}),
         });
     }
     b.push([]);
   }
   if (uncertain) b.push([t('rank.sheet.note', {}, lang)]);
-  return finish('ranking', b, { widths: [8, 8, 34, 10, 8, 10, 10, 12, 10, 11, 10, 11, 10, ...(uncertain ? [12, 11, 11, 14] : [])], freeze: { rows: freezeRow, columns: 0 }, charts });
+  return finish('ranking', b, { widths: [8, 8, 34, 10, 8, 10, 10, 12, 10, 11, 10, 11, 10, ...(uncertain ? [12, 11, 11, 14, 10, 10] : [])], freeze: { rows: freezeRow, columns: 0 }, charts });
 }
 
 interface CriterionGap {
