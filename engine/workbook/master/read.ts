@@ -172,6 +172,13 @@ function readConfig(ctx: Ctx, snap: SheetSnapshot): ConfigRead {
         else ctx.issues.push(issue('workbook.badEnum', { value: str, allowed: ['exclude', 'full'] }, where));
         break;
       }
+      case 'missingSurvey': {
+        const f = fold(str);
+        if (f === 'zero' || f === 'khong' || f === '0') meta.missingSurvey = 'zero';
+        else if (f === 'rescale' || f === 'quy doi') meta.missingSurvey = 'rescale';
+        else ctx.issues.push(issue('workbook.badEnum', { value: str, allowed: ['zero', 'rescale'] }, where));
+        break;
+      }
       case 'tieEpsilon': {
         const n = num();
         if (n !== undefined) meta.tieEpsilon = n;

@@ -330,6 +330,7 @@ export const CONFIG_KEYS: readonly { key: string; vi: string; en: string }[] = O
   { key: 'target', vi: 'Chỉ số mục tiêu (%)', en: 'Target index (%)' },
   { key: 'grades', vi: 'Xếp loại (mức tối thiểu, %)', en: 'Grades (minimum index, %)' },
   { key: 'notApplicable', vi: 'Tiêu chí không áp dụng (mặc định)', en: 'Not-applicable policy (default)' },
+  { key: 'missingSurvey', vi: 'Khi thiếu kết quả khảo sát (zero / rescale)', en: 'Missing survey results (zero / rescale)' },
   { key: 'tieEpsilon', vi: 'Sai số coi là bằng nhau', en: 'Tie epsilon' },
   { key: 'legalBasis', vi: 'Căn cứ pháp lý', en: 'Legal basis' },
   { key: 'points', vi: 'Tính chất điểm (official / illustrative)', en: 'Points (official / illustrative)' },

@@ -291,6 +291,7 @@ function configRows(data: MasterData, lang: Lang): RowValues[] {
     target: f.target ?? 90,
     grades: formatGrades(f.grades ?? DEFAULT_GRADES),
     notApplicable: f.notApplicable,
+    missingSurvey: f.missingSurvey,
     tieEpsilon: f.tieEpsilon,
     legalBasis: f.meta?.legalBasis,
     points: f.meta?.points,
