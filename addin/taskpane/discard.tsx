@@ -88,7 +88,7 @@ export function useConfirmDiscard(): { ask: (action: 'new' | 'open', run: () => 
               </Button>
             ) : null}
             <Button appearance={w.unsaved ? 'secondary' : 'primary'} data-testid="discard-confirm" onClick={go}>
-              {s('discard.confirm', w.lang, { action: what })}
+              {s(pending.action === 'new' ? 'discard.confirmNew' : 'discard.confirmOpen', w.lang)}
             </Button>
             <Button appearance="subtle" data-testid="discard-cancel" onClick={close}>
               {s('discard.cancel', w.lang)}

@@ -105,6 +105,20 @@ describe('renderQuarterlyReport', () => {
     expect(report.uncovered).toEqual(['1.6.3']);
   });
 
+  test('tasks by status beside the report (H:I), drawn as a native chart in Excel and in files written outside it', () => {
+    expect(sheet.values.slice(3, 9).map((r) => r.slice(7, 9))).toEqual([
+      ['Tình trạng', 'Số nhiệm vụ'],
+      ['Hoàn thành', 0],
+      ['Đang thực hiện, đúng tiến độ', 1],
+      ['Chậm tiến độ', 1],
+      ['Chưa thực hiện', 0],
+      ['Chưa báo cáo', 0],
+    ]);
+    expect(sheet.charts).toEqual([{ type: 'column', title: 'Nhiệm vụ kế hoạch theo tình trạng', dataRange: 'H4:I9', seriesBy: 'columns', anchor: 'H11', width: 420, height: 260 }]);
+    // the report itself stays within A:F, as printed
+    expect(sheet.printArea).toMatch(/^A1:F\d+$/);
+  });
+
   test('one status line for the task pane and the CLI', () => {
     expect(statusLine(report)).toBe('2 nhiệm vụ · 0 hoàn thành · 1 đúng tiến độ · 1 chậm tiến độ · 0 chưa thực hiện · 0 chưa báo cáo · 2/3 đơn vị đã báo cáo · 1 tiêu chí bị trừ điểm chưa có nhiệm vụ');
     expect(statusLine(report, 'en')).toBe('2 tasks · 0 done · 1 on track · 1 late · 0 not started · 0 not reported · 2/3 units reported · 1 criteria lost points with no task');

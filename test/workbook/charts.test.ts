@@ -133,6 +133,8 @@ describe('package edits', () => {
       { sheet: 'S', title: ranking.title },
     ]);
     expect(r.added).toEqual([]);
+    // nothing of a sheet whose every chart was skipped is touched: no <drawing> pointing at a part never written
+    expect([...r.parts.keys()]).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { openXlsx, XlsxRejected } from '../files';
 import { IssueList } from './IssueList';
-import { RiskList } from './RiskList';
+import { RiskList } from './insightLazy';
 
 interface Outcome {
   files: number;

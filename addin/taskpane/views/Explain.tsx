@@ -5,7 +5,7 @@
  * `parindex explain`): the rule and its parameters, the declared value and its source (file,
  * sheet, cell, import time), each round with its reason, the points lost and recoverable.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
@@ -129,6 +129,13 @@ export function useExplain(): { open: (t: ExplainTarget) => void; dialog: JSX.El
     setFromUnit(false);
     setTarget(t);
   }, []);
+  // going from the unit to a criterion (or back) replaces the focused link: focus stays in the dialog (Escape closes it)
+  const body = useRef<HTMLDivElement>(null);
+  const unit = target?.unit;
+  const criterion = target?.criterion;
+  useEffect(() => {
+    if (unit !== undefined && fromUnit) body.current?.focus();
+  }, [unit, criterion, fromUnit]);
   if (!target) return { open, dialog: null };
   const dialog = (
     <Dialog open onOpenChange={(_, d) => (d.open ? undefined : setTarget(undefined))}>
@@ -136,17 +143,19 @@ export function useExplain(): { open: (t: ExplainTarget) => void; dialog: JSX.El
         <DialogBody>
           <DialogTitle>{s('explain.title', w.lang)}</DialogTitle>
           <DialogContent>
-            {target.criterion ? (
-              <CriterionExplanation unit={target.unit} criterion={target.criterion} />
-            ) : (
-              <UnitExplanation
-                unit={target.unit}
-                onCriterion={(criterion) => {
-                  setFromUnit(true);
-                  setTarget({ unit: target.unit, criterion });
-                }}
-              />
-            )}
+            <div ref={body} tabIndex={-1} style={{ outline: 'none' }}>
+              {target.criterion ? (
+                <CriterionExplanation unit={target.unit} criterion={target.criterion} />
+              ) : (
+                <UnitExplanation
+                  unit={target.unit}
+                  onCriterion={(criterion) => {
+                    setFromUnit(true);
+                    setTarget({ unit: target.unit, criterion });
+                  }}
+                />
+              )}
+            </div>
           </DialogContent>
           <DialogActions fluid style={{ flexWrap: 'wrap' }}>
             {target.criterion && fromUnit ? (

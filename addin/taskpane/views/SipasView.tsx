@@ -5,7 +5,7 @@ import type { SipasResult, SipasUnitResult } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
 import { shortUnitName } from './names';
-import { SurveyQuality } from './SurveyQuality';
+import { SurveyQuality } from './insightLazy';
 import { count, fixed, index as indexText, points } from '../fmt';
 import { SipasChart } from '../charts';
 import { sipasAspects } from '../charts/data';

@@ -117,6 +117,8 @@ export const planMessages = {
   'plan.report.col.goal': { vi: 'Mục tiêu', en: 'Target' },
   'plan.report.col.actual': { vi: 'Kết quả', en: 'Actual' },
   'plan.report.col.met': { vi: 'Đánh giá', en: 'Met?' },
+  'plan.report.col.tasks': { vi: 'Số nhiệm vụ', en: 'Tasks' },
+  'plan.report.chart.status': { vi: 'Nhiệm vụ kế hoạch theo tình trạng', en: 'Plan tasks by status' },
   'plan.report.col.source': { vi: 'Nguồn số liệu', en: 'Source' },
   'plan.report.col.unit': { vi: 'Cơ quan, đơn vị', en: 'Unit' },
   'plan.report.col.head': { vi: 'Trách nhiệm người đứng đầu', en: 'Head answerable' },

@@ -5,7 +5,7 @@
  */
 import type { ResultsDocument } from '../../model/results';
 import type { CellValue, CellStyle, RenderedSheet } from '../../workbook/port';
-import { rangeA1 } from '../../workbook/a1';
+import { a1, rangeA1 } from '../../workbook/a1';
 import { formatDate, formatNumber, formatPercent, t, type Lang } from '../../i18n';
 import type { PlanTarget, TrackStatus } from '../task';
 import { parseQuarter, quarterLabel, type Quarter } from '../dates';
@@ -66,6 +66,8 @@ interface Builder {
 }
 
 const REPORT_COLS = 6;
+/** Column of the tasks-by-status block beside the report (H), the data of its chart. */
+const STATUS_COL = 7;
 
 function push(b: Builder, row: CellValue[], style?: CellStyle, mergeFrom?: number): number {
   const r = b.values.length;
@@ -217,13 +219,37 @@ export function renderQuarterlyReport(
     }
   }
   const last = b.values.length - 1;
+  // tasks by status beside the report (columns H:I, from the overview's row) and a native chart of them
+  const statusRow = 3;
+  const statuses = ['done', 'onTrack', 'late', 'notStarted', 'notReported'] as const;
+  const block: CellValue[][] = [[t('plan.report.col.status', {}, lang), t('plan.report.col.tasks', {}, lang)], ...statuses.map((st) => [statusLabel(st, lang), c[st]])];
+  block.forEach((cells, i) => {
+    const row = b.values[statusRow + i] ?? [];
+    while (row.length < STATUS_COL) row.push(null);
+    for (const cell of cells) row.push(cell);
+    b.values[statusRow + i] = row;
+  });
+  const blockEnd = statusRow + statuses.length;
+  b.styles.push({ range: rangeA1(statusRow, STATUS_COL, statusRow, STATUS_COL + 1), style: head });
+  b.styles.push({ range: rangeA1(statusRow + 1, STATUS_COL, blockEnd, STATUS_COL + 1), style: { border: true } });
+  statuses.forEach((st, i) => b.styles.push({ range: rangeA1(statusRow + 1 + i, STATUS_COL, statusRow + 1 + i, STATUS_COL), style: { fill: STATUS_FILL[st] } }));
+  const chart = {
+    type: 'column' as const,
+    title: t('plan.report.chart.status', {}, lang),
+    dataRange: rangeA1(statusRow, STATUS_COL, blockEnd, STATUS_COL + 1),
+    seriesBy: 'columns' as const,
+    anchor: a1(blockEnd + 2, STATUS_COL),
+    width: 420,
+    height: 260,
+  };
   return {
     name: QUARTERLY_REPORT_SHEET,
     marker: QUARTERLY_REPORT_MARKER,
     values: b.values,
     styles: b.styles,
-    columnWidths: [11, 55, 26, 18, 60, 22],
+    columnWidths: [11, 55, 26, 18, 60, 22, 2, 24, 12],
     merges: b.merges,
+    charts: [chart],
     printArea: rangeA1(0, 0, last, REPORT_COLS - 1),
     tabColor: '4472C4',
   };

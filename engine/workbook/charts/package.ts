@@ -188,16 +188,22 @@ export function addChartParts(pkg: PackageReader, sheets: readonly SheetCharts[]
     const existingRel = existing ? sheetRels.find((r) => r.id === existing[1]) : undefined;
     let drawingPath: string;
     let drawingXml: string;
+    // a new drawing is tied to the sheet only once a chart of it is drawn (no reference to a part never written)
+    let attach: (() => void) | undefined;
     if (existingRel) {
       drawingPath = resolveTarget(sheetDir, existingRel.target);
       drawingXml = read(drawingPath) ?? DRAWING_OPEN + DRAWING_CLOSE;
     } else {
-      drawingPath = `xl/drawings/drawing${drawingNo++}.xml`;
+      const path = `xl/drawings/drawing${drawingNo}.xml`;
+      drawingPath = path;
       drawingXml = DRAWING_OPEN + DRAWING_CLOSE;
-      const rid = freeId(sheetRels, 'rIdCharts');
-      parts.set(sheetRelsPath, appendRels(read(sheetRelsPath), [{ id: rid, type: REL_DRAWING, target: relativeTarget(sheetDir, drawingPath) }]));
-      parts.set(sheetPart, insertDrawingElement(sheetXml, rid));
-      overrides.push({ part: drawingPath, type: CT_DRAWING });
+      attach = () => {
+        drawingNo++;
+        const rid = freeId(sheetRels, 'rIdCharts');
+        parts.set(sheetRelsPath, appendRels(read(sheetRelsPath), [{ id: rid, type: REL_DRAWING, target: relativeTarget(sheetDir, path) }]));
+        parts.set(sheetPart, insertDrawingElement(sheetXml, rid));
+        overrides.push({ part: path, type: CT_DRAWING });
+      };
     }
     const drawingDir = dirOf(drawingPath);
     const drawingRelsPath = relsPathOf(drawingPath);
@@ -223,6 +229,7 @@ export function addChartParts(pkg: PackageReader, sheets: readonly SheetCharts[]
       count++;
     }
     if (count === 0) continue;
+    attach?.();
     parts.set(drawingPath, drawingXml.replace(/<\/((?:\w+:)?)wsDr>\s*$/, (_m, p: string) => `${anchors.join('')}</${p}wsDr>`));
     parts.set(drawingRelsPath, appendRels(read(drawingRelsPath), newRels));
     result.added.push({ sheet: s.sheet, count });
