@@ -211,6 +211,7 @@ const S = {
   'sipas.none': { vi: 'Sổ chưa có số liệu khảo sát SIPAS.', en: 'The workbook has no SIPAS survey data.' },
   'sipas.overall': { vi: 'Chỉ số chung', en: 'Overall' },
   'sipas.n': { vi: 'Số phiếu', en: 'Responses' },
+  'sipas.nShort': { vi: 'Số phiếu', en: 'Resp.' },
   'sipas.unit': { vi: 'Đơn vị xem theo lĩnh vực', en: 'Unit by aspect' },
   'sipas.interval': { vi: '95%', en: '95%' },
   // plan

@@ -56,7 +56,9 @@ export function SipasTable(props: SipasTableProps): JSX.Element {
           <TableHeaderCell>{s('analyse.unit', lang)}</TableHeaderCell>
           <TableHeaderCell style={COLUMN.index}>{s('sipas.overall', lang)}</TableHeaderCell>
           <TableHeaderCell style={COLUMN.index}>{s('sipas.interval', lang)}</TableHeaderCell>
-          <TableHeaderCell style={COLUMN.count}>{s('sipas.n', lang)}</TableHeaderCell>
+          <TableHeaderCell style={COLUMN.count} title={s('sipas.n', lang)}>
+            {s('sipas.nShort', lang)}
+          </TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
