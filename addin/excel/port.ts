@@ -960,7 +960,9 @@ export class OfficeJsPort implements WorkbookPort {
       const block: (string | number | boolean)[][] = [];
       let bytes = 2;
       while (r < grid.length) {
-        const row = grid[r] ?? [];
+        const src = grid[r] ?? [];
+        // every row as wide as the range: Excel refuses a ragged array
+        const row = src.length >= width ? src : [...src, ...Array.from({ length: width - src.length }, () => '')];
         const rowBytes = jsonBytes(row) + 1;
         if (block.length > 0 && bytes + rowBytes > this.rangeBudget) break;
         block.push(row);
@@ -976,10 +978,12 @@ export class OfficeJsPort implements WorkbookPort {
     const ws = await this.ownedSheet(ctx, sheet.name, order, facts, flusher, find, sheet.protection?.password);
     const width = widestRow(sheet.values);
     // values into General cells (the sheet was just cleared), then the formats
-    const grid = sheet.values.map((src) => Array.from({ length: width }, (_, c) => toExcelValue(src[c])));
+    // Array.from, not map: rows the engine left absent (sparse sheets) become blank rows, not holes
+    const grid = Array.from(sheet.values, (src) => Array.from({ length: width }, (_, c) => toExcelValue(src?.[c])));
     await this.writeGrid(ws, grid, 0, 0, flusher);
     // formulas (the only cells written as formulas), then styles, one font family, row heights
-    for (const [addr, formula] of Object.entries(sheet.formulas ?? {})) ws.getRange(addr).formulas = [[`=${formula.replace(/^=/, '')}`]];
+    // Office.js takes formulas as typed, without the file's "_xlfn." prefixes
+    for (const [addr, formula] of Object.entries(sheet.formulas ?? {})) ws.getRange(addr).formulas = [[`=${formula.replace(/^=/, '').replace(/_xlfn\./g, '')}`]];
     if (sheet.formulas) await flusher.add(Object.values(sheet.formulas).reduce((n, f) => n + f.length + ACTION_BYTES, 0));
     for (const { range, style } of sheet.styles ?? []) await this.applyStyle(ws, range, style, flusher, true);
     if (sheet.font && width > 0) ws.getRangeByIndexes(0, 0, Math.max(1, sheet.values.length), Math.max(width, sheet.columnWidths?.length ?? 0)).format.font.name = sheet.font.name;
