@@ -31,7 +31,8 @@ describe('renderTaskStatusSheet', () => {
   test('lists the unit’s tasks as lead or coordinator, with hidden marker and key rows', () => {
     expect(sheet.name).toBe('Tiến độ nhiệm vụ');
     expect(sheet.values[0]?.[0]).toBe('TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ KẾ HOẠCH CCHC – Quý III/2023 – UBND phường Kim Giang');
-    expect(sheet.values[2]).toEqual(['parindex:plan-status', 'KG', '2023-Q3']);
+    // marker, unit, quarter and the cut-off date of the figures (the quarter's end, no later than the deadline)
+    expect(sheet.values[2]).toEqual(['parindex:plan-status', 'KG', '2023-Q3', '2023-09-30']);
     expect(sheet.values[4]).toEqual(['Mã nhiệm vụ', 'Nhiệm vụ', 'Vai trò', 'Thời hạn', 'Tình trạng', '% hoàn thành', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Tài liệu kiểm chứng', 'Khó khăn, vướng mắc', 'Đề xuất, kiến nghị']);
     // Kim Giang: 24 tasks of II.1 as coordinator + 20 as lead (II.2: 16, III.1: 4)
     expect(sheet.values.length - 5).toBe(44);

@@ -94,7 +94,7 @@ describe('large validation ranges', () => {
 });
 
 describe('charts', () => {
-  test('become a chart-data table beside the content', async () => {
+  test('are kept out of the cells and saved as a native chart part referencing the data', async () => {
     const port = ExcelJsPort.create();
     await port.write([
       {
@@ -105,8 +105,14 @@ describe('charts', () => {
       },
     ]);
     const [s] = await port.read(['Xếp hạng']);
-    // content is 2 columns wide: the table starts in column D (one blank column between)
-    expect(s?.values[2]?.[3]).toBe('Chỉ số CCHC (A1:B3)');
-    expect(s?.values.slice(3, 6).map((r) => r.slice(3, 5))).toEqual([['Đơn vị', 'Chỉ số'], ['KG', 91.5], ['HD', 88]]);
+    // no chart-data table beside the content any more: the sheet holds only what was written
+    expect(s?.values.every((r) => (r ?? []).length <= 2)).toBe(true);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await port.toBuffer());
+    const parts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    expect(parts).toHaveLength(1);
+    const xml = (await zip.file(parts[0]!)?.async('string')) ?? '';
+    expect(xml).toContain('Chỉ số CCHC');
+    expect(xml).toMatch(/Xếp hạng'?!\$B\$2:\$B\$3/);
   });
 });
