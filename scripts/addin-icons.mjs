@@ -75,7 +75,8 @@ const views = {
   plan: ['4A6B2F', [0.35, 0.55, 0.9]],
 };
 for (const [name, [colour, bars]] of Object.entries(views)) {
-  const sizes = name === 'app' ? [16, 32, 64, 80, 128] : [16, 32, 80];
+  // 192 and 512: the installed standalone page (manifest.webmanifest; browsers want ≥ 144 px)
+  const sizes = name === 'app' ? [16, 32, 64, 80, 128, 192, 512] : [16, 32, 80];
   for (const s of sizes) writeFileSync(join(out, `${name === 'app' ? 'icon' : 'icon-' + name}-${s}.png`), png(s, painter(colour, bars)));
 }
 console.log(`icons written to ${out}`);

@@ -13,6 +13,7 @@ import { s, type Lang } from './i18n';
 import { OfficeJsPort } from '../excel/port';
 import { startComputeWorker } from '../worker/start';
 import { OFFICE_HOST_WAIT_MS, PLAIN_TAB_WAIT_MS, openedByOffice, waitForOfficeScript } from './officeScript';
+import { startOffline } from '../offline/register';
 
 function WaitingForExcel({ lang, seconds, onStandalone }: { lang: Lang; seconds: number; onStandalone: () => void }): JSX.Element {
   return (
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
   const port = host === 'excel' ? new OfficeJsPort() : undefined;
   // Vietnamese by default; English with ?lang=en or the language switch in the pane
   root.render(<App host={host} initialLang={lang} {...(port ? { port } : {})} initialView={viewFromUrl(window.location.search, window.location.hash) ?? 'compute'} worker={startComputeWorker} />);
+  // the standalone page only: offline copy (service worker), install, new-version notice
+  startOffline({ standalone: host === 'standalone' && !byOffice, lang });
 }
 
 void main();
