@@ -14,7 +14,7 @@ export interface UsageError {
 }
 
 /** Flags that take a value (`--out x`); every other `--flag` is boolean. */
-export const VALUE_FLAGS: ReadonlySet<string> = new Set(['out', 'lang', 'target', 'unit', 'round', 'method', 'aggregate', 'seed', 'now', 'deadline', 'sheet', 'pool', 'previous', 'instrument', 'quarter', 'criterion', 'by', 'reason', 'against']);
+export const VALUE_FLAGS: ReadonlySet<string> = new Set(['out', 'lang', 'target', 'unit', 'round', 'method', 'aggregate', 'seed', 'now', 'deadline', 'sheet', 'pool', 'previous', 'instrument', 'quarter', 'criterion', 'by', 'reason', 'against', 'port', 'host', 'dir']);
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: ReadonlyMap<string, boolean> = new Map([

@@ -10,6 +10,7 @@ import { frameworksCommand } from './frameworks';
 import { reportCommand } from './report';
 import { explainCommand } from './explain';
 import { lockCommand } from './lock';
+import { serveCommand } from './serve';
 
 /** The command table. Each command lives in its own file in this folder. */
-export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, planCommand, reportCommand, explainCommand, lockCommand, frameworksCommand, demoCommand]);
+export const commands: readonly Command[] = Object.freeze([scoreCommand, sipasCommand, templatesCommand, importCommand, validateCommand, planCommand, reportCommand, explainCommand, lockCommand, frameworksCommand, demoCommand, serveCommand]);
