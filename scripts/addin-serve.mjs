@@ -12,7 +12,7 @@ const arg = (name, dflt) => {
 };
 const root = resolve(arg('--dir', join(here, '..', 'dist', 'addin')));
 const port = Number(arg('--port', '8080'));
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json', '.txt': 'text/plain; charset=utf-8' };
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
 
 if (!existsSync(join(root, 'taskpane.html'))) {
   console.error(`${root}/taskpane.html not found: run \`npm run build\` first`);
