@@ -118,19 +118,9 @@ export const MERGED_AREAS_LIMIT = 512;
  */
 export const ACTION_BYTES = 100;
 
-/** UTF-8 length of a string. */
+/** UTF-8 length of a string, counted by Node itself (independent of the port's own counter). */
 export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return Buffer.byteLength(s, 'utf8');
 }
 
 /** UTF-8 bytes of a value as JSON, as Office serialises it. */
