@@ -200,9 +200,10 @@ export function importSubmissions(masterSnapshots: readonly SheetSnapshot[], fil
     }
     parsedFiles.push(parsed);
     const submittedAt = f.submittedAt ?? now;
+    let trial: ReturnType<typeof mergeAssessments> | undefined;
     if (parsed.status !== 'rejected' && (doc.extras.locks ?? []).length > 0) {
       // a closed round (chốt điểm) refuses a file that changes its values (engine/app/periods.ts)
-      const trial = mergeAssessments(assessments, parsed.rows, { file: parsed.file, by: parsed.unit ?? '', time: now });
+      trial = mergeAssessments(assessments, parsed.rows, { file: parsed.file, by: parsed.unit ?? '', time: now });
       const refused = closedRoundChanges(trial.log, doc.extras.locks ?? [], parsed.file);
       if (refused.length > 0) {
         pushAll(parsed.issues, refused);
@@ -229,7 +230,8 @@ export function importSubmissions(masterSnapshots: readonly SheetSnapshot[], fil
     byUnit.set(unitCode, { file: parsed.file, submittedAt, parsed });
     // the report date decides which of two reports of the same quarter is newer
     pushAll(taskStatuses, st.map((x) => (x.reportedAt ? x : { ...x, reportedAt: submittedAt.slice(0, 10) })));
-    const merged = mergeAssessments(assessments, parsed.rows, { file: parsed.file, by: unitCode, time: now });
+    // the trial merge of the closed-round check is the merge itself when the file was kept
+    const merged = trial ?? mergeAssessments(assessments, parsed.rows, { file: parsed.file, by: unitCode, time: now });
     assessments = merged.assessments;
     pushAll(log, merged.log);
     for (const r of parsed.rows) {
