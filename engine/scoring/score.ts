@@ -329,10 +329,10 @@ function walkNode(node: CompiledNode, w: Walk): NodeResult {
     name: node.name,
     role: node.role,
     channel: node.channel,
-    score,
-    max,
+    score: tidy(score),
+    max: tidy(max),
     declaredMax: node.max,
-    lost: Math.max(0, max - score),
+    lost: Math.max(0, tidy(max - score)),
     applicable,
     leaf: false,
     children,
@@ -376,9 +376,9 @@ function leaveOut(nodes: readonly NodeResult[], codes: ReadonlySet<string>, reas
         score += c.score;
         max += c.max;
       }
-      n.score = score;
-      n.max = max;
-      n.lost = Math.max(0, max - score);
+      n.score = tidy(score);
+      n.max = tidy(max);
+      n.lost = Math.max(0, tidy(max - score));
     } else if (codes.has(n.code)) {
       n.max = 0;
       n.lost = 0;
@@ -425,6 +425,16 @@ function surveyPolicyNote(applied: SurveyPolicyApplied, unit: Unit, score: numbe
 }
 
 /**
+ * A sum or quotient of decimal points without its binary noise: 15 significant digits, as Excel
+ * keeps them. 3 + 4 + 3 + 3 + 2,25 + 2,775 = 18,025 → 18,025 ÷ 20 × 100 gives 90,12499999999999
+ * in binary; the index an analyst computes by hand (and Excel shows) is 90,125 → "90,13".
+ * @example tidy(90.12499999999999) // 90.125
+ */
+export function tidy(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(15)) : x;
+}
+
+/**
  * Score one unit against the compiled tree (rank left at 0: ranks need every unit).
  * index = (standard points + bonus − penalty) ÷ applicable standard maximum × 100, clamped to [0, 100].
  * A unit with no survey result under the framework's `missingSurvey: "rescale"` has its survey
@@ -446,15 +456,18 @@ export function scoreUnit(prep: PreparedDocument, unit: Unit, answers: UnitAnswe
     if (node.role === 'standard') {
       standard += r.score;
       max += r.max;
-      if (r.applicable) areas.push({ code: r.code, name: r.name, score: r.score, max: r.max, index: r.max > 0 ? (r.score / r.max) * 100 : 0 });
+      if (r.applicable) areas.push({ code: r.code, name: r.name, score: tidy(r.score), max: r.max, index: r.max > 0 ? tidy((r.score / r.max) * 100) : 0 });
     } else {
       const capped = Math.min(r.score, node.cap ?? Infinity);
       if (node.role === 'bonus') bonus += capped;
       else penalty += capped;
     }
   });
-  const score = standard + bonus - penalty;
-  const index = max > 0 ? Math.min(100, Math.max(0, (score / max) * 100)) : 0;
+  standard = tidy(standard);
+  bonus = tidy(bonus);
+  penalty = tidy(penalty);
+  const score = tidy(standard + bonus - penalty);
+  const index = max > 0 ? tidy(Math.min(100, Math.max(0, (score / max) * 100))) : 0;
   if (surveyPolicy) w.issues.push(surveyPolicyNote(surveyPolicy, unit, score, max, index));
   const result: UnitResult = {
     code: unit.code,
@@ -474,7 +487,7 @@ export function scoreUnit(prep: PreparedDocument, unit: Unit, answers: UnitAnswe
     missing: w.missing,
   };
   const prev = prep.previous.get(unit.code);
-  if (prev) result.previous = { index: prev.index, ...(prev.rank !== undefined ? { rank: prev.rank } : {}), indexChange: index - prev.index };
+  if (prev) result.previous = { index: prev.index, ...(prev.rank !== undefined ? { rank: prev.rank } : {}), indexChange: tidy(index - prev.index) };
   return { result, issues: w.issues };
 }
 

@@ -238,14 +238,27 @@ describe('bonus, penalty, grades, ranks', () => {
     expect(r.results.units.map((u) => [u.code, u.rank])).toEqual([['A', 1], ['B', 2], ['C', 2], ['D', 4], ['X', 1]]);
   });
 
-  test('0.1 + 0.2 style sums tie within the default epsilon', () => {
+  test('0.1 + 0.2 style sums come out as an analyst adds them (0,3) and tie', () => {
     const nodes: FrameworkNode[] = [{ code: '1', name: 'A', children: [pts('1.1', 0.3), pts('1.2', 0.3), pts('1.3', 9.4)] }];
     const r = scoreDocument(doc({ assessments: [
       { unit: 'KG', criterion: '1.1', self: 0.1 }, { unit: 'KG', criterion: '1.2', self: 0.2 },
       { unit: 'HD', criterion: '1.1', self: 0.3 },
     ] }, nodes));
-    expect(unit(r, 'KG').score).not.toBe(unit(r, 'HD').score); // 0.30000000000000004 vs 0.3
+    // in binary 0.1 + 0.2 = 0.30000000000000004; points are kept to 15 significant digits, as Excel does
+    expect(unit(r, 'KG').score).toBe(0.3);
+    expect(unit(r, 'KG').index).toBe(unit(r, 'HD').index);
     expect([unit(r, 'KG').rank, unit(r, 'HD').rank]).toEqual([1, 1]);
+  });
+
+  test('an index of exactly 90,125 stays 90,125 (not 90,12499999999999), so it rounds to 90,13 as by hand', () => {
+    // 3 + 4 + 3 + 3 + 2,25 + 2,775 = 18,025 of 20 → 90,125%
+    const nodes: FrameworkNode[] = [{ code: '1', name: 'A', children: [pts('1.1', 3), pts('1.2', 4), pts('1.3', 3), pts('1.4', 3), pts('1.5', 3), pts('1.6', 4)] }];
+    const self: Record<string, number> = { '1.1': 3, '1.2': 4, '1.3': 3, '1.4': 3, '1.5': 2.25, '1.6': 2.775 };
+    const base = doc({ assessments: Object.entries(self).map(([criterion, v]) => ({ unit: 'KG', criterion, self: v })) }, nodes);
+    const r = scoreDocument({ ...base, framework: { ...base.framework, total: 20 } });
+    expect(unit(r, 'KG').score).toBe(18.025);
+    expect(unit(r, 'KG').index).toBe(90.125);
+    expect(unit(r, 'KG').areas[0]?.index).toBe(90.125);
   });
 });
 
