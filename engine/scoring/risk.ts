@@ -18,6 +18,7 @@
  */
 import type { Assessment, PreviousCriterion } from '../model/assessment';
 import type { Unit } from '../model/unit';
+import { tidy } from './score';
 import { issue, type Issue } from '../model/issue';
 import { fold } from '../rules/value';
 import { POINTS_EPS, type CompiledFramework, type CompiledNode } from './validate';
@@ -76,7 +77,8 @@ export function appraisalRisks(input: RiskInput): Issue[] {
   const kinds = new Map((input.units ?? []).map((u) => [u.code, u.kind]));
   const last = new Map((input.previousCriteria ?? []).map((p) => [`${p.unit}\u0000${p.criterion}`, p]));
   const out: { stake: number; issue: Issue }[] = [];
-  const add = (code: RiskCode, a: Assessment, stake: number, params: Record<string, number | string>, field: 'self' | 'evidence'): void => {
+  const add = (code: RiskCode, a: Assessment, raw: number, params: Record<string, number | string>, field: 'self' | 'evidence'): void => {
+    const stake = tidy(raw);
     out.push({ stake, issue: issue(code, { ...params, points: stake, field }, { unit: a.unit, criterion: a.criterion }, 'warning') });
   };
   for (const a of input.assessments) {
@@ -127,7 +129,7 @@ export function riskByUnit(risks: readonly Issue[]): Map<string, { points: numbe
   for (const [k, p] of worst) {
     const unit = k.split('\u0000')[0] ?? '';
     const u = out.get(unit) ?? { points: 0, count: 0 };
-    u.points += p;
+    u.points = tidy(u.points + p);
     u.count++;
     out.set(unit, u);
   }
