@@ -58,7 +58,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | { error: UsageE
  */
 export function optionsOfUsage(usage: string): Map<string, boolean> {
   const out = new Map<string, boolean>();
-  for (const m of usage.matchAll(/--([a-z][a-z0-9-]*)(=|\s+(?!--|\[)|\]|$)/g)) {
+  // a flag followed by another ("[--reopen --reason <text>]") takes no value
+  for (const m of usage.matchAll(/--([a-z][a-z0-9-]*)(=|\s+(?!--|\[)|\]|$|(?=\s+--))/g)) {
     const name = m[1];
     if (name !== undefined) out.set(name, m[2] !== ']' && m[2] !== '');
   }
