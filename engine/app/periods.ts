@@ -4,7 +4,7 @@
  * round's values did not change behind the software's back, the crosswalk of last year's units,
  * the snapshot every score carries, and the check of a published result against its master.
  */
-import { hasErrors, issue, type Issue } from '../model/issue';
+import { hasErrors, issue, ref, type Issue, type Location } from '../model/issue';
 import type { Lang } from '../i18n/format';
 import type { PreviousResult } from '../model/assessment';
 import type { ResultsDocument, UnitResult } from '../model/results';
@@ -29,7 +29,10 @@ import {
   roundParam,
   ROUNDS,
   snapshotOf,
+  splitPreviousByYear,
   whenParam,
+  yearsView,
+  type PreviousByYear,
   type Crosswalk,
   type LockEvent,
   type RoundCode,
@@ -186,6 +189,8 @@ export function readMasterPeriods(snapshots: readonly SheetSnapshot[], file?: st
   const c = readCrosswalkSheet(snapshots, file);
   // "Năm trước" rows of old units the crosswalk names (the master reader keeps only this year's units)
   const oldPrevious: PreviousResult[] = [];
+  const issuesOld: Issue[] = [];
+  const seen = new Map<string, string>();
   const sources = new Set((c.crosswalk?.units ?? []).map((e) => e.from));
   const snap = sources.size ? findTableSheet(snapshots, tableSpec('previous')) : undefined;
   if (snap) {
@@ -198,10 +203,19 @@ export function readMasterPeriods(snapshots: readonly SheetSnapshot[], file?: st
       if (index === undefined) continue;
       const rank = cells.number(row, 'rank', { unit }, { min: 1, integer: true });
       const grade = cells.code(row, 'grade', { unit });
-      oldPrevious.push({ unit, index, ...(rank !== undefined ? { rank } : {}), ...(grade ? { grade } : {}) });
+      const year = cells.number(row, 'year', { unit }, { integer: true, min: 1900 });
+      const key = `${unit}\u0000${year ?? ''}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        issuesOld.push(issue('periods.duplicatePrevious', { unit, year: year !== undefined ? String(year) : ref('periods.previousNoYear'), first: ref('periods.previousFirstAt', { at: first }) }, cells.where(row, 'unit', { unit })));
+        continue;
+      }
+      seen.set(key, cells.where(row, 'unit').cell ?? '');
+      oldPrevious.push({ unit, index, ...(rank !== undefined ? { rank } : {}), ...(grade ? { grade } : {}), ...(year !== undefined ? { year } : {}) });
     }
+    pushAll(issuesOld, cells.issues.filter((i) => i.unit !== undefined && sources.has(i.unit)));
   }
-  return { locks: l.events, ...(c.crosswalk ? { crosswalk: c.crosswalk } : {}), oldPrevious, issues: [...l.issues, ...c.issues] };
+  return { locks: l.events, ...(c.crosswalk ? { crosswalk: c.crosswalk } : {}), oldPrevious, issues: [...l.issues, ...c.issues, ...issuesOld] };
 }
 
 /** The periods parts of a JSON scoring document: `crosswalk`, `criteriaCrosswalk`, `rounds`, `locks`. */
@@ -239,18 +253,41 @@ export function documentPeriods(obj: Record<string, unknown>): RoundPeriods {
 export function previousOnUnits(previous: readonly PreviousResult[] | undefined, crosswalk: Crosswalk | undefined, units: readonly string[]): { previous?: PreviousResult[]; from: Map<string, string[]>; issues: Issue[] } {
   const from = new Map<string, string[]>();
   if (!crosswalk || crosswalk.units.length === 0 || !previous) return { ...(previous ? { previous: [...previous] } : {}), from, issues: [] };
-  const mapped = applyCrosswalk(previous, crosswalk.units, units);
+  const mapped = applyCrosswalk(previous, crosswalk.units, units, crosswalk.unitCells);
   for (const p of mapped.previous) from.set(p.unit, p.from);
   return { previous: mapped.previous.map(({ from: _f, ...p }) => p), from, issues: mapped.issues };
 }
 
-/** Put `previous.from` on the units and the snapshot on the results. */
-export function finishResults(results: ResultsDocument, from: ReadonlyMap<string, string[]>, snapshot: Snapshot | undefined): ResultsDocument {
+/**
+ * Previous results over the years: the same unit and year twice is refused (located by `where`),
+ * the latest past year goes to year-over-year change (crosswalk applied), every year to the view.
+ */
+export function previousOverYears(
+  previous: readonly PreviousResult[] | undefined,
+  crosswalk: Crosswalk | undefined,
+  units: readonly string[],
+  currentYear: number | undefined,
+  where?: (i: number) => Location,
+): { previous?: PreviousResult[]; from: Map<string, string[]>; split?: PreviousByYear; issues: Issue[] } {
+  if (!previous) return { from: new Map(), issues: [] };
+  const split = splitPreviousByYear(previous, currentYear, where);
+  const onUnits = previousOnUnits(split.latest, crosswalk, units);
+  return { ...(onUnits.previous ? { previous: onUnits.previous } : {}), from: onUnits.from, split, issues: [...split.issues, ...onUnits.issues] };
+}
+
+/** Put `previous.from` on the units, the snapshot and the several-years view on the results. */
+export function finishResults(
+  results: ResultsDocument,
+  from: ReadonlyMap<string, string[]>,
+  snapshot: Snapshot | undefined,
+  years?: { split?: PreviousByYear | undefined; crosswalk?: Crosswalk | undefined },
+): ResultsDocument {
   const units: UnitResult[] = results.units.map((u) => {
     const f = from.get(u.code);
     return u.previous && f ? { ...u, previous: { ...u.previous, from: f } } : u;
   });
-  return { ...results, units, ...(snapshot ? { snapshot } : {}) };
+  const view = years?.split ? yearsView(years.split, years.crosswalk, { units }) : undefined;
+  return { ...results, units, ...(snapshot ? { snapshot } : {}), ...(view ? { years: view } : {}) };
 }
 
 /** The snapshot of a scored document with its periods. */

@@ -17,9 +17,41 @@ import { mergeSurveyIntervals, scoreSipas, sipasToSurveyIndices, sipasToSurveyIn
 import { planForResults, type PlanJson } from '../plan';
 import { targetGap, type TargetGap } from '../gaps/target';
 import { openMaster, type OpenedMaster } from './master';
-import { changedAfterLock, documentPeriods, finishResults, previousOnUnits, snapshotFor, withSnapshotRows } from './periods';
+import { changedAfterLock, documentPeriods, finishResults, previousOverYears, snapshotFor, withSnapshotRows } from './periods';
 import { pushAll } from '../model/arrays';
-import { risksOfMaster, risksOfSession } from './insight';
+import { risksOfDocument } from './insight';
+import { appraisalRisks } from '../scoring/risk';
+import { locateIssues } from '../workbook/master';
+import { readPreviousCriteriaAt } from '../workbook/master/previousCriteria';
+import { mapPreviousCriteria, type Crosswalk } from '../periods';
+import type { FrameworkNode } from '../model/framework';
+
+/** Every node code of a criteria set (last year's criterion codes are checked against them). */
+function nodeCodes(nodes: readonly FrameworkNode[]): Set<string> {
+  const out = new Set<string>();
+  // a stack, not recursion: a criteria set nested absurdly deep is reported by validation, not here
+  const stack: FrameworkNode[] = [...nodes];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    out.add(n.code);
+    if (n.children) pushAll(stack, n.children);
+  }
+  return out;
+}
+
+/**
+ * Appraisal risks of a master with last year's criterion points ("Năm trước - tiêu chí") on this
+ * year's codes (criteria crosswalk applied); an unmapped code is a warning on its row.
+ */
+function risksOfMasterMapped(doc: MasterDocument, snapshots: readonly SheetSnapshot[], crosswalk: Crosswalk | undefined, file: string | undefined): Issue[] {
+  const read = readPreviousCriteriaAt(snapshots);
+  const fileLoc = file !== undefined ? { file } : {};
+  const mapped = mapPreviousCriteria(read.rows, crosswalk, nodeCodes(doc.framework.nodes), (i) => {
+    const cell = read.cells[i];
+    return { ...fileLoc, ...(read.sheet ? { sheet: read.sheet } : {}), ...(cell ? { cell } : {}) };
+  });
+  const risks = risksOfDocument({ framework: doc.framework, units: doc.units, assessments: doc.assessments, previousCriteria: mapped.previous });
+  return [...locateIssues(risks, doc, file), ...mapped.issues.map((i) => ({ ...i, ...(i.file || !file ? {} : fileLoc) }))];
+}
 
 /** A score target: an index (0–100) or a rank within the unit's kind. */
 export interface ScoreTarget {
@@ -167,20 +199,23 @@ export function scoreMasterRound(snapshots: readonly SheetSnapshot[], options: S
   // round whose values changed since closing is an error
   const locks = m.doc.extras.locks ?? [];
   const crosswalk = m.doc.extras.crosswalk;
-  const onUnits = previousOnUnits(m.doc.previous, crosswalk, m.doc.units.map((u) => u.code));
+  const prevSheet = m.doc.extras.sheets['previous'];
+  const onUnits = previousOverYears(m.doc.previous, crosswalk, m.doc.units.map((u) => u.code), m.doc.framework.year, () => ({ ...fileLoc, ...(prevSheet ? { sheet: prevSheet } : {}) }));
   pushAll(issues, onUnits.issues);
   pushAll(issues, changedAfterLock(m.doc, locks));
   const { previous: _given, ...withoutPrevious } = m.doc;
   const toScore: MasterDocument = onUnits.previous ? { ...withoutPrevious, previous: onUnits.previous } : withoutPrevious;
-  const scored = scoreMaster(toScore, (d, o) => createSession(d, o).outcome, {
+  const scoredRaw = scoreMaster(toScore, (d, o) => createSession(d, o).outcome, {
     lang: options.lang,
     ...fileLoc,
     ...(options.asOf ? { asOf: options.asOf } : {}),
     ...(m.statuses.length ? { planStatuses: m.statuses } : {}),
   });
+  // each unit over the years (past years through the crosswalk) before the sheets are rendered
+  const scored: MasterScore = { ...scoredRaw, results: finishResults(scoredRaw.results, onUnits.from, undefined, { split: onUnits.split, crosswalk }) };
   progress(0.7);
   pushAll(issues, scored.issues);
-  pushAll(issues, risksOfMaster(m.doc, snapshots, options.file)); // appraisal risks (insight.ts)
+  pushAll(issues, risksOfMasterMapped(m.doc, snapshots, crosswalk, options.file)); // appraisal risks (insight.ts), criteria crosswalk applied
   const extra = targetsAndFilter(scored.results, options);
   pushAll(issues, extra.issues);
   let sheets: RenderedSheet[] = [];
@@ -200,7 +235,7 @@ export function scoreMasterRound(snapshots: readonly SheetSnapshot[], options: S
   progress(1);
   const snapshot = snapshotFor(scored.document, { locks, ...(crosswalk ? { crosswalk } : {}), ...(m.doc.previous ? { previous: m.doc.previous } : {}), rounds: m.doc.extras.rounds });
   if (sheets.length > 0 && !hasErrors(issues)) sheets = withSnapshotRows(sheets, snapshot, options.lang);
-  const results: ResultsDocument = finishResults({ ...scored.results, issues }, onUnits.from, snapshot);
+  const results: ResultsDocument = finishResults({ ...scored.results, issues }, onUnits.from, snapshot, { split: onUnits.split, crosswalk });
   const out: ScoreRound = {
     ok: !hasErrors(issues),
     issues,
@@ -245,22 +280,33 @@ export function scoreDocumentRound(raw: unknown, options: ScoreRoundOptions): Sc
   // rounds and years (engine/app/periods.ts): crosswalk, closed rounds, rounds' deadlines
   const periods = obj ? documentPeriods(obj) : undefined;
   let from: ReadonlyMap<string, string[]> = new Map();
+  let split: ReturnType<typeof previousOverYears>['split'];
   if (periods && obj) {
     pushAll(issues, periods.issues);
     const units = unitSchema.array().safeParse(obj['units']);
-    const onUnits = previousOnUnits(periods.previous, periods.crosswalk, units.success ? units.data.map((u) => u.code) : []);
+    const fwObj = typeof obj['framework'] === 'object' && obj['framework'] !== null ? (obj['framework'] as Record<string, unknown>) : {};
+    const year = typeof fwObj['year'] === 'number' && Number.isInteger(fwObj['year']) ? fwObj['year'] : undefined;
+    // several past years: the latest goes to year-over-year change, every one to `years`
+    const onUnits = previousOverYears(periods.previous, periods.crosswalk, units.success ? units.data.map((u) => u.code) : [], year);
     pushAll(issues, onUnits.issues);
     from = onUnits.from;
-    if (periods.crosswalk && onUnits.previous && typeof doc === 'object' && doc !== null) doc = { ...(doc as Record<string, unknown>), previous: onUnits.previous };
+    split = onUnits.split;
+    if (onUnits.previous && typeof doc === 'object' && doc !== null) doc = { ...(doc as Record<string, unknown>), previous: onUnits.previous };
   }
   const session = createSession(doc, { lang, ...(options.asOf ? { asOf: options.asOf } : {}) });
   const scored = session.outcome;
   pushAll(issues, scored.issues);
-  if (session.session) pushAll(issues, risksOfSession(session.session)); // appraisal risks (insight.ts)
+  if (session.session) {
+    // appraisal risks (insight.ts), last year's criterion points on this year's codes (criteria crosswalk)
+    const prep = session.session.prep;
+    const mapped = mapPreviousCriteria(prep.doc.previousCriteria ?? [], periods?.crosswalk, new Set(prep.compiled.byCode.keys()));
+    pushAll(issues, mapped.issues);
+    pushAll(issues, appraisalRisks({ compiled: prep.compiled, assessments: prep.doc.assessments, units: prep.doc.units, previousCriteria: mapped.previous }));
+  }
   const parsedDoc = session.session?.prep.doc;
   if (periods && parsedDoc) pushAll(issues, changedAfterLock(parsedDoc, periods.locks));
   const snapshot = parsedDoc && periods ? snapshotFor(parsedDoc, periods) : undefined;
-  const results: ResultsDocument = finishResults({ ...scored.results }, from, snapshot);
+  const results: ResultsDocument = finishResults({ ...scored.results }, from, snapshot, { split, crosswalk: periods?.crosswalk });
   if (sipas) results.sipas = sipas;
   let plan: PlanJson | undefined;
   if (obj && obj['plan'] !== undefined) {

@@ -37,6 +37,11 @@ export const previousResultSchema = z.object({
   index: z.number().finite(),
   rank: z.number().int().positive().optional(),
   grade: z.string().optional(),
+  /**
+   * The assessment year of this result (several past years may be given, one entry per unit and
+   * year). Absent: the year before the current one. Year-over-year change uses the latest year.
+   */
+  year: z.number().int().min(1900).max(2200).optional(),
 });
 export type PreviousResult = z.infer<typeof previousResultSchema>;
 

@@ -35,8 +35,23 @@ export type CriteriaCrosswalkEntry = z.infer<typeof criteriaCrosswalkEntrySchema
 export interface Crosswalk {
   units: CrosswalkEntry[];
   criteria: CriteriaCrosswalkEntry[];
-  /** Where each unit entry was read (sheet cells), same order as `units`. */
+  /** Where each unit entry's share was read (sheet cells), same order as `units`. */
   where?: Location[];
+  /** Where each unit entry's cells are (sheet and cell, or JSON path), same order as `units`. */
+  unitCells?: EntryCells[];
+  /** Where each criterion entry's cells are, same order as `criteria`. */
+  criteriaCells?: EntryCells[];
+}
+
+/** Where one crosswalk entry's `from`, `to` and `share` were read. */
+export interface EntryCells {
+  from: Location;
+  to: Location;
+  share: Location;
+}
+
+function jsonCells(part: 'crosswalk' | 'criteriaCrosswalk', i: number): EntryCells {
+  return { from: { path: [part, i, 'from'] }, to: { path: [part, i, 'to'] }, share: { path: [part, i, 'share'] } };
 }
 
 export const CROSSWALK_SPEC: TableSpec<'crosswalk'> = {
@@ -63,7 +78,9 @@ export function parseCrosswalk(raw: { crosswalk?: unknown; criteriaCrosswalk?: u
   if (raw.crosswalk === undefined && raw.criteriaCrosswalk === undefined) return { issues };
   const units: CrosswalkEntry[] = [];
   const criteria: CriteriaCrosswalkEntry[] = [];
-  const take = <T>(part: 'crosswalk' | 'criteriaCrosswalk', value: unknown, schema: z.ZodType<T, unknown>, into: T[]): void => {
+  const unitCells: EntryCells[] = [];
+  const criteriaCells: EntryCells[] = [];
+  const take = <T>(part: 'crosswalk' | 'criteriaCrosswalk', value: unknown, schema: z.ZodType<T, unknown>, into: T[], cells: EntryCells[]): void => {
     if (value === undefined) return;
     if (!Array.isArray(value)) {
       issues.push(issue('crosswalk.invalid', { detail: part }, { path: [part] }));
@@ -71,24 +88,29 @@ export function parseCrosswalk(raw: { crosswalk?: unknown; criteriaCrosswalk?: u
     }
     (value as unknown[]).forEach((x, i) => {
       const r = schema.safeParse(x);
-      if (r.success) into.push(r.data);
-      else issues.push(issue('crosswalk.invalid', { detail: r.error.issues.map((e) => [part, i, ...e.path].join('.')).join('; ') }, { path: [part, i] }));
+      if (r.success) {
+        into.push(r.data);
+        cells.push(jsonCells(part, i));
+      } else issues.push(issue('crosswalk.invalid', { detail: r.error.issues.map((e) => [part, i, ...e.path].join('.')).join('; ') }, { path: [part, i] }));
     });
   };
-  take('crosswalk', raw.crosswalk, crosswalkEntrySchema, units);
-  take('criteriaCrosswalk', raw.criteriaCrosswalk, criteriaCrosswalkEntrySchema, criteria);
-  pushShareIssues(units, undefined, issues);
-  return { crosswalk: { units, criteria }, issues };
+  take('crosswalk', raw.crosswalk, crosswalkEntrySchema, units, unitCells);
+  take('criteriaCrosswalk', raw.criteriaCrosswalk, criteriaCrosswalkEntrySchema, criteria, criteriaCells);
+  pushShareIssues(units, unitCells, issues);
+  return { crosswalk: { units, criteria, unitCells, criteriaCells }, issues };
 }
 
-function pushShareIssues(units: readonly CrosswalkEntry[], where: readonly Location[] | undefined, issues: Issue[]): void {
+function pushShareIssues(units: readonly CrosswalkEntry[], cells: readonly EntryCells[], issues: Issue[]): void {
   const totals = new Map<string, number>();
+  // the last share of an old unit: where its total goes over 1
+  const lastShare = new Map<string, Location>();
   units.forEach((e, i) => {
-    const loc = where?.[i] ?? { path: ['crosswalk', i, 'share'] };
+    const loc = cells[i]?.share ?? { path: ['crosswalk', i, 'share'] };
     if (!(e.share > 0 && e.share <= 1)) issues.push(issue('crosswalk.badShare', { from: e.from, to: e.to, share: e.share }, { ...loc, unit: e.to }));
     totals.set(e.from, (totals.get(e.from) ?? 0) + e.share);
+    lastShare.set(e.from, loc);
   });
-  for (const [from, total] of totals) if (total > 1 + 1e-9) issues.push(issue('crosswalk.sharesOver', { from, total }, { unit: from }));
+  for (const [from, total] of totals) if (total > 1 + 1e-9) issues.push(issue('crosswalk.sharesOver', { from, total }, { ...(lastShare.get(from) ?? {}), unit: from }));
 }
 
 const CRITERION_WORDS = new Set(['tieu chi', 'criterion', 'criteria']);
@@ -103,6 +125,8 @@ export function readCrosswalkSheet(snapshots: readonly SheetSnapshot[], file?: s
   const cells = new TableCells(snap, file);
   const units: CrosswalkEntry[] = [];
   const where: Location[] = [];
+  const unitCells: EntryCells[] = [];
+  const criteriaCells: EntryCells[] = [];
   const criteria: CriteriaCrosswalkEntry[] = [];
   const issues: Issue[] = [...t.issues];
   for (const row of t.rows) {
@@ -111,8 +135,10 @@ export function readCrosswalkSheet(snapshots: readonly SheetSnapshot[], file?: s
     if (!from || !to) continue;
     const kindText = fold(cells.text(row, 'kind') ?? '');
     const note = cells.text(row, 'note');
+    const at: EntryCells = { from: cells.where(row, 'from'), to: cells.where(row, 'to'), share: cells.where(row, 'share') };
     if (CRITERION_WORDS.has(kindText)) {
       criteria.push({ from, to, ...(note ? { note } : {}) });
+      criteriaCells.push(at);
       continue;
     }
     if (!UNIT_WORDS.has(kindText)) {
@@ -121,11 +147,12 @@ export function readCrosswalkSheet(snapshots: readonly SheetSnapshot[], file?: s
     }
     const share = cells.number(row, 'share');
     units.push({ from, to, share: share ?? 1, ...(note ? { note } : {}) });
-    where.push(cells.where(row, 'share'));
+    where.push(at.share);
+    unitCells.push(at);
   }
   pushAll(issues, cells.issues);
-  pushShareIssues(units, where, issues);
-  return { crosswalk: { units, criteria, where }, issues };
+  pushShareIssues(units, unitCells, issues);
+  return { crosswalk: { units, criteria, where, unitCells, criteriaCells }, issues };
 }
 
 /** The sheet "Chuyển đổi đơn vị" for a crosswalk. */
@@ -153,14 +180,23 @@ export interface MappedPrevious extends PreviousResult {
  * @example applyCrosswalk([{unit:'A',index:80},{unit:'B',index:90}], [{from:'A',to:'N',share:1},{from:'B',to:'N',share:0.5}], ['N'])
  *   // N: (80×1 + 90×0.5) ÷ 1.5 = 83.33…, from ['A','B']
  */
-export function applyCrosswalk(previous: readonly PreviousResult[], entries: readonly CrosswalkEntry[], units: readonly string[]): { previous: MappedPrevious[]; issues: Issue[] } {
+export function applyCrosswalk(
+  previous: readonly PreviousResult[],
+  entries: readonly CrosswalkEntry[],
+  units: readonly string[],
+  cells?: readonly EntryCells[],
+): { previous: MappedPrevious[]; issues: Issue[] } {
   const issues: Issue[] = [];
+  const at = (e: CrosswalkEntry, field: keyof EntryCells): Location => {
+    const i = entries.indexOf(e);
+    return cells?.[i]?.[field] ?? { path: ['crosswalk', i, field] };
+  };
   const byOld = new Map(previous.map((p) => [p.unit, p]));
   const unitSet = new Set(units);
   const bySource = new Map<string, CrosswalkEntry[]>();
   for (const e of entries) {
     if (!unitSet.has(e.to)) {
-      issues.push(issue('crosswalk.unknownTarget', { to: e.to }, { unit: e.to }));
+      issues.push(issue('crosswalk.unknownTarget', { to: e.to }, { ...at(e, 'to'), unit: e.to }));
       continue;
     }
     const xs = bySource.get(e.to) ?? [];
@@ -182,7 +218,7 @@ export function applyCrosswalk(previous: readonly PreviousResult[], entries: rea
     for (const e of es) {
       const p = byOld.get(e.from);
       if (!p) {
-        if (!warnedMissing.has(e.from)) issues.push(issue('crosswalk.noPrevious', { from: e.from }, { unit: e.from }, 'warning'));
+        if (!warnedMissing.has(e.from)) issues.push(issue('crosswalk.noPrevious', { from: e.from }, { ...at(e, 'from'), unit: e.from }, 'warning'));
         warnedMissing.add(e.from);
         continue;
       }
@@ -191,7 +227,8 @@ export function applyCrosswalk(previous: readonly PreviousResult[], entries: rea
       from.push(e.from);
     }
     if (weight <= 0) continue;
-    if (from.length < es.length) issues.push(issue('crosswalk.partial', { to: u, found: from, sources: es.map((e) => e.from) }, { unit: u }, 'warning'));
+    const firstEntry = es[0];
+    if (from.length < es.length) issues.push(issue('crosswalk.partial', { to: u, found: from, sources: es.map((e) => e.from) }, { ...(firstEntry ? at(firstEntry, 'to') : {}), unit: u }, 'warning'));
     const one = es.length === 1 && from.length === 1 && es[0]?.share === 1 && entries.filter((x) => x.from === es[0]?.from).length === 1;
     const src = one ? byOld.get(from[0] ?? '') : undefined;
     out.push({ unit: u, index: sum / weight, ...(src?.rank !== undefined ? { rank: src.rank } : {}), from });
@@ -202,4 +239,42 @@ export function applyCrosswalk(previous: readonly PreviousResult[], entries: rea
 /** An old criterion code in this year's set (unchanged when the crosswalk does not name it). */
 export function mapCriterion(code: string, criteria: readonly CriteriaCrosswalkEntry[]): string {
   return criteria.find((c) => c.from === code)?.to ?? code;
+}
+
+/**
+ * Last year's criterion points on this year's criteria codes (the criteria crosswalk applied), so
+ * the appraisal-risk check compares a criterion with itself. A crosswalk entry whose new code is
+ * not in this year's set, and a last-year code that (mapped or not) is not in it, give a warning
+ * located on the crosswalk row or on last year's row; those points are left out.
+ * @example mapPreviousCriteria([{unit:'A',criterion:'1.2.3',points:2}], [{from:'1.2.3',to:'1.3.1'}], new Set(['1.3.1'])).previous
+ *   // [{unit:'A',criterion:'1.3.1',points:2}]
+ */
+export function mapPreviousCriteria<P extends { unit: string; criterion: string }>(
+  previous: readonly P[],
+  crosswalk: Crosswalk | undefined,
+  codes: ReadonlySet<string>,
+  where?: (i: number) => Location,
+): { previous: P[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const entries = crosswalk?.criteria ?? [];
+  const badTarget = new Set<string>();
+  entries.forEach((e, i) => {
+    if (codes.has(e.to) || badTarget.has(e.from)) return;
+    badTarget.add(e.from);
+    const loc = crosswalk?.criteriaCells?.[i]?.to ?? { path: ['criteriaCrosswalk', i, 'to'] };
+    issues.push(issue('crosswalk.criterionUnknownTarget', { from: e.from, to: e.to }, { ...loc, criterion: e.to }, 'warning'));
+  });
+  const out: P[] = [];
+  const warned = new Set<string>();
+  previous.forEach((p, i) => {
+    const code = mapCriterion(p.criterion, entries);
+    if (codes.has(code)) {
+      out.push(code === p.criterion ? p : { ...p, criterion: code });
+      return;
+    }
+    if (badTarget.has(p.criterion) || warned.has(p.criterion)) return;
+    warned.add(p.criterion);
+    issues.push(issue('crosswalk.criterionUnmapped', { code: p.criterion }, { ...(where ? where(i) : { path: ['previousCriteria', i, 'criterion'] }), unit: p.unit, criterion: p.criterion }, 'warning'));
+  });
+  return { previous: out, issues };
 }

@@ -26,6 +26,7 @@ export {
   CROSSWALK_SPEC,
   applyCrosswalk,
   mapCriterion,
+  mapPreviousCriteria,
   parseCrosswalk,
   readCrosswalkSheet,
   renderCrosswalkSheet,
@@ -34,4 +35,6 @@ export {
   type CrosswalkEntry,
   type CriteriaCrosswalkEntry,
   type MappedPrevious,
+  type EntryCells,
 } from './crosswalk';
+export { splitPreviousByYear, yearsView, spanChange, type PreviousByYear, type YearsView } from './years';

@@ -65,7 +65,7 @@ export function snapshotCanonical(input: SnapshotInput): string {
     .map((a) => ({ unit: a.unit, criterion: a.criterion, value: a.value, self: a.self, appraisal: a.appraisal && a.appraisal.length ? a.appraisal : undefined, notApplicable: a.notApplicable }))
     .filter((a) => a.value !== undefined || a.self !== undefined || a.appraisal !== undefined || a.notApplicable !== undefined)
     .sort(byKey((a) => `${a.unit}\u0000${a.criterion}`));
-  const previous = [...(input.previous ?? doc.previous ?? [])].map((p) => ({ unit: p.unit, index: p.index, rank: p.rank, grade: p.grade })).sort(byKey((p) => p.unit));
+  const previous = [...(input.previous ?? doc.previous ?? [])].map((p) => ({ unit: p.unit, index: p.index, rank: p.rank, grade: p.grade, year: p.year })).sort(byKey((p) => `${p.unit}\u0000${p.year ?? ''}`));
   const crosswalk = input.crosswalk
     ? {
         units: input.crosswalk.units.map((e) => ({ from: e.from, to: e.to, share: e.share })).sort(byKey((e) => `${e.from}\u0000${e.to}`)),

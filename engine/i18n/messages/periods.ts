@@ -71,6 +71,24 @@ export const periodsMessages = {
     vi: 'Loại chuyển đổi "{kind}" không hợp lệ; dùng "đơn vị" hoặc "tiêu chí"',
     en: 'Crosswalk kind "{kind}" is not valid; use "unit" or "criterion"',
   },
+  'crosswalk.criterionUnknownTarget': {
+    vi: 'Mã tiêu chí mới {to} (chuyển từ {from}) không có trong bộ tiêu chí năm nay; điểm năm trước của {from} không được so sánh',
+    en: 'New criterion code {to} (from {from}) is not in this year\'s criteria set; last year\'s points of {from} are not compared',
+  },
+  'crosswalk.criterionUnmapped': {
+    vi: 'Tiêu chí năm trước {code} không có trong bộ tiêu chí năm nay và bảng chuyển đổi không chuyển nó sang mã nào; điểm năm trước của nó không được so sánh (thêm dòng loại "tiêu chí" vào trang "Chuyển đổi đơn vị")',
+    en: 'Last year\'s criterion {code} is not in this year\'s criteria set and the crosswalk maps it to no code; its points are not compared (add a row of kind "criterion" to the sheet "Chuyển đổi đơn vị")',
+  },
+  'periods.duplicatePrevious': {
+    vi: 'Kết quả năm {year} của đơn vị {unit} được khai hai lần{first}; mỗi đơn vị chỉ một dòng cho mỗi năm',
+    en: 'The {year} result of unit {unit} is given twice{first}; one row per unit and year',
+  },
+  'periods.previousFirstAt': { vi: ' (lần đầu ở {at})', en: ' (first at {at})' },
+  'periods.previousNoYear': { vi: '(không ghi năm)', en: '(no year)' },
+  'periods.previousNotPast': {
+    vi: 'Kết quả năm trước của đơn vị {unit} ghi năm {year}, không trước năm đánh giá {current}; dòng này bị bỏ qua',
+    en: 'The previous result of unit {unit} is for {year}, not before the assessment year {current}; the row is left out',
+  },
   'crosswalk.invalid': {
     vi: 'Bảng chuyển đổi (crosswalk) không hợp lệ: {detail}',
     en: 'The crosswalk is not valid: {detail}',

@@ -9,6 +9,7 @@
 import type { PreviousCriterion } from '../../model/assessment';
 import type { SheetSnapshot } from '../port';
 import { cellNumber, cellText, findTable, fold } from '../cells';
+import { a1 } from '../a1';
 
 export const PREVIOUS_CRITERIA_SHEET = 'Năm trước - tiêu chí';
 const SHEET_NAMES = new Set([PREVIOUS_CRITERIA_SHEET, 'Previous year - criteria', 'Nam truoc - tieu chi'].map(fold));
@@ -26,8 +27,22 @@ export const PREVIOUS_CRITERIA_COLUMNS = Object.freeze([
  * @example readPreviousCriteria(snapshots).find((p) => p.unit === 'KG' && p.criterion === '1.1')?.points
  */
 export function readPreviousCriteria(snapshots: readonly SheetSnapshot[]): PreviousCriterion[] {
+  return readPreviousCriteriaAt(snapshots).rows;
+}
+
+/**
+ * Last year's points with where each row's criterion code sits (sheet name and A1 cell, same
+ * order as `rows`), to locate a code the criteria crosswalk does not map.
+ */
+export function readPreviousCriteriaAt(snapshots: readonly SheetSnapshot[]): { rows: PreviousCriterion[]; sheet?: string; cells: string[] } {
   const snap = snapshots.find((s) => SHEET_NAMES.has(fold(s.name)));
-  if (!snap) return [];
+  if (!snap) return { rows: [], cells: [] };
+  const cells: string[] = [];
+  const rows = readRows(snap, cells);
+  return { rows, sheet: snap.name, cells };
+}
+
+function readRows(snap: SheetSnapshot, cells: string[]): PreviousCriterion[] {
   const found = findTable(
     snap.values,
     PREVIOUS_CRITERIA_COLUMNS.map((c) => ({ key: c.key, names: [c.vi, c.en, c.key] })),
@@ -51,6 +66,7 @@ export function readPreviousCriteria(snapshots: readonly SheetSnapshot[]): Previ
     const evidence = cellText(at('evidence'));
     if (evidence) p.evidence = evidence;
     out.push(p);
+    cells.push(a1(r, Math.max(0, col('criterion'))));
   }
   return out;
 }

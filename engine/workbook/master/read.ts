@@ -1,7 +1,7 @@
 import type { SheetSnapshot, CellValue } from '../port';
 import { a1, columnName, EXCEL_MAX_COLUMNS, EXCEL_MAX_TEXT, overlongTexts } from '../a1';
 import { cellText, fold } from '../cells';
-import { issue, type Issue, type Location } from '../../model/issue';
+import { issue, ref, type Issue, type Location } from '../../model/issue';
 import type { Framework, FrameworkNode, GradeBand, RuleSpec } from '../../model/framework';
 import type { Unit } from '../../model/unit';
 import type { Assessment, PreviousResult } from '../../model/assessment';
@@ -671,6 +671,7 @@ function readSurveyIndices(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlySet
 function readPrevious(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlySet<string>): PreviousResult[] {
   const { t, cells } = openTable(ctx, snap, 'previous');
   const out: PreviousResult[] = [];
+  const firstCell = new Map<string, string>();
   for (const row of t.rows) {
     const unit = cells.code(row, 'unit');
     if (!unit) {
@@ -688,6 +689,18 @@ function readPrevious(ctx: Ctx, snap: SheetSnapshot, unitCodes: ReadonlySet<stri
     if (rank !== undefined) p.rank = rank;
     const grade = cells.code(row, 'grade', { unit });
     if (grade) p.grade = grade;
+    const year = cells.number(row, 'year', { unit }, { integer: true, min: 1900 });
+    if (year !== undefined) p.year = year;
+    // several years may be given, one row per unit and year
+    const key = `${unit}\u0000${year ?? ''}`;
+    const first = firstCell.get(key);
+    if (first !== undefined) {
+      ctx.issues.push(
+        issue('periods.duplicatePrevious', { unit, year: year !== undefined ? String(year) : ref('periods.previousNoYear'), first: ref('periods.previousFirstAt', { at: first }) }, cells.where(row, 'unit', { unit })),
+      );
+      continue;
+    }
+    firstCell.set(key, cells.where(row, 'unit').cell ?? '');
     out.push(p);
   }
   pushAll(ctx.issues, cells.issues);

@@ -266,13 +266,17 @@ const previous: TableSpec = {
   sheet: 'Năm trước',
   sheetAliases: ['Previous year', 'Nam truoc'],
   title: { vi: 'Kết quả năm trước', en: "Previous year's results" },
-  note: { vi: 'Chỉ số (%) và thứ hạng năm trước của từng đơn vị.', en: "Each unit's index (%) and rank last year." },
+  note: {
+    vi: 'Chỉ số (%) và thứ hạng các năm trước của từng đơn vị; cột "Năm" để trống là năm liền trước. Mỗi đơn vị một dòng cho mỗi năm.',
+    en: "Each unit's index (%) and rank in past years; a blank \"Year\" is the year before. One row per unit and year.",
+  },
   columns: [
     { key: 'unit', vi: 'Mã đơn vị', en: 'Unit', type: 'code', required: true, width: 9 },
     { key: 'unitName', vi: 'Tên đơn vị', en: 'Unit name', type: 'text', info: true, width: 28 },
     { key: 'index', vi: 'Chỉ số (%)', en: 'Index (%)', type: 'number', required: true, width: 10, numFmt: '0.00' },
     { key: 'rank', vi: 'Xếp hạng', en: 'Rank', type: 'number', width: 9 },
     { key: 'grade', vi: 'Xếp loại', en: 'Grade', type: 'code', width: 9 },
+    { key: 'year', vi: 'Năm', en: 'Year', type: 'number', width: 7, aliases: ['Năm đánh giá'] },
   ],
 };
 

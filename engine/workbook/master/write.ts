@@ -385,7 +385,7 @@ export function renderMasterInputSheets(data: MasterData, options: RenderOptions
   out.push(
     renderTable(
       spec('previous'),
-      (data.previous ?? []).map((p) => ({ unit: p.unit, unitName: names.get(p.unit), index: p.index, rank: p.rank, grade: p.grade })),
+      (data.previous ?? []).map((p) => ({ unit: p.unit, unitName: names.get(p.unit), index: p.index, rank: p.rank, grade: p.grade, year: p.year })),
       { lang },
     ),
   );

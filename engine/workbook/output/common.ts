@@ -10,6 +10,7 @@ export const OUTPUT_SHEETS = Object.freeze({
   summary: { name: 'Tổng hợp', marker: 'parindex:summary' },
   results: { name: 'Kết quả', marker: 'parindex:results' },
   ranking: { name: 'Xếp hạng', marker: 'parindex:ranking' },
+  years: { name: 'Qua các năm', marker: 'parindex:years' },
   gaps: { name: 'Điểm bị trừ', marker: 'parindex:gaps' },
   sipas: { name: 'SIPAS', marker: 'parindex:sipas' },
   status: { name: 'Tình hình nộp', marker: 'parindex:status' },

@@ -13,11 +13,13 @@ import { OUTPUT_SHEETS } from './common';
 import type { Issue } from '../../model/issue';
 import { contextOf, renderIssuesSheet, renderGapsSheet, renderRankingSheet, renderResultsSheet, renderSipasSheet, renderSummarySheet } from './sheets';
 import { pushAll } from '../../model/arrays';
+import { renderYearsSheet } from './years';
 
 export { OUTPUT_SHEETS, COLOURS as OUTPUT_COLOURS, FMT as OUTPUT_FORMATS, kindLabel } from './common';
 export type { OutputSheetId } from './common';
 export { MAX_LISTED_ISSUES, renderIssuesSheet, renderResultsSheet, renderRankingSheet, renderGapsSheet, renderSipasSheet, renderSummarySheet, gapsByCriterion, gapsByLead, contextOf } from './sheets';
 export type { OutputContext } from './sheets';
+export { renderYearsSheet, yearsTextLines, YEARS_SHEET } from './years';
 export { computeSubmissionOutputs, applyComputedColumns, outputChecksum } from './submissions';
 export type { ComputedRow } from './submissions';
 
@@ -38,7 +40,8 @@ export interface OutputOptions {
 
 /**
  * All output sheets for a results document, in workbook order:
- * Tổng hợp, Kết quả, Xếp hạng, Điểm bị trừ, SIPAS (when survey results exist), then extras.
+ * Tổng hợp, Kết quả, Xếp hạng, Điểm bị trừ, Qua các năm (when past years are known), SIPAS (when
+ * survey results exist), then extras.
  * @example await port.write(renderOutputSheets(results, { lang: 'vi', nodes: doc.framework.nodes }))
  */
 export function renderOutputSheets(results: ResultsDocument, options: OutputOptions = {}): RenderedSheet[] {
@@ -49,6 +52,9 @@ export function renderOutputSheets(results: ResultsDocument, options: OutputOpti
     renderRankingSheet(results, ctx),
     renderGapsSheet(results, ctx),
   ];
+  // each unit's index and rank over the years, when previous results carry years (engine/periods/years.ts)
+  const years = renderYearsSheet(results, ctx);
+  if (years) out.push(years);
   if (options.sipas && options.sipas.units.length) out.push(renderSipasSheet(options.sipas, ctx));
   if (options.planReport) {
     out.push(renderPlanStatusSheet(options.planReport, { lang: ctx.lang }));
