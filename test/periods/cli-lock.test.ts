@@ -157,3 +157,121 @@ describe('parindex lock', () => {
     ]);
   }, 60_000);
 });
+
+describe('parindex validate --against', () => {
+  const scored: MasterData = {
+    framework,
+    units,
+    assessments: [
+      { unit: 'TX', criterion: '1.1', value: 'Có', self: 1, evidence: 'Kế hoạch 15/KH-UBND' },
+      { unit: 'TX', criterion: '1.2', self: 2, evidence: 'Báo cáo 20/BC-UBND', appraisal: [1.5] },
+      { unit: 'KL', criterion: '1.1', value: 'Không', self: 0 },
+      { unit: 'KL', criterion: '1.2', self: 1, evidence: 'Báo cáo 21/BC-UBND' },
+    ],
+    rounds: [{ round: 'selfAssessment', deadline: '2025-11-30' }],
+  } as MasterData;
+
+  /** The input hash written on "Tổng hợp" of a results workbook. */
+  async function published(file: string): Promise<string> {
+    const row = (await sheetValues(file, 'Tổng hợp')).find((r) => r[0] === 'Mã băm dữ liệu đầu vào (SHA-256)');
+    const hash = row?.[1];
+    if (typeof hash !== 'string') throw new Error('no hash');
+    return hash;
+  }
+
+  async function scoreJson(file: string): Promise<{ code: number; stderr: string; snapshot?: { sha256: string; locked: string[] } }> {
+    const r = await runCli(['score', file, '--json']);
+    const out = r.stdout ? (JSON.parse(r.stdout) as { snapshot?: { sha256: string; locked: string[] } }) : {};
+    return { code: r.code, stderr: r.stderr, ...(out.snapshot ? { snapshot: out.snapshot } : {}) };
+  }
+
+  test('a result matches the master it came from, not one with a changed cell', async () => {
+    await writeMaster(at('v-master.xlsx'), scored);
+    const score = await runCli(['score', at('v-master.xlsx'), '--out', at('v-results.xlsx')]);
+    expect(score.code).toBe(0);
+    const hash = await published(at('v-results.xlsx'));
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await scoreJson(at('v-master.xlsx'))).snapshot?.sha256).toBe(hash);
+
+    const ok = await runCli(['validate', at('v-results.xlsx'), '--against', at('v-master.xlsx')]);
+    expect(ok).toEqual({ code: 0, stdout: `Kết quả "v-results.xlsx" khớp với sổ "v-master.xlsx": mã băm ${hash}\n`, stderr: '' });
+
+    // one cell changed: KL's self-score of 1.2, 1 → 2
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(at('v-master.xlsx'));
+    const ws = wb.getWorksheet('Kê khai');
+    let keys: string[] = [];
+    let changed = 0;
+    ws?.eachRow((r) => {
+      const v = (r.values as unknown[]).slice(1).map((x) => (typeof x === 'string' ? x : ''));
+      if (v.includes('unit') && v.includes('self')) keys = v;
+      else if (keys.length && v[keys.indexOf('unit')] === 'KL' && v[keys.indexOf('criterion')] === '1.2') {
+        r.getCell(keys.indexOf('self') + 1).value = 2;
+        changed++;
+      }
+    });
+    expect(changed).toBe(1);
+    await wb.xlsx.writeFile(at('v-changed.xlsx'));
+    const other = (await scoreJson(at('v-changed.xlsx'))).snapshot?.sha256 ?? '';
+    expect(other).toMatch(/^[0-9a-f]{64}$/);
+    expect(other).not.toBe(hash);
+
+    const bad = await runCli(['validate', at('v-results.xlsx'), '--against', at('v-changed.xlsx')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      `Kết quả "v-results.xlsx" không khớp với sổ "v-changed.xlsx": mã băm trong kết quả ${hash.slice(0, 12)}, của sổ ${other.slice(0, 12)}; số liệu đầu vào đã khác`,
+    );
+    expect(bad.stdout).toContain('không khớp');
+    const en = await runCli(['validate', at('v-results.xlsx'), '--against', at('v-changed.xlsx'), '--lang', 'en']);
+    expect(en.stdout).toBe(`Result "v-results.xlsx" does not match master "v-changed.xlsx": hash in the result ${hash.slice(0, 12)}, of the master ${other.slice(0, 12)}; the inputs differ\n`);
+  }, 60_000);
+
+  if (HAS_SOFFICE) {
+    test('the hash is unchanged once LibreOffice has re-saved the master', async () => {
+      await writeMaster(at('lo-master.xlsx'), scored);
+      expect((await runCli(['score', at('lo-master.xlsx'), '--out', at('lo-results.xlsx')])).code).toBe(0);
+      const hash = await published(at('lo-results.xlsx'));
+      const resaved = await convert(at('lo-master.xlsx'), 'xlsx', at('lo'), at('lo-profile'));
+      // another producer's file (its own shared strings, styles, number formats)
+      expect(Buffer.compare(await fsp.readFile(resaved), await fsp.readFile(at('lo-master.xlsx')))).not.toBe(0);
+      expect((await scoreJson(resaved)).snapshot?.sha256).toBe(hash);
+      const r = await runCli(['validate', at('lo-results.xlsx'), '--against', resaved]);
+      expect(r).toEqual({ code: 0, stdout: `Kết quả "lo-results.xlsx" khớp với sổ "lo-master.xlsx": mã băm ${hash}\n`, stderr: '' });
+    }, 300_000);
+  } else missingTool('LibreOffice (soffice)');
+
+  test('a JSON document with locks is scored like the closed master: same hash, same closed rounds, a changed value found', async () => {
+    await writeMaster(at('j-master.xlsx'), scored);
+    const lock = await runCli(['lock', at('j-master.xlsx'), '--round', 'selfAssessment', '--out', at('j-locked.xlsx'), '--now', '2025-12-01T16:30']);
+    expect(lock.code).toBe(0);
+    const roundHash = /mã băm số liệu của vòng: ([0-9a-f]{64})/.exec(lock.stdout)?.[1] ?? '';
+    // hand-written canonical form of the self-assessment of the four rows (keys sorted, rows by unit then criterion)
+    const canonical =
+      '{"round":"selfAssessment","rows":[' +
+      '{"criterion":"1.1","self":0,"unit":"KL","value":"Không"},' +
+      '{"criterion":"1.2","evidence":"Báo cáo 21/BC-UBND","self":1,"unit":"KL"},' +
+      '{"criterion":"1.1","evidence":"Kế hoạch 15/KH-UBND","self":1,"unit":"TX","value":"Có"},' +
+      '{"criterion":"1.2","evidence":"Báo cáo 20/BC-UBND","self":2,"unit":"TX"}]}';
+    expect(roundHash).toBe(createHash('sha256').update(canonical, 'utf8').digest('hex'));
+
+    const doc = { ...scored, locks: [{ round: 'selfAssessment', action: 'lock', at: '2025-12-01T16:30', sha256: roundHash }] };
+    await fsp.writeFile(at('j-doc.json'), JSON.stringify(doc));
+    const fromMaster = await scoreJson(at('j-locked.xlsx'));
+    const fromJson = await scoreJson(at('j-doc.json'));
+    expect(fromMaster.snapshot?.locked).toEqual(['selfAssessment']);
+    expect(fromJson.snapshot).toEqual(fromMaster.snapshot);
+    // closing changes no input: the open master has the same hash, and no closed round
+    expect((await scoreJson(at('j-master.xlsx'))).snapshot).toEqual({ sha256: fromMaster.snapshot?.sha256, locked: [] });
+
+    expect((await runCli(['score', at('j-locked.xlsx'), '--out', at('j-results.xlsx')])).code).toBe(0);
+    // the published result checks against the JSON document as against the master
+    const vs = await runCli(['validate', at('j-results.xlsx'), '--against', at('j-doc.json')]);
+    expect(vs).toEqual({ code: 0, stdout: `Kết quả "j-results.xlsx" khớp với sổ "j-doc.json": mã băm ${fromMaster.snapshot?.sha256 ?? '?'}\n`, stderr: '' });
+    // a value changed behind the lock: the JSON document is stopped as the master would be
+    const tampered = { ...doc, assessments: doc.assessments.map((a) => (a.unit === 'KL' && a.criterion === '1.1' ? { ...a, value: 'Có' } : a)) };
+    await fsp.writeFile(at('j-tampered.json'), JSON.stringify(tampered));
+    const r = await runCli(['score', at('j-tampered.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Số liệu vòng tự đánh giá đã bị thay đổi sau khi chốt lúc 01/12/2025 16:30: mã băm lúc chốt ${roundHash.slice(0, 12)}, nay `);
+  }, 60_000);
+});
