@@ -30,6 +30,7 @@ import type { MasterDocument } from '../../engine';
 import type { SipasResult } from '../../engine';
 import { kindLabel, fold, sheetsToRead, tableSpec, LOG_SHEET, isMasterWorkbook as looksLikeMaster, isTemplateWorkbook, parseFilledTemplate, readLogSheet, explainCriterion, explanationLines } from '../../engine';
 import type { CriterionExplanation, LogEntry, SheetInfo } from '../../engine';
+import { lockRound as appLockRound, LOCK_SHEET, CROSSWALK_SHEET, type LockOptions, type LockOutcome, type LockEvent } from '../../engine';
 import type { ComputeOutput } from './recompute';
 
 /** Every table of a master workbook (typed: a table the engine adds must be listed here). */
@@ -64,6 +65,8 @@ export function sheetsNeeded(available: readonly string[]): string[] {
       return [t.sheet, ...t.sheetAliases].map(fold);
     }),
   );
+  // rounds closed and the crosswalk of units (engine/periods): imports, appraisals and scores check them
+  for (const n of [LOCK_SHEET, CROSSWALK_SHEET]) tables.add(fold(n));
   return sheetsToRead(available).filter((n) => tables.has(fold(n)) || n === STATUS_REGISTER || n === LOG_SHEET);
 }
 
@@ -119,6 +122,14 @@ export function describeIssue(i: Issue, lang: Lang): string {
 /** Check filled templates against the master and bring them in (engine/app `importSubmissions`). */
 export function importFilledTemplates(masterSnapshots: readonly SheetSnapshot[], files: readonly FilledInput[], options: { lang: Lang; file?: string; now: string; acceptValidRows: boolean }): ImportOutcome {
   return importSubmissions(masterSnapshots, files, options);
+}
+
+/**
+ * Close a round, or reopen it with a reason (engine/app `lockRound`, the same as `parindex lock`):
+ * the sheets "Chốt điểm" and "Nhật ký nhập" to write back, or the issues that refuse it.
+ */
+export function lockRoundOf(snapshots: readonly SheetSnapshot[], options: LockOptions): LockOutcome {
+  return appLockRound(snapshots, options);
 }
 
 /** Appraisal rounds and reasons into "Kê khai" (engine/app `applyAppraisals`). */
@@ -178,4 +189,4 @@ export function explain(summary: ComputeSummary, unit: string, criterion: string
   );
   return r.explanation ? { explanation: r.explanation, lines: explanationLines(r.explanation, lang) } : undefined;
 }
-export type { CriterionExplanation, LogEntry };
+export type { CriterionExplanation, LogEntry, LockEvent, LockOutcome };
