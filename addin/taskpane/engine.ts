@@ -31,6 +31,7 @@ import type { SipasResult } from '../../engine';
 import { kindLabel, fold, sheetsToRead, tableSpec, LOG_SHEET, isMasterWorkbook as looksLikeMaster, isTemplateWorkbook, parseFilledTemplate, readLogSheet, explainCriterion, explanationLines } from '../../engine';
 import type { CriterionExplanation, LogEntry, SheetInfo } from '../../engine';
 import { lockRound as appLockRound, LOCK_SHEET, CROSSWALK_SHEET, type LockOptions, type LockOutcome, type LockEvent } from '../../engine';
+import { PREVIOUS_CRITERIA_SHEET } from '../../engine';
 import type { ComputeOutput } from './recompute';
 
 /** Every table of a master workbook (typed: a table the engine adds must be listed here). */
@@ -46,6 +47,14 @@ const MASTER_TABLES: Readonly<Record<Parameters<typeof tableSpec>[0], true>> = O
   previous: true,
   plan: true,
 });
+
+/**
+ * Last year's appraised points per unit and criterion (engine/workbook/master/previousCriteria):
+ * not a table of the master's spec but an optional sheet, read for the appraisal-risk check
+ * "higher than last year's appraised points with nothing new declared" (`risk.aboveLastYear`).
+ * Its names as the reader accepts them (Vietnamese; English; without diacritics, which `fold` covers).
+ */
+export const PREVIOUS_CRITERIA_SHEETS: readonly string[] = Object.freeze([PREVIOUS_CRITERIA_SHEET, 'Previous year - criteria']);
 
 /** The units' progress reports, read by the plan tracking (engine/plan STATUS_REGISTER_SHEET). */
 export const STATUS_REGISTER = 'Tiến độ - tổng hợp';
@@ -67,6 +76,8 @@ export function sheetsNeeded(available: readonly string[]): string[] {
   );
   // rounds closed and the crosswalk of units (engine/periods): imports, appraisals and scores check them
   for (const n of [LOCK_SHEET, CROSSWALK_SHEET]) tables.add(fold(n));
+  // last year's criterion points: the appraisal risks compare this year's self-scores with them
+  for (const n of PREVIOUS_CRITERIA_SHEETS) tables.add(fold(n));
   return sheetsToRead(available).filter((n) => tables.has(fold(n)) || n === STATUS_REGISTER || n === LOG_SHEET);
 }
 
