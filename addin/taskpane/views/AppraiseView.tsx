@@ -82,8 +82,12 @@ export function AppraiseView(): JSX.Element {
       if (r && r.sheets.length) await w.port.write(r.sheets);
       await w.refresh();
       setEdits({});
-      const n = list.length;
-      w.say({ intent: 'success', text: (l) => s('appraise.saved', l, { count: n }) });
+      // edits the engine refused (a closed round: periods.appraisalLocked) are said with its located message
+      const refused = (r?.issues ?? []).filter((i) => i.severity === 'error');
+      const n = list.length - refused.length;
+      const eng = w.engine;
+      if (refused.length > 0 && eng) w.say({ intent: 'error', text: (l) => refused.map((i) => eng.describeIssue(i, l)).join(' '), detail: (l) => s('appraise.saved', l, { count: n }) });
+      else w.say({ intent: 'success', text: (l) => s('appraise.saved', l, { count: n }) });
     } catch (e) {
       w.fail(e);
     } finally {

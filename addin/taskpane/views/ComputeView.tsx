@@ -8,6 +8,7 @@ import { RankCertainty, RiskList } from './insightLazy';
 import { saveBytes } from '../files';
 import { Explainable, useExplain } from './Explain';
 import { COLUMN, useTableStyles } from './table';
+import { LockPanel } from './LockPanel';
 
 export function ComputeView(): JSX.Element {
   const w = useWorkbench();
@@ -77,6 +78,7 @@ export function ComputeView(): JSX.Element {
       {results ? <RankCertainty results={results} lang={w.lang} /> : null}
       {r ? <RiskList issues={r.issues} lang={w.lang} unitName={(c) => w.doc?.units.find((u) => u.code === c)?.name ?? c} /> : null}
       {r ? <IssueList issues={r.issues} /> : w.docIssues.length > 0 ? <IssueList issues={w.docIssues} /> : null}
+      <LockPanel />
       {explain.dialog}
     </>
   );
