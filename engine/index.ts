@@ -43,7 +43,7 @@ export { gradeOf, rankUnits } from './scoring/score';
 export { indexBounds, normalCdf, rankWithRange, withRankUncertainty, type UncertaintyInput } from './scoring/uncertainty';
 export { qualityLines, qualityReasonName, rankUncertaintyLines, UNSURE_ORDER } from './scoring/insightLines';
 export { appraisalRisks, looksLikeReference, riskByUnit, type RiskCode, type RiskInput } from './scoring/risk';
-export { readPreviousCriteria, PREVIOUS_CRITERIA_SHEET, PREVIOUS_CRITERIA_COLUMNS } from './workbook/master/previousCriteria';
+export { readPreviousCriteria, renderPreviousCriteriaSheet, PREVIOUS_CRITERIA_SHEET, PREVIOUS_CRITERIA_COLUMNS } from './workbook/master/previousCriteria';
 
 // Gaps, what-if, target gap
 export { whatIf, whatIfSession, sessionFor, type AssessmentChange, type WhatIfResult, type WhatIfUnit, type UnitSnapshot } from './gaps/whatIf';
@@ -93,7 +93,7 @@ export { looksLikeMaster, readMaster, renderMasterInputSheets, renderSubmissions
 export type { MasterData, MasterDocument, PlanTaskRow, ReadMasterOptions, RoundDeadline, SubmissionMeta, SurveyCountRow } from './workbook/master';
 export { completeness, LOG_SHEET, mergeAssessments, parseFilledTemplate, readLogSheet, renderLogSheet, renderStatusSheet } from './workbook/import';
 export type { FilledParse, LogEntry, SubmissionStatus } from './workbook/import';
-export { gapsByCriterion, kindLabel } from './workbook/output';
+export { gapsByCriterion, kindLabel, yearsTextLines } from './workbook/output';
 export { renderTemplate, templateFileName, templateUnits } from './workbook/template';
 export { isTemplateWorkbook } from './workbook/import';
 export { assessmentKey } from './workbook/master';

@@ -9,7 +9,7 @@ import { readJsonFile } from '../../files/node';
 import { planSummaryLines, type PlanJson } from '../../engine';
 import { scoreDocumentRound, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, hasErrors, type Issue, type Lang, type ResultsDocument, type ScoreRound, type ScoreTarget, type TargetGap, type UnitResult } from '../../engine';
 import { sipasAggregationText, type SipasResult } from '../../engine';
-import { maxOf, pushAll, rankUncertaintyLines, rankWithRange } from '../../engine';
+import { maxOf, pushAll, rankUncertaintyLines, rankWithRange, yearsTextLines } from '../../engine';
 
 const USAGE = 'parindex score <input.json|master.xlsx> [--json] [--target <chỉ số>|hang:<n>] [--unit <mã>] [--out <kết-quả.xlsx>] [--now yyyy-mm-dd] [--lang en]';
 
@@ -79,6 +79,9 @@ export function renderTable(results: ResultsDocument, lang: Lang, only?: string)
       if (u.gaps.length > 3) out.push(`        ${vi ? `… và ${u.gaps.length - 3} tiêu chí khác bị trừ điểm` : `… and ${u.gaps.length - 3} more criteria lost points`}`);
     }
   }
+  // each unit's index and rank over the years present (previous results with a year)
+  const years = yearsTextLines(results, lang, only);
+  if (years.length > 0) pushAll(out, ['', ...years]);
   const sure = rankUncertaintyLines(results, lang, only);
   if (sure.length > 0) pushAll(out, ['', ...sure]);
   const leads = gapsByLead(results, only).filter((r) => r.lost > 0);

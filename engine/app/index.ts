@@ -34,4 +34,4 @@ export {
   type LockOptions,
   type LockOutcome,
 } from './periods';
-export { LOCK_SHEET, CROSSWALK_SHEET, ROUNDS, closedRounds, roundHash, snapshotOf, sha256Hex, applyCrosswalk, renderCrosswalkSheet, type Crosswalk, type LockEvent, type Snapshot } from '../periods';
+export { LOCK_SHEET, CROSSWALK_SHEET, ROUNDS, closedRounds, roundHash, snapshotOf, sha256Hex, applyCrosswalk, renderCrosswalkSheet, spanChange, splitPreviousByYear, yearsView, type YearsView, type Crosswalk, type LockEvent, type Snapshot } from '../periods';

@@ -4,9 +4,10 @@
  */
 import type { Framework, FrameworkNode } from '../../engine';
 import type { Unit } from '../../engine';
-import { getRuleKind } from '../../engine';
+import { getRuleKind, pushAll } from '../../engine';
 import type { CompiledRule } from '../../engine';
 import type { TaskStatus } from '../../engine';
+import type { PreviousCriterion } from '../../engine';
 import type { DemoSample, SampleAppraisal, SampleMistake, SampleRow, SampleSubmission } from './sample';
 
 /** mulberry32: small, fast, deterministic. */
@@ -205,9 +206,9 @@ export function generateSample(
   // Last year's results: plausible indices, ranks computed among wards.
   const prevWards = wards.map((w) => ({ unit: w.code, index: Math.round((84 + r() * 11) * 100) / 100 }));
   const sorted = [...prevWards].sort((a, b) => b.index - a.index);
-  const previous = [
-    ...(district ? [{ unit: district.code, index: 93.12, rank: 9 }] : []),
-    ...prevWards.map((p) => ({ ...p, rank: sorted.findIndex((s) => s.index === p.index) + 1 })),
+  const previous: DemoSample['previous'] = [
+    ...(district ? [{ unit: district.code, index: 93.12, rank: 9, year: year - 1 }] : []),
+    ...prevWards.map((p) => ({ ...p, rank: sorted.findIndex((s) => s.index === p.index) + 1, year: year - 1 })),
   ];
   // PAR sociological-survey criteria fed by their own survey (not SIPAS): one index per unit and criterion.
   const surveyIndices: Record<string, Record<string, number>> = {};
@@ -234,6 +235,35 @@ export function generateSample(
       planStatuses.push(st);
     }
   }
+  // (drawn last, so the data above stays as it was) the year before last: each ward 1–5 points
+  // below or up to 2 above its last-year index, ranks among wards; the district's own line
+  const older = prevWards.map((p) => ({ unit: p.unit, index: Math.round(Math.min(99, p.index - 5 + r() * 7) * 100) / 100 }));
+  const olderSorted = [...older].sort((a, b) => b.index - a.index);
+  pushAll(previous, [
+    ...(district ? [{ unit: district.code, index: 90.48, rank: 11, year: year - 2 }] : []),
+    ...older.map((p) => ({ ...p, rank: olderSorted.findIndex((s) => s.index === p.index) + 1, year: year - 2 })),
+  ]);
+  // Last year's appraised points of one ward on a few criteria, on last year's codes: the criterion
+  // now 1.5.8 was 1.6.6 in last year's set (illustrative), and the ward claims more this year with
+  // the same value and document: the appraisal-risk check warns (risk.aboveLastYear).
+  const criteriaCrosswalk = [{ from: '1.6.6', to: '1.5.8', note: 'Minh hoạ: mã của tiêu chí "Số hoá hồ sơ, kết quả giải quyết TTHC" trong bộ tiêu chí năm trước' }];
+  const previousCriteria: PreviousCriterion[] = [];
+  const appraised = new Set(appraisals.map((a) => `${a.unit}|${a.criterion}`));
+  const txt = submissions.find((x) => x.from === 'TXT' && x.unit === 'TXT');
+  for (const row of txt?.rows ?? []) {
+    if (appraised.has(`TXT|${row.criterion}`) || mistakes.some((m) => m.from === 'TXT' && m.criterion === row.criterion)) continue;
+    const renamed = criteriaCrosswalk.find((c) => c.to === row.criterion);
+    if (!renamed && !['1.1.1', '1.1.3', '1.3.2'].includes(row.criterion)) continue;
+    const self = row.self ?? 0;
+    const p: PreviousCriterion = { unit: 'TXT', criterion: renamed ? renamed.from : row.criterion, points: renamed ? Math.max(0, self - 0.5) : self };
+    if (row.value !== undefined) p.value = row.value;
+    if (row.evidence) p.evidence = row.evidence;
+    previousCriteria.push(p);
+  }
+  // A QR code at KG's one-stop desk: the same answers four times within 7 minutes (a burst the
+  // survey-quality guard sets aside), answered on a Monday morning.
+  const kgFirst = responses['KG']?.[0];
+  const kiosk = kgFirst ? ['09:00', '09:02', '09:04', '09:07'].map((hm) => ({ unit: 'KG', device: 'QR-KG-01', at: `${year}-10-16T${hm}`, answers: kgFirst })) : [];
   return {
     id: 'thanh-xuan-2023',
     name: 'Quận Thanh Xuân — kỳ đánh giá năm 2023 (dữ liệu minh hoạ)',
@@ -252,8 +282,9 @@ export function generateSample(
     appraisals,
     mistakes,
     previous,
-    survey: { instrument: 'sipas-2022', items: [...items], responses },
+    survey: { instrument: 'sipas-2022', items: [...items], responses, ...(kiosk.length ? { kiosk } : {}) },
     surveyIndices,
+    ...(previousCriteria.length ? { previousCriteria, criteriaCrosswalk } : {}),
     ...(plan ? { planId: plan.id, planStatuses } : {}),
   };
 }

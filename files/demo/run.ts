@@ -19,6 +19,7 @@ import type { SipasResult } from '../../engine';
 import type { SubmissionStatus } from '../../engine';
 import { templateFileName } from '../../engine';
 import { renderStatusRegister } from '../../engine';
+import { renderCrosswalkSheet, renderPreviousCriteriaSheet } from '../../engine';
 import { planFromDocument, templateStatusSheet } from '../../engine';
 import { ExcelJsPort } from '../port';
 import { saveXlsxAtomically, writeFailedIssue, writeFileAtomically } from '../node';
@@ -109,6 +110,13 @@ export function sampleMasterData(sample: DemoSample, framework: Framework, units
       if (p) counts.push({ unit: district.code, item, levels: p.levels, blank: p.blank });
     });
     survey.counts = counts;
+    // the QR-code answers, one row each with device and time, beside the counted answers: the
+    // survey-quality guard flags the burst and sets it aside
+    const kiosk = sample.survey.kiosk ?? [];
+    if (kiosk.length > 0) {
+      survey.responses = kiosk.map((k, i) => ({ unit: k.unit, respondent: `QR-${i + 1}`, device: k.device, at: k.at, answers: Object.fromEntries(items.map((it, j) => [it, decode(k.answers, j)])) }));
+      survey.items = [...items];
+    }
   }
   if (sample.surveyIndices) survey.indices = sample.surveyIndices;
   return {
@@ -198,6 +206,9 @@ export async function runDemo(dir: string, options: DemoOptions): Promise<DemoRe
   const inputSheets = renderMasterInputSheets(data, { lang: options.lang });
   // the lead offices' quarterly reports on the plan's tasks (plan module's register sheet)
   if (sample.planStatuses && sample.planStatuses.length) inputSheets.push(renderStatusRegister(sample.planStatuses, { lang: options.lang }));
+  // last year's criterion points on last year's codes, and the codes that moved (docs/periods.md)
+  if (sample.previousCriteria?.length) inputSheets.push(renderPreviousCriteriaSheet(sample.previousCriteria, options.lang));
+  if (sample.criteriaCrosswalk?.length) inputSheets.push(renderCrosswalkSheet({ units: [], criteria: sample.criteriaCrosswalk.map((c) => ({ from: c.from, to: c.to, ...(c.note ? { note: c.note } : {}) })) }, options.lang));
   pushAll(issues, (await writeSheets(inputSheets, files.masterBlank)));
   if (failed().length > 0) return stop();
 

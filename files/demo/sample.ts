@@ -2,7 +2,7 @@
  * The demo's source data (samples/*.json): Thanh Xuân 2023, synthetic but plausible.
  * Kept as data so the demo is the same on every machine; `generate.ts` produced it once.
  */
-import type { PreviousResult } from '../../engine';
+import type { PreviousCriterion, PreviousResult } from '../../engine';
 import type { RoundDeadline, PlanTaskRow } from '../../engine';
 import type { TaskStatus } from '../../engine';
 
@@ -62,7 +62,16 @@ export interface DemoSample {
     items: string[];
     /** Per unit, one string per respondent: one digit per item (1–5, 0 = no answer). */
     responses: Record<string, string[]>;
+    /**
+     * Answers collected by QR code or kiosk, one row each with the device and the time: written as
+     * respondent rows ("Khảo sát") beside the counted answers, so the survey-quality guard sees them.
+     */
+    kiosk?: { unit: string; device: string; at: string; answers: string }[];
   };
+  /** Last year's appraised points per unit and criterion, on last year's codes ("Năm trước - tiêu chí"). */
+  previousCriteria?: PreviousCriterion[];
+  /** Criteria codes that moved between last year's set and this year's (rows of kind "tiêu chí" in "Chuyển đổi đơn vị"). */
+  criteriaCrosswalk?: { from: string; to: string; note?: string }[];
   /** Sociological-survey indices (%) of PAR survey criteria that are not SIPAS aspects: unit → criterion → index. */
   surveyIndices?: Record<string, Record<string, number>>;
   plan?: PlanTaskRow[];

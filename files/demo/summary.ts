@@ -4,7 +4,7 @@ import { formatNumber, formatPercent, sipasAggregationText, pushAll } from '../.
 import type { ResultsDocument } from '../../engine';
 import type { SipasResult } from '../../engine';
 import type { SubmissionStatus } from '../../engine';
-import { gapsByCriterion, kindLabel } from '../../engine';
+import { gapsByCriterion, kindLabel, spanChange } from '../../engine';
 import { planSummaryLines, type PlanJson } from '../../engine';
 
 function pad(s: string, n: number): string {
@@ -79,9 +79,53 @@ export function demoSummary(results: ResultsDocument, lang: Lang, extra: { sipas
         : `SIPAS (${sipasAggregationText(extra.sipas.method, lang, { short: true })}): mean ${formatPercent(mean, lang)} over ${vals.length} wards (${formatNumber(n, lang, 0)} responses); ${at} wards at the ${formatPercent(extra.sipas.method.target, lang)} target${rest ? `; ${rest}` : ''}`,
     );
   }
+  pushAll(lines, periodsLines(results, lang, extra.sipas));
   if (results.plan) {
     lines.push('');
     pushAll(lines, planSummaryLines(results.plan as PlanJson, lang));
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Rounds and years on the sample: the years in "Qua các năm" and the largest rise over them, the
+ * appraisal risks against last year's points (criteria codes mapped), the survey answers set aside.
+ */
+function periodsLines(results: ResultsDocument, lang: Lang, sipas: SipasResult | undefined): string[] {
+  const vi = lang === 'vi';
+  const out: string[] = [];
+  const view = results.years;
+  if (view && view.years.length > 1) {
+    const changes = view.units.flatMap((u) => {
+      const c = spanChange(view, u);
+      return c ? [{ unit: u.unit, ...c }] : [];
+    });
+    const best = changes.reduce<(typeof changes)[number] | undefined>((a, c) => (a === undefined || c.change > a.change ? c : a), undefined);
+    const span = `${view.years[0] ?? ''}–${view.years[view.years.length - 1] ?? ''}`;
+    const rise = best ? `${best.unit} ${best.change > 0 ? '+' : ''}${formatNumber(best.change, lang)} (${best.from}→${best.to})` : '';
+    out.push(
+      vi
+        ? `Qua các năm ${span}: trang "Qua các năm" của results.xlsx${rise ? `; tăng nhiều nhất: ${rise}` : ''}`
+        : `Over the years ${span}: sheet "Qua các năm" of results.xlsx${rise ? `; largest rise: ${rise}` : ''}`,
+    );
+  }
+  const above = results.issues.filter((i) => i.code === 'risk.aboveLastYear');
+  if (above.length > 0) {
+    const list = above.map((i) => `${i.unit ?? ''} ${i.criterion ?? ''}`.trim()).join(', ');
+    out.push(
+      vi
+        ? `Tự chấm cao hơn điểm thẩm định năm trước mà không có gì mới (mã tiêu chí năm trước qua trang "Chuyển đổi đơn vị"): ${list}`
+        : `Self-scores above last year's appraised points with nothing new (last year's codes through "Chuyển đổi đơn vị"): ${list}`,
+    );
+  }
+  const guarded = (sipas?.units ?? []).filter((u) => (u.quality?.setAside ?? 0) > 0);
+  if (guarded.length > 0) {
+    const list = guarded.map((u) => `${u.unit} ${formatNumber(u.quality?.setAside ?? 0, lang, 0)}`).join(', ');
+    out.push(
+      vi
+        ? `Phiếu khảo sát bị để riêng (cùng thiết bị, cùng câu trả lời trong vài phút…): ${list}; xem trang "SIPAS"`
+        : `Survey responses set aside (one device, same answers within minutes…): ${list}; see sheet "SIPAS"`,
+    );
+  }
+  return out.length > 0 ? ['', ...out] : [];
 }

@@ -14,6 +14,10 @@ import type { Unit } from '../../engine/model/unit';
 import type { RenderedSheet, SheetSnapshot } from '../../engine/workbook/port';
 import { t } from '../../engine/i18n';
 import { ExcelJsPort } from '../../files/port';
+import { main } from '../../cli/main';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 const framework = {
   id: 'test-2023',
@@ -156,6 +160,22 @@ describe('several years in one view', () => {
     expect(again?.values).toEqual(sheet?.values);
     expect(yearsTextLines(r.results!, 'vi')).toEqual(['Qua các năm (2021–2023)', '  TX    2021: 70% (hạng 2)  2022: 80% (hạng 1)  2023: 83,33% (hạng 1)  (+13,33)', '  KL    2021: —  2022: 75% (hạng 2)  2023: 33,33% (hạng 2)  (-41,67)']);
     expect(yearsTextLines(r.results!, 'en')[0]).toBe('Over the years (2021–2023)');
+  });
+
+  test('CLI: `score --json` carries `years`; the table ends with the years lines', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parindex-years-'));
+    const file = path.join(dir, 'doc.json');
+    fs.writeFileSync(file, JSON.stringify({ framework, units, assessments, previous }));
+    let out = '';
+    const io = { stdout: (s: string) => void (out += s), stderr: () => undefined, isTTY: false };
+    expect(await main(['score', file, '--json'], io)).toBe(0);
+    const doc = JSON.parse(out) as { years?: { years: number[]; units: { unit: string; byYear: Record<string, { index: number }> }[] } };
+    expect(doc.years?.years).toEqual([2021, 2022, 2023]);
+    expect(doc.years?.units.find((u) => u.unit === 'TX')?.byYear['2021']?.index).toBe(70);
+    out = '';
+    expect(await main(['score', file], io)).toBe(0);
+    expect(out).toContain('Qua các năm (2021–2023)\n  TX    2021: 70% (hạng 2)  2022: 80% (hạng 1)  2023: 83,33% (hạng 1)  (+13,33)');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('master: the same unit and year twice is refused on the second row\'s cell', async () => {

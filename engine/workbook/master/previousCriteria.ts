@@ -7,7 +7,7 @@
  * Rows without a unit, a criterion or a number of points are skipped.
  */
 import type { PreviousCriterion } from '../../model/assessment';
-import type { SheetSnapshot } from '../port';
+import type { CellValue, RenderedSheet, SheetSnapshot } from '../port';
 import { cellNumber, cellText, findTable, fold } from '../cells';
 import { a1 } from '../a1';
 
@@ -69,4 +69,22 @@ function readRows(snap: SheetSnapshot, cells: string[]): PreviousCriterion[] {
     cells.push(a1(r, Math.max(0, col('criterion'))));
   }
   return out;
+}
+
+/**
+ * The sheet "Năm trước - tiêu chí" for last year's points (header row of the Vietnamese or English
+ * names, which the reader finds either way; one row per unit and criterion).
+ * @example await port.write([renderPreviousCriteriaSheet([{ unit: 'KG', criterion: '1.1', points: 1.5 }], 'vi')])
+ */
+export function renderPreviousCriteriaSheet(rows: readonly PreviousCriterion[], lang: 'vi' | 'en'): RenderedSheet {
+  const header = PREVIOUS_CRITERIA_COLUMNS.map((c) => c[lang]);
+  const values: CellValue[][] = [header, ...rows.map((p) => [p.unit, p.criterion, p.points, p.value ?? null, p.evidence ?? null])];
+  return {
+    name: PREVIOUS_CRITERIA_SHEET,
+    marker: '',
+    values,
+    styles: [{ range: `A1:${a1(0, header.length - 1)}`, style: { bold: true, fill: 'DDEBF7', wrap: true } }],
+    columnWidths: [10, 12, 14, 28, 30],
+    freeze: { rows: 1, columns: 0 },
+  };
 }

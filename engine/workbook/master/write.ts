@@ -363,7 +363,7 @@ export function renderMasterInputSheets(data: MasterData, options: RenderOptions
   out.push(
     renderTable(
       spec('surveyResponses'),
-      responses.map((r) => ({ unit: r.unit, respondent: r.respondent, weight: r.weight, device: r.device, at: r.at, ...Object.fromEntries(items.map((it) => [it, r.answers[it] ?? null])) })),
+      responses.map((r) => ({ unit: r.unit, respondent: r.respondent, weight: r.weight, device: r.device, at: dateCell(r.at), ...Object.fromEntries(items.map((it) => [it, r.answers[it] ?? null])) })),
       { lang, extraColumns: itemColumns, freezeColumns: 2 },
     ),
   );
