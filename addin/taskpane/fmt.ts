@@ -35,6 +35,17 @@ export function change(x: number, lang: Lang): string {
   return (x > 0 ? '+' : x < 0 ? '−' : '±') + fixed(Math.abs(x), lang, 2);
 }
 
+/**
+ * A rank with the ranks it can hold when survey-derived points move within their 95% intervals
+ * (engine/scoring/uncertainty `rankRange`): "2 (1–3)" with an en dash; the rank alone when the
+ * range is one rank or unknown. Ranks are counts: grouped as counts are ("1.024" in vi).
+ * @example rankWithRange(2, [1, 3], 'vi') // "2 (1–3)"
+ */
+export function rankWithRange(rank: number, range: readonly [number, number] | undefined, lang: Lang): string {
+  if (!range || range[0] === range[1]) return count(rank, lang);
+  return `${count(rank, lang)} (${count(range[0], lang)}–${count(range[1], lang)})`;
+}
+
 /** dd/mm/yyyy (vi) or yyyy-mm-dd (en) from an ISO date; other text as it is. */
 export function date(iso: string, lang: Lang): string {
   return formatDate(iso, lang);

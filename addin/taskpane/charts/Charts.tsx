@@ -19,6 +19,9 @@ const AMBER = '#F7630C';
 const GREY = '#8A8886';
 const PURPLE = '#8764B8';
 const LIGHT_BLUE = '#A9D3F2';
+const LIGHT_GREEN = '#9FD89F';
+const LIGHT_RED = '#EEACB2';
+const DARK = '#242424';
 const STATUS_COLOURS: Readonly<Record<string, string>> = { done: GREEN, onTrack: BLUE, late: ORANGE, notStarted: AMBER, notReported: GREY };
 
 /**
@@ -121,6 +124,8 @@ export interface RankingChartProps {
   title: string;
   targetLabel: string;
   indexLabel: string;
+  /** Legend of the index's 95% interval, shown when some bar has one ("Khoảng tin cậy 95%"). */
+  intervalLabel?: string;
   lang: Lang;
   onSelect?: (code: string) => void;
 }
@@ -128,9 +133,11 @@ export interface RankingChartProps {
 /**
  * Index by unit, best at the top: bars at or above the target in green, below it in red, the
  * target as a dashed line across the plot (drawn as an annotation's connector from the top of the
- * plot to the target on the axis).
+ * plot to the target on the axis). When survey-derived points carry sampling error, each bar
+ * shows its 95% interval (see RankingIntervals).
  */
 export function RankingChart(p: RankingChartProps): JSX.Element {
+  if (p.bars.some((b) => b.low !== undefined && b.high !== undefined)) return <RankingIntervals {...p} />;
   const slot = p.bars.length > 30 ? 16 : 24;
   const top = 10;
   const bottom = 28;
@@ -174,6 +181,74 @@ export function RankingChart(p: RankingChartProps): JSX.Element {
           showYAxisLablesTooltip
           margins={{ top, right: 12, bottom, left }}
           annotations={[targetLine(p.target, height - top - bottom, p.targetLabel)]}
+          culture={p.lang === 'vi' ? 'vi-VN' : 'en-GB'}
+        />
+      )}
+    </Frame>
+  );
+}
+
+/**
+ * The ranking with each index's 95% interval as a range marker on its bar: solid up to the low
+ * end of the interval, pale across the interval, a dark tick at the index itself. The colour says
+ * whether the index reaches the target. A bar without sampling error is solid to its index. Drawn
+ * with the Gantt chart (bars from a start to an end), as the SIPAS aspects are.
+ */
+function RankingIntervals(p: RankingChartProps): JSX.Element {
+  const slot = p.bars.length > 30 ? 16 : 24;
+  const top = 10;
+  const bottom = 28;
+  const height = top + bottom + p.bars.length * slot;
+  const left = labelWidth(p.bars.map((b) => b.label));
+  const mark = 0.6;
+  const above = s(p.lang, 'Đạt mục tiêu', 'At or above target');
+  const below = s(p.lang, 'Dưới mục tiêu', 'Below target');
+  const interval = p.intervalLabel ?? s(p.lang, 'Khoảng tin cậy 95%', '95% interval');
+  const range = (b: Bar): string => (b.low !== undefined && b.high !== undefined ? ` (${fixed(b.low, p.lang, 2)}–${fixed(b.high, p.lang, 2)})` : '');
+  return (
+    <Frame
+      testId="chart-ranking"
+      title={p.title}
+      label={`${p.title}: ${p.bars.map((b) => `${b.label} ${indexText(b.value, p.lang)}${range(b)}`).join('; ')}`}
+      height={height}
+      legend={[
+        { label: above, color: GREEN },
+        { label: below, color: ORANGE },
+        { label: interval, color: LIGHT_GREEN },
+        { label: p.indexLabel, color: DARK },
+        { label: p.targetLabel, color: BLUE, line: true },
+      ]}
+    >
+      {(width) => (
+        <GanttChart
+          width={width}
+          height={height}
+          hideLegend
+          data={p.bars.flatMap((b) => {
+            const reached = b.value >= p.target;
+            const common = {
+              y: b.label,
+              yAxisCalloutData: b.full,
+              ...(p.onSelect ? { onClick: () => p.onSelect?.(b.code) } : {}),
+            };
+            const low = b.low ?? b.value;
+            const high = b.high ?? b.value;
+            const points = [{ ...common, x: { start: 0, end: Math.max(low, 0.01) }, legend: reached ? above : below, color: reached ? GREEN : ORANGE, xAxisCalloutData: indexText(b.value, p.lang) }];
+            if (high > low)
+              points.push(
+                { ...common, x: { start: low, end: high }, legend: interval, color: reached ? LIGHT_GREEN : LIGHT_RED, xAxisCalloutData: `${fixed(low, p.lang, 2)} – ${fixed(high, p.lang, 2)}` },
+                { ...common, x: { start: b.value - mark / 2, end: b.value + mark / 2 }, legend: p.indexLabel, color: DARK, xAxisCalloutData: indexText(b.value, p.lang) },
+              );
+            return points;
+          })}
+          xMinValue={0}
+          xMaxValue={100}
+          xAxisTickCount={5}
+          barHeight={Math.round(slot * 0.6)}
+          margins={{ top, right: 12, bottom, left }}
+          annotations={[targetLine(p.target, height - top - bottom, p.targetLabel)]}
+          noOfCharsToTruncate={40}
+          showYAxisLablesTooltip
           culture={p.lang === 'vi' ? 'vi-VN' : 'en-GB'}
         />
       )}

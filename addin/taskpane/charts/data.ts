@@ -14,6 +14,12 @@ export interface Bar {
   /** Full name for the tooltip. */
   full: string;
   value: number;
+  /**
+   * The index's 95% interval when survey-derived points carry sampling error (the unit's
+   * `indexRange`); absent when the index is exact.
+   */
+  low?: number;
+  high?: number;
 }
 
 /** Short labels, made unique (a code is added where two units would read the same). */
@@ -24,11 +30,19 @@ export function uniqueLabels(items: readonly { code: string; name: string }[]): 
   return new Map(short.map((s) => [s.code, (seen.get(s.label) ?? 0) > 1 ? `${s.label} (${s.code})` : s.label]));
 }
 
-/** The units of one kind by rank (best first), index as the bar. */
+/** The units of one kind by rank (best first), index as the bar, its 95% interval where it has one. */
 export function rankingBars(units: readonly UnitResult[]): Bar[] {
   const sorted = [...units].sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
   const labels = uniqueLabels(sorted);
-  return sorted.map((u) => ({ code: u.code, label: labels.get(u.code) ?? u.code, full: `${u.name} (${u.code})`, value: u.index }));
+  return sorted.map((u) => {
+    const bar: Bar = { code: u.code, label: labels.get(u.code) ?? u.code, full: `${u.name} (${u.code})`, value: u.index };
+    const r = u.indexRange;
+    if (r && r[1] > r[0]) {
+      bar.low = Math.min(r[0], u.index);
+      bar.high = Math.max(r[1], u.index);
+    }
+    return bar;
+  });
 }
 
 export interface ProfileArea {

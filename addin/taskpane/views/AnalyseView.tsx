@@ -3,12 +3,18 @@ import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader,
 import type { UnitResult } from '../../../engine';
 import { s, type Lang } from '../i18n';
 import { useWorkbench } from '../state';
-import { change, count, index as indexText, parseTyped, points } from '../fmt';
+import { change, count, index as indexText, parseTyped, points, rankWithRange } from '../fmt';
+import { YearsTable } from './insightLazy';
+import { si } from './insightStrings';
 import { shortUnitName } from './names';
 import { COLUMN, useFieldStyles, useTableStyles } from './table';
 import { Explainable, useExplain } from './Explain';
 import { LeadLossChart, ProfileChart, RankingChart } from '../charts';
 import { areaProfile, leadLosses, rankingBars, targetOf } from '../charts/data';
+
+/** The rank column when a rank carries its range ("2 (1–3)", the range on a second line). */
+const RANK_RANGE_COLUMN = { width: '44px' } as const;
+const ranged = (u: Pick<UnitResult, 'rankRange'>): boolean => u.rankRange !== undefined && u.rankRange[0] !== u.rankRange[1];
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
@@ -79,6 +85,7 @@ export function AnalyseView(): JSX.Element {
               title={s('chart.ranking', w.lang, { kind: kindText(kind) })}
               targetLabel={s('chart.target', w.lang, { target: `${points(target, w.lang)}%` })}
               indexLabel={s('chart.index', w.lang)}
+              intervalLabel={s('chart.interval', w.lang)}
               lang={w.lang}
               onSelect={(code) => explain.open({ unit: code })}
             />
@@ -86,7 +93,9 @@ export function AnalyseView(): JSX.Element {
           <Table size="small" className={t.compact} aria-label={`${s('analyse.ranking', w.lang)} ${kind}`} data-testid={`ranking-${kind}`}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell style={COLUMN.rank}>{s('analyse.rank', w.lang)}</TableHeaderCell>
+                <TableHeaderCell style={list.some(ranged) ? RANK_RANGE_COLUMN : COLUMN.rank} title={list.some(ranged) ? si('insight.rank.intro', w.lang) : undefined}>
+                  {s('analyse.rank', w.lang)}
+                </TableHeaderCell>
                 <TableHeaderCell>{s('analyse.unit', w.lang)}</TableHeaderCell>
                 <TableHeaderCell style={COLUMN.index}>{s('analyse.index', w.lang)}</TableHeaderCell>
                 <TableHeaderCell style={COLUMN.grade} title={s('analyse.grade', w.lang)}>
@@ -100,7 +109,9 @@ export function AnalyseView(): JSX.Element {
             <TableBody>
               {list.map((u) => (
                 <TableRow key={u.code}>
-                  <TableCell>{u.rank}</TableCell>
+                  <TableCell data-testid={`rank-${u.code}`} style={ranged(u) ? { fontSize: '12px' } : undefined}>
+                    {rankWithRange(u.rank, u.rankRange, w.lang)}
+                  </TableCell>
                   <TableCell title={`${u.name} (${u.code})`}>{shortUnitName(u.name)}</TableCell>
                   <TableCell>
                     <Explainable label={s('explain.openUnit', w.lang, { unit: u.name })} onOpen={() => explain.open({ unit: u.code })}>
@@ -115,6 +126,7 @@ export function AnalyseView(): JSX.Element {
           </Table>
         </section>
       ))}
+      {(results.years?.years.length ?? 0) > 1 ? <YearsTable results={results} lang={w.lang} /> : null}
       {profiled ? (
         <section className={styles.section} data-testid="profile">
           <Subtitle2 as="h2">{s('chart.profile', w.lang, { unit: shortUnitName(profiled.name) })}</Subtitle2>

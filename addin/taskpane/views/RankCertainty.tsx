@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { rankWithRange, UNSURE_ORDER, type Lang, type ResultsDocument } from '../../../engine';
-import { index as indexText } from '../fmt';
+import { UNSURE_ORDER, type Lang, type ResultsDocument } from '../../../engine';
+import { index as indexText, rankWithRange } from '../fmt';
 import { shortUnitName } from './names';
 import { si } from './insightStrings';
 
@@ -38,7 +38,7 @@ export function RankCertainty({ results, lang }: { results: ResultsDocument; lan
             <TableBody>
               {moving.map((u) => (
                 <TableRow key={u.code} data-testid={`rank-certainty-${u.code}`}>
-                  <TableCell>{rankWithRange(u)}</TableCell>
+                  <TableCell>{rankWithRange(u.rank, u.rankRange, lang)}</TableCell>
                   <TableCell title={`${u.name} (${u.code})`}>{shortUnitName(u.name)}</TableCell>
                   <TableCell>{u.indexRange ? `${indexText(u.indexRange[0], lang)}–${indexText(u.indexRange[1], lang)}` : indexText(u.index, lang)}</TableCell>
                   <TableCell title={u.aheadOfNext?.unit}>{u.aheadOfNext ? percent(u.aheadOfNext.probability) : '—'}</TableCell>

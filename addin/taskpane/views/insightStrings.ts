@@ -28,6 +28,18 @@ const S = {
   'insight.quality.with': { vi: 'Tính cả', en: 'With them' },
   'insight.quality.without': { vi: 'Không tính', en: 'Without' },
   'insight.quality.nEffective': { vi: 'Cỡ mẫu hiệu dụng {n}', en: 'Effective sample size {n}' },
+  'insight.years.title': { vi: 'Qua các năm', en: 'Over the years' },
+  'insight.years.intro': {
+    vi: 'Chỉ số và hạng (trong từng loại đơn vị) của các năm có số liệu: {years}. Năm trước của đơn vị mới sau sắp xếp là bình quân theo tỷ trọng của các đơn vị cũ.',
+    en: 'Index and rank (within each unit kind) of the years with data: {years}. A past year of a new unit after a reorganisation is the share-weighted mean of its old units.',
+  },
+  'insight.years.from': { vi: 'So sánh với năm', en: 'Compare with year' },
+  'insight.years.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'insight.years.change': { vi: '± so với {year}', en: '± since {year}' },
+  'insight.years.rank': { vi: 'hạng {rank}', en: 'rank {rank}' },
+  'insight.years.none': { vi: 'không có số liệu', en: 'no data' },
+  'insight.years.shown': { vi: 'Đang hiện {shown}/{total} đơn vị', en: 'Showing {shown} of {total} units' },
+  'insight.years.more': { vi: 'Hiện thêm', en: 'Show more' },
 } as const satisfies Catalogue;
 
 export type InsightKey = keyof typeof S;
