@@ -16,6 +16,17 @@ import { areaProfile, leadLosses, rankingBars, targetOf } from '../charts/data';
 const RANK_RANGE_COLUMN = { width: '44px' } as const;
 const ranged = (u: Pick<UnitResult, 'rankRange'>): boolean => u.rankRange !== undefined && u.rankRange[0] !== u.rankRange[1];
 
+/** "2 (1–3)" in a narrow column: the range moves to a second line whole, never broken at its dash. */
+function RankText({ text }: { text: string }): JSX.Element {
+  const at = text.indexOf(' ');
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)} <span style={{ display: 'inline-block', whiteSpace: 'nowrap' }}>{text.slice(at + 1)}</span>
+    </>
+  );
+}
+
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
 });
@@ -110,7 +121,7 @@ export function AnalyseView(): JSX.Element {
               {list.map((u) => (
                 <TableRow key={u.code}>
                   <TableCell data-testid={`rank-${u.code}`} style={ranged(u) ? { fontSize: '12px' } : undefined}>
-                    {rankWithRange(u.rank, u.rankRange, w.lang)}
+                    <RankText text={rankWithRange(u.rank, u.rankRange, w.lang)} />
                   </TableCell>
                   <TableCell title={`${u.name} (${u.code})`}>{shortUnitName(u.name)}</TableCell>
                   <TableCell>
