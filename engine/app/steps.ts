@@ -8,14 +8,27 @@ import type { Framework } from '../model/framework';
 import type { Unit } from '../model/unit';
 import type { ScoringDocument } from '../model/document';
 import type { ResultsDocument } from '../model/results';
-import type { RenderedSheet, SheetSnapshot } from '../workbook/port';
-import { frameworkLeaves, renderMasterInputSheets, renderSubmissionsSheet, submissionStatus, type MasterData, type MasterDocument } from '../workbook/master';
+import type { CellValue, RenderedSheet, SheetSnapshot } from '../workbook/port';
+import {
+  assessmentKey,
+  frameworkLeaves,
+  locateTable,
+  MASTER_COLOURS,
+  MASTER_MARKER_PREFIX,
+  renderMasterInputSheets,
+  renderSubmissionsSheet,
+  submissionStatus,
+  tableSpec,
+  type MasterData,
+  type MasterDocument,
+} from '../workbook/master';
+import { a1 } from '../workbook/a1';
 import { templateUnits } from '../workbook/template';
 import { builtinFrameworks, builtinUnits, frameworkYears, getBuiltinFramework } from '../frameworks';
 import { whatIf, type AssessmentChange, type WhatIfResult } from '../gaps/whatIf';
 import { scoreMasterRound } from './score';
 import { countLeaves, openMaster } from './master';
-import { pushAll } from '../model/arrays';
+import { eachPresent, pushAll, widestRow } from '../model/arrays';
 import { guardAppraisalEdits } from './periods';
 
 /**
@@ -90,6 +103,11 @@ export function applyAppraisals(doc: MasterDocument, edits: readonly AppraisalEd
     if (e.reason) next.reason = e.reason;
     assessments.push(next);
   }
+  // the sheet as read, with only the appraisal and reason cells of the edited rows changed: the
+  // user's own columns, notes, formats and colours stay (the port updates the sheet in place)
+  const read = doc.extras.submissionsSheet;
+  const patched = read ? patchAppraisalCells(read, doc, byKey, lang) : undefined;
+  if (patched) return { sheets: [patched], issues };
   const submissions = doc.extras.submissions.map((m) => {
     const e = byKey.get(`${m.unit}|${m.criterion}`);
     return e?.reasons ? { ...m, reasons: e.reasons } : m;
@@ -98,6 +116,101 @@ export function applyAppraisals(doc: MasterDocument, edits: readonly AppraisalEd
   // the master's own name for the sheet (an alias) is kept
   sheet.name = doc.extras.sheets['submissions'] ?? sheet.name;
   return { sheets: [sheet], issues };
+}
+
+/**
+ * The reasons an edit leaves in the two rounds' cells: the edit's own per round when it gives them,
+ * else the reason goes to its last round and the other round keeps the reason read.
+ */
+function reasonsAfter(e: AppraisalEdit, read: readonly [string | undefined, string | undefined] | undefined): [string | undefined, string | undefined] {
+  if (e.reasons) return [e.reasons[0] || undefined, e.reasons[1] || undefined];
+  const out: [string | undefined, string | undefined] = [read?.[0], read?.[1]];
+  out[e.appraisal.length >= 2 ? 1 : 0] = e.reason || undefined;
+  return out;
+}
+
+/**
+ * "Kê khai" as read with the appraisal rounds and reasons of `edits` written into their rows (found
+ * by `extras.locations`); a pair without a row gets a new row below the table. Every other cell is
+ * handed back as read, so a port that updates the sheet in place changes only these cells. A round
+ * column the sheet lacks is added right of everything it holds. Undefined when the sheet's table
+ * cannot be found (the caller renders the sheet whole).
+ */
+function patchAppraisalCells(snap: SheetSnapshot, doc: MasterDocument, edits: ReadonlyMap<string, AppraisalEdit>, lang: Lang): RenderedSheet | undefined {
+  const spec = tableSpec('submissions');
+  const t = locateTable(snap, spec);
+  const unitCol = t.cols.get('unit');
+  const criterionCol = t.cols.get('criterion');
+  if (t.headerRow < 0 || unitCol === undefined || criterionCol === undefined) return undefined;
+  // a copy that keeps the snapshot's holes: cost follows the cells, not the sheet's extent
+  const values: CellValue[][] = [];
+  eachPresent(snap.values, (row, i) => {
+    values[i] = row.slice();
+  });
+  values.length = snap.values.length;
+  const keyRow = t.headerRow - 1 >= 0 && values[t.headerRow - 1]?.some((v) => v === 'unit' || v === 'criterion') ? t.headerRow - 1 : -1;
+  let width = widestRow(values);
+  /** Columns added right of the sheet's content, by index: their key. */
+  const added = new Map<number, string>();
+  const colOf = (key: string, create: boolean): number | undefined => {
+    const c = t.cols.get(key);
+    if (c !== undefined || !create) return c;
+    const at = width++;
+    t.cols.set(key, at);
+    added.set(at, key);
+    const colSpec = spec.columns.find((x) => x.key === key);
+    if (keyRow >= 0) (values[keyRow] ??= [])[at] = key;
+    (values[t.headerRow] ??= [])[at] = colSpec ? (lang === 'vi' ? colSpec.vi : colSpec.en) : key;
+    return at;
+  };
+  const set = (r: number, key: string, v: CellValue | undefined): void => {
+    const want = v ?? null;
+    const c = colOf(key, want !== null && want !== '');
+    if (c === undefined) return;
+    (values[r] ??= [])[c] = want;
+  };
+  const isBlank = (r: number): boolean => !(values[r] ?? []).some((v) => v !== null && v !== undefined && v !== '');
+  // new rows go below the table's last row, on rows that hold nothing
+  let next = t.firstDataRow;
+  for (const row of t.rows) next = Math.max(next, row.r + 1);
+  const meta = new Map(doc.extras.submissions.map((m) => [assessmentKey(m.unit, m.criterion), m]));
+  const unitName = new Map(doc.units.map((u) => [u.code, u.name]));
+  const leaves = new Map(frameworkLeaves(doc.framework.nodes).map((n) => [n.code, n]));
+  for (const [key, e] of edits) {
+    const ref = doc.extras.locations[key];
+    let r: number;
+    if (ref && ref.sheet === snap.name) r = ref.row - 1;
+    else {
+      while (!isBlank(next)) next++;
+      r = next++;
+      set(r, 'unit', e.unit);
+      set(r, 'criterion', e.criterion);
+      if (t.cols.has('unitName')) set(r, 'unitName', unitName.get(e.unit));
+      const leaf = leaves.get(e.criterion);
+      if (t.cols.has('criterionName')) set(r, 'criterionName', leaf?.name);
+      if (t.cols.has('max')) set(r, 'max', leaf?.max);
+    }
+    const [reason1, reason2] = reasonsAfter(e, meta.get(key)?.reasons);
+    set(r, 'appraisal1', e.appraisal[0]);
+    set(r, 'appraisal2', e.appraisal[1]);
+    set(r, 'reason1', reason1);
+    set(r, 'reason2', reason2);
+  }
+  const sheet: RenderedSheet = { name: snap.name, marker: MASTER_MARKER_PREFIX + 'submissions', values };
+  // the rows hidden when read stay hidden (the port's list is the sheet's full list)
+  if (snap.hiddenRows && snap.hiddenRows.length > 0) sheet.hiddenRows = [...snap.hiddenRows];
+  if (added.size > 0) {
+    // an added column gets the table's header look and width (a port sets widths only right of the content read)
+    const header = { bold: true, fill: MASTER_COLOURS.header, fontColor: MASTER_COLOURS.headerText, wrap: true, border: true, align: 'center' } as const;
+    sheet.styles = [...added.keys()].map((c) => ({ range: a1(t.headerRow, c), style: header }));
+    const widths: number[] = [];
+    for (let c = 0; c < width; c++) {
+      const key = added.get(c);
+      widths.push((key !== undefined ? spec.columns.find((x) => x.key === key)?.width : undefined) ?? 12);
+    }
+    sheet.columnWidths = widths;
+  }
+  return sheet;
 }
 
 export interface MasterCheck {

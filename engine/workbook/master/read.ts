@@ -870,6 +870,7 @@ export function readMaster(
     ...(Object.keys(criteriaRejected).length > 0 ? { criteriaRejected } : {}),
     unitLocations,
     ...(surveyRows ? { surveyRows } : {}),
+    ...(subsSnap ? { submissionsSheet: subsSnap } : {}),
     sheets,
     recognised,
   };

@@ -132,6 +132,11 @@ export interface MasterExtras {
   locks?: import('../../periods/lock').LockEvent[];
   /** Crosswalk of units and criteria codes ("Chuyển đổi đơn vị"; engine/periods), set by openMaster. */
   crosswalk?: import('../../periods/crosswalk').Crosswalk;
+  /**
+   * "Kê khai" as read (the snapshot itself, not a copy): an appraisal save patches its appraisal
+   * and reason cells by location, so the user's own cells and columns stay (engine/app `applyAppraisals`).
+   */
+  submissionsSheet?: import('../port').SheetSnapshot;
 }
 
 export type MasterDocument = ScoringDocument & { extras: MasterExtras };
