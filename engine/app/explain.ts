@@ -7,7 +7,7 @@
  */
 import { issue, type Issue } from '../model/issue';
 import type { Lang } from '../i18n/format';
-import { formatDate, formatNumber, formatPercent } from '../i18n/format';
+import { formatDateTime, formatFixed, formatIndex, formatNumber, isIsoDate } from '../i18n/format';
 import { t } from '../i18n';
 import type { AssessedValue } from '../model/assessment';
 import type { FrameworkNode } from '../model/framework';
@@ -268,13 +268,19 @@ function valueText(v: AssessedValue | CellValue | undefined, lang: Lang): string
   if (typeof v === 'number') return formatNumber(v, lang, 4);
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k} = ${valueText(x, lang)}`).join('; ');
-  return `"${v}"`;
+  // a date the unit declared reads as a date (dd/mm/yyyy in Vietnamese)
+  return isIsoDate(v) ? formatDateTime(v, lang) : `"${v}"`;
 }
 
+/** A rule parameter in the reader's number and date forms: lists "[a; b]", records "{k: v}" (";" since "," is the Vietnamese decimal mark). */
 function paramText(v: unknown, lang: Lang): string {
   if (typeof v === 'number') return formatNumber(v, lang, 4);
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
+  if (typeof v === 'string') return isIsoDate(v) ? formatDateTime(v, lang) : v;
+  if (typeof v === 'boolean') return String(v);
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) return `[${v.map((x: unknown) => paramText(x, lang)).join('; ')}]`;
+  if (typeof v === 'object') return `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${paramText(x, lang)}`).join('; ')}}`;
+  return JSON.stringify(v) ?? '';
 }
 
 function cellText(c: CellRef | undefined): string {
@@ -282,10 +288,7 @@ function cellText(c: CellRef | undefined): string {
 }
 
 function when(iso: string | undefined, lang: Lang): string {
-  if (!iso) return '';
-  const day = /^\d{4}-\d{2}-\d{2}/.test(iso) ? formatDate(iso.slice(0, 10), lang) : iso;
-  const time = /T(\d{2}:\d{2})/.exec(iso)?.[1];
-  return time ? `${day} ${time}` : day;
+  return iso ? formatDateTime(iso, lang) : '';
 }
 
 /**
@@ -336,10 +339,10 @@ export function explanationLines(e: CriterionExplanation, lang: Lang): string[] 
     lines.push(
       e.survey.index === undefined
         ? t('explain.surveyNone', { key: e.survey.key }, lang)
-        : t(e.survey.from === 'sipas' ? 'explain.surveySipas' : 'explain.surveyGiven', { key: e.survey.key, index: formatPercent(e.survey.index, lang), n: e.survey.respondents ?? 0 }, lang),
+        : t(e.survey.from === 'sipas' ? 'explain.surveySipas' : 'explain.surveyGiven', { key: e.survey.key, index: formatIndex(e.survey.index, lang), n: e.survey.respondents ?? 0 }, lang),
     );
   }
   lines.push('');
-  lines.push(t('explain.lost', { lost: pts(e.lost), recoverable: pts(e.recoverable), gain: formatNumber(e.indexGain, lang), index: formatPercent(e.unit.index, lang), rank: e.unit.rank, grade: e.unit.grade }, lang));
+  lines.push(t('explain.lost', { lost: pts(e.lost), recoverable: pts(e.recoverable), gain: formatFixed(e.indexGain, lang, 2), index: formatIndex(e.unit.index, lang), rank: e.unit.rank, grade: e.unit.grade }, lang));
   return lines;
 }

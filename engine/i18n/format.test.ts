@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent, formatDate } from './format';
+import { formatNumber, formatPercent, formatDate, formatDateTime, formatFixed, formatIndex, isIsoDate } from './format';
 import { formatIssue, t } from './index';
 import { issue } from '../model/issue';
 
@@ -18,6 +18,29 @@ describe('vi-VN number formats', () => {
     expect(formatPercent(91.43, 'vi')).toBe('91,43%');
     expect(formatDate('2023-07-15', 'vi')).toBe('15/07/2023');
     expect(formatDate('2023-07-15', 'en')).toBe('2023-07-15');
+  });
+  test.each([
+    [91.3, 'vi', '91,30%'],
+    [91.3, 'en', '91.30%'],
+    [100, 'vi', '100,00%'],
+    [91.425, 'vi', '91,43%'],
+    [0, 'en', '0.00%'],
+    [-2.5, 'vi', '-2,50%'],
+  ] as const)('index %p in %s → %s (always two decimals)', (x, lang, expected) => {
+    expect(formatIndex(x, lang)).toBe(expected);
+  });
+  test('fixed decimals keep their zeros and group thousands', () => {
+    expect(formatFixed(2607, 'vi', 2)).toBe('2.607,00');
+    expect(formatFixed(2607, 'en', 2)).toBe('2,607.00');
+    expect(formatFixed(1.5, 'vi', 1)).toBe('1,5');
+    expect(formatFixed(2607.4, 'vi', 0)).toBe('2.607');
+  });
+  test('date-time: dd/mm/yyyy HH:mm in Vietnamese, yyyy-mm-dd HH:mm in English; other text unchanged', () => {
+    expect(formatDateTime('2025-03-01T09:05', 'vi')).toBe('01/03/2025 09:05');
+    expect(formatDateTime('2025-03-01T09:05:30.000Z', 'en')).toBe('2025-03-01 09:05');
+    expect(formatDateTime('2025-03-01', 'vi')).toBe('01/03/2025');
+    expect(formatDateTime('Quá hạn 5 ngày', 'vi')).toBe('Quá hạn 5 ngày');
+    expect([isIsoDate('2025-03-01'), isIsoDate('2025-03-01T09:05'), isIsoDate('2025-03-01 ghi chú'), isIsoDate('1.2')]).toEqual([true, true, false, false]);
   });
 });
 

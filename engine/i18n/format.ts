@@ -63,6 +63,44 @@ export function formatPercent(x: number, lang: Lang = 'vi', maxDecimals = 2): st
   return formatNumber(x, lang, maxDecimals) + '%';
 }
 
+/**
+ * A number with exactly `decimals` decimals (trailing zeros kept), thousands grouped.
+ * @example formatFixed(91.3, 'vi', 2) // "91,30"; formatFixed(2607, 'en', 2) // "2,607.00"
+ */
+export function formatFixed(x: number, lang: Lang = 'vi', decimals = 2): string {
+  const text = formatNumber(x, lang, decimals);
+  if (decimals <= 0 || !/\d$/.test(text) || Math.abs(x) >= HUGE) return text;
+  const dec = lang === 'vi' ? ',' : '.';
+  const at = text.indexOf(dec);
+  const have = at < 0 ? 0 : text.length - at - 1;
+  return (at < 0 ? text + dec : text) + '0'.repeat(Math.max(0, decimals - have));
+}
+
+/**
+ * An index (or an index's share, 0–100) as the project prints them: always two decimals.
+ * @example formatIndex(91.3, 'vi') // "91,30%"; formatIndex(91.3, 'en') // "91.30%"
+ */
+export function formatIndex(x: number, lang: Lang = 'vi'): string {
+  return formatFixed(x, lang, 2) + '%';
+}
+
+/**
+ * A date or date-time: dd/mm/yyyy (vi) or yyyy-mm-dd (en), then " HH:mm" when the ISO text has a
+ * time. Other text is returned as it is.
+ * @example formatDateTime('2025-03-01T09:05', 'vi') // "01/03/2025 09:05"; formatDateTime('2025-03-01', 'en') // "2025-03-01"
+ */
+export function formatDateTime(iso: string, lang: Lang = 'vi'): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso;
+  const time = /^\d{4}-\d{2}-\d{2}[T ](\d{2}:\d{2})/.exec(iso)?.[1];
+  const day = formatDate(iso.slice(0, 10), lang);
+  return time ? `${day} ${time}` : day;
+}
+
+/** An ISO date or date-time as a value holds it ("2025-03-01", "2025-03-01T09:05", "…:00.000Z"). */
+export function isIsoDate(v: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/.test(v);
+}
+
 /** dd/mm/yyyy for vi, yyyy-mm-dd for en. Input: ISO date string (yyyy-mm-dd…). */
 export function formatDate(iso: string, lang: Lang = 'vi'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);

@@ -14,7 +14,7 @@ import { appMessages } from './messages/app';
 import { reportMessages } from './messages/report';
 import { periodsMessages } from './messages/periods';
 
-export { formatNumber, formatPercent, formatDate, dateParam, isLang, LANGS, visibleCode } from './format';
+export { formatNumber, formatPercent, formatFixed, formatIndex, formatDate, formatDateTime, isIsoDate, dateParam, isLang, LANGS, visibleCode } from './format';
 export type { Lang } from './format';
 export type { Catalogue, MessageText } from './catalogue';
 

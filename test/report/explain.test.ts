@@ -52,9 +52,40 @@ describe('explain (JSON document)', () => {
     expect(vi[0]).toBe('UBND phường Thượng Đình (TD) — tiêu chí 1.2: Sáng kiến cải cách');
     expect(vi).toContain('Điểm cuối cùng: 1/3 — theo thẩm định lần 2; đơn vị chủ trì: NV');
     expect(vi).toContain(' → Thẩm định lần 2: 1/3 — sáng kiến chưa được áp dụng');
-    expect(vi[vi.length - 1]).toBe('Bị trừ 2 điểm; có thể khắc phục 2 điểm (chỉ số tăng 20 điểm %). Đơn vị hiện đạt 27%, hạng 3, xếp loại D.');
+    // index 2,7/10 = 27%, gain 2/10 = 20 index points: two decimals each
+    expect(vi[vi.length - 1]).toBe('Bị trừ 2 điểm; có thể khắc phục 2 điểm (chỉ số tăng 20,00 điểm %). Đơn vị hiện đạt 27,00%, hạng 3, xếp loại D.');
     const en = explanationLines(explainForDocument(doc, { lang: 'en', unit: 'TD', criterion: '2.2' }).explanation as CriterionExplanation, 'en');
-    expect(en).toContain('Survey index used (II): 70% (entered directly)');
+    expect(en).toContain('Survey index used (II): 70.00% (entered directly)');
+  });
+
+  test('the text: indices with two decimals, points as they are, dates dd/mm/yyyy (HH:mm), rule parameters in the reader\'s numbers', () => {
+    const base = explainForDocument(doc, { lang: 'vi', unit: 'TD', criterion: '1.2' }).explanation as CriterionExplanation;
+    const e: CriterionExplanation = {
+      ...base,
+      unit: { ...base.unit, index: 91.3 },
+      rule: { kind: 'threshold', label: 'Ngưỡng', params: { steps: [{ min: 90.5, points: 1.5 }], due: '2025-03-31' }, text: '' },
+      declared: {
+        ...base.declared,
+        value: '2025-03-01',
+        importedAt: '2025-03-02T14:05',
+        submittedAt: '2025-03-01',
+        history: [{ time: '2025-03-02T14:05', file: 'TD.xlsx', by: 'TD', unit: 'TD', criterion: '1.2', field: 'value', old: null, new: 2607.5 }],
+      },
+      lost: 1.5,
+      recoverable: 1.5,
+      indexGain: 1.5 / 11 * 100,
+    };
+    const vi = explanationLines(e, 'vi');
+    expect(vi).toContain('  Tham số: steps = [{min: 90,5; points: 1,5}]; due = 31/03/2025');
+    expect(vi.find((l) => l.startsWith('Số liệu kê khai:'))).toMatch(/^Số liệu kê khai: 01\/03\/2025; điểm tự chấm: /);
+    expect(vi.some((l) => l.includes('Nhập lúc: 02/03/2025 14:05; tệp lưu lúc: 01/03/2025'))).toBe(true);
+    expect(vi).toContain('    02/03/2025 14:05 TD.xlsx (TD): value — → 2.607,5');
+    // 1,5/11 × 100 = 13,636… → 13,64
+    expect(vi[vi.length - 1]).toBe('Bị trừ 1,5 điểm; có thể khắc phục 1,5 điểm (chỉ số tăng 13,64 điểm %). Đơn vị hiện đạt 91,30%, hạng 3, xếp loại D.');
+    const en = explanationLines(e, 'en');
+    expect(en).toContain('  Parameters: steps = [{min: 90.5; points: 1.5}]; due = 2025-03-31');
+    expect(en).toContain('    2025-03-02 14:05 TD.xlsx (TD): value — → 2,607.5');
+    expect(en[en.length - 1]).toBe('Lost 1.5 points; 1.5 recoverable (the index would rise 13.64 points). The unit stands at 91.30%, rank 3, grade D.');
   });
 
   test('what cannot be explained is said, with what can', () => {
