@@ -16,6 +16,7 @@ import { appraisalRisks } from '../scoring/risk';
 import { locateIssues, type MasterDocument } from '../workbook/master';
 import { readPreviousCriteria } from '../workbook/master/previousCriteria';
 import { SELF_SHEET } from '../workbook/template/layout';
+import { mapPreviousCriteria, readCrosswalkSheet } from '../periods';
 
 /**
  * Appraisal risks of a scoring document (rows not yet decided by an appraisal round).
@@ -48,10 +49,11 @@ export function risksOfMaster(doc: MasterDocument, snapshots: readonly SheetSnap
  * unit sees where to act), for the data-check sheet of the new master.
  */
 export function risksOfImport(files: readonly FilledParse[], framework: Framework, units: readonly Unit[], masterSnapshots: readonly SheetSnapshot[]): Issue[] {
-  const previousCriteria = readPreviousCriteria(masterSnapshots);
   const out: Issue[] = [];
   const compiled = compileFramework(framework).compiled;
   if (!compiled) return out;
+  // last year's codes on this year's (criteria rows of "Chuyển đổi đơn vị"); scoring reports unmapped codes
+  const previousCriteria = mapPreviousCriteria(readPreviousCriteria(masterSnapshots), readCrosswalkSheet(masterSnapshots).crosswalk, new Set(compiled.byCode.keys())).previous;
   const all = appraisalRisks({ compiled, assessments: files.flatMap((f) => f.assessments), units, previousCriteria });
   for (const r of all) {
     const file = files.find((f) => f.rows.some((x) => x.unit === r.unit && x.criterion === r.criterion));

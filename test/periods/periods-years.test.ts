@@ -6,7 +6,8 @@
  * before the appraisal-risk check; crosswalk issues read from the sheet carry sheet and cell.
  */
 import { renderMasterInputSheets, type MasterData } from '../../engine/workbook/master';
-import { scoreDocumentRound, scoreMasterRound } from '../../engine/app';
+import { risksOfImport, scoreDocumentRound, scoreMasterRound } from '../../engine/app';
+import type { FilledParse } from '../../engine/workbook/import';
 import { renderCrosswalkSheet, splitPreviousByYear } from '../../engine/periods';
 import { renderOutputSheets, yearsTextLines } from '../../engine/workbook/output';
 import type { Framework } from '../../engine/model/framework';
@@ -246,6 +247,53 @@ describe('criteria crosswalk before the appraisal-risk check', () => {
     const cwSnap = snaps.find((s) => s.name === 'Chuyển đổi đơn vị');
     const rowOf = (cwSnap?.values ?? []).findIndex((row) => row?.[0] === '2.1');
     expect(r.issues.find((i) => i.code === 'crosswalk.criterionUnknownTarget')).toMatchObject({ severity: 'warning', file: 'master.xlsx', sheet: 'Chuyển đổi đơn vị', cell: `B${rowOf + 1}` });
+  });
+});
+
+describe('criteria crosswalk at import', () => {
+  test('the filled template\'s 1.3.1 is compared with last year\'s 1.2.3, on its self-score cell', async () => {
+    const fw = {
+      id: 'test-2023c',
+      name: 'Bộ tiêu chí thử',
+      year: 2023,
+      total: 6,
+      nodes: [
+        {
+          code: '1',
+          name: 'Chỉ đạo, điều hành',
+          children: [
+            { code: '1.2', name: 'Kiểm tra', children: [{ code: '1.2.3', name: 'Kiểm tra mới', max: 3, rule: { kind: 'points' } }] },
+            { code: '1.3', name: 'Báo cáo', children: [{ code: '1.3.1', name: 'Báo cáo (trước là 1.2.3)', max: 3, rule: { kind: 'points' } }] },
+          ],
+        },
+      ],
+    } as unknown as Framework;
+    const us = [{ code: 'TX', name: 'UBND phường Thanh Xuân', kind: 'ward' }] as Unit[];
+    const cw = renderCrosswalkSheet({ units: [], criteria: [{ from: '1.2.3', to: '1.3.1' }] }, 'vi');
+    const prevCrit: RenderedSheet = {
+      name: 'Năm trước - tiêu chí',
+      marker: '',
+      values: [['Mã đơn vị', 'Mã tiêu chí', 'Điểm thẩm định năm trước', 'Tài liệu kiểm chứng năm trước'], ['TX', '1.2.3', 1, 'Số 15/BC-UBND']],
+    };
+    const snaps = await master({ framework: fw, units: us, assessments: [] } as MasterData, [cw, prevCrit]);
+    const a131 = { unit: 'TX', criterion: '1.3.1', self: 2.5, evidence: 'Số 15/BC-UBND' };
+    const a123 = { unit: 'TX', criterion: '1.2.3', self: 2, evidence: 'Số 15/BC-UBND' };
+    const parsed: FilledParse = {
+      file: 'TX.xlsx',
+      unit: 'TX',
+      assessments: [a123, a131],
+      rows: [
+        { unit: 'TX', criterion: '1.2.3', row: 7, cells: { self: 'H7', evidence: 'F7' }, assessment: a123 },
+        { unit: 'TX', criterion: '1.3.1', row: 9, cells: { self: 'H9', evidence: 'F9' }, assessment: a131 },
+      ],
+      applicable: 2,
+      answered: 2,
+      rejectedRows: 0,
+      issues: [],
+      status: 'ok',
+    };
+    const risks = risksOfImport([parsed], fw, us, snaps).filter((i) => i.code === 'risk.aboveLastYear');
+    expect(risks.map((i) => [i.criterion, i.file, i.cell, i.params?.['last']])).toEqual([['1.3.1', 'TX.xlsx', 'H9', 1]]);
   });
 });
 
