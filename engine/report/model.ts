@@ -6,7 +6,7 @@
  * and the task pane. Numbers are written for the language (vi: 91,43%).
  */
 import type { Lang } from '../i18n/format';
-import { formatDate, formatNumber, formatPercent } from '../i18n/format';
+import { formatDate, formatFixed, formatIndex, formatNumber, formatPercent } from '../i18n/format';
 import { t } from '../i18n';
 import type { PlanResults, ResultsDocument, UnitResult } from '../model/results';
 import type { SipasResult, SipasUnitResult } from '../sipas/result';
@@ -125,16 +125,28 @@ function districtParts(name: string, lang: Lang): { body: string; place: string 
   return { body, place };
 }
 
+/** A target as the plan writes it ("90%", "87,5%"). */
 function pct(x: number | null | undefined, lang: Lang): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : formatPercent(x, lang);
+}
+
+/** An index (PAR INDEX, SIPAS, an aspect's): always two decimals ("91,30%"). */
+function idx(x: number | null | undefined, lang: Lang): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : formatIndex(x, lang);
+}
+
+/** Index points (a change, a gap, an interval's end): two decimals. */
+function indexPoints(x: number, lang: Lang): string {
+  return formatFixed(x, lang, 2);
 }
 
 function num(x: number, lang: Lang): string {
   return formatNumber(x, lang);
 }
 
+/** A change of index points with its sign: "+1,25", "−0,40". */
 function signed(x: number, lang: Lang): string {
-  const s = formatNumber(Math.abs(x), lang);
+  const s = indexPoints(Math.abs(x), lang);
   return x > 0 ? `+${s}` : x < 0 ? `−${s}` : s;
 }
 
@@ -186,7 +198,7 @@ function resultsSection(results: ResultsDocument, lang: Lang, n: number, blocks:
   if (district)
     blocks.push({
       kind: 'paragraph',
-      text: t('report.results.district', { unit: district.name, index: pct(district.index, lang), grade: district.grade, target: pct(target, lang), verdict: t(district.index + 1e-9 >= target ? 'report.met' : 'report.notMet', {}, lang) }, lang),
+      text: t('report.results.district', { unit: district.name, index: idx(district.index, lang), grade: district.grade, target: pct(target, lang), verdict: t(district.index + 1e-9 >= target ? 'report.met' : 'report.notMet', {}, lang) }, lang),
     });
   if (main.length > 1 && average !== undefined) {
     const kind = kindLabel(main[0]?.kind ?? '', lang).toLowerCase();
@@ -197,7 +209,7 @@ function resultsSection(results: ResultsDocument, lang: Lang, n: number, blocks:
       kind: 'paragraph',
       text: t(
         'report.results.kind',
-        { count: main.length, kind, average: pct(average, lang), atTarget: mainAt, target: pct(target, lang), top: top ? `${top.name} (${pct(top.index, lang)})` : '', bottom: bottom ? `${bottom.name} (${pct(bottom.index, lang)})` : '' },
+        { count: main.length, kind, average: idx(average, lang), atTarget: mainAt, target: pct(target, lang), top: top ? `${top.name} (${idx(top.index, lang)})` : '', bottom: bottom ? `${bottom.name} (${idx(bottom.index, lang)})` : '' },
         lang,
       ),
     });
@@ -222,7 +234,7 @@ function resultsSection(results: ResultsDocument, lang: Lang, n: number, blocks:
       bold.push(rows.length);
       rows.push(['', kindLabel(kind, lang), '', '', '', '']);
     }
-    for (const u of us) rows.push([String(u.rank), u.name, `${num(u.score, lang)}/${num(u.max, lang)}`, pct(u.index, lang), u.grade, rankChange(u, lang)]);
+    for (const u of us) rows.push([String(u.rank), u.name, `${num(u.score, lang)}/${num(u.max, lang)}`, idx(u.index, lang), u.grade, rankChange(u, lang)]);
   }
   blocks.push({ kind: 'table', columns, rows, ...(bold.length ? { bold } : {}) });
   if (main.length > 1) {
@@ -232,7 +244,7 @@ function resultsSection(results: ResultsDocument, lang: Lang, n: number, blocks:
         type: 'column',
         title: t('report.chart.ranking', { kind: kindLabel(main[0]?.kind ?? '', lang) }, lang),
         categories: main.map((u) => shortName(u.name)),
-        series: [{ name: t('report.col.index', {}, lang), values: main.map((u) => u.index), labels: main.map((u) => formatNumber(u.index, lang, 1)) }],
+        series: [{ name: t('report.col.index', {}, lang), values: main.map((u) => u.index), labels: main.map((u) => indexPoints(u.index, lang)) }],
         target: { label: t('report.chart.target', { target: pct(target, lang) }, lang), value: target },
         axis: { min: 0, max: 100 },
         width: 600,
@@ -330,10 +342,10 @@ function sipasSection(sipas: SipasResult, lang: Lang, n: number, blocks: ReportB
   const district = units.find((u) => u.kind === 'district');
   blocks.push({
     kind: 'paragraph',
-    text: t('report.sipas.summary', { units: units.length, respondents: formatNumber(district?.n ?? n2, lang, 0), average: pct(average, lang), atTarget, target: pct(target, lang) }, lang),
+    text: t('report.sipas.summary', { units: units.length, respondents: formatNumber(district?.n ?? n2, lang, 0), average: idx(average, lang), atTarget, target: pct(target, lang) }, lang),
   });
   if (below.length)
-    blocks.push({ kind: 'paragraph', text: t('report.sipas.below', { list: below.map((u) => `${u.name} (${pct(u.overall, lang)}, ${t('report.sipas.gap', { gap: num(u.gap ?? 0, lang) }, lang)})`).join('; ') }, lang) });
+    blocks.push({ kind: 'paragraph', text: t('report.sipas.below', { list: below.map((u) => `${u.name} (${idx(u.overall, lang)}, ${t('report.sipas.gap', { gap: indexPoints(u.gap ?? 0, lang) }, lang)})`).join('; ') }, lang) });
   // the aspects that pull the index down most, over the units
   const drag = new Map<string, { name: string; sum: number; n: number }>();
   for (const u of basis)
@@ -347,7 +359,7 @@ function sipasSection(sipas: SipasResult, lang: Lang, n: number, blocks: ReportB
       }
   const aspects = [...drag.entries()].map(([code, e]) => ({ code, name: e.name, index: e.sum / e.n })).sort((a, b) => a.index - b.index);
   if (aspects.length > 1) {
-    const low = aspects.slice(0, 3).map((a) => `${a.code}. ${a.name} (${pct(a.index, lang)})`).join('; ');
+    const low = aspects.slice(0, 3).map((a) => `${a.code}. ${a.name} (${idx(a.index, lang)})`).join('; ');
     blocks.push({ kind: 'paragraph', text: t('report.sipas.lowAspects', { list: low }, lang) });
   }
   blocks.push({
@@ -362,8 +374,8 @@ function sipasSection(sipas: SipasResult, lang: Lang, n: number, blocks: ReportB
     rows: units.map((u) => [
       u.name,
       formatNumber(u.n, lang, 0),
-      pct(u.overall, lang),
-      u.low !== null && u.high !== null ? `${formatNumber(u.low, lang, 1)}–${formatNumber(u.high, lang, 1)}` : '—',
+      idx(u.overall, lang),
+      u.low !== null && u.high !== null ? `${indexPoints(u.low, lang)}–${indexPoints(u.high, lang)}` : '—',
       u.meetsTarget ? t('report.met', {}, lang) : `${t('report.notMet', {}, lang)} (${signed(-(u.gap ?? 0), lang)})`,
     ]),
   });
@@ -373,7 +385,7 @@ function sipasSection(sipas: SipasResult, lang: Lang, n: number, blocks: ReportB
       type: 'column',
       title: t('report.chart.sipas', {}, lang),
       categories: units.map((u) => shortName(u.name)),
-      series: [{ name: t('report.col.sipas', {}, lang), values: units.map((u) => u.overall ?? 0), labels: units.map((u) => formatNumber(u.overall ?? 0, lang, 1)) }],
+      series: [{ name: t('report.col.sipas', {}, lang), values: units.map((u) => u.overall ?? 0), labels: units.map((u) => indexPoints(u.overall ?? 0, lang)) }],
       target: { label: t('report.chart.target', { target: pct(target, lang) }, lang), value: target },
       axis: { min: 0, max: 100 },
       width: 600,
@@ -464,7 +476,7 @@ function proposalsSection(input: ReportInput, names: ReadonlyMap<string, string>
   }
   const target = results.framework.target;
   const below = results.units.filter((u) => u.kind !== 'district' && u.index + 1e-9 < target).sort((a, b) => a.index - b.index);
-  if (below.length) items.push(t('report.proposal.belowTarget', { list: below.map((u) => `${u.name} (${pct(u.index, lang)})`).join(', '), target: pct(target, lang) }, lang));
+  if (below.length) items.push(t('report.proposal.belowTarget', { list: below.map((u) => `${u.name} (${idx(u.index, lang)})`).join(', '), target: pct(target, lang) }, lang));
   const missing = results.units.filter((u) => u.missing.length > 0).sort((a, b) => b.missing.length - a.missing.length);
   if (missing.length) items.push(t('report.proposal.missing', { list: missing.map((u) => `${u.name} (${u.missing.length})`).join(', ') }, lang));
   if (sipas) {

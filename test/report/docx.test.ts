@@ -60,7 +60,8 @@ describe('report .docx', () => {
     const ranking = all.find((c) => c.includes('Chỉ số CCHC — Phường')) ?? '';
     // the bars with their labels, and the dashed target line
     expect(ranking).toContain('<c:barChart>');
-    expect(ranking).toContain('<a:t>27</a:t>');
+    // indices with two decimals (27 → 27,00); the target as the plan writes it (90%)
+    expect(ranking).toContain('<a:t>27,00</a:t>');
     expect(ranking).toMatch(/<c:lineChart>.*Mục tiêu 90%.*prstDash val="dash"/s);
     // labels are written as the report writes numbers: VP lost 3,4 points (a decimal comma)
     const lead = all.find((c) => c.includes('Điểm bị trừ theo đơn vị chủ trì')) ?? '';

@@ -54,14 +54,45 @@ describe('report model', () => {
       ['', 'Quận', '', '', '', ''],
       ['1', 'UBND quận Thanh Xuân', '7,9/8', '98,75%', 'A', '—'],
       ['', 'Phường', '', '', '', ''],
-      ['1', 'UBND phường Kim Giang', '10/10', '100%', 'A', '+15 (hạng ↑1)'],
-      ['2', 'UBND phường Hạ Đình', '7/10', '70%', 'C', '−20 (hạng ↓1)'],
-      ['3', 'UBND phường Thượng Đình', '2,7/10', '27%', 'D', '—'],
+      ['1', 'UBND phường Kim Giang', '10/10', '100,00%', 'A', '+15,00 (hạng ↑1)'],
+      ['2', 'UBND phường Hạ Đình', '7/10', '70,00%', 'C', '−20,00 (hạng ↓1)'],
+      ['3', 'UBND phường Thượng Đình', '2,7/10', '27,00%', 'D', '—'],
     ]);
     expect(texts(r)).toContain('Chỉ số cải cách hành chính của UBND quận Thanh Xuân đạt 98,75%, xếp loại A; so với mục tiêu 90%: đạt.');
     // (100 + 70 + 27) / 3 = 65,67
-    expect(texts(r)).toContain('3 phường được đánh giá có chỉ số bình quân 65,67%; 1 đơn vị đạt mục tiêu 90%. Cao nhất: UBND phường Kim Giang (100%); thấp nhất: UBND phường Thượng Đình (27%).');
+    expect(texts(r)).toContain('3 phường được đánh giá có chỉ số bình quân 65,67%; 1 đơn vị đạt mục tiêu 90%. Cao nhất: UBND phường Kim Giang (100,00%); thấp nhất: UBND phường Thượng Đình (27,00%).');
     expect(r.facts).toMatchObject({ units: 4, atTarget: 2, target: 90 });
+  });
+
+  test('the survey section: indices and their intervals with two decimals, the target as written, respondents grouped', () => {
+    const base = scoreDocumentRound(doc, { lang: 'vi' });
+    const results = base.results;
+    if (!results) throw new Error('no results');
+    const unit = (code: string, name: string, n: number, overall: number, low: number, high: number, gap: number): Record<string, unknown> => ({
+      unit: code,
+      name,
+      kind: 'ward',
+      n,
+      overall,
+      low,
+      high,
+      meetsTarget: gap <= 0,
+      gap,
+      groups: [],
+    });
+    const sipas = {
+      method: { target: 80 },
+      units: [unit('KG', 'UBND phường Kim Giang', 2607, 85.5, 80.25, 90.75, -5.5), unit('HD', 'UBND phường Hạ Đình', 412, 72.3, 66, 78.6, 7.7)],
+    } as unknown as NonNullable<Parameters<typeof buildReport>[0]['sipas']>;
+    const s2 = buildReport({ results, sipas }, { lang: 'vi', date: '2023-12-20' });
+    const survey = tables(s2).find((x) => x.rows.some((row) => row[1] === '2.607'));
+    expect(survey?.rows).toEqual([
+      ['UBND phường Kim Giang', '2.607', '85,50%', '80,25–90,75', 'đạt'],
+      ['UBND phường Hạ Đình', '412', '72,30%', '66,00–78,60', 'chưa đạt (−7,70)'],
+    ]);
+    // (85,5 + 72,3) / 2 = 78,9; 2.607 + 412 = 3.019 respondents
+    expect(texts(s2)).toContain('Kết quả điều tra xã hội học (3.019 phiếu) tại 2 đơn vị: chỉ số hài lòng bình quân 78,90%; 1 đơn vị đạt mục tiêu 80%.');
+    expect(texts(s2)).toContain('Đơn vị chưa đạt mục tiêu: UBND phường Hạ Đình (72,30%, thiếu 7,70 điểm).');
   });
 
   test('points lost by area and by lead unit, summed by hand', () => {
@@ -81,7 +112,7 @@ describe('report model', () => {
   test('charts as data: ranking of the wards with the target line (axis 0–100), points lost by lead unit', () => {
     const [ranking, lead] = charts(r);
     expect(ranking).toMatchObject({ type: 'column', title: 'Chỉ số CCHC — Phường', categories: ['Kim Giang', 'Hạ Đình', 'Thượng Đình'], target: { label: 'Mục tiêu 90%', value: 90 }, axis: { min: 0, max: 100 } });
-    expect(ranking?.series[0]?.labels).toEqual(['100', '70', '27']);
+    expect(ranking?.series[0]?.labels).toEqual(['100,00', '70,00', '27,00']);
     expect(lead).toMatchObject({ type: 'bar', categories: ['NV', 'VP'] });
     expect(lead?.series.map((s) => s.values)).toEqual([
       [7, expect.closeTo(3.4, 9)],
@@ -92,7 +123,7 @@ describe('report model', () => {
   test('proposals name the lead units with recoverable points and the units below target', () => {
     const items = r.blocks.filter((b) => b.kind === 'item').map((b) => (b.kind === 'item' ? b.text : ''));
     expect(items[0]).toBe('Đề nghị Phòng Nội vụ chủ trì hướng dẫn, đôn đốc khắc phục các tiêu chí 1.1, 1.2 (có thể lấy lại 7 điểm trong năm).');
-    expect(items.some((x) => x.startsWith('Đề nghị UBND phường Thượng Đình (27%), UBND phường Hạ Đình (70%) rà soát'))).toBe(true);
+    expect(items.some((x) => x.startsWith('Đề nghị UBND phường Thượng Đình (27,00%), UBND phường Hạ Đình (70,00%) rà soát'))).toBe(true);
   });
 
   test('quarterly: the period in the subject; an English report', () => {
