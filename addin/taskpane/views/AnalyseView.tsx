@@ -4,6 +4,7 @@ import type { UnitResult } from '../../../engine';
 import { s, type Lang } from '../i18n';
 import { useWorkbench } from '../state';
 import { change, count, index as indexText, parseTyped, points, rankWithRange } from '../fmt';
+import { rankColumn, RankText, ranged } from './RankCell';
 import { YearsTable } from './insightLazy';
 import { si } from './insightStrings';
 import { shortUnitName } from './names';
@@ -11,21 +12,6 @@ import { COLUMN, useFieldStyles, useTableStyles } from './table';
 import { Explainable, useExplain } from './Explain';
 import { LeadLossChart, ProfileChart, RankingChart } from '../charts';
 import { areaProfile, leadLosses, rankingBars, targetOf } from '../charts/data';
-
-/** The rank column when a rank carries its range ("2 (1–3)", the range on a second line). */
-const RANK_RANGE_COLUMN = { width: '44px' } as const;
-const ranged = (u: Pick<UnitResult, 'rankRange'>): boolean => u.rankRange !== undefined && u.rankRange[0] !== u.rankRange[1];
-
-/** "2 (1–3)" in a narrow column: the range moves to a second line whole, never broken at its dash. */
-function RankText({ text }: { text: string }): JSX.Element {
-  const at = text.indexOf(' ');
-  if (at < 0) return <>{text}</>;
-  return (
-    <>
-      {text.slice(0, at)} <span style={{ display: 'inline-block', whiteSpace: 'nowrap' }}>{text.slice(at + 1)}</span>
-    </>
-  );
-}
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
@@ -104,7 +90,7 @@ export function AnalyseView(): JSX.Element {
           <Table size="small" className={t.compact} aria-label={`${s('analyse.ranking', w.lang)} ${kind}`} data-testid={`ranking-${kind}`}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell style={list.some(ranged) ? RANK_RANGE_COLUMN : COLUMN.rank} title={list.some(ranged) ? si('insight.rank.intro', w.lang) : undefined}>
+                <TableHeaderCell style={rankColumn(list)} title={list.some(ranged) ? si('insight.rank.intro', w.lang) : undefined}>
                   {s('analyse.rank', w.lang)}
                 </TableHeaderCell>
                 <TableHeaderCell>{s('analyse.unit', w.lang)}</TableHeaderCell>

@@ -1,7 +1,8 @@
 import { Button, Field, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
-import { count, index as indexText, points } from '../fmt';
+import { count, index as indexText, points, rankWithRange } from '../fmt';
+import { rankColumn, RankText } from './RankCell';
 import { shortUnitName } from './names';
 import { IssueList } from './IssueList';
 import { RankCertainty, RiskList } from './insightLazy';
@@ -35,7 +36,7 @@ export function ComputeView(): JSX.Element {
         <Table size="small" className={t.compact} aria-label={s('analyse.ranking', w.lang)} data-testid="summary-table">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell style={COLUMN.rank}>{s('analyse.rank', w.lang)}</TableHeaderCell>
+              <TableHeaderCell style={rankColumn(results.units)}>{s('analyse.rank', w.lang)}</TableHeaderCell>
               <TableHeaderCell>{s('analyse.unit', w.lang)}</TableHeaderCell>
               <TableHeaderCell style={COLUMN.points}>{s('analyse.score', w.lang)}</TableHeaderCell>
               <TableHeaderCell style={COLUMN.index}>{s('analyse.index', w.lang)}</TableHeaderCell>
@@ -49,7 +50,9 @@ export function ComputeView(): JSX.Element {
               .sort((a, b) => a.kind.localeCompare(b.kind) || a.rank - b.rank)
               .map((u) => (
                 <TableRow key={u.code}>
-                  <TableCell>{u.rank}</TableCell>
+                  <TableCell>
+                    <RankText text={rankWithRange(u.rank, u.rankRange, w.lang)} />
+                  </TableCell>
                   <TableCell title={`${u.name} (${u.code})`}>{shortUnitName(u.name)}</TableCell>
                   <TableCell>{points(u.score, w.lang)}</TableCell>
                   <TableCell data-testid={`index-${u.code}`}>
