@@ -4,9 +4,13 @@ import { cellDate, cellNumber as readNumber, cellText, findTable, fold } from '.
 import type { SipasCount, SipasResponse, SipasAnswer } from '../../engine';
 import type { SipasInstrument } from '../../engine';
 import { instrumentItems } from '../../engine';
-import { pushAll } from '../../engine';
+import { presentIndices, pushAll } from '../../engine';
 
-/** A sheet as rows of cell values (numbers, text, blanks); row 0 = sheet row 1. */
+/**
+ * A sheet as rows of cell values (numbers, text, blanks); row 0 = sheet row 1. Rows and cells with
+ * nothing in them may be absent (holes): a reader keeps only what the sheet holds, so a stray
+ * cell far down costs one row, not the rows between.
+ */
 export type CellGrid = readonly (readonly unknown[])[];
 
 /** What a responses file becomes: the parts of a SIPAS document, with cell locations. */
@@ -96,8 +100,10 @@ export class SipasInputBuilder {
    * workbook reader can skip sheets that are not response tables.
    */
   addGrid(grid: CellGrid, sheet: string | undefined, required: boolean): boolean {
-    let h = 0;
-    while (h < grid.length && (grid[h] ?? []).every((c) => cellText(c) === '')) h++;
+    // the rows present, in order: every loop below costs the rows the sheet holds, not its extent
+    const present = presentIndices(grid);
+    const blank = (row: readonly unknown[] | undefined): boolean => (row ?? []).every((c) => cellText(c) === '');
+    let h = present.find((r) => !blank(grid[r])) ?? grid.length;
     // the header row is the one naming the unit column (a title above it is skipped); when no row
     // does, the first non-empty row is the header the issue points at
     const found = findTable(grid, UNIT_COLUMN, { minHits: 1, keyRow: false });
@@ -121,7 +127,7 @@ export class SipasInputBuilder {
       if (m && c !== unitCol) levelCols[Number(m[1]) - 1] = c;
     });
     if (itemCol >= 0 && [0, 1, 2, 3, 4].every((k) => levelCols[k] !== undefined)) {
-      this.addCounts(grid, h, sheet, unitCol, itemCol, levelCols, folded.findIndex((x) => BLANK_HEADERS.has(x)));
+      this.addCounts(grid, present, h, sheet, unitCol, itemCol, levelCols, folded.findIndex((x) => BLANK_HEADERS.has(x)));
       return true;
     }
     const cols = new Map<string, number>();
@@ -153,9 +159,10 @@ export class SipasInputBuilder {
     // Rows are copies of one fast-mode template object (what JSON.parse would build), so the
     // scoring loop reads them as quickly as parsed JSON.
     const template = JSON.parse(JSON.stringify(Object.fromEntries(colList.map(([id]) => [id, null])))) as Record<string, SipasAnswer>;
-    for (let r = h + 1; r < grid.length; r++) {
+    for (const r of present) {
+      if (r <= h) continue;
       const row = grid[r] ?? [];
-      if (row.every((c) => cellText(c) === '')) continue;
+      if (blank(row)) continue;
       const unit = cellText(row[unitCol]);
       const answers: Record<string, SipasAnswer> = { ...template };
       for (const [id, c] of colList) answers[id] = cellAnswer(row[c]);
@@ -182,8 +189,9 @@ export class SipasInputBuilder {
     return true;
   }
 
-  private addCounts(grid: CellGrid, h: number, sheet: string | undefined, unitCol: number, itemCol: number, levelCols: number[], blankCol: number): void {
-    for (let r = h + 1; r < grid.length; r++) {
+  private addCounts(grid: CellGrid, present: readonly number[], h: number, sheet: string | undefined, unitCol: number, itemCol: number, levelCols: number[], blankCol: number): void {
+    for (const r of present) {
+      if (r <= h) continue;
       const row = grid[r] ?? [];
       if (row.every((c) => cellText(c) === '')) continue;
       const unit = cellText(row[unitCol]);

@@ -74,7 +74,7 @@ export async function readSipasXlsx(bytes: Uint8Array | ArrayBuffer, options: Re
       });
       grid[rowNumber - 1] = cells;
     });
-    for (let r = 0; r < grid.length; r++) if (grid[r] === undefined) grid[r] = [];
+    // rows with nothing in them stay holes: a stray cell at row 1,048,576 costs one row, not a million
     if (b.addGrid(grid, ws.name, sheets.length === 1)) any = true;
   }
   if (!any && sheets.length > 1) b.addIssues([issue('sipas.sheet.noUnitColumn', {}, where)]);
