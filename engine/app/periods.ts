@@ -14,6 +14,7 @@ import type { CellValue, RenderedSheet, SheetSnapshot } from '../workbook/port';
 import { findTableSheet, locateTable, TableCells, tableSpec, type MasterDocument } from '../workbook/master';
 import { LOG_SHEET, readLogSheet, renderLogSheet, type LogEntry } from '../workbook/import';
 import { OUTPUT_SHEETS } from '../workbook/output';
+import { SELF_SHEET } from '../workbook/template/layout';
 import { t } from '../i18n';
 import {
   applyCrosswalk,
@@ -136,7 +137,7 @@ export function closedRoundChanges(log: readonly LogEntry[], locks: readonly Loc
       issue(
         'periods.roundLocked',
         { ...closedParams(e), code: round, file, count: hits.length, unit: first.unit, criterion: first.criterion },
-        { file, unit: first.unit, criterion: first.criterion, ...(first.cell ? { cell: first.cell } : {}) },
+        { file, unit: first.unit, criterion: first.criterion, ...(first.cell ? { sheet: SELF_SHEET, cell: first.cell } : {}) },
       ),
     );
   }

@@ -122,7 +122,7 @@ describe('parindex lock', () => {
     const refused = await runCli(['import', at('m2.xlsx'), at('tx-2.xlsx'), '--out', at('m2-refused.xlsx'), '--now', '2025-12-02T08:00']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      `Tệp 'tx-2.xlsx', ô D7 (đơn vị TX, tiêu chí 1.1): Vòng tự đánh giá đã chốt lúc 01/12/2025 16:30 bởi Phòng Nội vụ: tệp "tx-2.xlsx" thay đổi 2 ô của vòng này (đầu tiên: tiêu chí 1.1 của đơn vị TX); tệp không được nhập. Muốn sửa, mở lại vòng: parindex lock <sổ> --round selfAssessment --reopen --reason "…"\n`,
+      `Tệp 'tx-2.xlsx', trang 'Tự đánh giá'!D7 (đơn vị TX, tiêu chí 1.1): Vòng tự đánh giá đã chốt lúc 01/12/2025 16:30 bởi Phòng Nội vụ: tệp "tx-2.xlsx" thay đổi 2 ô của vòng này (đầu tiên: tiêu chí 1.1 của đơn vị TX); tệp không được nhập. Muốn sửa, mở lại vòng có lý do (ngăn tác vụ: Tính điểm → Chốt điểm → Mở lại; dòng lệnh: parindex lock <sổ> --round selfAssessment --reopen --reason "…")\n`,
     );
     // the new master keeps the closed values
     expect(await declared(at('m2-refused.xlsx'), 'TX', '1.1')).toEqual(['Có', 1]);

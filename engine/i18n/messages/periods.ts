@@ -19,8 +19,8 @@ export const periodsMessages = {
     en: 'Round {round} is not closed, so there is nothing to reopen',
   },
   'periods.reasonRequired': {
-    vi: 'Mở lại vòng {round} cần lý do (--reason "…"); lý do được ghi vào nhật ký',
-    en: 'Reopening round {round} needs a reason (--reason "…"); the reason is written to the log',
+    vi: 'Mở lại vòng {round} cần lý do (ô "Lý do mở lại" trong ngăn tác vụ, hoặc --reason "…" ở dòng lệnh); lý do được ghi vào nhật ký',
+    en: 'Reopening round {round} needs a reason (the "Reason for reopening" field in the task pane, or --reason "…" on the command line); the reason is written to the log',
   },
   'periods.locked': {
     vi: 'Đã chốt vòng {round} lúc {at}; mã băm số liệu của vòng: {sha256}',
@@ -31,12 +31,12 @@ export const periodsMessages = {
     en: 'Round {round} reopened at {at}; reason: {reason}',
   },
   'periods.roundLocked': {
-    vi: 'Vòng {round} đã chốt lúc {at}{by}: tệp "{file}" thay đổi {count} ô của vòng này (đầu tiên: tiêu chí {criterion} của đơn vị {unit}); tệp không được nhập. Muốn sửa, mở lại vòng: parindex lock <sổ> --round {code} --reopen --reason "…"',
-    en: 'Round {round} was closed at {at}{by}: file "{file}" changes {count} cells of that round (first: criterion {criterion} of unit {unit}); the file was not imported. To change it, reopen the round: parindex lock <master> --round {code} --reopen --reason "…"',
+    vi: 'Vòng {round} đã chốt lúc {at}{by}: tệp "{file}" thay đổi {count} ô của vòng này (đầu tiên: tiêu chí {criterion} của đơn vị {unit}); tệp không được nhập. Muốn sửa, mở lại vòng có lý do (ngăn tác vụ: Tính điểm → Chốt điểm → Mở lại; dòng lệnh: parindex lock <sổ> --round {code} --reopen --reason "…")',
+    en: 'Round {round} was closed at {at}{by}: file "{file}" changes {count} cells of that round (first: criterion {criterion} of unit {unit}); the file was not imported. To change it, reopen the round with a reason (task pane: Compute → Closing rounds → Reopen; command line: parindex lock <master> --round {code} --reopen --reason "…")',
   },
   'periods.appraisalLocked': {
-    vi: 'Vòng {round} đã chốt lúc {at}{by}: không sửa điểm tiêu chí {criterion} của đơn vị {unit}. Muốn sửa, mở lại vòng (--reopen --reason "…")',
-    en: 'Round {round} was closed at {at}{by}: the points of criterion {criterion} of unit {unit} were not changed. To change them, reopen the round (--reopen --reason "…")',
+    vi: 'Vòng {round} đã chốt lúc {at}{by}: không sửa điểm tiêu chí {criterion} của đơn vị {unit}. Muốn sửa, mở lại vòng có lý do (ngăn tác vụ: Tính điểm → Chốt điểm → Mở lại; dòng lệnh: parindex lock … --reopen --reason "…")',
+    en: 'Round {round} was closed at {at}{by}: the points of criterion {criterion} of unit {unit} were not changed. To change them, reopen the round with a reason (task pane: Compute → Closing rounds → Reopen; command line: parindex lock … --reopen --reason "…")',
   },
   'periods.changedAfterLock': {
     vi: 'Số liệu vòng {round} đã bị thay đổi sau khi chốt lúc {at}: mã băm lúc chốt {locked}, nay {now}. Kết quả không khớp với số liệu đã chốt; trả lại số liệu cũ hoặc mở lại vòng có lý do rồi chốt lại',
