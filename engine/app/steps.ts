@@ -66,8 +66,11 @@ export interface AppraisalEdit {
 }
 
 /**
- * Enter appraisal rounds and reasons into the master's assessments; returns "Kê khai" to write
- * (the host's port updates it in place). Unknown unit/criterion pairs are reported; an edit that
+ * Enter appraisal rounds and reasons into the master's "Kê khai"; returns the sheet to write: the
+ * sheet as read (`extras.submissionsSheet`) with only the appraisal and reason cells of the edited
+ * rows changed, so the host's port, updating it in place, writes those cells and keeps the user's
+ * own columns, notes and formats. The reason typed goes to the last round given; `reasons` sets
+ * both rounds'. Unknown unit/criterion pairs are reported; an edit that
  * changes the points of a closed round ("Chốt điểm") is refused, naming the round and when it closed.
  * @example const { sheets } = applyAppraisals(doc, [{ unit: 'KG', criterion: '1.1', appraisal: [0.5], reason: 'thiếu tài liệu' }], 'vi');
  */
@@ -86,6 +89,12 @@ export function applyAppraisals(doc: MasterDocument, edits: readonly AppraisalEd
     }
     byKey.set(`${e.unit}|${e.criterion}`, e);
   }
+  // the sheet as read, with only the appraisal and reason cells of the edited rows changed: the
+  // user's own columns, notes, formats and colours stay (the port updates the sheet in place)
+  const read = doc.extras.submissionsSheet;
+  const patched = read ? patchAppraisalCells(read, doc, byKey, lang) : undefined;
+  if (patched) return { sheets: [patched], issues };
+  // a document without the sheet as read (or a sheet whose table is not found): the sheet rendered whole
   const seen = new Set<string>();
   const assessments: Assessment[] = doc.assessments.map((a) => {
     const key = `${a.unit}|${a.criterion}`;
@@ -103,14 +112,9 @@ export function applyAppraisals(doc: MasterDocument, edits: readonly AppraisalEd
     if (e.reason) next.reason = e.reason;
     assessments.push(next);
   }
-  // the sheet as read, with only the appraisal and reason cells of the edited rows changed: the
-  // user's own columns, notes, formats and colours stay (the port updates the sheet in place)
-  const read = doc.extras.submissionsSheet;
-  const patched = read ? patchAppraisalCells(read, doc, byKey, lang) : undefined;
-  if (patched) return { sheets: [patched], issues };
   const submissions = doc.extras.submissions.map((m) => {
     const e = byKey.get(`${m.unit}|${m.criterion}`);
-    return e?.reasons ? { ...m, reasons: e.reasons } : m;
+    return e ? { ...m, reasons: reasonsAfter(e, m.reasons) } : m;
   });
   const sheet = renderSubmissionsSheet(assessments, { lang, framework: doc.framework, units: doc.units, submissions });
   // the master's own name for the sheet (an alias) is kept

@@ -193,6 +193,21 @@ describe('appraisal save through the file port', () => {
   });
 });
 
+describe('a document without the sheet as read', () => {
+  test('the sheet is rendered whole, with the typed reason in the last round and round 1\'s reason kept', async () => {
+    const { bytes } = await userMaster();
+    const port = await ExcelJsPort.fromBuffer(bytes);
+    const doc = openMaster(await port.read(sheetsToRead((await port.listSheets()).map((s) => s.name)))).doc;
+    const { submissionsSheet, ...extras } = doc.extras;
+    expect(submissionsSheet?.name).toBe(SHEET);
+    const r = applyAppraisals({ ...doc, extras }, [{ unit: 'KG', criterion: '1.2', appraisal: [1.5, 1.75], reason: 'đã bổ sung một phần' }], 'vi');
+    const [sheet] = r.sheets;
+    const keys = sheet?.values[2] ?? [];
+    const row = sheet?.values.find((v) => v[keys.indexOf('unit')] === 'KG' && v[keys.indexOf('criterion')] === '1.2') ?? [];
+    expect(['appraisal1', 'reason1', 'appraisal2', 'reason2'].map((k) => row[keys.indexOf(k)])).toEqual([1.5, 'thiếu báo cáo quý II', 1.75, 'đã bổ sung một phần']);
+  });
+});
+
 function portOver(dbl: ExcelDouble, now?: () => number): OfficeJsPort {
   return new OfficeJsPort({ run: dbl.run, isSetSupported: dbl.isSetSupported, ...(now ? { now } : {}) });
 }
