@@ -273,7 +273,20 @@ export function previousOverYears(
   if (!previous) return { from: new Map(), issues: [] };
   const split = splitPreviousByYear(previous, currentYear, where);
   const onUnits = previousOnUnits(split.latest, crosswalk, units);
-  return { ...(onUnits.previous ? { previous: onUnits.previous } : {}), from: onUnits.from, split, issues: [...split.issues, ...onUnits.issues] };
+  const issues = [...split.issues, ...onUnits.issues];
+  // a unit that is in no list this year (after the crosswalk): warned here at its own entry, since
+  // the scoring step sees only the latest year's entries and would name the wrong position
+  const known = new Set(units);
+  const kept = onUnits.previous?.filter((p) => {
+    if (known.has(p.unit)) return true;
+    if (!where) {
+      const yearOf = (q: PreviousResult): number | undefined => q.year ?? (split.current !== undefined ? split.current - 1 : undefined);
+      const at = previous.findIndex((q) => q.unit === p.unit && (split.latestYear === undefined || yearOf(q) === split.latestYear));
+      issues.push(issue('scoring.unknownUnit', { unit: p.unit }, { path: ['previous', Math.max(0, at)], unit: p.unit }, 'warning'));
+    }
+    return false;
+  });
+  return { ...(kept ? { previous: kept } : {}), from: onUnits.from, split, issues };
 }
 
 /** Put `previous.from` on the units, the snapshot and the several-years view on the results. */

@@ -122,6 +122,16 @@ describe('several years in one view', () => {
     expect(txU?.previous?.from).toEqual(['A', 'B']);
   });
 
+  test('JSON: an unknown unit in the latest year is warned at its own entry, once', () => {
+    // entries: 0 TX 2021, 1 ZZ 2022, 2 TX 2022 → only 2022 goes to year-over-year change; ZZ is entry 1
+    const prev = [{ unit: 'TX', index: 70, year: 2021 }, { unit: 'ZZ', index: 60, year: 2022 }, { unit: 'TX', index: 75, year: 2022 }];
+    const r = scoreDocumentRound({ framework, units, assessments, previous: prev }, { lang: 'vi' });
+    const unknown = r.issues.filter((i) => i.code === 'scoring.unknownUnit');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]).toMatchObject({ severity: 'warning', unit: 'ZZ', path: ['previous', 1] });
+    expect(r.results?.units.find((u) => u.code === 'TX')?.previous?.index).toBe(75);
+  });
+
   test('JSON: the same unit and year twice is refused, at its path', () => {
     const r = scoreDocumentRound({ framework, units, assessments, previous: [...previous, { unit: 'TX', index: 81, year: 2022 }] }, { lang: 'vi' });
     expect(r.ok).toBe(false);
