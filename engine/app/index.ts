@@ -35,3 +35,4 @@ export {
   type LockOutcome,
 } from './periods';
 export { LOCK_SHEET, CROSSWALK_SHEET, ROUNDS, closedRounds, roundHash, snapshotOf, sha256Hex, applyCrosswalk, renderCrosswalkSheet, spanChange, splitPreviousByYear, yearsView, type YearsView, type Crosswalk, type LockEvent, type Snapshot } from '../periods';
+export { cellLayout, cellTarget, type CellLayout, type CellLayoutOptions, type CellTarget } from './cellTarget';
