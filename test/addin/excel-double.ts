@@ -398,11 +398,36 @@ class Loadable {
   }
 }
 
+/** What `onSelectionChanged.add` returns: removed in the context that added it (`Excel.run(result.context, …)`). */
+export interface SelectionHandlerResult {
+  readonly context: unknown;
+  remove(): void;
+}
+
+export type SelectionHandler = (args: { type: 'WorkbookSelectionChanged'; source: 'Local' }) => Promise<unknown>;
+
 class WorkbookProxy {
   readonly worksheets: WorksheetsProxy;
   readonly protection: { protect: (password?: string) => void; unprotect: (password?: string) => void };
-  constructor(ctx: Ctx) {
+  /** `workbook.onSelectionChanged` (ExcelApi 1.2): the handler is registered at the sync after `add`. */
+  readonly onSelectionChanged: { add: (handler: SelectionHandler) => SelectionHandlerResult };
+  constructor(private readonly ctx: Ctx) {
     this.worksheets = new WorksheetsProxy(ctx);
+    this.onSelectionChanged = {
+      add: (handler) => {
+        ctx.enqueue(() => {
+          ctx.dbl.requireApi('1.2', 'Workbook.onSelectionChanged');
+          ctx.dbl.selectionHandlers.add(handler);
+        }, 0, 'Workbook.onSelectionChanged.add');
+        return {
+          context: ctx,
+          remove: () =>
+            ctx.enqueue(() => {
+              if (!ctx.dbl.selectionHandlers.delete(handler)) ctx.fail('InvalidArgument', 'notFound', 'EventHandlerResult.remove');
+            }, 0, 'EventHandlerResult.remove'),
+        };
+      },
+    };
     this.protection = {
       protect: (password?: string) =>
         ctx.enqueue(() => {
@@ -416,6 +441,28 @@ class WorkbookProxy {
           ctx.dbl.structure = { locked: false };
         }, jsonBytes(password ?? null), 'WorkbookProtection.unprotect'),
     };
+  }
+  /** The active cell (ExcelApi 1.7): the top-left cell of the selection, resolved at sync. */
+  getActiveCell(): RangeProxy {
+    return this.selected('Workbook.getActiveCell', '1.7', true);
+  }
+  /** The selected range (ExcelApi 1.1), resolved at sync. */
+  getSelectedRange(): RangeProxy {
+    return this.selected('Workbook.getSelectedRange', '1.1', false);
+  }
+  private selected(location: string, version: string, firstCell: boolean): RangeProxy {
+    const dbl = this.ctx.dbl;
+    let sheet: SheetModel | undefined;
+    const proxy = new RangeProxy(this.ctx, () => sheet ?? this.ctx.fail('ItemNotFound', 'notFound', location), { r0: 0, c0: 0, r1: 0, c1: 0 });
+    this.ctx.enqueue(() => {
+      dbl.requireApi(version, location);
+      const active = dbl.active ?? { sheet: dbl.sheets.find((x) => x.visibility === 'Visible')?.name ?? '', cell: 'A1' };
+      sheet = dbl.sheet(active.sheet);
+      if (!sheet) this.ctx.fail('ItemNotFound', 'notFound', location);
+      const b = parseAddress(active.cell);
+      proxy.box = firstCell ? { r0: b.r0, c0: b.c0, r1: b.r0, c1: b.c0 } : b;
+    }, 0, location);
+    return proxy;
   }
 }
 
@@ -1398,6 +1445,36 @@ export class ExcelDouble {
   }
 
   readonly isSetSupported = (name: string, version: string): boolean => name === 'ExcelApi' && compareVersions(version, this.apiVersion) <= 0;
+
+  /** Handlers added through `workbook.onSelectionChanged` and not removed. */
+  readonly selectionHandlers = new Set<SelectionHandler>();
+
+  /** Fail as Excel does when the API is newer than this "Excel" (ApiNotFound). */
+  requireApi(version: string, location: string): void {
+    if (compareVersions(version, this.apiVersion) > 0) throw new DoubleError('ApiNotFound', `The API you are trying to use could not be found (ExcelApi ${version}).`, location);
+  }
+
+  /**
+   * The user selects `address` ("E14", "D5:E6") on `sheet`, as a click does: the selection moves at
+   * once and each handler of `onSelectionChanged` is called afterwards, asynchronously, as Excel
+   * raises events. Resolves when every handler's promise has settled.
+   */
+  async userSelects(sheet: string, address: string): Promise<void> {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    this.active = { sheet: s.name, cell: address.replace(/\$/g, '') };
+    await Promise.resolve();
+    await Promise.allSettled([...this.selectionHandlers].map((h) => h({ type: 'WorkbookSelectionChanged', source: 'Local' })));
+  }
+
+  /** Excel.run on a context already made (`Excel.run(result.context, batch)`): its queue is synced at the end. */
+  readonly runIn = async <T>(context: Excel.RequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    this.stats.runs++;
+    const out = await batch(context);
+    const ctx = context as unknown as Ctx;
+    if (ctx.queue.length > 0) await ctx.sync();
+    return out;
+  };
 
   /** Excel.run: a fresh context; anything still queued when the batch ends is synced (and counted). */
   readonly run: ExcelRunner = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
