@@ -137,7 +137,7 @@ export async function watchSelection(onCell: (cell: SelectedCell) => void, optio
         result.remove();
         await ctx.sync();
       };
-      if (runIn) await runIn(result.context, remove);
+      if (runIn) await runIn(result.context as Excel.RequestContext, remove);
       else await run(remove);
     } catch (e) {
       quiet(e);

@@ -28,6 +28,8 @@ import { ComputeView } from './views/ComputeView';
 import { AnalyseView } from './views/AnalyseView';
 import { SipasView } from './views/SipasView';
 import { PlanView } from './views/PlanView';
+import { SelectedCellExplain } from './views/SelectedCell';
+import { watchSelection, type SelectionWatcher } from '../excel/selection';
 
 const useStyles = makeStyles({
   // the pane is 320–350 px wide in Excel: nothing may be wider than the viewport (no sideways scrolling)
@@ -122,7 +124,10 @@ function WorkbookBar(): JSX.Element {
   );
 }
 
-function Shell({ initialView }: { initialView: ViewId }): JSX.Element {
+/** The selection in Excel, followed through Office (nothing outside Excel). */
+const officeSelection: SelectionWatcher = (onCell) => watchSelection(onCell);
+
+function Shell({ initialView, selection }: { initialView: ViewId; selection: SelectionWatcher }): JSX.Element {
   const styles = useStyles();
   const w = useWorkbench();
   const [view, setView] = useState<ViewId>(initialView);
@@ -213,20 +218,24 @@ function Shell({ initialView }: { initialView: ViewId }): JSX.Element {
       <section className={styles.view} aria-label={s(`view.${view}`, w.lang)} data-testid={`view-${view}`}>
         {body}
       </section>
+      {/* in Excel, the cell selected in an output sheet explained (Tính điểm, Phân tích) */}
+      {w.host === 'excel' && (view === 'compute' || view === 'analyse') ? <SelectedCellExplain watch={selection} /> : null}
     </main>
   );
 }
 
 export interface AppProps extends Omit<ProviderProps, 'children'> {
   initialView?: string;
+  /** How the pane follows the cell selected in Excel (default: Office's onSelectionChanged; a double in tests). */
+  selection?: SelectionWatcher;
 }
 
 export function App(props: AppProps): JSX.Element {
-  const { initialView, ...provider } = props;
+  const { initialView, selection, ...provider } = props;
   return (
     <FluentProvider theme={webLightTheme}>
       <WorkbenchProvider {...provider}>
-        <Shell initialView={isView(initialView) ? initialView : 'compute'} />
+        <Shell initialView={isView(initialView) ? initialView : 'compute'} selection={selection ?? officeSelection} />
       </WorkbenchProvider>
     </FluentProvider>
   );

@@ -32,6 +32,7 @@ import { kindLabel, fold, sheetsToRead, tableSpec, LOG_SHEET, isMasterWorkbook a
 import type { CriterionExplanation, LogEntry, SheetInfo } from '../../engine';
 import { lockRound as appLockRound, LOCK_SHEET, CROSSWALK_SHEET, type LockOptions, type LockOutcome, type LockEvent } from '../../engine';
 import { PREVIOUS_CRITERIA_SHEET } from '../../engine';
+import { cellLayout, cellTarget, type CellLayout, type CellTarget } from '../../engine';
 import type { ComputeOutput } from './recompute';
 
 /** Every table of a master workbook (typed: a table the engine adds must be listed here). */
@@ -199,5 +200,24 @@ export function explain(summary: ComputeSummary, unit: string, criterion: string
     { lang, unit, criterion, ...(file !== undefined ? { file } : {}), ...(summary.log ? { log: summary.log } : {}) },
   );
   return r.explanation ? { explanation: r.explanation, lines: explanationLines(r.explanation, lang) } : undefined;
+}
+
+/** Layouts of the output sheets, kept per results document (rendered again only after a new compute). */
+const layouts = new WeakMap<ResultsDocument, CellLayout>();
+
+/**
+ * The unit (and criterion) a cell of "Kết quả", "Xếp hạng", "Điểm bị trừ" or "Tổng hợp" stands for,
+ * for the cell the analyst selects in Excel (engine/app `cellTarget`); undefined for any other cell.
+ */
+export function cellExplainTarget(summary: ComputeSummary, sheet: string, address: string): CellTarget | undefined {
+  const results = summary.results;
+  if (!results) return undefined;
+  let layout = layouts.get(results);
+  if (!layout) {
+    const doc = summary.doc;
+    layout = cellLayout(results, doc ? { nodes: doc.framework.nodes, unitNames: Object.fromEntries(doc.units.map((u) => [u.code, u.name])) } : {});
+    layouts.set(results, layout);
+  }
+  return cellTarget(layout, sheet, address);
 }
 export type { CriterionExplanation, LogEntry, LockEvent, LockOutcome };

@@ -52,7 +52,7 @@ function Lines({ lines }: { lines: readonly string[] }): JSX.Element {
   );
 }
 
-function UnitExplanation({ unit, onCriterion }: { unit: string; onCriterion: (criterion: string) => void }): JSX.Element {
+export function UnitExplanation({ unit, onCriterion }: { unit: string; onCriterion: (criterion: string) => void }): JSX.Element {
   const w = useWorkbench();
   const styles = useStyles();
   const u = w.computed?.summary.results?.units.find((x) => x.code === unit);
@@ -100,7 +100,7 @@ function UnitExplanation({ unit, onCriterion }: { unit: string; onCriterion: (cr
   );
 }
 
-function CriterionExplanation({ unit, criterion }: { unit: string; criterion: string }): JSX.Element {
+export function CriterionExplanation({ unit, criterion }: { unit: string; criterion: string }): JSX.Element {
   const w = useWorkbench();
   const summary = w.computed?.summary;
   const engine = w.engine;
