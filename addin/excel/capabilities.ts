@@ -7,6 +7,7 @@ export type Feature =
   | 'suspendCalculation'
   | 'conditionalFormats'
   | 'charts'
+  | 'chartSeries'
   | 'protection'
   | 'protectionPassword'
   | 'validation'
@@ -21,6 +22,8 @@ export const FEATURE_SETS: Readonly<Record<Feature, string>> = Object.freeze({
   suspendCalculation: '1.6',
   conditionalFormats: '1.6',
   charts: '1.1',
+  /** A chart's own series (names, values, categories), the target line in a combo, the interval's bounds. */
+  chartSeries: '1.7',
   protection: '1.2',
   protectionPassword: '1.7',
   validation: '1.8',

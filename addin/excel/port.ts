@@ -53,7 +53,7 @@ import type {
   WorkbookPort,
   WriteOptions,
 } from '../../engine';
-import { a1, columnName, eachPresent, rangeA1, pushAll, maxOf, widestRow } from '../../engine';
+import { a1, columnName, eachPresent, parseA1, rangeA1, pushAll, maxOf, widestRow } from '../../engine';
 import { isDateFormat, serialToIso } from '../../engine';
 import { type Capabilities, type Feature, type SetCheck, FEATURE_SETS, detectCapabilities, officeSetCheck } from './capabilities';
 import { ExcelPortError, officeCodeOf, toPortError } from './errors';
@@ -178,6 +178,30 @@ const CHART_TYPES: Readonly<Record<ChartSpec['type'], string>> = Object.freeze({
   radar: 'Radar',
   line: 'Line',
 });
+
+/** The text of a cell of a rendered sheet ("D5" → its value as text; '' when empty). */
+function cellText(sheet: RenderedSheet, address: string): string {
+  const p = parseA1(address.split(':')[0] ?? '');
+  const v = p ? sheet.values[p.row]?.[p.col] : undefined;
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** The column header over a one-column range ("O6:O8" → the text of O5), if it is text. */
+function headerAbove(sheet: RenderedSheet, range: string): string | undefined {
+  const p = parseA1(range.split(':')[0] ?? '');
+  if (!p || p.row === 0) return undefined;
+  const v = sheet.values[p.row - 1]?.[p.col];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** The categories of a chart drawn from its data range: the first column (by columns) or row (by rows) without the header. */
+function categoriesOf(ch: ChartSpec): string | undefined {
+  const [from, to] = ch.dataRange.split(':');
+  const a = parseA1(from ?? '');
+  const b = parseA1(to ?? '');
+  if (!a || !b) return undefined;
+  return ch.seriesBy === 'rows' ? rangeA1(a.row, a.col + 1, a.row, b.col) : rangeA1(a.row + 1, a.col, b.row, a.col);
+}
 
 const CF_OPERATORS: Readonly<Record<Exclude<ConditionalFormat['rule'], 'expression'>, string>> = Object.freeze({
   lessThan: 'LessThan',
@@ -1161,6 +1185,51 @@ export class OfficeJsPort implements WorkbookPort {
   }
 
   /**
+   * One native chart, as the file writer draws it (engine/workbook/charts), with the chart series
+   * API (ExcelApi 1.7): the spec's explicit series — the first replaces what the chart was made
+   * from, the others are added — each named from its cell, with its values and categories; the
+   * target line (`target.range`) as a dashed red line series in a combo; an interval
+   * (`errorBars`) as its bounds (`low`, `high`), two dotted grey lines: Office.js can turn error bars
+   * on (ExcelApi 1.9) but cannot set their custom amounts, so the bounds show the same range. Without
+   * ExcelApi 1.7 the chart is drawn from `dataRange` alone and a notice says what is missing.
+   */
+  private drawChart(ws: Excel.Worksheet, sheet: RenderedSheet, ch: ChartSpec): void {
+    const explicit = ch.series ?? [];
+    const bounds = ch.errorBars?.low !== undefined && ch.errorBars.high !== undefined ? { low: ch.errorBars.low, high: ch.errorBars.high } : undefined;
+    const combo = ch.type === 'column' || ch.type === 'line';
+    const wants = explicit.length > 0 || (combo && (ch.target?.range !== undefined || bounds !== undefined));
+    const own = wants && !this.missing('chartSeries', sheet.name);
+    const first = own ? explicit[0] : undefined;
+    const chart = ws.charts.add(CHART_TYPES[ch.type] as Excel.ChartType, ws.getRange(first ? first.values : ch.dataRange), ch.seriesBy === 'rows' ? 'Rows' : 'Columns');
+    chart.title.text = ch.title;
+    chart.setPosition(ch.anchor);
+    if (ch.width !== undefined) chart.width = ch.width;
+    if (ch.height !== undefined) chart.height = ch.height;
+    if (!own) return;
+    const categories = ch.categories ?? categoriesOf(ch);
+    explicit.forEach((spec, i) => {
+      const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(cellText(sheet, spec.name));
+      if (i === 0) series.name = cellText(sheet, spec.name);
+      series.setValues(ws.getRange(spec.values));
+      if (categories) series.setXAxisValues(ws.getRange(categories));
+    });
+    if (!combo) return;
+    const line = (name: string, values: string, color: string, style: Excel.ChartSeries['format']['line']['lineStyle']): void => {
+      const series = chart.series.add(name);
+      series.chartType = 'Line';
+      series.setValues(ws.getRange(values));
+      if (categories) series.setXAxisValues(ws.getRange(categories));
+      series.format.line.color = color;
+      series.format.line.lineStyle = style;
+    };
+    if (ch.target?.range !== undefined) line(ch.target.label, ch.target.range, '#C00000', 'Dash');
+    if (bounds) {
+      line(headerAbove(sheet, bounds.low) ?? '−', bounds.low, '#7F7F7F', 'Dot');
+      line(headerAbove(sheet, bounds.high) ?? '+', bounds.high, '#7F7F7F', 'Dot');
+    }
+  }
+
+  /**
    * Everything of a sheet besides its values and number formats: widths, hidden rows, merges, freeze, rules, charts, page, state, protection.
    * In place, widths apply only from column `widthsFrom` on and the panes are the user's.
    */
@@ -1210,12 +1279,8 @@ export class OfficeJsPort implements WorkbookPort {
     }
     if ((sheet.charts ?? []).length > 0 && !this.missing('charts', sheet.name)) {
       for (const ch of sheet.charts ?? []) {
-        await flusher.add(8 * ACTION_BYTES + jsonBytes(ch));
-        const chart = ws.charts.add(CHART_TYPES[ch.type] as Excel.ChartType, ws.getRange(ch.dataRange), ch.seriesBy === 'rows' ? 'Rows' : 'Columns');
-        chart.title.text = ch.title;
-        chart.setPosition(ch.anchor);
-        if (ch.width !== undefined) chart.width = ch.width;
-        if (ch.height !== undefined) chart.height = ch.height;
+        await flusher.add((8 + 6 * ((ch.series ?? []).length + 3)) * ACTION_BYTES + jsonBytes(ch));
+        this.drawChart(ws, sheet, ch);
       }
     }
     await flusher.add(6 * ACTION_BYTES + jsonBytes(sheet.marker) + jsonBytes(sheet.printArea ?? '') + 32);

@@ -155,9 +155,11 @@ export interface ChartSpec {
   /**
    * An interval around each value of the first series (the 95% range of an index), drawn as error
    * bars: A1 ranges on the same sheet, one cell per category, holding the distance below (`minus`)
-   * and above (`plus`) the value. A host that cannot draw them draws the values alone.
+   * and above (`plus`) the value. A host that cannot draw them draws the values alone, or the
+   * interval's bounds as two lines when `low` and `high` name their cells (Office.js can turn error
+   * bars on but cannot set custom amounts: the Excel add-in draws the bounds).
    */
-  errorBars?: { minus: string; plus: string };
+  errorBars?: { minus: string; plus: string; low?: string; high?: string };
 }
 
 /**

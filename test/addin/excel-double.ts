@@ -58,6 +58,18 @@ export interface ChartModel {
   name?: string;
 }
 
+/** One chart series (ExcelApi 1.7 to set its values, categories, type and line). */
+export interface SeriesModel {
+  name?: string;
+  /** A1 range of the values ("D6:D8"), or of the column (row) Excel took them from. */
+  values: string;
+  /** A1 range of the categories. */
+  xValues?: string;
+  /** Set for a series drawn unlike the chart (a "Line" in a column chart: a combo). */
+  chartType?: string;
+  line?: { color?: string; lineStyle?: string };
+}
+
 export interface SheetModel {
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
@@ -577,6 +589,7 @@ class ChartsProxy extends Loadable {
     this.ctx.enqueue(
       () => {
         model.source = boxAddress(source.box);
+        this.ctx.dbl.chartSeries.set(model, seriesFrom(this.sheet(), source.box, seriesBy));
         // Excel names a chart when it is added ("Chart 1", "Chart 2"…); the name stays when others go
         this.ctx.dbl.chartNames.set(model, `Chart ${++this.ctx.dbl.chartCount}`);
         this.sheet().charts.push(model);
@@ -827,14 +840,112 @@ class ProtectionProxy extends Loadable {
   }
 }
 
+/**
+ * The series Excel makes from a chart's source: a text first row is the series' names and a text
+ * first column the categories (by columns; the other way round by rows); every other column (row)
+ * is a series. A single column of numbers is one series.
+ */
+function seriesFrom(sheet: SheetModel, b: Box, seriesBy: string): SeriesModel[] {
+  const isText = (r: number, c: number): boolean => typeof sheet.cells.get(key(r, c))?.value === 'string';
+  const byRows = seriesBy === 'Rows';
+  const lines = byRows ? { from: b.r0, to: b.r1 } : { from: b.c0, to: b.c1 };
+  const along = byRows ? { from: b.c0, to: b.c1 } : { from: b.r0, to: b.r1 };
+  const at = (line: number, pos: number): [number, number] => (byRows ? [line, pos] : [pos, line]);
+  const multi = lines.to > lines.from && along.to > along.from;
+  // names: the first position along holds text in the other lines; categories: the first line holds text
+  const named = multi && isText(...at(lines.to, along.from));
+  const cats = multi && isText(...at(lines.from, along.to));
+  const first = cats ? lines.from + 1 : lines.from;
+  const start = named ? along.from + 1 : along.from;
+  const out: SeriesModel[] = [];
+  for (let l = first; l <= lines.to; l++) {
+    const [r0, c0] = at(l, start);
+    const [r1, c1] = at(l, along.to);
+    const [nr, nc] = at(l, along.from);
+    const [xr0, xc0] = at(lines.from, start);
+    const [xr1, xc1] = at(lines.from, along.to);
+    out.push({
+      ...(named ? { name: String(sheet.cells.get(key(nr, nc))?.value ?? '') } : {}),
+      values: boxAddress({ r0, c0, r1, c1 }),
+      ...(cats ? { xValues: boxAddress({ r0: xr0, c0: xc0, r1: xr1, c1: xc1 }) } : {}),
+    });
+  }
+  return out;
+}
+
+/** A chart series: its name (ExcelApi 1.1); values, categories, type and line (ExcelApi 1.7). */
+class ChartSeriesProxy {
+  readonly format: { line: { color: string; lineStyle: string } };
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly series: () => SeriesModel,
+  ) {
+    const line = (prop: 'color' | 'lineStyle'): PropertyDescriptor => ({
+      set: (v: string) =>
+        ctx.enqueue(() => {
+          ctx.dbl.requireApi('1.7', `ChartLineFormat.${prop}`);
+          const s = series();
+          s.line = { ...s.line, [prop]: v };
+        }, jsonBytes(v), `ChartLineFormat.${prop}`),
+    });
+    const l = {} as { color: string; lineStyle: string };
+    Object.defineProperty(l, 'color', line('color'));
+    Object.defineProperty(l, 'lineStyle', line('lineStyle'));
+    this.format = { line: l };
+  }
+  set name(n: string) {
+    this.ctx.enqueue(() => (this.series().name = n), jsonBytes(n), 'ChartSeries.name');
+  }
+  set chartType(t: string) {
+    this.ctx.enqueue(() => {
+      this.ctx.dbl.requireApi('1.7', 'ChartSeries.chartType');
+      this.series().chartType = t;
+    }, jsonBytes(t), 'ChartSeries.chartType');
+  }
+  setValues(range: RangeProxy): void {
+    this.ctx.enqueue(() => {
+      this.ctx.dbl.requireApi('1.7', 'ChartSeries.setValues');
+      this.series().values = boxAddress(range.box);
+    }, 0, 'ChartSeries.setValues');
+  }
+  setXAxisValues(range: RangeProxy): void {
+    this.ctx.enqueue(() => {
+      this.ctx.dbl.requireApi('1.7', 'ChartSeries.setXAxisValues');
+      this.series().xValues = boxAddress(range.box);
+    }, 0, 'ChartSeries.setXAxisValues');
+  }
+}
+
 class ChartProxy {
   readonly title: { text: string };
+  readonly series: { add: (name?: string) => ChartSeriesProxy; getItemAt: (index: number) => ChartSeriesProxy };
   constructor(
     private readonly ctx: Ctx,
     private readonly model: ChartModel,
   ) {
     const m = model;
     this.title = new Proxy({ text: '' }, { set: (_t, _p, v: string) => (ctx.enqueue(() => (m.title = v), jsonBytes(v), 'Chart.title'), true) });
+    this.series = {
+      add: (name?: string) => {
+        let made: SeriesModel | undefined;
+        ctx.enqueue(() => {
+          ctx.dbl.requireApi('1.7', 'ChartSeriesCollection.add');
+          made = { values: '', ...(name !== undefined ? { name } : {}) };
+          const list = ctx.dbl.chartSeries.get(m) ?? [];
+          list.push(made);
+          ctx.dbl.chartSeries.set(m, list);
+        }, jsonBytes(name ?? null), 'ChartSeriesCollection.add');
+        return new ChartSeriesProxy(ctx, () => made ?? ctx.fail('ItemNotFound', 'notFound', 'ChartSeries'));
+      },
+      getItemAt: (index: number) => {
+        let found: SeriesModel | undefined;
+        ctx.enqueue(() => {
+          found = ctx.dbl.chartSeries.get(m)?.[index];
+          if (!found) ctx.fail('ItemNotFound', 'notFound', 'ChartSeriesCollection.getItemAt');
+        }, jsonBytes(index), 'ChartSeriesCollection.getItemAt');
+        return new ChartSeriesProxy(ctx, () => found ?? ctx.fail('ItemNotFound', 'notFound', 'ChartSeries'));
+      },
+    };
   }
   set name(n: string) {
     this.ctx.enqueue(() => (this.model.name = n), jsonBytes(n), 'Chart.name');
@@ -1284,6 +1395,13 @@ export class ExcelDouble {
   chartCount = 0;
   /** Names Excel gave charts added through the API (kept apart so tests can compare chart models). */
   readonly chartNames = new Map<ChartModel, string>();
+  /** Each chart's series: as Excel makes them from the source, then as the add-in sets or adds them (kept apart, as the names). */
+  readonly chartSeries = new Map<ChartModel, SeriesModel[]>();
+  /** The series of the `index`-th chart of `sheet`. */
+  seriesOf(sheet: string, index = 0): SeriesModel[] {
+    const c = this.sheet(sheet)?.charts[index];
+    return c ? (this.chartSeries.get(c) ?? []) : [];
+  }
   /** A chart's name: set by the add-in, given by Excel when added, or by position for a chart a test placed. */
   chartName(c: ChartModel): string {
     return c.name ?? this.chartNames.get(c) ?? `Chart ${this.sheets.findIndex((s) => s.charts.includes(c)) + 1}.${this.sheets.find((s) => s.charts.includes(c))?.charts.indexOf(c) ?? 0}`;

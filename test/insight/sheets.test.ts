@@ -51,7 +51,8 @@ describe('results workbook', () => {
     // the chart still reads names and indices (C:D) and the target column M; the interval as error bars from R and S
     const chart = s?.charts?.[0];
     expect(chart?.dataRange).toMatch(/^C\d+:D\d+$/);
-    expect(chart?.errorBars).toEqual({ minus: expect.stringMatching(/^R\d+:R\d+$/) as string, plus: expect.stringMatching(/^S\d+:S\d+$/) as string });
+    // the bounds (Cận dưới O, Cận trên P) for a host that draws the interval as two lines (the Excel add-in)
+    expect(chart?.errorBars).toEqual({ minus: expect.stringMatching(/^R\d+:R\d+$/) as string, plus: expect.stringMatching(/^S\d+:S\d+$/) as string, low: expect.stringMatching(/^O\d+:O\d+$/) as string, high: expect.stringMatching(/^P\d+:P\d+$/) as string });
     const xml = chart && s ? (chartXml(chart, s.name, s.values) ?? '') : '';
     expect(xml).toMatch(/<c:errBars><c:errDir val="y"\/><c:errBarType val="both"\/><c:errValType val="cust"\/>.*<c:plus><c:numRef><c:f>'Xếp hạng'!\$S\$\d+:\$S\$\d+<\/c:f>.*<c:minus><c:numRef><c:f>'Xếp hạng'!\$R\$\d+:\$R\$\d+<\/c:f>/s);
     // before the categories, as the schema orders a bar series; well-formed XML

@@ -194,7 +194,7 @@ export function renderRankingSheet(results: ResultsDocument, ctx: OutputContext)
           width: Math.max(480, us.length * 40),
           height: 300,
           target: targetLine(ctx.target, lang, range(r0, 12, r1, 12)),
-          ...(uncertain ? { errorBars: { minus: range(r0, 17, r1, 17), plus: range(r0, 18, r1, 18) } } : {}),
+          ...(uncertain ? { errorBars: { minus: range(r0, 17, r1, 17), plus: range(r0, 18, r1, 18), low: range(r0, 14, r1, 14), high: range(r0, 15, r1, 15) } } : {}),
         });
     }
     b.push([]);
