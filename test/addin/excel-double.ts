@@ -1261,7 +1261,8 @@ class RangeProxy extends Loadable {
         let hiddenCount = 0;
         for (const r of s.hiddenRows) if (r - 1 >= this.box.r0 && r - 1 <= this.box.r1) hiddenCount++;
         const rowHidden = hiddenCount === 0 ? false : hiddenCount === this.rows ? true : null;
-        const address = `${s.name}!${boxAddress(this.box)}`;
+        // as Excel gives it: a sheet name that is not a plain word is quoted ('Kết quả'!E14)
+        const address = `${/^[A-Za-z_][\w.]*$/.test(s.name) ? s.name : `'${s.name.replace(/'/g, "''")}'`}!${boxAddress(this.box)}`;
         const out: Record<string, unknown> = {};
         for (const p of wanted) {
           if (p === 'rowHidden') out[p] = rowHidden;
