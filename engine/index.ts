@@ -63,7 +63,7 @@ export { pushAll, maxOf, minOf, widestRow, presentIndices, eachPresent } from '.
 export type * from './model/results';
 
 // Messages and display formatting
-export { t, formatIssue, formatLocation, formatNumber, formatPercent, formatDate, isLang, LANGS, messages, isMessageCode, dateParam } from './i18n';
+export { t, formatIssue, formatLocation, formatNumber, formatPercent, formatFixed, formatIndex, formatDate, formatDateTime, isLang, LANGS, messages, isMessageCode, dateParam } from './i18n';
 export type { Lang, Catalogue, MessageText, MessageCode } from './i18n';
 
 // Rule kinds

@@ -7,7 +7,7 @@ import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io';
 import { isWorkbookFile, scoreWorkbookFile } from '../../files/scoreWorkbook';
 import { readJsonFile } from '../../files/node';
 import { planSummaryLines, type PlanJson } from '../../engine';
-import { scoreDocumentRound, gapsByLead, formatIssue, formatNumber, formatPercent, t, issue, hasErrors, type Issue, type Lang, type ResultsDocument, type ScoreRound, type ScoreTarget, type TargetGap, type UnitResult } from '../../engine';
+import { scoreDocumentRound, gapsByLead, formatIssue, formatIndex, formatNumber, formatPercent, t, issue, hasErrors, type Issue, type Lang, type ResultsDocument, type ScoreRound, type ScoreTarget, type TargetGap, type UnitResult } from '../../engine';
 import { sipasAggregationText, type SipasResult } from '../../engine';
 import { maxOf, pushAll, rankUncertaintyLines, rankWithRange, yearsTextLines } from '../../engine';
 
@@ -69,7 +69,7 @@ export function renderTable(results: ResultsDocument, lang: Lang, only?: string)
           pad(trunc(u.name, 32), 32),
           pad(formatNumber(u.score, lang), 8, true),
           pad(formatNumber(u.max, lang), 7, true),
-          pad(formatPercent(u.index, lang), 8, true),
+          pad(formatIndex(u.index, lang), 8, true),
           pad(u.grade, 4),
           pad(change(u, lang), 13),
         ].join('  '),
@@ -99,8 +99,8 @@ function renderTarget(g: TargetGap, lang: Lang): string {
   if (g.issues.length > 0) return g.issues.map((i) => formatIssue(i, lang)).join('\n') + '\n';
   const lines: string[] = [];
   const head = vi
-    ? `${g.unit}: chỉ số ${formatPercent(g.current.index, lang)} → mục tiêu ${formatPercent(g.targetIndex, lang)}: cần thêm ${formatNumber(g.pointsNeeded, lang)} điểm`
-    : `${g.unit}: index ${formatPercent(g.current.index, lang)} → target ${formatPercent(g.targetIndex, lang)}: needs ${formatNumber(g.pointsNeeded, lang)} more points`;
+    ? `${g.unit}: chỉ số ${formatIndex(g.current.index, lang)} → mục tiêu ${formatIndex(g.targetIndex, lang)}: cần thêm ${formatNumber(g.pointsNeeded, lang)} điểm`
+    : `${g.unit}: index ${formatIndex(g.current.index, lang)} → target ${formatIndex(g.targetIndex, lang)}: needs ${formatNumber(g.pointsNeeded, lang)} more points`;
   lines.push(head);
   if (g.rival && g.pointsNeeded > 0)
     lines.push(
@@ -124,7 +124,7 @@ export function renderSipasLines(sipas: SipasResult, lang: Lang, only?: string):
   const units = sipas.units.filter((u) => u.overall !== null && (only === undefined || u.unit === only));
   if (units.length === 0) return '';
   const head = t('sipas.summary.heading', { aggregation: sipasAggregationText(sipas.method, lang, { short: true }) }, lang);
-  const list = units.map((u) => (u.rank !== null ? t('sipas.summary.unit', { unit: u.unit, index: formatPercent(u.overall ?? 0, lang), rank: u.rank }, lang) : `${u.unit} ${formatPercent(u.overall ?? 0, lang)}`));
+  const list = units.map((u) => (u.rank !== null ? t('sipas.summary.unit', { unit: u.unit, index: formatIndex(u.overall ?? 0, lang), rank: u.rank }, lang) : `${u.unit} ${formatIndex(u.overall ?? 0, lang)}`));
   return `\n${head}\n  ${list.join('; ')}\n`;
 }
 

@@ -29,6 +29,14 @@ describe('vi-VN number formats', () => {
   ] as const)('index %p in %s → %s (always two decimals)', (x, lang, expected) => {
     expect(formatIndex(x, lang)).toBe(expected);
   });
+  test('binary noise does not decide the rounding: 18,025 ÷ 20 × 100 shows 90,13, as Excel shows it', () => {
+    const index = (18.025 / 20) * 100; // 90.12499999999999 in binary
+    expect(index).not.toBe(90.125);
+    expect(formatNumber(index, 'vi')).toBe('90,13');
+    expect(formatNumber(1.005, 'en')).toBe('1.01'); // 1.00499999999999989… in binary
+    expect(formatNumber(-2.675, 'vi')).toBe('-2,68');
+  });
+
   test('fixed decimals keep their zeros and group thousands', () => {
     expect(formatFixed(2607, 'vi', 2)).toBe('2.607,00');
     expect(formatFixed(2607, 'en', 2)).toBe('2,607.00');

@@ -17,7 +17,10 @@ export function formatNumber(x: number, lang: Lang = 'vi', maxDecimals = 2): str
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
   if (Math.abs(x) >= HUGE) return powerOfTen(x, lang);
   const factor = 10 ** maxDecimals;
-  const rounded = Math.round((x + Math.sign(x) * Number.EPSILON) * factor) / factor;
+  // 15 significant digits first, as Excel shows numbers: 90.12499999999999 (binary 18,025 ÷ 20 × 100) → 90,13
+  // then half away from zero on the decimal digits (2,675 → 2,68; -2,675 → -2,68), as Excel rounds
+  const clean = Number(x.toPrecision(15));
+  const rounded = (Math.sign(clean) * Math.round(Number((Math.abs(clean) * factor).toPrecision(15)))) / factor;
   const neg = rounded < 0;
   const [intPart = '0', frac = ''] = Math.abs(rounded).toFixed(maxDecimals).split('.');
   const trimmed = frac.replace(/0+$/, '');

@@ -1,6 +1,6 @@
 /** The short text summary printed at the end of `parindex demo`. */
 import type { Lang } from '../../engine';
-import { formatNumber, formatPercent, sipasAggregationText, pushAll } from '../../engine';
+import { formatFixed, formatIndex, formatNumber, formatPercent, sipasAggregationText, pushAll } from '../../engine';
 import type { ResultsDocument } from '../../engine';
 import type { SipasResult } from '../../engine';
 import type { SubmissionStatus } from '../../engine';
@@ -39,10 +39,10 @@ export function demoSummary(results: ResultsDocument, lang: Lang, extra: { sipas
       `${padLeft(vi ? 'Hạng' : 'Rank', 4)}  ${pad(vi ? 'Đơn vị' : 'Unit', 30)} ${padLeft(vi ? 'Chỉ số' : 'Index', 8)} ${padLeft(vi ? 'Loại' : 'Grade', 5)} ${padLeft(vi ? 'Năm trước' : 'Last yr', 10)} ${padLeft('SIPAS', 8)}`,
     );
     for (const u of us) {
-      const prev = u.previous ? `${formatNumber(u.previous.index, lang)}${u.previous.rank ? ` (${u.previous.rank})` : ''}` : '—';
+      const prev = u.previous ? `${formatFixed(u.previous.index, lang, 2)}${u.previous.rank ? ` (${u.previous.rank})` : ''}` : '—';
       const s = sip.get(u.code);
       lines.push(
-        `${padLeft(String(u.rank), 4)}  ${pad(u.name, 30)} ${padLeft(formatNumber(u.index, lang), 8)} ${padLeft(u.grade, 5)} ${padLeft(prev, 10)} ${padLeft(s === undefined || s === null ? '—' : formatPercent(s, lang, 1), 8)}${notReturned.has(u.code) ? (vi ? '  (chưa nộp biểu mẫu)' : '  (template not returned)') : ''}`,
+        `${padLeft(String(u.rank), 4)}  ${pad(u.name, 30)} ${padLeft(formatFixed(u.index, lang, 2), 8)} ${padLeft(u.grade, 5)} ${padLeft(prev, 10)} ${padLeft(s === undefined || s === null ? '—' : formatPercent(s, lang, 1), 8)}${notReturned.has(u.code) ? (vi ? '  (chưa nộp biểu mẫu)' : '  (template not returned)') : ''}`,
       );
     }
   }
@@ -72,11 +72,11 @@ export function demoSummary(results: ResultsDocument, lang: Lang, extra: { sipas
     const n = wards.reduce((s, u) => s + u.n, 0);
     const mean = vals.reduce((s, x) => s + x, 0) / Math.max(1, vals.length);
     const at = wards.filter((u) => u.meetsTarget).length;
-    const rest = others.map((u) => `${u.unit} ${formatPercent(u.overall ?? 0, lang)}`).join(', ');
+    const rest = others.map((u) => `${u.unit} ${formatIndex(u.overall ?? 0, lang)}`).join(', ');
     lines.push(
       vi
-        ? `SIPAS (${sipasAggregationText(extra.sipas.method, lang, { short: true })}): bình quân ${formatPercent(mean, lang)} trên ${vals.length} phường (${formatNumber(n, lang, 0)} phiếu); ${at} phường đạt mục tiêu ${formatPercent(extra.sipas.method.target, lang)}${rest ? `; ${rest}` : ''}`
-        : `SIPAS (${sipasAggregationText(extra.sipas.method, lang, { short: true })}): mean ${formatPercent(mean, lang)} over ${vals.length} wards (${formatNumber(n, lang, 0)} responses); ${at} wards at the ${formatPercent(extra.sipas.method.target, lang)} target${rest ? `; ${rest}` : ''}`,
+        ? `SIPAS (${sipasAggregationText(extra.sipas.method, lang, { short: true })}): bình quân ${formatIndex(mean, lang)} trên ${vals.length} phường (${formatNumber(n, lang, 0)} phiếu); ${at} phường đạt mục tiêu ${formatPercent(extra.sipas.method.target, lang)}${rest ? `; ${rest}` : ''}`
+        : `SIPAS (${sipasAggregationText(extra.sipas.method, lang, { short: true })}): mean ${formatIndex(mean, lang)} over ${vals.length} wards (${formatNumber(n, lang, 0)} responses); ${at} wards at the ${formatPercent(extra.sipas.method.target, lang)} target${rest ? `; ${rest}` : ''}`,
     );
   }
   pushAll(lines, periodsLines(results, lang, extra.sipas));

@@ -138,7 +138,7 @@ describe('parindex score with a sipas part', () => {
     let out = '';
     const io: CliIO = { stdout: (x) => void (out += x), stderr: () => undefined, isTTY: false };
     expect(await main(['score', file], io)).toBe(0);
-    expect(out).toContain('Chỉ số hài lòng (SIPAS), tổng hợp theo câu hỏi:\n  HD 70% (hạng 2); KD 100% (hạng 1)');
+    expect(out).toContain('Chỉ số hài lòng (SIPAS), tổng hợp theo câu hỏi:\n  HD 70,00% (hạng 2); KD 100,00% (hạng 1)');
   });
 });
 
