@@ -1,7 +1,7 @@
 import type { Command } from './types';
 import type { ParsedArgs } from '../args';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
-import { formatIssue, formatPercent, t, type Lang, type MessageCode } from '../../engine';
+import { errorsToFix, formatIssue, formatPercent, t, type Lang } from '../../engine';
 import { hasErrors } from '../../engine';
 import { importFilled, type ImportResult } from '../../files/import';
 
@@ -13,7 +13,6 @@ const STATUS: Record<Lang, Record<string, string>> = {
 };
 
 /** Issues that sum up others (one per file or per import), not problems to fix of their own. */
-const SUMMARY_CODES = new Set<MessageCode>(['import.rejected', 'import.partial', 'import.missingUnits', 'import.masterInvalid']);
 
 function summary(res: ImportResult, lang: Lang): string {
   const vi = lang === 'vi';
@@ -24,8 +23,7 @@ function summary(res: ImportResult, lang: Lang): string {
   });
   const submitted = res.units.filter((u) => u.status !== 'missing').length;
   const late = res.units.filter((u) => u.timeliness === 'late').length;
-  // summary lines ("file rejected", "units missing") restate errors already counted
-  const errs = res.issues.filter((i) => i.severity === 'error' && !SUMMARY_CODES.has(i.code)).length;
+  const errs = errorsToFix(res.issues);
   const head = vi
     ? `${submitted}/${res.units.length} đơn vị đã nộp · ${late} quá hạn · ${errs} lỗi cần sửa · ${res.log.length} ô thay đổi`
     : `${submitted}/${res.units.length} units submitted · ${late} late · ${errs} errors to fix · ${res.log.length} cells changed`;

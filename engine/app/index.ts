@@ -36,3 +36,4 @@ export {
 } from './periods';
 export { LOCK_SHEET, CROSSWALK_SHEET, ROUNDS, closedRounds, roundHash, snapshotOf, sha256Hex, applyCrosswalk, renderCrosswalkSheet, spanChange, splitPreviousByYear, yearsView, type YearsView, type Crosswalk, type LockEvent, type Snapshot } from '../periods';
 export { cellLayout, cellTarget, type CellLayout, type CellLayoutOptions, type CellTarget } from './cellTarget';
+export { errorsToFix } from './errorsToFix';

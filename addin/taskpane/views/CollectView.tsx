@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button, Checkbox, Text } from '@fluentui/react-components';
-import { issue, pushAll, type Issue } from '../../../engine';
+import { errorsToFix, issue, pushAll, type Issue } from '../../../engine';
 import type { FilledInput } from '../../../engine';
 import { s } from '../i18n';
 import { useWorkbench } from '../state';
@@ -96,7 +96,7 @@ export function CollectView(): JSX.Element {
       {outcome ? (
         <>
           <Text weight="semibold" data-testid="collect-summary">
-            {s('collect.summary', w.lang, { files: outcome.files, ok: outcome.ok, partial: outcome.partial, rejected: outcome.rejected, errors: outcome.issues.filter((i) => i.severity === 'error').length })}
+            {s('collect.summary', w.lang, { files: outcome.files, ok: outcome.ok, partial: outcome.partial, rejected: outcome.rejected, errors: errorsToFix(outcome.issues) })}
           </Text>
           <RiskList issues={outcome.issues} lang={w.lang} unitName={(c) => w.doc?.units.find((u) => u.code === c)?.name ?? c} />
           <IssueList issues={outcome.issues} canSelect={false} />

@@ -229,8 +229,8 @@ export const templatesMessages = {
   },
   // import summary
   'import.rejected': {
-    vi: 'Tệp có lỗi nên không nhập dữ liệu nào ({count} dòng lỗi); sửa các lỗi trên rồi nhập lại, hoặc dùng --accept-valid-rows để nhập các dòng hợp lệ',
-    en: 'The file has errors so nothing was imported ({count} rows with errors); fix them and import again, or use --accept-valid-rows to take the valid rows',
+    vi: 'Tệp có lỗi nên không nhập dữ liệu nào ({count} dòng lỗi); sửa các lỗi trên rồi nhập lại, hoặc nhập cả các dòng hợp lệ (ngăn tác vụ: ô "Nhập cả các dòng hợp lệ của tệp có lỗi"; dòng lệnh: --accept-valid-rows)',
+    en: 'The file has errors so nothing was imported ({count} rows with errors); fix them and import again, or take the valid rows (task pane: "Also bring in the valid rows of files with errors"; command line: --accept-valid-rows)',
   },
   'import.partial': {
     vi: 'Đã nhập {imported} dòng hợp lệ; {count} dòng lỗi không được nhập',
