@@ -4,6 +4,7 @@
  * pane's own catalogue is (addin/taskpane/i18n.ts), and no key names an engine message code.
  */
 import type { Catalogue, Lang } from '../../../engine';
+import { lookup } from './strings';
 
 const S = {
   'insight.rank.title': { vi: 'Độ chắc chắn của thứ hạng', en: 'How sure the ranks are' },
@@ -48,9 +49,4 @@ export type InsightKey = keyof typeof S;
 export const insightStrings: Catalogue = S;
 
 /** A panel string with {param} placeholders filled. */
-export function si(key: InsightKey, lang: Lang, params: Record<string, string | number> = {}): string {
-  return S[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    return v === undefined ? '' : String(v);
-  });
-}
+export const si: (key: InsightKey, lang: Lang, params?: Record<string, string | number>) => string = lookup(S);

@@ -4,6 +4,7 @@
  * refusals themselves (a closed round's import or appraisal) are the engine's located messages.
  */
 import type { Catalogue, Lang } from '../../../engine';
+import { lookup } from './strings';
 
 const S = {
   'lock.title': { vi: 'Chốt điểm', en: 'Closing rounds' },
@@ -50,9 +51,4 @@ export type LockKey = keyof typeof S;
 export const lockStrings: Catalogue = S;
 
 /** A panel string with {param} placeholders filled. */
-export function sl(key: LockKey, lang: Lang, params: Record<string, string | number> = {}): string {
-  return S[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    return v === undefined ? '' : String(v);
-  });
-}
+export const sl: (key: LockKey, lang: Lang, params?: Record<string, string | number>) => string = lookup(S);

@@ -3,6 +3,7 @@
  * first, typed as the pane's own catalogue is (addin/taskpane/i18n.ts).
  */
 import type { Catalogue, Lang } from '../../../engine';
+import { lookup } from './strings';
 
 const S = {
   'cell.title': { vi: 'Giải thích ô đang chọn', en: 'Explain the selected cell' },
@@ -18,9 +19,4 @@ export type SelectionKey = keyof typeof S;
 export const selectionStrings: Catalogue = S;
 
 /** A panel string with {param} placeholders filled. */
-export function sc(key: SelectionKey, lang: Lang, params: Record<string, string | number> = {}): string {
-  return S[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    return v === undefined ? '' : String(v);
-  });
-}
+export const sc: (key: SelectionKey, lang: Lang, params?: Record<string, string | number>) => string = lookup(S);
