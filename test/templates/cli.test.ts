@@ -54,7 +54,7 @@ describe('parindex templates / import', () => {
     const ok = io();
     expect(await main(['import', MASTER, files[0] ?? '', '--out', path.join(dir, 'm3.xlsx'), '--lang', 'en'], ok)).toBe(0);
     expect(ok.out).toContain('1/15 units submitted');
-    expect(ok.err).toContain('14 units have not submitted their template');
+    expect(ok.err).toContain('Units that have not submitted their template (14)');
 
     // --accept-valid-rows: the valid rows of the broken file come in, exit stays 1 (errors listed)
     const loose = io();

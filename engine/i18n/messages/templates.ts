@@ -238,7 +238,7 @@ export const templatesMessages = {
   },
   'import.missingUnits': {
     vi: '{count} đơn vị chưa nộp biểu mẫu: {units}',
-    en: '{count} units have not submitted their template: {units}',
+    en: 'Units that have not submitted their template ({count}): {units}',
   },
   'import.olderVersion': {
     vi: 'Đơn vị {unit} có hai tệp trong lần nhập này: dùng tệp lưu sau cùng {newer} (lưu lúc {newerAt}), bỏ qua {file} (lưu lúc {at}); nếu tệp bị bỏ qua mới đúng, hãy nhập lại chỉ với tệp đó',
