@@ -8,6 +8,7 @@ import { OfficeJsPort } from '../../addin/excel/port';
 import type { RenderedSheet } from '../../engine/workbook/port';
 import { ExcelDouble } from './excel-double';
 import { scoredRound } from '../app/cell-target.fixture';
+import { sipasSheetWithInterval } from '../insight/sipas-interval.fixture';
 
 /** A ranking with a 95% interval: amounts below/above in F:G, the bounds in D:E (value ∓ amount, by hand). */
 function ranking(): RenderedSheet {
@@ -84,6 +85,20 @@ describe('Office.js port: charts', () => {
       expect(dbl.cell('Xếp hạng', `D${r}`)?.value).toBe(v - (dbl.cell('Xếp hạng', `F${r}`)?.value as number));
       expect(dbl.cell('Xếp hạng', `E${r}`)?.value).toBe(v + (dbl.cell('Xếp hạng', `G${r}`)?.value as number));
     }
+    expect(port.notices).toEqual([]);
+  });
+
+  test('the SIPAS overall chart: its 95% interval drawn as the two dotted bounds (Cận dưới, Cận trên)', async () => {
+    const sheet = sipasSheetWithInterval();
+    const { dbl, port } = await written('1.17', [sheet]);
+    // header in row 4, units A (80; 70–88) and B (60; 50–66) in rows 5–6: names D, index E, bounds F and G
+    const bound = (name: string, col: string): object => ({ name, values: `${col}5:${col}6`, xValues: 'D5:D6', chartType: 'Line', line: { color: '#7F7F7F', lineStyle: 'Dot' } });
+    expect(dbl.seriesOf('SIPAS')).toEqual([{ name: 'Chỉ số chung (%)', values: 'E5:E6', xValues: 'D5:D6' }, bound('Cận dưới', 'F'), bound('Cận trên', 'G')]);
+    expect(dbl.cell('SIPAS', 'F5')?.value).toBe(70);
+    expect(dbl.cell('SIPAS', 'G5')?.value).toBe(88);
+    // the file writer's amounts agree with the bounds: 80 − 10 = 70, 80 + 8 = 88
+    expect(dbl.cell('SIPAS', 'M5')?.value).toBe(10);
+    expect(dbl.cell('SIPAS', 'N5')?.value).toBe(8);
     expect(port.notices).toEqual([]);
   });
 

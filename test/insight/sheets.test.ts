@@ -2,6 +2,7 @@ import { scoreDocument, scoreSipas } from '../../engine';
 import { execFileSync } from 'node:child_process';
 import { renderOutputSheets, renderSipasSheet, contextOf } from '../../engine/workbook/output';
 import { chartXml } from '../../engine/workbook/charts';
+import { sipasSheetWithInterval } from './sipas-interval.fixture';
 
 /**
  * The analyses in the results workbook: "Xếp hạng" gains the rank range, the index interval and
@@ -83,10 +84,50 @@ describe('results workbook', () => {
     const s = renderSipasSheet(result, contextOf(results, 'vi'));
     const header = s.values.find((r) => r[0] === 'Xếp hạng') ?? [];
     const at = header.indexOf('Phiếu bị đánh dấu');
-    expect(header.slice(at)).toEqual(['Phiếu bị đánh dấu', 'Phiếu gác lại', 'Chỉ số chung tính cả phiếu bị đánh dấu (%)', 'Chỉ số chung không tính phiếu bị đánh dấu (%)']);
+    // the interval's amounts come last, after the guard's columns
+    expect(header.slice(at)).toEqual(['Phiếu bị đánh dấu', 'Phiếu gác lại', 'Chỉ số chung tính cả phiếu bị đánh dấu (%)', 'Chỉ số chung không tính phiếu bị đánh dấu (%)', 'Sai số dưới (điểm chỉ số)', 'Sai số trên (điểm chỉ số)']);
     const kg = s.values.find((r) => r[2] === 'KG') ?? [];
     expect(kg.slice(at, at + 2)).toEqual([4, 4]);
     expect(kg[at + 2]).toBeCloseTo(600 / 7, 9);
     expect(kg[at + 3]).toBeCloseTo(200 / 3, 9);
+  });
+});
+
+describe('SIPAS sheet: the overall chart carries the 95% interval', () => {
+  test('amounts below/above at the end of the units table; error bars on the chart and in the DrawingML', () => {
+    const s = sipasSheetWithInterval();
+    const hr = s.values.findIndex((r) => r[0] === 'Xếp hạng');
+    const header = s.values[hr] ?? [];
+    // 10 fixed columns, one group, one aspect (A–L), then the amounts in M and N
+    expect(header.slice(4, 7)).toEqual(['Chỉ số chung (%)', 'Cận dưới', 'Cận trên']);
+    expect(header.slice(12)).toEqual(['Sai số dưới (điểm chỉ số)', 'Sai số trên (điểm chỉ số)']);
+    const ia = s.values.findIndex((r) => r[2] === 'A');
+    const ib = s.values.findIndex((r) => r[2] === 'B');
+    // A: 80 − 70 = 10, 88 − 80 = 8; B: 60 − 50 = 10, 66 − 60 = 6
+    expect(s.values[ia]?.slice(4, 7)).toEqual([80, 70, 88]);
+    expect(s.values[ia]?.slice(12)).toEqual([10, 8]);
+    expect(s.values[ib]?.slice(12)).toEqual([10, 6]);
+    // the units rows are consecutive after the header (1-based rows hr+2 .. hr+3)
+    const first = hr + 2;
+    const last = hr + 3;
+    expect([ia, ib].sort()).toEqual([hr + 1, hr + 2]);
+    const chart = s.charts?.find((c) => c.title === 'Chỉ số hài lòng chung');
+    expect(chart?.dataRange).toBe(`D${hr + 1}:E${last}`);
+    expect(chart?.errorBars).toEqual({ minus: `M${first}:M${last}`, plus: `N${first}:N${last}`, low: `F${first}:F${last}`, high: `G${first}:G${last}` });
+    expect(s.styles?.some((st) => st.range === `M${first}:N${last}` && st.style.numFmt === '0.00')).toBe(true);
+    const xml = chart ? (chartXml(chart, s.name, s.values) ?? '') : '';
+    expect(xml).toContain('<c:errBars><c:errDir val="y"/><c:errBarType val="both"/><c:errValType val="cust"/>');
+    expect(xml).toContain(`<c:plus><c:numRef><c:f>'SIPAS'!$N$${first}:$N$${last}</c:f>`);
+    expect(xml).toContain(`<c:minus><c:numRef><c:f>'SIPAS'!$M$${first}:$M$${last}</c:f>`);
+    execFileSync('/usr/bin/python3', ['-c', 'import sys, xml.dom.minidom; xml.dom.minidom.parseString(sys.stdin.buffer.read())'], { input: xml });
+  });
+
+  test('no unit with an interval: no amount columns, no error bars', () => {
+    const s = sipasSheetWithInterval(false);
+    const header = s.values.find((r) => r[0] === 'Xếp hạng') ?? [];
+    expect(header).toHaveLength(12);
+    const chart = s.charts?.find((c) => c.title === 'Chỉ số hài lòng chung');
+    expect(chart).toBeDefined();
+    expect(chart?.errorBars).toBeUndefined();
   });
 });

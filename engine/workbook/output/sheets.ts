@@ -389,6 +389,10 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
   const weighted = sipas.units.some((u) => u.weighting !== undefined);
   if (guarded) headers.push(t('sipas.sheet.flagged', {}, lang), t('sipas.sheet.setAside', {}, lang), t('sipas.sheet.overallWith', {}, lang), t('sipas.sheet.overallWithout', {}, lang));
   if (weighted) headers.push(t('sipas.sheet.nEffective', {}, lang));
+  // the 95% interval as distances below and above the overall index: the chart's error bars (last columns)
+  const interval = sipas.units.some((u) => u.overall !== null && u.low !== null && u.high !== null);
+  const minusCol = headers.length;
+  if (interval) headers.push(t('rank.sheet.minus', {}, lang), t('rank.sheet.plus', {}, lang));
   const hr = b.push(headers);
   b.header(hr, 0, headers.length - 1);
   const units = sipasUnitsInOrder(sipas);
@@ -411,6 +415,7 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
       ...aspects.map((a) => ai.get(a.code) ?? null),
       ...(guarded ? [u.quality?.flagged ?? null, u.quality?.setAside ?? null, u.quality?.overallWith ?? null, u.quality?.overallWithout ?? null] : []),
       ...(weighted ? [u.weighting?.nEffective ?? null] : []),
+      ...(interval ? [u.overall !== null && u.low !== null ? u.overall - u.low : null, u.overall !== null && u.high !== null ? u.high - u.overall : null] : []),
     ]);
   }
   const r1 = b.row - 1;
@@ -426,7 +431,8 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
       b.style(range(r0, lastPartCol + 1, r1, lastPartCol + 2), { numFmt: FMT.integer });
       b.style(range(r0, lastPartCol + 3, r1, lastPartCol + 4), { numFmt: FMT.index });
     }
-    if (weighted) b.style(range(r0, headers.length - 1, r1, headers.length - 1), { numFmt: '0.0' });
+    if (weighted) b.style(range(r0, minusCol - 1, r1, minusCol - 1), { numFmt: '0.0' });
+    if (interval) b.style(range(r0, minusCol, r1, minusCol + 1), { numFmt: FMT.points });
   }
   b.push([]);
   const t2 = b.push([L(lang, 'Chi tiết theo câu hỏi', 'Item detail')]);
@@ -464,7 +470,17 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
   const charts: ChartSpec[] = [];
   const chartCol = h2.length;
   if (units.length > 1)
-    charts.push({ type: 'column', title: L(lang, 'Chỉ số hài lòng chung', 'Overall satisfaction'), dataRange: `${cell(hr, 3)}:${cell(r1, firstIndexCol)}`, seriesBy: 'columns', anchor: cell(hr2, chartCol), width: Math.max(480, units.length * 40), height: 300 });
+    charts.push({
+      type: 'column',
+      title: L(lang, 'Chỉ số hài lòng chung', 'Overall satisfaction'),
+      dataRange: `${cell(hr, 3)}:${cell(r1, firstIndexCol)}`,
+      seriesBy: 'columns',
+      anchor: cell(hr2, chartCol),
+      width: Math.max(480, units.length * 40),
+      height: 300,
+      // the 95% interval: error bars from the amount columns; the Office.js port draws the low/high bounds
+      ...(interval ? { errorBars: { minus: range(r0, minusCol, r1, minusCol), plus: range(r0, minusCol + 1, r1, minusCol + 1), low: range(r0, firstIndexCol + 1, r1, firstIndexCol + 1), high: range(r0, firstIndexCol + 2, r1, firstIndexCol + 2) } } : {}),
+    });
   const firstAspectCol = firstPartCol + groups.length;
   if (units.length > 0 && aspects.length > 1) {
     const main = units.findIndex((u) => u.pooled === true || u.kind === 'pool' || u.kind === 'district');
@@ -484,7 +500,7 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
       height: 380,
     });
   }
-  return finish('sipas', b, { widths: [8, 10, 9, 30, 12, 9, 9, 10, 10, 9, ...groups.map(() => 14), ...aspects.map(() => 14), ...(guarded ? [11, 11, 14, 14] : []), ...(weighted ? [12] : [])], freeze: { rows: hr + 1, columns: 4 }, charts, tabColor: '7030A0' });
+  return finish('sipas', b, { widths: [8, 10, 9, 30, 12, 9, 9, 10, 10, 9, ...groups.map(() => 14), ...aspects.map(() => 14), ...(guarded ? [11, 11, 14, 14] : []), ...(weighted ? [12] : []), ...(interval ? [12, 12] : [])], freeze: { rows: hr + 1, columns: 4 }, charts, tabColor: '7030A0' });
 }
 
 /** Height of the summary's ranking chart, in points. */
