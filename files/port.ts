@@ -63,6 +63,21 @@ export function isoDate(d: Date): string {
   return `${String(y).padStart(4, '0')}-${m}-${day}`;
 }
 
+/**
+ * A date cell as the engine reads it: "yyyy-mm-dd", with "Thh:mm" when the cell holds a time of
+ * day (a submission time, a survey answer's time), as the Office.js port keeps it from the serial.
+ * @example isoDateTime(new Date(Date.UTC(2026, 10, 18, 9, 0))) // "2026-11-18T09:00"
+ */
+export function isoDateTime(d: Date): string {
+  // exceljs turns the serial's fraction into milliseconds (09:00 may arrive as 08:59:59.999): to the
+  // nearest minute, as the engine reads a serial (serialToIso) through the Office.js port
+  const t = new Date(Math.round(d.getTime() / 60_000) * 60_000);
+  const hh = t.getUTCHours();
+  const mm = t.getUTCMinutes();
+  if (hh === 0 && mm === 0) return isoDate(t);
+  return `${isoDate(t)}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+}
+
 function argb(hex: string): string {
   const h = hex.replace(/^#/, '').toUpperCase();
   return h.length === 8 ? h : 'FF' + h.padStart(6, '0');
@@ -88,7 +103,7 @@ interface ReadCell {
 export function readCellValue(v: ExcelJS.CellValue): ReadCell {
   if (v === null || v === undefined) return { value: null };
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v };
-  if (v instanceof Date) return { value: isoDate(v), date: true };
+  if (v instanceof Date) return { value: isoDateTime(v), date: true };
   if (typeof v === 'object') {
     if ('error' in v && typeof v.error === 'string') return { value: null, error: v.error };
     if ('richText' in v && Array.isArray(v.richText)) return { value: v.richText.map((r) => r.text).join('') };

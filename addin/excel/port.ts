@@ -748,7 +748,8 @@ export class OfficeJsPort implements WorkbookPort {
         }
         if (typeof fmt === 'string' && fmt !== '' && fmt !== 'General') {
           formats[addr] = fmt;
-          const iso = typeof v === 'number' && isDateFormat(fmt) ? serialToIsoDate(v) : undefined;
+          // a date with its time of day ("2026-11-18T09:00": a submission time) as the exceljs port reads it
+          const iso = typeof v === 'number' && isDateFormat(fmt) ? serialToIso(v) : undefined;
           // a number that is no calendar day stays a number (nothing is lost)
           if (iso !== undefined) {
             v = iso;
