@@ -131,3 +131,98 @@ describe('SIPAS sheet: the overall chart carries the 95% interval', () => {
     expect(chart?.errorBars).toBeUndefined();
   });
 });
+
+/**
+ * A district Q and a ward W, two aspects; Q's aspect indices and bounds set by hand:
+ * G.1 75 (65–82) → 10 below, 7 above; G.2 90 (84–94) → 6 below, 4 above. `bounds: false` removes
+ * every aspect bound; `district: false` makes Q a ward too (the chart then shows every unit).
+ */
+function sipasAspectSheet(bounds: boolean, district = true): ReturnType<typeof renderSipasSheet> {
+  const { result } = scoreSipas({
+    instrument: { id: 'q', name: 'Q', groups: [{ code: 'G', name: 'G', aspects: [{ code: 'G.1', name: 'Tiếp cận', items: ['q1'] }, { code: 'G.2', name: 'Thủ tục', items: ['q2'] }] }] },
+    responses: [
+      { unit: 'Q', answers: { q1: 5, q2: 4 } },
+      { unit: 'Q', answers: { q1: 4, q2: 2 } },
+      { unit: 'W', answers: { q1: 2, q2: 5 } },
+      { unit: 'W', answers: { q1: 3, q2: 1 } },
+    ],
+  });
+  const set: Record<string, [number, number, number]> = { 'G.1': [75, 65, 82], 'G.2': [90, 84, 94] };
+  const units = result.units.map((u) => ({
+    ...u,
+    name: u.unit === 'Q' ? 'Quận Q' : 'Phường W',
+    kind: u.unit === 'Q' && district ? 'district' : 'ward',
+    groups: u.groups.map((g) => ({
+      ...g,
+      aspects: g.aspects.map((a) => {
+        const v = u.unit === 'Q' ? set[a.code] : undefined;
+        const withIndex = v ? { ...a, index: v[0], low: v[1], high: v[2] } : a;
+        return bounds ? withIndex : { ...withIndex, low: null, high: null };
+      }),
+    })),
+  }));
+  const { results } = scoreDocument({
+    framework: { id: 't', name: 'T', nodes: [{ code: '1', name: 'K', children: [{ code: '1.1', name: 'C', max: 10, rule: { kind: 'yesNo' } }] }] },
+    units: [
+      { code: 'Q', name: 'Quận Q', kind: 'district' },
+      { code: 'W', name: 'Phường W', kind: 'ward' },
+    ],
+    assessments: [],
+  });
+  return renderSipasSheet({ ...result, units }, contextOf(results, 'vi'));
+}
+
+describe('SIPAS sheet: the aspects chart of the district carries the 95% interval', () => {
+  const title = 'Chỉ số hài lòng theo yếu tố — Quận Q';
+
+  test('a helper table after the item detail; its amounts are the column chart error bars', () => {
+    const s = sipasAspectSheet(true);
+    const plain = sipasAspectSheet(false);
+    // no existing cell moves: the sheet without bounds is the start of this one, then 5 rows more
+    expect(s.values.length).toBe(plain.values.length + 5);
+    expect(s.values.slice(0, plain.values.length)).toEqual(plain.values);
+    const t = s.values.findIndex((r) => r[0] === 'Khoảng tin cậy 95% theo yếu tố — Quận Q');
+    expect(t).toBe(plain.values.length + 1);
+    expect(s.values[t + 1]).toEqual(['Mã yếu tố', 'Chỉ số (%)', 'Cận dưới', 'Cận trên', 'Sai số dưới (điểm chỉ số)', 'Sai số trên (điểm chỉ số)']);
+    // 75 − 65 = 10, 82 − 75 = 7; 90 − 84 = 6, 94 − 90 = 4
+    expect(s.values[t + 2]).toEqual(['G.1', 75, 65, 82, 10, 7]);
+    expect(s.values[t + 3]).toEqual(['G.2', 90, 84, 94, 6, 4]);
+    // 1-based rows of the two aspects
+    const first = t + 3;
+    const last = t + 4;
+    expect(s.styles?.some((st) => st.range === `B${first}:D${last}` && st.style.numFmt === '0.00')).toBe(true);
+    expect(s.styles?.some((st) => st.range === `E${first}:F${last}` && st.style.numFmt === '0.00')).toBe(true);
+    const chart = s.charts?.find((c) => c.title === title);
+    expect(chart?.type).toBe('column');
+    expect(chart?.errorBars).toEqual({ minus: `E${first}:E${last}`, plus: `F${first}:F${last}`, low: `C${first}:C${last}`, high: `D${first}:D${last}` });
+    // the chart still reads the district's row of the units table (aspects in columns L:M)
+    const hr = s.values.findIndex((r) => r[0] === 'Xếp hạng');
+    expect(s.values[hr]?.slice(11, 13)).toEqual(['G.1. Tiếp cận', 'G.2. Thủ tục']);
+    const q = s.values.findIndex((r) => r[2] === 'Q');
+    expect(s.values[q]?.slice(11, 13)).toEqual([75, 90]);
+    expect(chart?.series).toEqual([{ name: `D${q + 1}`, values: `L${q + 1}:M${q + 1}` }]);
+    const xml = chart ? (chartXml(chart, s.name, s.values) ?? '') : '';
+    expect(xml).toContain('<c:errBars><c:errDir val="y"/><c:errBarType val="both"/><c:errValType val="cust"/>');
+    expect(xml).toContain(`<c:plus><c:numRef><c:f>'SIPAS'!$F$${first}:$F$${last}</c:f>`);
+    expect(xml).toContain(`<c:minus><c:numRef><c:f>'SIPAS'!$E$${first}:$E$${last}</c:f>`);
+    expect(xml).toMatch(/<c:minus><c:numRef><c:f>[^<]*<\/c:f><c:numCache><c:formatCode>General<\/c:formatCode><c:ptCount val="2"\/><c:pt idx="0"><c:v>10<\/c:v><\/c:pt><c:pt idx="1"><c:v>6<\/c:v><\/c:pt>/);
+    execFileSync('/usr/bin/python3', ['-c', 'import sys, xml.dom.minidom; xml.dom.minidom.parseString(sys.stdin.buffer.read())'], { input: xml });
+  });
+
+  test('no aspect with bounds: no helper table, no error bars on the aspects chart', () => {
+    const s = sipasAspectSheet(false);
+    expect(s.values.some((r) => typeof r[0] === 'string' && r[0].startsWith('Khoảng tin cậy 95% theo yếu tố'))).toBe(false);
+    const chart = s.charts?.find((c) => c.title === title);
+    expect(chart?.type).toBe('column');
+    expect(chart?.errorBars).toBeUndefined();
+  });
+
+  test('every unit on the aspects chart (no district): a line chart, left without intervals', () => {
+    const s = sipasAspectSheet(true, false);
+    const chart = s.charts?.find((c) => c.title === 'Chỉ số hài lòng theo yếu tố');
+    expect(chart?.type).toBe('line');
+    expect(chart?.series).toHaveLength(2);
+    expect(chart?.errorBars).toBeUndefined();
+    expect(s.values.some((r) => typeof r[0] === 'string' && r[0].startsWith('Khoảng tin cậy 95% theo yếu tố'))).toBe(false);
+  });
+});

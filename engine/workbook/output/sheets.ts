@@ -488,6 +488,36 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
     const lastAspect = firstAspectCol + aspects.length - 1;
     const mainUnit = main >= 0 ? units[main] : undefined;
     const mainName = mainUnit ? sipasUnitName(mainUnit, ctx) : '';
+    // the district's (pooled) aspects with their 95% interval: a helper table after the item detail,
+    // one row per aspect in the chart's order, whose amounts are the column chart's error bars
+    let aspectBars: ChartSpec['errorBars'];
+    if (rows.length === 1 && mainUnit) {
+      const byCode = new Map(mainUnit.groups.flatMap((g) => g.aspects.map((a) => [a.code, a] as const)));
+      const bounded = aspects.some((a) => {
+        const x = byCode.get(a.code);
+        return x !== undefined && x.index !== null && x.low !== null && x.high !== null;
+      });
+      if (bounded) {
+        b.push([]);
+        const t3 = b.push([L(lang, `Khoảng tin cậy 95% theo yếu tố — ${mainName}`, `95% interval by aspect — ${mainName}`)]);
+        b.style(cell(t3, 0), { bold: true, fontSize: 12 });
+        const h3 = [L(lang, 'Mã yếu tố', 'Aspect code'), L(lang, 'Chỉ số (%)', 'Index (%)'), L(lang, 'Cận dưới', 'Low'), L(lang, 'Cận trên', 'High'), t('rank.sheet.minus', {}, lang), t('rank.sheet.plus', {}, lang)];
+        const hr3 = b.push(h3);
+        b.header(hr3, 0, h3.length - 1);
+        const a0 = b.row;
+        for (const a of aspects) {
+          const x = byCode.get(a.code);
+          const index = x?.index ?? null;
+          const low = x?.low ?? null;
+          const high = x?.high ?? null;
+          b.push([a.code, index, low, high, index !== null && low !== null ? index - low : null, index !== null && high !== null ? high - index : null]);
+        }
+        const a1 = b.row - 1;
+        b.style(range(a0, 1, a1, 3), { numFmt: FMT.index });
+        b.style(range(a0, 4, a1, 5), { numFmt: FMT.points });
+        aspectBars = { minus: range(a0, 4, a1, 4), plus: range(a0, 5, a1, 5), low: range(a0, 2, a1, 2), high: range(a0, 3, a1, 3) };
+      }
+    }
     charts.push({
       type: rows.length > 1 ? 'line' : 'column',
       title: mainUnit ? L(lang, `Chỉ số hài lòng theo yếu tố — ${mainName}`, `Satisfaction by aspect — ${mainName}`) : L(lang, 'Chỉ số hài lòng theo yếu tố', 'Satisfaction by aspect'),
@@ -498,6 +528,7 @@ export function renderSipasSheet(sipas: SipasResult, ctx: OutputContext): Render
       anchor: cell(hr2 + 22, chartCol),
       width: Math.max(520, aspects.length * 64),
       height: 380,
+      ...(aspectBars ? { errorBars: aspectBars } : {}),
     });
   }
   return finish('sipas', b, { widths: [8, 10, 9, 30, 12, 9, 9, 10, 10, 9, ...groups.map(() => 14), ...aspects.map(() => 14), ...(guarded ? [11, 11, 14, 14] : []), ...(weighted ? [12] : []), ...(interval ? [12, 12] : [])], freeze: { rows: hr + 1, columns: 4 }, charts, tabColor: '7030A0' });
