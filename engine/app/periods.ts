@@ -280,9 +280,8 @@ export function previousOverYears(
   const kept = onUnits.previous?.filter((p) => {
     if (known.has(p.unit)) return true;
     if (!where) {
-      const yearOf = (q: PreviousResult): number | undefined => q.year ?? (split.current !== undefined ? split.current - 1 : undefined);
-      const at = previous.findIndex((q) => q.unit === p.unit && (split.latestYear === undefined || yearOf(q) === split.latestYear));
-      issues.push(issue('scoring.unknownUnit', { unit: p.unit }, { path: ['previous', Math.max(0, at)], unit: p.unit }, 'warning'));
+      const at = split.latestAt[split.latest.findIndex((q) => q.unit === p.unit)] ?? 0;
+      issues.push(issue('scoring.unknownUnit', { unit: p.unit }, { path: ['previous', at], unit: p.unit }, 'warning'));
     }
     return false;
   });

@@ -1,4 +1,6 @@
 /** Display formatting. Numbers stay full precision inside the engine; round only here. */
+import { tidy } from '../model/numbers';
+
 export type Lang = 'vi' | 'en';
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -19,7 +21,7 @@ export function formatNumber(x: number, lang: Lang = 'vi', maxDecimals = 2): str
   const factor = 10 ** maxDecimals;
   // 15 significant digits first, as Excel shows numbers: 90.12499999999999 (binary 18,025 ÷ 20 × 100) → 90,13
   // then half away from zero on the decimal digits (2,675 → 2,68; -2,675 → -2,68), as Excel rounds
-  const clean = Number(x.toPrecision(15));
+  const clean = tidy(x);
   const rounded = (Math.sign(clean) * Math.round(Number((Math.abs(clean) * factor).toPrecision(15)))) / factor;
   const neg = rounded < 0;
   const [intPart = '0', frac = ''] = Math.abs(rounded).toFixed(maxDecimals).split('.');

@@ -19,6 +19,8 @@ export interface PreviousByYear {
   latestYear?: number;
   /** The latest past year's entries: what year-over-year change compares with. */
   latest: PreviousResult[];
+  /** Where each of `latest` stands in the list given (its position there: a JSON path, a sheet row). */
+  latestAt: number[];
   /** Every past year's entries (year resolved: an entry without one counts as the year before the current). */
   byYear: Map<number, PreviousResult[]>;
   issues: Issue[];
@@ -36,7 +38,7 @@ export function splitPreviousByYear(previous: readonly PreviousResult[], current
   for (const p of previous) if (p.year !== undefined && (maxGiven === undefined || p.year > maxGiven)) maxGiven = p.year;
   const current = currentYear ?? (maxGiven !== undefined ? maxGiven + 1 : undefined);
   const seen = new Map<string, number>();
-  const kept: { p: PreviousResult; year: number | undefined }[] = [];
+  const kept: { p: PreviousResult; year: number | undefined; i: number }[] = [];
   previous.forEach((p, i) => {
     const year = p.year ?? (current !== undefined ? current - 1 : undefined);
     const key = `${p.unit}\u0000${year ?? ''}`;
@@ -53,7 +55,7 @@ export function splitPreviousByYear(previous: readonly PreviousResult[], current
       issues.push(issue('periods.previousNotPast', { unit: p.unit, year: String(year), current: String(current) }, { ...where(i), unit: p.unit }, 'warning'));
       return;
     }
-    kept.push({ p, year });
+    kept.push({ p, year, i });
   });
   const byYear = new Map<number, PreviousResult[]>();
   let latestYear: number | undefined;
@@ -65,8 +67,10 @@ export function splitPreviousByYear(previous: readonly PreviousResult[], current
     if (latestYear === undefined || year > latestYear) latestYear = year;
   }
   // no year known anywhere (no criteria set year, none given): every entry is "last year", as before
-  const latest = latestYear === undefined ? kept.map((k) => k.p) : (byYear.get(latestYear) ?? []);
-  return { ...(current !== undefined ? { current } : {}), ...(latestYear !== undefined ? { latestYear } : {}), latest, byYear, issues };
+  const latestKept = latestYear === undefined ? kept : kept.filter((k) => k.year === latestYear);
+  const latest = latestKept.map((k) => k.p);
+  const latestAt = latestKept.map((k) => k.i);
+  return { ...(current !== undefined ? { current } : {}), ...(latestYear !== undefined ? { latestYear } : {}), latest, latestAt, byYear, issues };
 }
 
 /**

@@ -18,7 +18,7 @@
  */
 import type { Assessment, PreviousCriterion } from '../model/assessment';
 import type { Unit } from '../model/unit';
-import { tidy } from './score';
+import { tidy } from '../model/numbers';
 import { issue, type Issue } from '../model/issue';
 import { fold } from '../rules/value';
 import { POINTS_EPS, type CompiledFramework, type CompiledNode } from './validate';

@@ -4,6 +4,7 @@ import type { GradeBand } from '../model/framework';
 import { issue, ref, type Issue, type Location, type MessageRef } from '../model/issue';
 import type { AreaResult, FinalSource, Gap, NodeResult, UnitResult } from '../model/results';
 import type { Unit } from '../model/unit';
+import { tidy } from '../model/numbers';
 import { t } from '../i18n';
 import { formatNumber, type Lang } from '../i18n/format';
 import { clampPoints, isNotApplicableValue } from '../rules/value';
@@ -422,16 +423,6 @@ function surveyPolicyNote(applied: SurveyPolicyApplied, unit: Unit, score: numbe
   if (applied.kind === 'rescaled') return issue('scoring.surveyRescaled', { ...base, score, max, index }, where, 'warning');
   if (applied.kind === 'partial') return issue('scoring.surveyPartial', base, where, 'warning');
   return issue('scoring.surveyZero', base, where, 'info');
-}
-
-/**
- * A sum or quotient of decimal points without its binary noise: 15 significant digits, as Excel
- * keeps them. 3 + 4 + 3 + 3 + 2,25 + 2,775 = 18,025 → 18,025 ÷ 20 × 100 gives 90,12499999999999
- * in binary; the index an analyst computes by hand (and Excel shows) is 90,125 → "90,13".
- * @example tidy(90.12499999999999) // 90.125
- */
-export function tidy(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(15)) : x;
 }
 
 /**
